@@ -1,0 +1,31 @@
+# Outrider top-level Makefile: everything is driven from here.
+#   make demo   - install missing Debian packages, build, run the demo
+#   make test   - the whole test suite (cmocka summaries at the end)
+#   make lint   - Verilator -Wall, Icarus, yosys (iCE40 + ECP5) checks
+#   make prog SRC=path/to/prog.c  - build build/prog/<name>.elf
+# Sub-makefiles (rtl/rtl.mk, tb/tb.mk, sw/sw.mk, tests/tests.mk) hold the rules.
+
+BUILD        ?= build
+RISCV_PREFIX ?= riscv64-unknown-elf-
+DEPS_STAMP   := $(BUILD)/.deps-ok
+
+.PHONY: all deps demo test lint clean help
+all: smtsim
+
+help:
+	@sed -n '2,7p' Makefile
+
+# Install missing Debian packages once per build tree.
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): scripts/ensure-deps.sh
+	@mkdir -p $(BUILD)
+	@scripts/ensure-deps.sh
+	@touch $@
+
+include rtl/rtl.mk
+include tb/tb.mk
+include sw/sw.mk
+include tests/tests.mk
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,49 @@
+// Outrider shared encodings: included inside module bodies (no packages:
+// yosys 0.23 rejects `import`). Every module that includes this file sees
+// the same localparams; unused ones are not a lint error.
+/* verilator lint_off UNUSEDPARAM */
+
+// ---- memory map -----------------------------------------------------------
+localparam logic [31:0] ClintBase  = 32'h0200_0000;
+localparam logic [31:0] ClintMask  = 32'hFFFF_0000;  // 64 KiB window
+localparam logic [31:0] MmioBase   = 32'h1000_0000;
+localparam logic [31:0] MmioMask   = 32'hFFFF_F000;  // 4 KiB window
+localparam logic [31:0] RamBase    = 32'h8000_0000;
+localparam logic [31:0] RamMask    = 32'h8000_0000;  // upper 2 GiB; size checked by the memory
+localparam logic [31:0] ResetPc    = 32'h8000_0000;
+
+// MMIO register offsets
+localparam logic [11:0] MmioConsoleTx = 12'h000;
+localparam logic [11:0] MmioSimExit   = 12'h004;
+
+// CLINT register offsets (SiFive layout)
+localparam logic [15:0] ClintMsip     = 16'h0000;
+localparam logic [15:0] ClintMtimecmp = 16'h4000;
+localparam logic [15:0] ClintMtime    = 16'hBFF8;
+
+// ---- data-side request operations (core -> data side) --------------------
+localparam logic [2:0] DopLoad  = 3'd0;
+localparam logic [2:0] DopStore = 3'd1;
+localparam logic [2:0] DopLr    = 3'd2;
+localparam logic [2:0] DopSc    = 3'd3;
+localparam logic [2:0] DopAmo   = 3'd4;
+localparam logic [2:0] DopFence = 3'd5;  // answered once earlier writes are visible to fetch
+
+// AMO funct5 encodings (RISC-V A extension)
+localparam logic [4:0] AmoAdd  = 5'b00000;
+localparam logic [4:0] AmoSwap = 5'b00001;
+localparam logic [4:0] AmoXor  = 5'b00100;
+localparam logic [4:0] AmoOr   = 5'b01000;
+localparam logic [4:0] AmoAnd  = 5'b01100;
+localparam logic [4:0] AmoMin  = 5'b10000;
+localparam logic [4:0] AmoMax  = 5'b10100;
+localparam logic [4:0] AmoMinu = 5'b11000;
+localparam logic [4:0] AmoMaxu = 5'b11100;
+
+// ---- divider operations ---------------------------------------------------
+localparam logic [1:0] DivOpDiv  = 2'd0;
+localparam logic [1:0] DivOpDivu = 2'd1;
+localparam logic [1:0] DivOpRem  = 2'd2;
+localparam logic [1:0] DivOpRemu = 2'd3;
+
+/* verilator lint_on UNUSEDPARAM */

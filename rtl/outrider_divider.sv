@@ -1,0 +1,134 @@
+// outrider_divider: iterative radix-2 divider for the RV32M DIV/DIVU/REM/REMU
+// instructions.
+//
+// What it does
+// - One restoring-division step per cycle on the operand magnitudes, then a
+//   sign fix. Timing: start_i sampled in cycle T (while not busy) -> busy_o
+//   high in cycles T+1 .. T+32 -> done_o (one-cycle pulse) in cycle T+33 with
+//   result_o valid. result_o holds its value until the next accepted start.
+// - RISC-V corner cases exactly as the ISA manual specifies:
+//     x / 0           -> quotient all ones (DIV and DIVU), remainder = x;
+//     -2^31 / -1 (DIV) -> quotient -2^31, remainder 0.
+//   Both fall out of the unsigned algorithm on magnitudes; the only special
+//   rule is "never negate the quotient of a division by zero".
+//
+// What it does not do
+// - No early termination: every operation takes the same 33 cycles.
+// - start_i while busy_o is high is ignored (the core never does it); a new
+//   start in the done_o cycle is accepted.
+// - No flush input: the core drops an unwanted result by ignoring done_o.
+module outrider_divider (
+  input  logic        clk_i,
+  input  logic        rst_ni,
+
+  input  logic        start_i,
+  input  logic [1:0]  op_i,      // DivOpDiv / DivOpDivu / DivOpRem / DivOpRemu
+  input  logic [31:0] a_i,       // dividend
+  input  logic [31:0] b_i,       // divisor
+
+  output logic        busy_o,
+  output logic        done_o,    // one-cycle pulse, result_o valid
+  output logic [31:0] result_o
+);
+  `include "outrider_defs.svh"
+
+  localparam int Steps = 32;
+  localparam int CntW  = $clog2(Steps);
+  localparam logic [CntW-1:0] LastStep = CntW'(Steps - 1);
+
+  logic            busy_q, busy_d;
+  logic            done_q, done_d;
+  logic [CntW-1:0] cnt_q, cnt_d;
+  logic [31:0]     rem_q, rem_d;     // partial remainder
+  logic [31:0]     quo_q, quo_d;     // dividend bits shifting out, quotient bits in
+  logic [31:0]     dvs_q, dvs_d;     // divisor magnitude
+  logic            neg_q, neg_d;     // negate the final result
+  logic            want_rem_q, want_rem_d;
+  logic [31:0]     result_q, result_d;
+
+  // Operand magnitudes and signs at start.
+  logic        is_signed, a_neg, b_neg, want_rem;
+  logic [31:0] a_abs, b_abs;
+  assign is_signed = (op_i == DivOpDiv) || (op_i == DivOpRem);
+  assign want_rem  = (op_i == DivOpRem) || (op_i == DivOpRemu);
+  assign a_neg     = is_signed & a_i[31];
+  assign b_neg     = is_signed & b_i[31];
+  assign a_abs     = a_neg ? (~a_i + 32'd1) : a_i;
+  assign b_abs     = b_neg ? (~b_i + 32'd1) : b_i;
+
+  // One restoring step: shift the next dividend bit into the remainder and
+  // subtract the divisor if it fits.
+  logic [32:0] rem_shift;
+  logic [33:0] diff;
+  logic        fits;
+  logic        unused_diff;
+  logic [31:0] step_rem, step_quo, step_res;
+  assign rem_shift = {rem_q, quo_q[31]};
+  assign diff      = {1'b0, rem_shift} - {2'b00, dvs_q};
+  assign fits      = ~diff[33];
+  assign unused_diff = diff[32];   // 0 whenever the difference is used
+  assign step_rem  = fits ? diff[31:0] : rem_shift[31:0];
+  assign step_quo  = {quo_q[30:0], fits};
+  assign step_res  = want_rem_q ? step_rem : step_quo;
+
+  always_comb begin
+    busy_d     = busy_q;
+    done_d     = 1'b0;
+    cnt_d      = cnt_q;
+    rem_d      = rem_q;
+    quo_d      = quo_q;
+    dvs_d      = dvs_q;
+    neg_d      = neg_q;
+    want_rem_d = want_rem_q;
+    result_d   = result_q;
+
+    if (busy_q) begin
+      rem_d = step_rem;
+      quo_d = step_quo;
+      cnt_d = cnt_q + 1'b1;
+      if (cnt_q == LastStep) begin
+        busy_d   = 1'b0;
+        done_d   = 1'b1;
+        result_d = neg_q ? (~step_res + 32'd1) : step_res;
+      end
+    end else if (start_i) begin
+      busy_d     = 1'b1;
+      cnt_d      = '0;
+      rem_d      = '0;
+      quo_d      = a_abs;
+      dvs_d      = b_abs;
+      want_rem_d = want_rem;
+      // Remainder takes the dividend's sign; the quotient is negative when
+      // the signs differ, except for a division by zero (all ones).
+      neg_d      = want_rem ? a_neg : ((a_neg ^ b_neg) && (b_i != 32'd0));
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      busy_q     <= 1'b0;
+      done_q     <= 1'b0;
+      cnt_q      <= '0;
+      rem_q      <= '0;
+      quo_q      <= '0;
+      dvs_q      <= '0;
+      neg_q      <= 1'b0;
+      want_rem_q <= 1'b0;
+      result_q   <= '0;
+    end else begin
+      busy_q     <= busy_d;
+      done_q     <= done_d;
+      cnt_q      <= cnt_d;
+      rem_q      <= rem_d;
+      quo_q      <= quo_d;
+      dvs_q      <= dvs_d;
+      neg_q      <= neg_d;
+      want_rem_q <= want_rem_d;
+      result_q   <= result_d;
+    end
+  end
+
+  assign busy_o   = busy_q;
+  assign done_o   = done_q;
+  assign result_o = result_q;
+endmodule

@@ -1,0 +1,62 @@
+// outrider_regfile: the integer register files of all hardware contexts.
+//
+// One bank of 32 x 32-bit registers per context. Each bank has its own write
+// port, so a context's late result (a load that waited on memory, a divide)
+// can be written while the pipeline writes back another context's result in
+// the same cycle. Two read ports, shared by all banks, read the context named
+// by rtid_i.
+//
+// Reads are synchronous: addresses presented in cycle N give data in cycle
+// N+1 (what block RAM gives; this is what lets yosys map the banks to
+// SB_RAM40_4K / DP16KD). A read in the same cycle as a write to the same
+// register returns the OLD value; the pipeline forwards around that.
+// x0 reads as zero; writes to x0 are dropped.
+module outrider_regfile #(
+  parameter int NumCtx = 2,
+  parameter  int TidW  = (NumCtx > 1) ? $clog2(NumCtx) : 1
+) (
+  input  logic                   clk_i,
+
+  input  logic [TidW-1:0]        rtid_i,
+  input  logic [4:0]             raddr_a_i,
+  input  logic [4:0]             raddr_b_i,
+  output logic [31:0]            rdata_a_o,
+  output logic [31:0]            rdata_b_o,
+
+  input  logic [NumCtx-1:0]      we_i,
+  input  logic [NumCtx*5-1:0]    waddr_i,
+  input  logic [NumCtx*32-1:0]   wdata_i
+);
+  logic [31:0]      bank_a_q [NumCtx];
+  logic [31:0]      bank_b_q [NumCtx];
+  logic [TidW-1:0]  rtid_q;
+  logic             zero_a_q, zero_b_q;
+
+  for (genvar c = 0; c < NumCtx; c++) begin : g_bank
+    // Two copies of the bank (one per read port), written identically.
+    logic [31:0] mem_a [32];
+    logic [31:0] mem_b [32];
+    logic [4:0]  waddr;
+    logic [31:0] wdata;
+    assign waddr = waddr_i[c*5 +: 5];
+    assign wdata = wdata_i[c*32 +: 32];
+
+    always_ff @(posedge clk_i) begin
+      if (we_i[c] && (waddr != 5'd0)) begin
+        mem_a[waddr] <= wdata;
+        mem_b[waddr] <= wdata;
+      end
+      bank_a_q[c] <= mem_a[raddr_a_i];
+      bank_b_q[c] <= mem_b[raddr_b_i];
+    end
+  end
+
+  always_ff @(posedge clk_i) begin
+    rtid_q   <= rtid_i;
+    zero_a_q <= (raddr_a_i == 5'd0);
+    zero_b_q <= (raddr_b_i == 5'd0);
+  end
+
+  assign rdata_a_o = zero_a_q ? 32'd0 : bank_a_q[rtid_q];
+  assign rdata_b_o = zero_b_q ? 32'd0 : bank_b_q[rtid_q];
+endmodule

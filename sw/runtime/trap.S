@@ -1,0 +1,95 @@
+/*
+ * trap.S - the runtime's default trap vector.
+ *
+ * outrider_default_trap_vector (installed in mtvec, direct mode, by crt0.S
+ * on every hart) reports any trap (exception or interrupt) on the console:
+ *   outrider: unhandled trap mcause=0x0000000b mepc=0x80000124 mtval=0x00000000 hart=0
+ * and ends the simulation with exit code OUTRIDER_TRAP_EXIT_CODE (99).
+ * It uses registers only: no stack, no RAM writes (it reads its message
+ * text from .rodata), so it also reports traps caused by a broken sp.
+ * Programs that want to handle traps install their own vector with
+ * outrider_trap_vector_set() (outrider/outrider.h).
+ */
+#include <outrider/asm.h>
+
+    .section .text.outrider_trap, "ax", @progbits
+    .globl outrider_default_trap_vector
+    .type  outrider_default_trap_vector, @function
+    .p2align 2
+outrider_default_trap_vector:
+    csrr s2, mcause
+    csrr s3, mepc
+    csrr s4, mtval
+    csrr s5, mhartid
+    li   t6, OUTRIDER_CONSOLE_TX
+
+    la   a0, .Lmsg_cause
+    jal  ra, .Lputs
+    mv   a0, s2
+    jal  ra, .Lputhex
+    la   a0, .Lmsg_epc
+    jal  ra, .Lputs
+    mv   a0, s3
+    jal  ra, .Lputhex
+    la   a0, .Lmsg_tval
+    jal  ra, .Lputs
+    mv   a0, s4
+    jal  ra, .Lputhex
+    la   a0, .Lmsg_hart
+    jal  ra, .Lputs
+    mv   a0, s5
+    jal  ra, .Lputdec
+    li   t0, '\n'
+    sb   t0, 0(t6)
+
+    li   t0, OUTRIDER_SIM_EXIT
+    li   t1, OUTRIDER_TRAP_EXIT_CODE
+    sw   t1, 0(t0)
+1:  wfi
+    j    1b
+
+/* Print the NUL-terminated string at a0. Clobbers a0, t0. */
+.Lputs:
+    lbu  t0, 0(a0)
+    beqz t0, 2f
+    sb   t0, 0(t6)
+    addi a0, a0, 1
+    j    .Lputs
+2:  ret
+
+/* Print a0 as 8 lower-case hex digits. Clobbers t0-t2. */
+.Lputhex:
+    li   t1, 28
+3:  srl  t0, a0, t1
+    andi t0, t0, 15
+    li   t2, 10
+    bltu t0, t2, 4f
+    addi t0, t0, 'a' - '0' - 10
+4:  addi t0, t0, '0'
+    sb   t0, 0(t6)
+    addi t1, t1, -4
+    bgez t1, 3b
+    ret
+
+/* Print a0 in unsigned decimal. Clobbers a0, t0-t3. */
+.Lputdec:
+    li   t1, 1                      /* t1 = largest power of 10 <= a0 */
+    li   t3, 10
+5:  divu t0, a0, t1
+    bltu t0, t3, 6f
+    mul  t1, t1, t3
+    j    5b
+6:  divu t0, a0, t1
+    remu a0, a0, t1
+    addi t0, t0, '0'
+    sb   t0, 0(t6)
+    divu t1, t1, t3
+    bnez t1, 6b
+    ret
+    .size outrider_default_trap_vector, . - outrider_default_trap_vector
+
+    .section .rodata.outrider_trap, "a", @progbits
+.Lmsg_cause: .asciz "outrider: unhandled trap mcause=0x"
+.Lmsg_epc:   .asciz " mepc=0x"
+.Lmsg_tval:  .asciz " mtval=0x"
+.Lmsg_hart:  .asciz " hart="

@@ -1,0 +1,193 @@
+// model_shim.cpp - the extern "C" shim over the Verilated outrider_soc
+// (see model_shim.h for the contract). The only C++ in the test bench.
+// Each handle owns its VerilatedContext, model and (optional) FST writer.
+#include "model_shim.h"
+
+#include <cstdio>
+#include <memory>
+#include <new>
+#include <type_traits>
+
+#include "verilated.h"
+#include "verilated_fst_c.h"
+#include "Voutrider_soc.h"
+
+namespace {
+constexpr unsigned kNumCtx = MODEL_SHIM_NUM_CTX;
+using Top = Voutrider_soc;
+// The vector ports must be what this shim was written for (NumCtx = 2).
+static_assert(sizeof(Top::retire_pc_o) == 8, "retire_pc_o is not NumCtx*32 = 64 bits");
+static_assert(sizeof(Top::retire_insn_o) == 8, "retire_insn_o is not 64 bits");
+static_assert(sizeof(Top::retire_rd_wdata_o) == 8, "retire_rd_wdata_o is not 64 bits");
+static_assert(sizeof(Top::retire_rd_o) <= 4, "retire_rd_o is wider than 32 bits");
+
+inline uint32_t ctx_mask(unsigned ctx) { return ctx < kNumCtx ? 1u << ctx : 0u; }
+inline uint32_t word_of(uint64_t v, unsigned ctx) {
+    return ctx < kNumCtx ? static_cast<uint32_t>(v >> (32 * ctx)) : 0u;
+}
+}  // namespace
+
+struct model_shim {
+    std::unique_ptr<VerilatedContext> ctx;
+    std::unique_ptr<Top> top;
+    std::unique_ptr<VerilatedFstC> fst;
+};
+
+extern "C" {
+
+model_shim *model_shim_create(void) {
+    model_shim *m = new (std::nothrow) model_shim;
+    if (!m) return nullptr;
+    try {
+        m->ctx.reset(new VerilatedContext);
+        m->ctx->randReset(0);  // deterministic: uninitialised state is 0
+        m->top.reset(new Top{m->ctx.get(), "TOP"});
+    } catch (...) {
+        delete m;
+        return nullptr;
+    }
+    Top *t = m->top.get();
+    t->clk_i = 0;
+    t->rst_ni = 0;
+    t->imem_rdata_i = 0;
+    t->imem_err_i = 0;
+    t->wb_dat_i = 0;
+    t->wb_ack_i = 0;
+    t->wb_err_i = 0;
+    t->wb_stall_i = 0;
+    t->meip_i = 0;
+    t->tohost_en_i = 0;
+    t->tohost_addr_i = 0;
+    return m;
+}
+
+void model_shim_destroy(model_shim *m) {
+    if (!m) return;
+    model_shim_trace_close(m);
+    m->top->final();
+    delete m;
+}
+
+void model_shim_eval(model_shim *m) { m->top->eval(); }
+unsigned model_shim_num_ctx(const model_shim *) { return kNumCtx; }
+int model_shim_got_finish(const model_shim *m) { return m->ctx->gotFinish() ? 1 : 0; }
+
+// ---- inputs ----
+void model_shim_set_clk_i(model_shim *m, unsigned v) { m->top->clk_i = v & 1u; }
+void model_shim_set_rst_ni(model_shim *m, unsigned v) { m->top->rst_ni = v & 1u; }
+void model_shim_set_imem_rdata_i(model_shim *m, uint32_t v) { m->top->imem_rdata_i = v; }
+void model_shim_set_imem_err_i(model_shim *m, unsigned v) { m->top->imem_err_i = v & 1u; }
+void model_shim_set_wb_dat_i(model_shim *m, uint32_t v) { m->top->wb_dat_i = v; }
+void model_shim_set_wb_ack_i(model_shim *m, unsigned v) { m->top->wb_ack_i = v & 1u; }
+void model_shim_set_wb_err_i(model_shim *m, unsigned v) { m->top->wb_err_i = v & 1u; }
+void model_shim_set_wb_stall_i(model_shim *m, unsigned v) { m->top->wb_stall_i = v & 1u; }
+void model_shim_set_meip_i(model_shim *m, uint32_t mask) {
+    m->top->meip_i = mask & ((1u << kNumCtx) - 1u);
+}
+void model_shim_set_meip_ctx(model_shim *m, unsigned ctx, unsigned v) {
+    uint32_t mask = m->top->meip_i;
+    mask = (v & 1u) ? (mask | ctx_mask(ctx)) : (mask & ~ctx_mask(ctx));
+    m->top->meip_i = mask;
+}
+void model_shim_set_tohost_en_i(model_shim *m, unsigned v) { m->top->tohost_en_i = v & 1u; }
+void model_shim_set_tohost_addr_i(model_shim *m, uint32_t v) { m->top->tohost_addr_i = v; }
+
+// ---- outputs ----
+unsigned model_shim_get_imem_req_o(const model_shim *m) { return m->top->imem_req_o; }
+uint32_t model_shim_get_imem_addr_o(const model_shim *m) { return m->top->imem_addr_o; }
+unsigned model_shim_get_wb_cyc_o(const model_shim *m) { return m->top->wb_cyc_o; }
+unsigned model_shim_get_wb_stb_o(const model_shim *m) { return m->top->wb_stb_o; }
+unsigned model_shim_get_wb_we_o(const model_shim *m) { return m->top->wb_we_o; }
+uint32_t model_shim_get_wb_adr_o(const model_shim *m) { return m->top->wb_adr_o; }
+unsigned model_shim_get_wb_sel_o(const model_shim *m) { return m->top->wb_sel_o; }
+uint32_t model_shim_get_wb_dat_o(const model_shim *m) { return m->top->wb_dat_o; }
+unsigned model_shim_get_console_valid_o(const model_shim *m) { return m->top->console_valid_o; }
+unsigned model_shim_get_console_data_o(const model_shim *m) { return m->top->console_data_o; }
+unsigned model_shim_get_exit_valid_o(const model_shim *m) { return m->top->exit_valid_o; }
+unsigned model_shim_get_exit_tohost_o(const model_shim *m) { return m->top->exit_tohost_o; }
+uint32_t model_shim_get_exit_value_o(const model_shim *m) { return m->top->exit_value_o; }
+uint32_t model_shim_get_retire_valid_o(const model_shim *m) { return m->top->retire_valid_o; }
+uint64_t model_shim_get_retire_pc_o(const model_shim *m) { return m->top->retire_pc_o; }
+uint64_t model_shim_get_retire_insn_o(const model_shim *m) { return m->top->retire_insn_o; }
+uint32_t model_shim_get_retire_rd_we_o(const model_shim *m) { return m->top->retire_rd_we_o; }
+uint32_t model_shim_get_retire_rd_o(const model_shim *m) { return m->top->retire_rd_o; }
+uint64_t model_shim_get_retire_rd_wdata_o(const model_shim *m) { return m->top->retire_rd_wdata_o; }
+uint32_t model_shim_get_ctx_active_o(const model_shim *m) { return m->top->ctx_active_o; }
+
+unsigned model_shim_get_retire_valid_ctx(const model_shim *m, unsigned ctx) {
+    return (m->top->retire_valid_o & ctx_mask(ctx)) ? 1u : 0u;
+}
+uint32_t model_shim_get_retire_pc_ctx(const model_shim *m, unsigned ctx) {
+    return word_of(m->top->retire_pc_o, ctx);
+}
+uint32_t model_shim_get_retire_insn_ctx(const model_shim *m, unsigned ctx) {
+    return word_of(m->top->retire_insn_o, ctx);
+}
+unsigned model_shim_get_retire_rd_we_ctx(const model_shim *m, unsigned ctx) {
+    return (m->top->retire_rd_we_o & ctx_mask(ctx)) ? 1u : 0u;
+}
+unsigned model_shim_get_retire_rd_ctx(const model_shim *m, unsigned ctx) {
+    return ctx < kNumCtx ? (static_cast<uint32_t>(m->top->retire_rd_o) >> (5 * ctx)) & 0x1Fu : 0u;
+}
+uint32_t model_shim_get_retire_rd_wdata_ctx(const model_shim *m, unsigned ctx) {
+    return word_of(m->top->retire_rd_wdata_o, ctx);
+}
+unsigned model_shim_get_ctx_active_ctx(const model_shim *m, unsigned ctx) {
+    return (m->top->ctx_active_o & ctx_mask(ctx)) ? 1u : 0u;
+}
+
+void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
+    const Top *t = m->top.get();
+    o->imem_req = t->imem_req_o;
+    o->imem_addr = t->imem_addr_o;
+    o->wb_cyc = t->wb_cyc_o;
+    o->wb_stb = t->wb_stb_o;
+    o->wb_we = t->wb_we_o;
+    o->wb_sel = t->wb_sel_o;
+    o->wb_adr = t->wb_adr_o;
+    o->wb_dat = t->wb_dat_o;
+    o->console_valid = t->console_valid_o;
+    o->console_data = t->console_data_o;
+    o->exit_valid = t->exit_valid_o;
+    o->exit_tohost = t->exit_tohost_o;
+    o->exit_value = t->exit_value_o;
+    o->retire_valid = t->retire_valid_o;
+    o->ctx_active = t->ctx_active_o;
+}
+
+// ---- FST tracing ----
+int model_shim_trace_open(model_shim *m, const char *path) {
+    if (m->fst || !path) return -1;
+    // The FST writer does not report a file it cannot create: probe first.
+    std::FILE *probe = std::fopen(path, "wb");
+    if (!probe) return -1;
+    std::fclose(probe);
+    try {
+        m->ctx->traceEverOn(true);
+        m->fst.reset(new VerilatedFstC);
+        m->top->trace(m->fst.get(), 99);
+        m->fst->open(path);
+    } catch (...) {
+        m->fst.reset();
+        return -1;
+    }
+    if (!m->fst->isOpen()) {
+        m->fst.reset();
+        return -1;
+    }
+    return 0;
+}
+
+void model_shim_trace_dump(model_shim *m, uint64_t t) {
+    if (m->fst) m->fst->dump(t);
+}
+
+void model_shim_trace_close(model_shim *m) {
+    if (!m->fst) return;
+    m->fst->close();
+    m->fst.reset();
+}
+
+int model_shim_trace_is_open(const model_shim *m) { return m->fst ? 1 : 0; }
+
+}  // extern "C"

@@ -1,0 +1,121 @@
+/*
+ * model_shim.h - a C interface to the Verilated outrider_soc model.
+ *
+ * The only C++ in the test bench is behind this header (model_shim.cpp).
+ * A model_shim is an opaque handle owning one Voutrider_soc and its own
+ * VerilatedContext, so several handles can coexist in one process.
+ *
+ * What it does: create/destroy, eval, a setter for every input port and a
+ * getter for every output port of outrider_soc (ports that are NumCtx wide
+ * vectors also have per-context accessors), and opt-in FST tracing.
+ * What it does not do: clocking policy, memory, reset sequencing; the
+ * caller (tb/outrider_sim.c) drives the ports cycle by cycle.
+ *
+ * Port widths: retire_pc_o, retire_insn_o and retire_rd_wdata_o are
+ * NumCtx*32 = 64 bits (context c in bits [32c+31:32c]); retire_rd_o is
+ * NumCtx*5 bits (context c in bits [5c+4:5c]); the NumCtx-wide masks
+ * (meip_i, retire_valid_o, retire_rd_we_o, ctx_active_o) have bit c for
+ * context c. The shim is built for MODEL_SHIM_NUM_CTX contexts (checked
+ * at compile time against the generated model).
+ *
+ * Tracing costs nothing until model_shim_trace_open() is called; after it,
+ * every model_shim_trace_dump() writes the signal changes at the given time
+ * (in units of the model's time precision, 1 ps by default).
+ */
+#ifndef MODEL_SHIM_H
+#define MODEL_SHIM_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define MODEL_SHIM_NUM_CTX 2
+
+typedef struct model_shim model_shim;
+
+/* All outputs of the model in one struct (one call per cycle in hot loops). */
+typedef struct {
+    uint8_t  imem_req;
+    uint32_t imem_addr;
+    uint8_t  wb_cyc, wb_stb, wb_we, wb_sel;
+    uint32_t wb_adr, wb_dat;
+    uint8_t  console_valid, console_data;
+    uint8_t  exit_valid, exit_tohost;
+    uint32_t exit_value;
+    uint32_t retire_valid;   /* bit c: context c retired an instruction */
+    uint32_t ctx_active;     /* bit c: context c is running */
+} model_shim_outputs;
+
+/* NULL if out of memory. The model's inputs start at 0 (rst_ni low). */
+model_shim *model_shim_create(void);
+void        model_shim_destroy(model_shim *m);   /* closes any open trace */
+
+void     model_shim_eval(model_shim *m);
+unsigned model_shim_num_ctx(const model_shim *m);
+/* Non-zero once the design executed $finish. */
+int      model_shim_got_finish(const model_shim *m);
+
+/* ---- inputs ---- */
+void model_shim_set_clk_i(model_shim *m, unsigned v);
+void model_shim_set_rst_ni(model_shim *m, unsigned v);
+void model_shim_set_imem_rdata_i(model_shim *m, uint32_t v);
+void model_shim_set_imem_err_i(model_shim *m, unsigned v);
+void model_shim_set_wb_dat_i(model_shim *m, uint32_t v);
+void model_shim_set_wb_ack_i(model_shim *m, unsigned v);
+void model_shim_set_wb_err_i(model_shim *m, unsigned v);
+void model_shim_set_wb_stall_i(model_shim *m, unsigned v);
+void model_shim_set_meip_i(model_shim *m, uint32_t mask);
+void model_shim_set_meip_ctx(model_shim *m, unsigned ctx, unsigned v);
+void model_shim_set_tohost_en_i(model_shim *m, unsigned v);
+void model_shim_set_tohost_addr_i(model_shim *m, uint32_t v);
+
+/* ---- outputs ---- */
+unsigned model_shim_get_imem_req_o(const model_shim *m);
+uint32_t model_shim_get_imem_addr_o(const model_shim *m);
+unsigned model_shim_get_wb_cyc_o(const model_shim *m);
+unsigned model_shim_get_wb_stb_o(const model_shim *m);
+unsigned model_shim_get_wb_we_o(const model_shim *m);
+uint32_t model_shim_get_wb_adr_o(const model_shim *m);
+unsigned model_shim_get_wb_sel_o(const model_shim *m);
+uint32_t model_shim_get_wb_dat_o(const model_shim *m);
+unsigned model_shim_get_console_valid_o(const model_shim *m);
+unsigned model_shim_get_console_data_o(const model_shim *m);
+unsigned model_shim_get_exit_valid_o(const model_shim *m);
+unsigned model_shim_get_exit_tohost_o(const model_shim *m);
+uint32_t model_shim_get_exit_value_o(const model_shim *m);
+uint32_t model_shim_get_retire_valid_o(const model_shim *m);
+uint64_t model_shim_get_retire_pc_o(const model_shim *m);
+uint64_t model_shim_get_retire_insn_o(const model_shim *m);
+uint32_t model_shim_get_retire_rd_we_o(const model_shim *m);
+uint32_t model_shim_get_retire_rd_o(const model_shim *m);
+uint64_t model_shim_get_retire_rd_wdata_o(const model_shim *m);
+uint32_t model_shim_get_ctx_active_o(const model_shim *m);
+
+/* Per-context slices of the vector ports (ctx < MODEL_SHIM_NUM_CTX;
+ * out-of-range contexts read 0). */
+unsigned model_shim_get_retire_valid_ctx(const model_shim *m, unsigned ctx);
+uint32_t model_shim_get_retire_pc_ctx(const model_shim *m, unsigned ctx);
+uint32_t model_shim_get_retire_insn_ctx(const model_shim *m, unsigned ctx);
+unsigned model_shim_get_retire_rd_we_ctx(const model_shim *m, unsigned ctx);
+unsigned model_shim_get_retire_rd_ctx(const model_shim *m, unsigned ctx);
+uint32_t model_shim_get_retire_rd_wdata_ctx(const model_shim *m, unsigned ctx);
+unsigned model_shim_get_ctx_active_ctx(const model_shim *m, unsigned ctx);
+
+/* Fill *o with every output (same values as the getters above). */
+void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o);
+
+/* ---- FST tracing ---- */
+/* Open an FST file; 0 on success, -1 if the file cannot be created or a
+ * trace is already open. */
+int  model_shim_trace_open(model_shim *m, const char *path);
+/* Record the current signal values at time t (no-op if no trace is open). */
+void model_shim_trace_dump(model_shim *m, uint64_t t);
+void model_shim_trace_close(model_shim *m);   /* no-op if none open */
+int  model_shim_trace_is_open(const model_shim *m);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,159 @@
+/* wb_mem.c - RAM + Wishbone B4 pipelined slave + instruction port
+ * (contract in wb_mem.h). */
+#include "wb_mem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    uint64_t due;    /* cycle in which the answer is driven */
+    uint32_t dat;
+    bool     err;
+} wb_pending;
+
+struct wb_mem {
+    uint8_t    *ram;
+    uint32_t    base, size;
+    uint32_t    latency, outstanding;
+    uint64_t    now;            /* current cycle (advanced by wb_mem_sample) */
+    bool        stall;          /* stall driven in the current cycle */
+    wb_pending *fifo;           /* requests in flight, oldest at head */
+    uint32_t    cap, head, count;
+    uint32_t    imem_rdata;
+    bool        imem_err;
+    uint64_t    reads, writes, aborted;
+};
+
+static uint32_t load_le32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+bool wb_mem_contains(const wb_mem *mem, uint32_t addr, uint64_t len)
+{
+    uint64_t lo = mem->base, hi = (uint64_t)mem->base + mem->size;
+    return addr >= lo && (uint64_t)addr + len <= hi;
+}
+
+wb_mem *wb_mem_create(uint32_t base, uint32_t size, uint32_t latency, uint32_t outstanding)
+{
+    if (size == 0 || size % 4 != 0 || base % 4 != 0 ||
+        (uint64_t)base + size > ((uint64_t)1 << 32) || outstanding == 0)
+        return NULL;
+    wb_mem *mem = calloc(1, sizeof *mem);
+    if (!mem)
+        return NULL;
+    /* At most one acceptance per cycle and a fixed latency: no more than
+     * latency + 1 requests can be in flight, whatever `outstanding` says. */
+    uint64_t cap = (uint64_t)latency + 1 < outstanding ? (uint64_t)latency + 1 : outstanding;
+    mem->ram = calloc(size, 1);
+    mem->fifo = calloc((size_t)cap, sizeof *mem->fifo);
+    if (!mem->ram || !mem->fifo) {
+        wb_mem_destroy(mem);
+        return NULL;
+    }
+    mem->base = base;
+    mem->size = size;
+    mem->latency = latency;
+    mem->outstanding = outstanding;
+    mem->cap = (uint32_t)cap;
+    return mem;
+}
+
+void wb_mem_destroy(wb_mem *mem)
+{
+    if (!mem)
+        return;
+    free(mem->ram);
+    free(mem->fifo);
+    free(mem);
+}
+
+void wb_mem_drive(wb_mem *mem, wb_mem_resp *out)
+{
+    out->ack = false;
+    out->err = false;
+    out->dat = 0;
+    if (mem->count > 0 && mem->fifo[mem->head].due == mem->now) {
+        const wb_pending *p = &mem->fifo[mem->head];
+        out->ack = !p->err;
+        out->err = p->err;
+        out->dat = p->err ? 0 : p->dat;
+        mem->head = (mem->head + 1) % mem->cap;
+        mem->count--;
+    }
+    mem->stall = mem->count >= mem->outstanding;
+    out->stall = mem->stall;
+    out->imem_rdata = mem->imem_rdata;
+    out->imem_err = mem->imem_err;
+}
+
+static void accept(wb_mem *mem, const wb_mem_req *req)
+{
+    uint32_t addr = req->adr & ~3u;
+    wb_pending p = { .due = mem->now + 1 + mem->latency, .dat = 0, .err = false };
+    if (!wb_mem_contains(mem, addr, 4)) {
+        p.err = true;
+    } else {
+        uint8_t *w = mem->ram + (addr - mem->base);
+        if (req->we) {
+            for (unsigned b = 0; b < 4; b++)
+                if (req->sel & (1u << b))
+                    w[b] = (uint8_t)(req->dat >> (8 * b));
+        } else {
+            p.dat = load_le32(w);
+        }
+    }
+    if (req->we)
+        mem->writes++;
+    else
+        mem->reads++;
+    mem->fifo[(mem->head + mem->count) % mem->cap] = p;
+    mem->count++;
+}
+
+void wb_mem_sample(wb_mem *mem, const wb_mem_req *req)
+{
+    if (!req->cyc) {
+        mem->aborted += mem->count;
+        mem->count = 0;
+    } else if (req->stb && !mem->stall) {
+        accept(mem, req);
+    }
+    if (req->imem_req) {
+        uint32_t addr = req->imem_addr & ~3u;
+        if (wb_mem_contains(mem, addr, 4)) {
+            mem->imem_rdata = load_le32(mem->ram + (addr - mem->base));
+            mem->imem_err = false;
+        } else {
+            mem->imem_rdata = 0;
+            mem->imem_err = true;
+        }
+    }
+    mem->now++;
+}
+
+int wb_mem_read(const wb_mem *mem, uint32_t addr, void *buf, size_t len)
+{
+    if (!wb_mem_contains(mem, addr, len))
+        return -1;
+    if (len)
+        memcpy(buf, mem->ram + (addr - mem->base), len);
+    return 0;
+}
+
+int wb_mem_write(wb_mem *mem, uint32_t addr, const void *buf, size_t len)
+{
+    if (!wb_mem_contains(mem, addr, len))
+        return -1;
+    if (len)
+        memcpy(mem->ram + (addr - mem->base), buf, len);
+    return 0;
+}
+
+uint8_t *wb_mem_bytes(wb_mem *mem) { return mem->ram; }
+uint32_t wb_mem_base(const wb_mem *mem) { return mem->base; }
+uint32_t wb_mem_size(const wb_mem *mem) { return mem->size; }
+uint64_t wb_mem_reads(const wb_mem *mem) { return mem->reads; }
+uint64_t wb_mem_writes(const wb_mem *mem) { return mem->writes; }
+uint64_t wb_mem_aborted(const wb_mem *mem) { return mem->aborted; }

@@ -1,0 +1,123 @@
+/*
+ * test_asm.h - shared definitions for the raw assembly test programs in
+ * tests/programs/ (included by each .S file; preprocessed by gcc).
+ *
+ * Convention (docs/memory-map.md is the contract for every address here):
+ * - a program defines `_start` as the first instruction of its only .text
+ *   (linked at 0x8000_0000 by the software kit's raw-program rule);
+ * - it writes what it computed into a global word array `results` (and
+ *   sometimes reads operands from a global array the C test writes before
+ *   the run); the cmocka suite computes the expected values itself;
+ * - it ends with EXIT_OK (SIM_EXIT <- 0). A failure the program detects by
+ *   itself ends with a non-zero code (EXIT_* below); an unexpected trap is
+ *   recorded in `bad_trap` (mcause, mepc, mtval) and exits with
+ *   EXIT_UNEXPECTED_TRAP.
+ *
+ * What it is not: no stack, no C runtime; the programs use t5/t6 only in
+ * the EXIT macros and the trap handlers below.
+ */
+#ifndef TEST_ASM_H
+#define TEST_ASM_H
+
+/* ---- memory map (docs/memory-map.md) ----------------------------------- */
+#define CONSOLE_TX_ADDR   0x10000000
+#define SIM_EXIT_ADDR     0x10000004
+#define CLINT_BASE        0x02000000
+#define CLINT_MSIP0       0x02000000
+#define CLINT_MSIP1       0x02000004
+#define CLINT_MTIMECMP0   0x02004000
+#define CLINT_MTIMECMP1   0x02004008
+#define CLINT_MTIME       0x0200BFF8
+
+/* ---- CSR bits ---------------------------------------------------------- */
+#define MSTATUS_MIE   0x00000008
+#define MSTATUS_MPIE  0x00000080
+#define MSTATUS_MPP   0x00001800
+#define MIE_MSIE      0x00000008
+#define MIE_MTIE      0x00000080
+
+/* ---- exit codes a program uses for failures it detects itself ---------- */
+#define EXIT_BAD_ARG          0x51  /* an operand count written by the test is too big */
+#define EXIT_TIMEOUT          0x52  /* a bounded wait loop ran out */
+#define EXIT_UNEXPECTED_TRAP  0x55  /* a trap nobody expected; see bad_trap */
+
+/* ---- custom-0 hart instructions (docs/memory-map.md) ------------------- */
+.macro HART_START rd, rs1, rs2
+    .insn r CUSTOM_0, 0, 0, \rd, \rs1, \rs2
+.endm
+.macro HART_EXIT
+    .insn r CUSTOM_0, 0, 1, x0, x0, x0
+.endm
+
+/* ---- ending a run ------------------------------------------------------ */
+/* Exit with the value of register `reg` as the exit code. */
+.macro EXIT_REG reg
+    li      t6, SIM_EXIT_ADDR
+    sw      \reg, 0(t6)
+99: j       99b
+.endm
+/* Exit with the constant `code`. */
+.macro EXIT_CODE code
+    li      t5, \code
+    EXIT_REG t5
+.endm
+.macro EXIT_OK
+    EXIT_REG zero
+.endm
+
+/* Program entry: `_start`, trap vector set to unexpected_trap. */
+.macro TEST_START
+    .text
+    .globl  _start
+_start:
+    la      t0, unexpected_trap
+    csrw    mtvec, t0
+.endm
+
+/* The handler for traps a program does not expect (direct mode: 4-aligned).
+ * Place once per program, after its code. */
+.macro UNEXPECTED_TRAP_HANDLER
+    .text
+    .balign 4
+    .globl  unexpected_trap
+unexpected_trap:
+    la      t6, bad_trap
+    csrr    t5, mcause
+    sw      t5, 0(t6)
+    csrr    t5, mepc
+    sw      t5, 4(t6)
+    csrr    t5, mtval
+    sw      t5, 8(t6)
+    EXIT_CODE EXIT_UNEXPECTED_TRAP
+    .data
+    .balign 4
+    .globl  bad_trap
+bad_trap:
+    .word   0, 0, 0
+    .text
+.endm
+
+/* A bounded spin: wait until the word at address register `areg` is
+ * non-zero, at most `limit` polls, else exit with EXIT_TIMEOUT.
+ * Clobbers t5 and `tmp`. */
+.macro WAIT_NONZERO areg, tmp, limit
+    li      t5, \limit
+98: lw      \tmp, 0(\areg)
+    bnez    \tmp, 97f
+    addi    t5, t5, -1
+    bnez    t5, 98b
+    EXIT_CODE EXIT_TIMEOUT
+97:
+.endm
+
+/* Declare a global word array `name` of `n` words in .data (zeroed). */
+.macro WORDS name, n
+    .data
+    .balign 4
+    .globl  \name
+\name:
+    .space  4 * (\n)
+    .text
+.endm
+
+#endif
