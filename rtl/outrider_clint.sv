@@ -64,15 +64,20 @@ module outrider_clint #(
   endfunction
 
   logic [13:0] word;
-  logic        wr, rd;
+  logic        wr, rd, wr_msip, msip_bit;
+  logic [31:0] mtime_lo, mtime_hi;
   logic        unused_addr;
   assign word        = addr_i[15:2];
+  assign wr_msip     = req_i & we_i & be_i[0];   // msip needs byte lane 0
+  assign msip_bit    = wdata_i[0];
+  assign mtime_lo    = mtime_q[31:0];
+  assign mtime_hi    = mtime_q[63:32];
   assign unused_addr = ^addr_i[1:0];   // registers are word-decoded
   assign wr   = req_i &  we_i;
   assign rd   = req_i & ~we_i;
 
   always_comb begin : p_regs
-    logic [13:0] hh, cmp_lo, cmp_hi, msip_w;
+    logic [13:0] cmp_lo, cmp_hi, msip_w;
 
     msip_d     = msip_q;
     mtimecmp_d = mtimecmp_q;
@@ -80,12 +85,11 @@ module outrider_clint #(
     mtime_d    = mtime_q + 64'd1;   // overridden below by a write
 
     for (int h = 0; h < NumCtx; h++) begin
-      hh     = h[13:0];
-      msip_w = MsipWord + hh[13:0];
-      cmp_lo = MtimecmpWord + {hh[12:0], 1'b0};
+      msip_w = MsipWord + 14'(h);
+      cmp_lo = MtimecmpWord + 14'(2 * h);
       cmp_hi = cmp_lo + 14'd1;
       if (word == msip_w) begin
-        if (wr && be_i[0]) msip_d[h] = wdata_i[0];
+        if (wr_msip) msip_d[h] = msip_bit;
         if (rd) rdata_d = {31'd0, msip_q[h]};
       end
       if (word == cmp_lo) begin
@@ -99,12 +103,12 @@ module outrider_clint #(
     end
 
     if (word == MtimeWord) begin
-      if (wr) mtime_d = {mtime_q[63:32], merge_be(mtime_q[31:0], wdata_i, be_i)};
-      if (rd) rdata_d = mtime_q[31:0];
+      if (wr) mtime_d = {mtime_hi, merge_be(mtime_lo, wdata_i, be_i)};
+      if (rd) rdata_d = mtime_lo;
     end
     if (word == MtimeWord + 14'd1) begin
-      if (wr) mtime_d = {merge_be(mtime_q[63:32], wdata_i, be_i), mtime_q[31:0]};
-      if (rd) rdata_d = mtime_q[63:32];
+      if (wr) mtime_d = {merge_be(mtime_hi, wdata_i, be_i), mtime_lo};
+      if (rd) rdata_d = mtime_hi;
     end
   end
 

@@ -238,7 +238,7 @@ module outrider_core #(
   logic            ex_valid_q;
   logic [TidW-1:0] ex_tid_q;
   logic [31:0]     ex_pc_q, ex_insn_q, ex_imm_q;
-  logic [4:0]      ex_rs1_q, ex_rs2_q, ex_rd_q, ex_amo_q;
+  logic [4:0]      ex_rs1_q, ex_rs2_q, ex_rd_q, ex_amo_q, ex_zimm_q;
   logic            ex_rd_we_q, ex_late_q, ex_pred_q;
   logic [3:0]      ex_alu_op_q;
   logic [1:0]      ex_alu_a_sel_q;
@@ -418,7 +418,7 @@ module outrider_core #(
   logic [31:0] result_ex;
   always_comb begin
     if (ex_jal_q || ex_jalr_q)      result_ex = link_ex;
-    else if (ex_csr_q)              result_ex = ex_f3_q[2] ? {27'd0, ex_rs1_q} : rs1_ex;
+    else if (ex_csr_q)              result_ex = ex_f3_q[2] ? {27'd0, ex_zimm_q} : rs1_ex;
     else if (ex_hstart_q || ex_div_q) result_ex = rs1_ex;
     else                            result_ex = alu_result;
   end
@@ -717,6 +717,7 @@ module outrider_core #(
       ex_insn_q      <= instr_id;
       ex_imm_q       <= dec_imm;
       ex_rs1_q       <= dec_rs1_used ? dec_rs1 : 5'd0;
+      ex_zimm_q      <= dec_rs1;   // CSR[RSC]I immediate
       ex_rs2_q       <= dec_rs2_used ? dec_rs2 : 5'd0;
       ex_rd_q        <= dec_rd;
       ex_amo_q       <= dec_amo_op;

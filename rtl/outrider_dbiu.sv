@@ -5,10 +5,11 @@
 // Core-side contract (kept by the data cache too)
 // - Request: dreq_* with dreq_valid_i; accepted in a cycle where
 //   dreq_valid_i && dreq_ready_o. dreq_ready_o depends on dreq_tid_i,
-//   dreq_op_i, dreq_addr_i and internal state only, never on dreq_valid_i.
-//   It is low for a context that already has a request outstanding, for a
-//   dreq_tid_i >= NumCtx, while an AMO is in progress (any context), and for
-//   a Wishbone-bound request while the Wishbone request register is full.
+//   dreq_op_i, dreq_addr_i, wb_stall_i and internal state only, never on
+//   dreq_valid_i. It is low for a context that already has a request
+//   outstanding, for a dreq_tid_i >= NumCtx, while an AMO is in progress
+//   (any context), and for a Wishbone-bound request while the Wishbone
+//   request register holds a beat the slave is stalling.
 // - Response: exactly one dresp_valid_o[c] pulse per accepted request of
 //   context c, never in the acceptance cycle; responses of different
 //   contexts may coincide. dresp_rdata_o[32c+:32] is: the raw bus word for
@@ -33,7 +34,8 @@
 //   stores are complete when their responses arrive).
 //
 // Wishbone
-// - One request register (stb held while wb_stall_i), then an in-order FIFO
+// - One request register (stb held while wb_stall_i; refilled in the cycle
+//   its beat is taken, so beats can go out back to back), then an in-order FIFO
 //   of NumCtx entries recording which context each accepted beat belongs
 //   to, so up to NumCtx beats (one per context) are in flight and misses of
 //   different contexts overlap. wb_cyc_o is high while a beat is presented
@@ -174,7 +176,7 @@ module outrider_dbiu #(
 
   always_comb begin : p_ctx_decode
     for (int c = 0; c < NumCtx; c++) begin
-      tid_oh[c]     = (dreq_tid_i == c[TidW-1:0]);
+      tid_oh[c]     = (dreq_tid_i == TidW'(c));
       resv_match[c] = resv_valid_q[c] && (resv_addr_q[30*c +: 30] == req_word);
     end
   end
@@ -212,9 +214,12 @@ module outrider_dbiu #(
     endcase
   end
 
-  logic accept;
+  // The request register can take a new beat when it is empty or its beat
+  // is being taken by the slave this cycle.
+  logic wb_free, accept;
+  assign wb_free      = !stb_q || !wb_stall_i;
   assign dreq_ready_o = (|tid_oh) && !sel_busy && (amo_st_q == AmoIdle) &&
-                        ((cls != ClsWb) || !stb_q);
+                        ((cls != ClsWb) || wb_free);
   assign accept       = dreq_valid_i && dreq_ready_o;
 
   // ---- peripheral port -------------------------------------------------------
@@ -249,9 +254,9 @@ module outrider_dbiu #(
   always_comb begin : p_resp
     logic hit_imm, hit_wb, hit_amo;
     for (int c = 0; c < NumCtx; c++) begin
-      hit_imm = imm_valid_q && (imm_tid_q == c[TidW-1:0]);
-      hit_wb  = plain_done  && (head_tid  == c[TidW-1:0]);
-      hit_amo = amo_done    && (amo_tid_q == c[TidW-1:0]);
+      hit_imm = imm_valid_q && (imm_tid_q == TidW'(c));
+      hit_wb  = plain_done  && (head_tid  == TidW'(c));
+      hit_amo = amo_done    && (amo_tid_q == TidW'(c));
       dresp_valid_o[c]         = hit_imm || hit_wb || hit_amo;
       dresp_err_o[c]           = (hit_imm && imm_err_q) || ((hit_wb || hit_amo) && wb_err_i);
       dresp_rdata_o[32*c +: 32] = 32'd0;
@@ -298,7 +303,7 @@ module outrider_dbiu #(
     dat_d      = dat_q;
     beat_tid_d = beat_tid_q;
     beat_rd_d  = beat_rd_q;
-    if (accept && (cls == ClsWb)) begin
+    if (accept && (cls == ClsWb)) begin   // only when wb_free
       stb_d      = 1'b1;
       we_d       = (dreq_op_i == DopStore) || (dreq_op_i == DopSc);
       adr_d      = req_word;

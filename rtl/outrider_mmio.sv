@@ -42,12 +42,9 @@ module outrider_mmio (
   assign wr_exit    = req_i && we_i && (addr_i[11:2] == MmioSimExit[11:2]) && (be_i == 4'hF);
 
   // Lowest-numbered enabled byte lane.
-  always_comb begin
-    if      (be_i[0]) tx_byte = wdata_i[7:0];
-    else if (be_i[1]) tx_byte = wdata_i[15:8];
-    else if (be_i[2]) tx_byte = wdata_i[23:16];
-    else              tx_byte = wdata_i[31:24];
-  end
+  assign tx_byte = be_i[0] ? wdata_i[7:0]   :
+                   be_i[1] ? wdata_i[15:8]  :
+                   be_i[2] ? wdata_i[23:16] : wdata_i[31:24];
 
   logic        console_valid_q, exit_valid_q;
   logic [7:0]  console_data_q;

@@ -41,13 +41,8 @@
 #define EXIT_TIMEOUT          0x52  /* a bounded wait loop ran out */
 #define EXIT_UNEXPECTED_TRAP  0x55  /* a trap nobody expected; see bad_trap */
 
-/* ---- custom-0 hart instructions (docs/memory-map.md) ------------------- */
-.macro HART_START rd, rs1, rs2
-    .insn r CUSTOM_0, 0, 0, \rd, \rs1, \rs2
-.endm
-.macro HART_EXIT
-    .insn r CUSTOM_0, 0, 1, x0, x0, x0
-.endm
+/* HART_START rd, rs1, rs2 and HART_EXIT (custom-0 hart instructions). */
+#include <outrider/asm.h>
 
 /* ---- ending a run ------------------------------------------------------ */
 /* Exit with the value of register `reg` as the exit code. */
@@ -63,6 +58,17 @@
 .endm
 .macro EXIT_OK
     EXIT_REG zero
+.endm
+
+/* Global interrupt enable/disable (register forms of csrs/csrc; the
+ * immediate forms are tested on their own in traps_csr.S). Clobber t6. */
+.macro IRQ_ON
+    li      t6, MSTATUS_MIE
+    csrs    mstatus, t6
+.endm
+.macro IRQ_OFF
+    li      t6, MSTATUS_MIE
+    csrc    mstatus, t6
 .endm
 
 /* Program entry: `_start`, trap vector set to unexpected_trap. */

@@ -262,7 +262,7 @@ static inline void outrider_msip_clear(unsigned hart)
  * runtime's crt0 and hart entry): it prints
  *   "outrider: unhandled trap mcause=0x... mepc=0x... mtval=0x... hart=N"
  * on the console and ends the simulation with OUTRIDER_TRAP_EXIT_CODE. It
- * uses no memory but MMIO, so it works even with a corrupt stack.
+ * uses no stack and writes no RAM, so it works even with a corrupt sp.
  *
  * To handle traps yourself, install a vector on the hart that should take
  * them (mtvec is per hart) with outrider_trap_vector_set(). A vector is

@@ -1,0 +1,292 @@
+/* outrider_sim.c - the simulator handle: model + RAM + ELF image, the
+ * per-cycle protocol, console capture, exit detection and statistics
+ * (API contract in outrider_sim.h).
+ *
+ * One clock cycle:
+ *   1. drive the inputs of this cycle: instruction data for last cycle's
+ *      fetch, the Wishbone answer due now, stall;
+ *   2. clk = 0, eval; sample the outputs (console byte, exit, retirement,
+ *      context activity, the fetch and the Wishbone request of this cycle);
+ *   3. clk = 1, eval (the rising edge).
+ * Trace time: 10 ns per cycle (1 ps units), falling phase at 10c ns, rising
+ * edge at 10c + 5 ns, counted from the start of reset.
+ */
+#include "outrider_sim.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "console_buf.h"
+#include "elf_load.h"
+#include "model_shim.h"
+#include "progress.h"
+#include "stats_json.h"
+#include "wb_mem.h"
+
+#define RESET_CYCLES   4u             /* rst_ni low at create, not counted */
+#define HALF_PERIOD_PS 5000u
+#define RESET_PC       OUTRIDER_RAM_BASE
+#define MAX_RAM_SIZE   (1u << 30)
+#define ERR_LEN        512
+
+struct outrider_sim {
+    outrider_config cfg;
+    model_shim     *model;
+    wb_mem         *mem;
+    elf_image       image;
+    bool            loaded;
+    console_buf     console;
+    progress        prog;
+    bool            prog_started;
+    outrider_status status;
+    outrider_stats  stats;
+    uint64_t        trace_time;
+    char            err[ERR_LEN];
+};
+
+static void set_err(outrider_sim *s, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->err, sizeof s->err, fmt, ap);
+    va_end(ap);
+}
+
+void outrider_config_default(outrider_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->ram_size = OUTRIDER_DEFAULT_RAM;
+    cfg->mem_latency = 0;
+    cfg->mem_outstanding = 4;
+    cfg->max_cycles = 100000000ull;
+    cfg->trace_path = NULL;
+    cfg->console = stdout;
+    cfg->progress = 0;
+}
+
+static const char *check_config(const outrider_config *cfg)
+{
+    if (cfg->ram_size == 0 || cfg->ram_size % 4 != 0 || cfg->ram_size > MAX_RAM_SIZE)
+        return "ram_size must be a non-zero multiple of 4 bytes, at most 1 GiB";
+    if (cfg->mem_outstanding == 0)
+        return "mem_outstanding must be at least 1";
+    return NULL;
+}
+
+/* Half cycles: set clk, evaluate, record the trace. */
+static inline void half_cycle(outrider_sim *s, unsigned clk)
+{
+    model_shim_set_clk_i(s->model, clk);
+    model_shim_eval(s->model);
+    model_shim_trace_dump(s->model, s->trace_time);
+    s->trace_time += HALF_PERIOD_PS;
+}
+
+static void reset_model(outrider_sim *s)
+{
+    model_shim_set_rst_ni(s->model, 0);
+    for (unsigned i = 0; i < RESET_CYCLES; i++) {
+        half_cycle(s, 0);
+        half_cycle(s, 1);
+    }
+    model_shim_set_rst_ni(s->model, 1);
+}
+
+outrider_sim *outrider_sim_create(const outrider_config *cfg_in, char *err, size_t errlen)
+{
+    outrider_config defaults;
+    if (!cfg_in) {
+        outrider_config_default(&defaults);
+        cfg_in = &defaults;
+    }
+    const char *why = check_config(cfg_in);
+    if (why) {
+        if (err && errlen)
+            snprintf(err, errlen, "%s", why);
+        return NULL;
+    }
+    outrider_sim *s = calloc(1, sizeof *s);
+    if (!s) {
+        if (err && errlen)
+            snprintf(err, errlen, "out of memory");
+        return NULL;
+    }
+    s->cfg = *cfg_in;
+    s->cfg.trace_path = NULL;   /* not kept: the caller owns the string */
+    console_buf_init(&s->console, s->cfg.console);
+    progress_init(&s->prog, s->cfg.progress ? stderr : NULL);
+    s->mem = wb_mem_create(OUTRIDER_RAM_BASE, cfg_in->ram_size, cfg_in->mem_latency,
+                           cfg_in->mem_outstanding);
+    s->model = model_shim_create();
+    if (!s->mem || !s->model) {
+        if (err && errlen)
+            snprintf(err, errlen, "out of memory (RAM of %u bytes and the model)",
+                     (unsigned)cfg_in->ram_size);
+        outrider_sim_destroy(s);
+        return NULL;
+    }
+    if (cfg_in->trace_path && model_shim_trace_open(s->model, cfg_in->trace_path) != 0) {
+        if (err && errlen)
+            snprintf(err, errlen, "cannot create trace file %s", cfg_in->trace_path);
+        outrider_sim_destroy(s);
+        return NULL;
+    }
+    s->stats.num_ctx = model_shim_num_ctx(s->model);
+    if (s->stats.num_ctx > OUTRIDER_MAX_CTX)
+        s->stats.num_ctx = OUTRIDER_MAX_CTX;
+    s->status = OUTRIDER_RUNNING;
+    reset_model(s);
+    return s;
+}
+
+void outrider_sim_destroy(outrider_sim *s)
+{
+    if (!s)
+        return;
+    if (s->cfg.console)
+        fflush(s->cfg.console);
+    model_shim_destroy(s->model);
+    wb_mem_destroy(s->mem);
+    elf_image_free(&s->image);
+    console_buf_free(&s->console);
+    free(s);
+}
+
+int outrider_sim_load_elf(outrider_sim *s, const char *path)
+{
+    if (s->stats.cycles != 0) {
+        set_err(s, "%s: load the ELF before the simulation starts", path ? path : "(null)");
+        return OUTRIDER_ERR_ARG;
+    }
+    elf_image img;
+    int rc = elf_load(path, s->mem, RESET_PC, &img, s->err, sizeof s->err);
+    if (rc != OUTRIDER_OK)
+        return rc;
+    elf_image_free(&s->image);
+    s->image = img;
+    s->loaded = true;
+    uint32_t tohost = 0;
+    bool has_tohost = elf_image_lookup(&s->image, "tohost", &tohost) == 0;
+    model_shim_set_tohost_en_i(s->model, has_tohost);
+    model_shim_set_tohost_addr_i(s->model, has_tohost ? tohost : 0);
+    s->err[0] = '\0';
+    return OUTRIDER_OK;
+}
+
+static void one_cycle(outrider_sim *s)
+{
+    model_shim *m = s->model;
+    wb_mem_resp in;
+    wb_mem_drive(s->mem, &in);
+    model_shim_set_imem_rdata_i(m, in.imem_rdata);
+    model_shim_set_imem_err_i(m, in.imem_err);
+    model_shim_set_wb_dat_i(m, in.dat);
+    model_shim_set_wb_ack_i(m, in.ack);
+    model_shim_set_wb_err_i(m, in.err);
+    model_shim_set_wb_stall_i(m, in.stall);
+    half_cycle(s, 0);
+
+    model_shim_outputs o;
+    model_shim_get_outputs(m, &o);
+    if (o.console_valid) {
+        progress_clear(&s->prog);   /* stdout and stderr may share a terminal */
+        console_buf_put(&s->console, o.console_data);
+    }
+    for (unsigned c = 0; c < s->stats.num_ctx; c++) {
+        s->stats.ctx[c].retired += (o.retire_valid >> c) & 1u;
+        s->stats.ctx[c].cycles_active += (o.ctx_active >> c) & 1u;
+    }
+    if (o.exit_valid) {
+        if (o.exit_tohost)
+            s->stats.exit_code = o.exit_value == 1 ? 0 : (int)(o.exit_value >> 1);
+        else
+            s->stats.exit_code = (int)o.exit_value;
+        s->status = OUTRIDER_EXITED;
+    }
+    wb_mem_req req = {
+        .cyc = o.wb_cyc, .stb = o.wb_stb, .we = o.wb_we, .adr = o.wb_adr,
+        .sel = o.wb_sel, .dat = o.wb_dat, .imem_req = o.imem_req, .imem_addr = o.imem_addr,
+    };
+    wb_mem_sample(s->mem, &req);
+
+    half_cycle(s, 1);
+    s->stats.cycles++;
+}
+
+outrider_status outrider_sim_step(outrider_sim *s, uint64_t n)
+{
+    if (s->status != OUTRIDER_RUNNING)
+        return s->status;
+    const uint64_t limit = s->cfg.max_cycles;
+    if (!s->prog_started) {
+        progress_begin(&s->prog, s->stats.cycles);
+        s->prog_started = true;
+    }
+    for (uint64_t i = 0; i < n && s->status == OUTRIDER_RUNNING; i++) {
+        if (limit && s->stats.cycles >= limit) {
+            s->status = OUTRIDER_CYCLE_LIMIT;
+            break;
+        }
+        one_cycle(s);
+        progress_tick(&s->prog, s->stats.cycles);
+    }
+    if (s->status == OUTRIDER_RUNNING && limit && s->stats.cycles >= limit)
+        s->status = OUTRIDER_CYCLE_LIMIT;
+    if (s->status != OUTRIDER_RUNNING)
+        progress_finish(&s->prog);
+    s->stats.wb_reads = wb_mem_reads(s->mem);
+    s->stats.wb_writes = wb_mem_writes(s->mem);
+    if (s->status == OUTRIDER_CYCLE_LIMIT)
+        set_err(s, "cycle limit %llu reached", (unsigned long long)limit);
+    if (s->status != OUTRIDER_RUNNING && s->cfg.console)
+        fflush(s->cfg.console);
+    return s->status;
+}
+
+outrider_status outrider_sim_run(outrider_sim *s)
+{
+    return outrider_sim_step(s, UINT64_MAX);
+}
+
+int outrider_sim_exit_code(const outrider_sim *s) { return s->stats.exit_code; }
+uint64_t outrider_sim_cycles(const outrider_sim *s) { return s->stats.cycles; }
+const outrider_stats *outrider_sim_stats(const outrider_sim *s) { return &s->stats; }
+
+int outrider_sim_write_stats_json(const outrider_sim *s, FILE *out)
+{
+    return stats_json_write(&s->stats, out) == 0 ? OUTRIDER_OK : OUTRIDER_ERR_FILE;
+}
+
+const char *outrider_sim_console(const outrider_sim *s, size_t *len)
+{
+    return console_buf_str(&s->console, len);
+}
+
+int outrider_sim_symbol(const outrider_sim *s, const char *name, uint32_t *addr)
+{
+    if (!s->loaded)
+        return -1;
+    return elf_image_lookup(&s->image, name, addr);
+}
+
+int outrider_sim_read_mem(const outrider_sim *s, uint32_t addr, void *buf, size_t len)
+{
+    return wb_mem_read(s->mem, addr, buf, len);
+}
+
+int outrider_sim_write_mem(outrider_sim *s, uint32_t addr, const void *buf, size_t len)
+{
+    return wb_mem_write(s->mem, addr, buf, len);
+}
+
+uint32_t outrider_sim_read_word(const outrider_sim *s, uint32_t addr)
+{
+    uint8_t b[4];
+    if (wb_mem_read(s->mem, addr, b, sizeof b) != 0)
+        return 0;
+    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+const char *outrider_sim_error(const outrider_sim *s) { return s->err; }

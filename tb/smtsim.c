@@ -1,0 +1,260 @@
+/* smtsim.c - command-line simulator: run one RV32 ELF on the Verilated
+ * Outrider SoC.
+ *
+ * Exit status: the program's exit code (& 0xFF), 124 when the cycle limit
+ * is reached, 2 for any bad input (one "smtsim: ..." line on stderr).
+ * Program console output goes to stdout; simulator messages to stderr.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "outrider_sim.h"
+
+#define EXIT_BAD_INPUT   2
+#define EXIT_CYCLE_LIMIT 124
+#define MIN_RAM          (64u * 1024u)
+#define MAX_RAM          (1024u * 1024u * 1024u)
+
+typedef struct {
+    outrider_config cfg;
+    const char     *program;
+    const char     *stats_path;
+    int             quiet;
+} options;
+
+static void usage(FILE *out)
+{
+    fputs("usage: smtsim [options] PROGRAM.elf\n"
+          "Run an RV32 ELF (linked at 0x80000000) on the Verilated Outrider SoC.\n"
+          "Program console output goes to stdout; the exit status is the program's\n"
+          "exit code (& 0xFF), 124 if the cycle limit is reached, 2 on bad input.\n"
+          "\n"
+          "options:\n"
+          "  --max-cycles N       stop after N cycles (0 = no limit; default 100000000)\n"
+          "  --mem-latency N      extra cycles per memory (Wishbone) access (default 0)\n"
+          "  --mem-outstanding N  max memory requests in flight, >= 1 (default 4)\n"
+          "  --ram-size N         RAM bytes, K/M/G suffixes allowed; a power of two\n"
+          "                       from 64K to 1G (default 16M)\n"
+          "  --trace FILE.fst     write an FST waveform (slow)\n"
+          "  --stats-json FILE    write statistics as JSON at the end\n"
+          "  --quiet              no summary or progress on stderr (errors still)\n"
+          "  --help               this text\n",
+          out);
+}
+
+static int bad(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("smtsim: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return EXIT_BAD_INPUT;
+}
+
+/* Parse a decimal (or 0x hex) unsigned number with an optional K/M/G
+ * suffix (when allow_suffix). 0 on success. */
+static int parse_u64(const char *s, int allow_suffix, uint64_t *out)
+{
+    if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
+        return -1;
+    errno = 0;
+    char *end = NULL;
+    unsigned long long v = strtoull(s, &end, 0);
+    if (errno != 0 || end == s)
+        return -1;
+    uint64_t mul = 1;
+    if (allow_suffix && *end) {
+        switch (*end) {
+        case 'k': case 'K': mul = 1ull << 10; break;
+        case 'm': case 'M': mul = 1ull << 20; break;
+        case 'g': case 'G': mul = 1ull << 30; break;
+        default: return -1;
+        }
+        end++;
+    }
+    if (*end != '\0' || (v != 0 && mul > UINT64_MAX / v))
+        return -1;
+    *out = (uint64_t)v * mul;
+    return 0;
+}
+
+static int parse_u32_opt(const char *name, const char *arg, uint32_t min, uint32_t *out)
+{
+    uint64_t v;
+    if (parse_u64(arg, 0, &v) != 0 || v > UINT32_MAX || v < min)
+        return bad("--%s: bad value '%s' (want an integer from %u to %u)", name, arg,
+                   (unsigned)min, (unsigned)UINT32_MAX);
+    *out = (uint32_t)v;
+    return 0;
+}
+
+/* 0: run; EXIT_SUCCESS + 256: --help done; otherwise the exit status. */
+#define PARSE_HELP 256
+static int parse_args(int argc, char **argv, options *o)
+{
+    enum { O_MAX_CYCLES = 1000, O_MEM_LAT, O_MEM_OUT, O_RAM, O_TRACE, O_STATS, O_QUIET, O_HELP };
+    static const struct option longopts[] = {
+        { "max-cycles", required_argument, NULL, O_MAX_CYCLES },
+        { "mem-latency", required_argument, NULL, O_MEM_LAT },
+        { "mem-outstanding", required_argument, NULL, O_MEM_OUT },
+        { "ram-size", required_argument, NULL, O_RAM },
+        { "trace", required_argument, NULL, O_TRACE },
+        { "stats-json", required_argument, NULL, O_STATS },
+        { "quiet", no_argument, NULL, O_QUIET },
+        { "help", no_argument, NULL, O_HELP },
+        { NULL, 0, NULL, 0 },
+    };
+    outrider_config_default(&o->cfg);
+    o->program = o->stats_path = NULL;
+    o->quiet = 0;
+    opterr = 0;
+    int c, rc;
+    uint64_t v;
+    while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+        switch (c) {
+        case O_MAX_CYCLES:
+            if (parse_u64(optarg, 0, &v) != 0)
+                return bad("--max-cycles: bad value '%s' (want a non-negative integer)", optarg);
+            o->cfg.max_cycles = v;
+            break;
+        case O_MEM_LAT:
+            if ((rc = parse_u32_opt("mem-latency", optarg, 0, &o->cfg.mem_latency)) != 0)
+                return rc;
+            break;
+        case O_MEM_OUT:
+            if ((rc = parse_u32_opt("mem-outstanding", optarg, 1, &o->cfg.mem_outstanding)) != 0)
+                return rc;
+            break;
+        case O_RAM:
+            if (parse_u64(optarg, 1, &v) != 0 || v < MIN_RAM || v > MAX_RAM || (v & (v - 1)))
+                return bad("--ram-size: bad value '%s' (want a power of two from 64K to 1G)",
+                           optarg);
+            o->cfg.ram_size = (uint32_t)v;
+            break;
+        case O_TRACE:
+            if (!*optarg)
+                return bad("--trace: empty file name");
+            o->cfg.trace_path = optarg;
+            break;
+        case O_STATS:
+            if (!*optarg)
+                return bad("--stats-json: empty file name");
+            o->stats_path = optarg;
+            break;
+        case O_QUIET:
+            o->quiet = 1;
+            break;
+        case O_HELP:
+            usage(stdout);
+            return PARSE_HELP;
+        case ':':
+            return bad("option '%s' needs a value (try --help)", argv[optind - 1]);
+        default:
+            if (optopt >= O_MAX_CYCLES)   /* a known flag given a value */
+                return bad("option '%s' takes no value (try --help)", argv[optind - 1]);
+            return bad("unknown option '%s' (try --help)", argv[optind - 1]);
+        }
+    }
+    if (optind >= argc)
+        return bad("no program given (usage: smtsim [options] PROGRAM.elf; try --help)");
+    if (argc - optind > 1)
+        return bad("one program expected, got %d arguments starting at '%s'",
+                   argc - optind, argv[optind]);
+    o->program = argv[optind];
+    o->cfg.console = stdout;
+    o->cfg.progress = !o->quiet && isatty(STDERR_FILENO);
+    return 0;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* One line: "smtsim: exit 0 after N cycles; retired ctx0 A, ctx1 B; IPC x; y Mcycles/s". */
+static void summary(const outrider_sim *sim, outrider_status st, double secs)
+{
+    const outrider_stats *s = outrider_sim_stats(sim);
+    uint64_t total = 0;
+    if (st == OUTRIDER_EXITED)
+        fprintf(stderr, "smtsim: exit %d after %" PRIu64 " cycles; retired",
+                outrider_sim_exit_code(sim), s->cycles);
+    else
+        fprintf(stderr, "smtsim: stopped after %" PRIu64 " cycles; retired", s->cycles);
+    for (unsigned c = 0; c < s->num_ctx; c++) {
+        fprintf(stderr, "%s ctx%u %" PRIu64, c ? "," : "", c, s->ctx[c].retired);
+        total += s->ctx[c].retired;
+    }
+    fprintf(stderr, "; IPC %.3f; %.2f Mcycles/s\n",
+            s->cycles ? (double)total / (double)s->cycles : 0.0,
+            secs > 0 ? (double)s->cycles / secs * 1e-6 : 0.0);
+}
+
+int main(int argc, char **argv)
+{
+    options o;
+    int rc = parse_args(argc, argv, &o);
+    if (rc == PARSE_HELP)
+        return EXIT_SUCCESS;
+    if (rc != 0)
+        return rc;
+
+    FILE *stats = NULL;
+    if (o.stats_path && !(stats = fopen(o.stats_path, "w")))
+        return bad("cannot create %s: %s", o.stats_path, strerror(errno));
+
+    char err[512];
+    outrider_sim *sim = outrider_sim_create(&o.cfg, err, sizeof err);
+    if (!sim) {
+        if (stats)
+            fclose(stats);
+        return bad("%s", err);
+    }
+    if (outrider_sim_load_elf(sim, o.program) != OUTRIDER_OK) {
+        rc = bad("%s", outrider_sim_error(sim));
+        outrider_sim_destroy(sim);
+        if (stats)
+            fclose(stats);
+        return rc;
+    }
+
+    /* A terminal sees the program's output as it is printed; a file or a
+     * pipe gets it buffered (flushed at exit). */
+    if (isatty(STDOUT_FILENO))
+        setvbuf(stdout, NULL, _IONBF, 0);
+    double t0 = now_s();
+    outrider_status st = outrider_sim_run(sim);
+    double secs = now_s() - t0;
+    fflush(stdout);
+
+    if (st == OUTRIDER_EXITED)
+        rc = outrider_sim_exit_code(sim) & 0xFF;
+    else
+        rc = EXIT_CYCLE_LIMIT;
+    if (st == OUTRIDER_CYCLE_LIMIT)
+        fprintf(stderr, "smtsim: cycle limit %" PRIu64 " reached (use --max-cycles)\n",
+                o.cfg.max_cycles);
+    if (!o.quiet)
+        summary(sim, st, secs);
+    if (stats) {
+        int werr = outrider_sim_write_stats_json(sim, stats);
+        if (fclose(stats) != 0 || werr != OUTRIDER_OK) {
+            fprintf(stderr, "smtsim: cannot write %s\n", o.stats_path);
+            rc = EXIT_BAD_INPUT;
+        }
+    }
+    outrider_sim_destroy(sim);
+    return rc;
+}

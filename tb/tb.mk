@@ -1,0 +1,85 @@
+# tb/tb.mk - the C test bench library and the smtsim command-line simulator.
+# Included by the top Makefile (which defines BUILD, RISCV_PREFIX, `deps`)
+# after rtl/rtl.mk (RTL_TOP, RTL_SRCS, RTL_INCS).
+#
+# Exported for other fragments:
+#   TB_LIB     the static library: C test bench + model shim + Verilated
+#              model + Verilator runtime. Link a C test with
+#                $(CC) $(TB_CFLAGS) test.c $(TB_LIB) $(TB_LDLIBS)
+#   TB_CFLAGS  C flags for code using tb/ headers (-Itb, C11, warnings)
+#   TB_LDLIBS  libraries after $(TB_LIB) (gcc links the C++ runtime)
+#   TB_SMTSIM  $(BUILD)/smtsim
+# Targets: smtsim (phony) -> $(BUILD)/smtsim, $(TB_LIB), tb-clean.
+# The model is re-verilated when any RTL source, the list of RTL sources or
+# this file changes.
+
+VERILATOR  ?= verilator
+TB_JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
+
+TB_VDIR    := $(BUILD)/verilator
+TB_VPREFIX := V$(RTL_TOP)
+TB_VMODEL  := $(TB_VDIR)/$(TB_VPREFIX)__ALL.a
+TB_VRT     := $(TB_VDIR)/libverilated.a
+TB_SHIM_O  := $(TB_VDIR)/model_shim.o
+TB_RTLLIST := $(TB_VDIR)/rtl-sources.list
+TB_OBJDIR  := $(BUILD)/tb
+
+# -O3 for the model (OPT_FAST) roughly halves run time (TOOLCHAIN-NOTES);
+# the runtime (OPT_GLOBAL) gets -O2 instead of the default -Os.
+TB_VOPT    := OPT_FAST=-O3 OPT_GLOBAL=-O2
+TB_VFLAGS  := --cc --trace-fst --top-module $(RTL_TOP) -Irtl -Mdir $(TB_VDIR) \
+              --build -j $(TB_JOBS) -MAKEFLAGS "$(TB_VOPT)"
+
+TB_C_SRCS  := tb/outrider_sim.c tb/elf_load.c tb/wb_mem.c tb/stats_json.c \
+              tb/console_buf.c tb/progress.c
+TB_C_OBJS  := $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,$(TB_C_SRCS))
+
+TB_LIB     := $(BUILD)/liboutrider_tb.a
+TB_CFLAGS  := -std=c11 -O2 -g -Wall -Wextra -Werror -Itb
+TB_LDLIBS  := -lelf -lz -pthread -lstdc++ -lm
+TB_SMTSIM  := $(BUILD)/smtsim
+
+.PHONY: smtsim tb-clean tb-force
+smtsim: $(TB_SMTSIM)
+
+# The list of RTL sources: rewritten only when it changes, so adding or
+# removing an RTL file also re-verilates.
+ifneq ($(strip $(RTL_SRCS) $(RTL_INCS)),$(strip $(shell cat $(TB_RTLLIST) 2>/dev/null)))
+$(TB_RTLLIST): tb-force
+endif
+$(TB_RTLLIST): | deps
+	@mkdir -p $(@D)
+	@echo '$(RTL_SRCS) $(RTL_INCS)' > $@.tmp
+	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv -f $@.tmp $@; fi
+
+# verilator runs its own `make -j $(TB_JOBS)`: it gets no jobserver from us
+# (MAKEFLAGS unset), which make would otherwise warn about.
+$(TB_VMODEL): $(RTL_SRCS) $(RTL_INCS) $(TB_RTLLIST) tb/tb.mk | deps
+	@mkdir -p $(TB_VDIR)
+	env -u MAKEFLAGS -u MFLAGS $(VERILATOR) $(TB_VFLAGS) $(RTL_SRCS)
+	@touch $@
+
+# Verilator runtime + shim, compiled with the model's own flags.
+$(TB_VRT) $(TB_SHIM_O) &: $(TB_VMODEL) tb/model_shim.cpp tb/model_shim.h tb/verilated_lib.mk
+	$(MAKE) -C $(TB_VDIR) -f $(abspath tb/verilated_lib.mk) VL_TOP_MK=$(TB_VPREFIX).mk \
+	    SHIM_DIR=$(abspath tb) $(TB_VOPT) libverilated.a model_shim.o
+	@touch $(TB_VRT) $(TB_SHIM_O)
+
+$(TB_OBJDIR)/%.o: tb/%.c tb/tb.mk | deps
+	@mkdir -p $(@D)
+	$(CC) $(TB_CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(wildcard $(TB_OBJDIR)/*.d)
+
+# One archive: the model and runtime archives merged (ar MRI ADDLIB), then
+# the C objects and the shim.
+$(TB_LIB): $(TB_C_OBJS) $(TB_SHIM_O) $(TB_VMODEL) $(TB_VRT)
+	@rm -f $@
+	printf 'CREATE %s\nADDLIB %s\nADDLIB %s\nSAVE\nEND\n' $@ $(TB_VMODEL) $(TB_VRT) | $(AR) -M
+	$(AR) rcs $@ $(TB_C_OBJS) $(TB_SHIM_O)
+
+$(TB_SMTSIM): $(TB_OBJDIR)/smtsim.o $(TB_LIB)
+	$(CC) -o $@ $< $(TB_LIB) $(TB_LDLIBS)
+
+tb-clean:
+	rm -rf $(TB_VDIR) $(TB_OBJDIR) $(TB_LIB) $(TB_SMTSIM)

@@ -1,0 +1,165 @@
+/* tprog.c - see tprog.h. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "tprog.h"
+
+typedef struct {
+    outrider_sim *sim;
+} tprog_state;
+
+int tprog_setup(void **state)
+{
+    tprog_state *st = calloc(1, sizeof(*st));
+    if (st == NULL)
+        return -1;
+    *state = st;
+    return 0;
+}
+
+int tprog_teardown(void **state)
+{
+    tprog_state *st = *state;
+    if (st != NULL) {
+        if (st->sim != NULL)
+            outrider_sim_destroy(st->sim);
+        free(st);
+    }
+    *state = NULL;
+    return 0;
+}
+
+void tprog_path(const char *name, char *buf, size_t len)
+{
+    int n = snprintf(buf, len, "%s/%s.elf", PROG_DIR, name);
+    if (n < 0 || (size_t)n >= len)
+        fail_msg("program path too long for %s", name);
+}
+
+outrider_config tprog_config(void)
+{
+    outrider_config cfg;
+    outrider_config_default(&cfg);
+    cfg.max_cycles = TPROG_MAX_CYCLES;
+    cfg.console = NULL;     /* captured only; printed when a run fails */
+    return cfg;
+}
+
+outrider_sim *tprog_load(void **state, const char *name, const outrider_config *cfg)
+{
+    tprog_state *st = *state;
+    char path[1024];
+    char err[256] = "";
+    outrider_config def = tprog_config();
+
+    assert_non_null(st);
+    if (st->sim != NULL) {
+        outrider_sim_destroy(st->sim);
+        st->sim = NULL;
+    }
+    tprog_path(name, path, sizeof(path));
+    st->sim = outrider_sim_create(cfg != NULL ? cfg : &def, err, sizeof(err));
+    if (st->sim == NULL)
+        fail_msg("outrider_sim_create failed: %s", err);
+    int rc = outrider_sim_load_elf(st->sim, path);
+    if (rc != OUTRIDER_OK)
+        fail_msg("loading %s failed (%d): %s", path, rc, outrider_sim_error(st->sim));
+    return st->sim;
+}
+
+static const char *status_name(outrider_status s)
+{
+    switch (s) {
+    case OUTRIDER_RUNNING:     return "running";
+    case OUTRIDER_EXITED:      return "exited";
+    case OUTRIDER_CYCLE_LIMIT: return "cycle limit";
+    default:                   return "?";
+    }
+}
+
+void tprog_run_expect(outrider_sim *sim, int code)
+{
+    outrider_status s = outrider_sim_run(sim);
+    int exit_code = outrider_sim_exit_code(sim);
+    if (s == OUTRIDER_EXITED && exit_code == code)
+        return;
+
+    size_t clen = 0;
+    const char *console = outrider_sim_console(sim, &clen);
+    print_message("run ended: %s, exit code %d (expected %d), %llu cycles\n",
+                  status_name(s), exit_code, code,
+                  (unsigned long long)outrider_sim_cycles(sim));
+    uint32_t bt;
+    if (s == OUTRIDER_EXITED && exit_code == TPROG_EXIT_UNEXPECTED_TRAP &&
+        outrider_sim_symbol(sim, "bad_trap", &bt) == 0) {
+        print_message("unexpected trap: mcause 0x%08x mepc 0x%08x mtval 0x%08x\n",
+                      outrider_sim_read_word(sim, bt), outrider_sim_read_word(sim, bt + 4),
+                      outrider_sim_read_word(sim, bt + 8));
+    }
+    if (console != NULL && clen > 0)
+        print_message("console (%zu bytes):\n%.*s\n", clen, (int)(clen > 2000 ? 2000 : clen),
+                      console);
+    fail_msg("program did not exit with code %d", code);
+}
+
+uint32_t tprog_sym(const outrider_sim *sim, const char *name)
+{
+    uint32_t addr = 0;
+    if (outrider_sim_symbol(sim, name, &addr) != 0)
+        fail_msg("symbol %s not found in the program", name);
+    return addr;
+}
+
+void tprog_read(const outrider_sim *sim, const char *sym, size_t first, uint32_t *words, size_t n)
+{
+    uint32_t addr = tprog_sym(sim, sym) + (uint32_t)(4 * first);
+    if (outrider_sim_read_mem(sim, addr, words, 4 * n) != 0)
+        fail_msg("cannot read %zu words of %s at 0x%08x", n, sym, addr);
+}
+
+void tprog_write(outrider_sim *sim, const char *sym, size_t first, const uint32_t *words, size_t n)
+{
+    uint32_t addr = tprog_sym(sim, sym) + (uint32_t)(4 * first);
+    if (outrider_sim_write_mem(sim, addr, words, 4 * n) != 0)
+        fail_msg("cannot write %zu words of %s at 0x%08x", n, sym, addr);
+}
+
+uint32_t tprog_word(const outrider_sim *sim, const char *sym, size_t index)
+{
+    uint32_t w = 0;
+    tprog_read(sim, sym, index, &w, 1);
+    return w;
+}
+
+void tprog_set_word(outrider_sim *sim, const char *sym, size_t index, uint32_t value)
+{
+    tprog_write(sim, sym, index, &value, 1);
+}
+
+void tprog_fill(outrider_sim *sim, const char *sym, size_t n, uint32_t value)
+{
+    for (size_t i = 0; i < n; i++)
+        tprog_set_word(sim, sym, i, value);
+}
+
+void tprog_check(const char *what, size_t index, uint32_t got, uint32_t expected, unsigned *fails)
+{
+    if (got == expected)
+        return;
+    if (*fails < 40)
+        print_message("  MISMATCH %s [%zu]: got 0x%08x, expected 0x%08x\n", what, index, got,
+                      expected);
+    (*fails)++;
+}
+
+void tprog_checks_done(const char *what, unsigned fails)
+{
+    if (fails != 0)
+        fail_msg("%s: %u mismatching word(s)", what, fails);
+}

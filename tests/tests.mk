@@ -1,0 +1,143 @@
+# tests/tests.mk - the cmocka test suites and the programs they run.
+# Included by the top Makefile after rtl/rtl.mk, tb/tb.mk and sw/sw.mk.
+#
+# Targets:
+#   test             build everything, run every suite (each prints its cmocka
+#                    summary) and the RTL unit tests (tests/rtl/rtl_unit.mk, if
+#                    present); fails if any of them fails
+#   tests-build      build the suites, their programs and the bad-input files
+#   run-SUITE        build and run one suite, e.g. `make run-test_isa`
+#
+# Layout: tests/programs/*.S|*.c -> $(BUILD)/prog/test_<name>.elf (sw.mk rules),
+# tests/suites/<suite>.c + tprog.c + rv_ref.c -> $(BUILD)/tests/<suite>,
+# generated bad inputs -> $(BUILD)/tests/bad/ (never committed).
+
+TESTS_BUILD    := $(BUILD)/tests
+TESTS_BAD      := $(TESTS_BUILD)/bad
+TESTS_PROG_DIR := $(abspath $(SW_PROG_BUILD))
+
+# ---- test programs --------------------------------------------------------
+# Raw assembly programs (tests/programs/NAME.S -> test_NAME.elf).
+TESTS_RAW_PROGS := isa_alu isa_imm isa_misc isa_branch isa_jump isa_mem isa_fwd isa_amo \
+                   traps_exc traps_csr traps_vec \
+                   irq_timer irq_soft irq_wfi irq_masked \
+                   harts_basic harts_count harts_pause harts_smc harts_irq \
+                   bad_spin bad_tiny
+# C programs with the runtime and picolibc (tests/programs/NAME.c).
+TESTS_C_PROGS   := c_printf c_sort c_exit c_harts
+
+$(foreach p,$(TESTS_RAW_PROGS),$(eval $(call sw_raw_prog_rule,test_$(p),tests/programs/$(p).S)))
+$(foreach p,$(TESTS_C_PROGS),$(eval $(call sw_prog_rule,test_$(p),tests/programs/$(p).c,$(SW_OWN_CFLAGS))))
+TESTS_ELFS := $(patsubst %,$(SW_PROG_BUILD)/test_%.elf,$(TESTS_RAW_PROGS) $(TESTS_C_PROGS))
+
+# ---- bad inputs for test_badinput -----------------------------------------
+TESTS_BAD_FILES := $(addprefix $(TESTS_BAD)/,empty.elf notelf.elf trunc100.elf truncseg.elf \
+                   truncseg_nosh.elf rv64.elf host.o machine.elf reloc.o entry.elf \
+                   outside.elf far.elf beyond.elf)
+TESTS_BAD_CC    := $(RISCV_PREFIX)gcc -nostdlib -nostartfiles
+TESTS_TINY      := tests/programs/bad_tiny.S
+TESTS_GOOD_ELF  := $(SW_PROG_BUILD)/test_isa_alu.elf
+$(TESTS_BAD_FILES): tests/tests.mk
+
+$(TESTS_BAD)/empty.elf: tests/tests.mk
+	@mkdir -p $(@D)
+	: > $@
+$(TESTS_BAD)/notelf.elf: tests/tests.mk
+	@mkdir -p $(@D)
+	printf 'This is a text file, not an ELF executable.\n' > $@
+# The ELF header and part of the program headers only.
+$(TESTS_BAD)/trunc100.elf: $(TESTS_GOOD_ELF)
+	@mkdir -p $(@D)
+	head -c 100 $< > $@
+# Headers intact, cut in the middle of the first loadable segment's data.
+$(TESTS_BAD)/truncseg.elf: $(TESTS_GOOD_ELF)
+	@mkdir -p $(@D)
+	@set -e; set -- $$($(SW_READELF) -lW $< | awk '$$1 == "LOAD" && $$5 !~ /^0x0+$$/ { print $$2, $$5; exit }'); \
+	test $$# -eq 2; cut=$$(( $$1 + $$2 / 2 )); \
+	echo "head -c $$cut $< > $@"; head -c $$cut $< > $@
+# The same cut, with no section headers at all (e_shoff = e_shnum = 0), so
+# only the segment data itself is missing.
+$(TESTS_BAD)/truncseg_nosh.elf: $(TESTS_BAD)/truncseg.elf
+	cp $< $@.tmp
+	printf '\000\000\000\000' | dd of=$@.tmp bs=1 seek=32 conv=notrunc status=none
+	printf '\000\000\000\000' | dd of=$@.tmp bs=1 seek=48 conv=notrunc status=none
+	mv $@.tmp $@
+$(TESTS_BAD)/rv64.elf: $(TESTS_TINY) | deps
+	@mkdir -p $(@D)
+	$(TESTS_BAD_CC) -march=rv64i -mabi=lp64 -Ttext=0x80000000 $< -o $@
+# A host object (x86-64 or whatever the build machine is).
+$(TESTS_BAD)/host.o: tests/tests.mk
+	@mkdir -p $(@D)
+	printf 'int outrider_not_riscv(void) { return 0; }\n' | $(CC) -x c -c - -o $@
+# An ELF32 RISC-V executable whose e_machine says x86 (EM_386 = 3).
+$(TESTS_BAD)/machine.elf: $(TESTS_GOOD_ELF)
+	@mkdir -p $(@D)
+	cp $< $@.tmp
+	printf '\003\000' | dd of=$@.tmp bs=1 seek=18 conv=notrunc status=none
+	mv $@.tmp $@
+# A RISC-V relocatable object (not an executable: no program headers).
+$(TESTS_BAD)/reloc.o: $(TESTS_TINY) | deps
+	@mkdir -p $(@D)
+	$(RISCV_PREFIX)gcc -march=rv32i -mabi=ilp32 -c $< -o $@
+# -N: no segment for the ELF headers (it would sit below 0x80000000).
+# Entry point and code at 0x40000000.
+$(TESTS_BAD)/entry.elf: $(TESTS_TINY) | deps
+	@mkdir -p $(@D)
+	$(TESTS_BAD_CC) -march=rv32i -mabi=ilp32 -Wl,-N -Ttext=0x40000000 $< -o $@
+# Code at 0x80000000, a data segment (.far) at 0x40000000: outside RAM.
+$(TESTS_BAD)/outside.elf: $(TESTS_TINY) | deps
+	@mkdir -p $(@D)
+	$(TESTS_BAD_CC) -march=rv32i -mabi=ilp32 -Wl,-N -Ttext=0x80000000 \
+	    -Wl,--section-start=.far=0x40000000 $< -o $@
+# .far at 0x80100000: fine with 16 MiB of RAM, outside with 64 KiB.
+$(TESTS_BAD)/far.elf: $(TESTS_TINY) | deps
+	@mkdir -p $(@D)
+	$(TESTS_BAD_CC) -march=rv32i -mabi=ilp32 -Wl,-N -Ttext=0x80000000 \
+	    -Wl,--section-start=.far=0x80100000 $< -o $@
+# .far at 0x90000000: beyond the default 16 MiB RAM.
+$(TESTS_BAD)/beyond.elf: $(TESTS_TINY) | deps
+	@mkdir -p $(@D)
+	$(TESTS_BAD_CC) -march=rv32i -mabi=ilp32 -Wl,-N -Ttext=0x80000000 \
+	    -Wl,--section-start=.far=0x90000000 $< -o $@
+
+# ---- suites ---------------------------------------------------------------
+TESTS_SUITES  := test_isa test_traps test_irq test_harts test_c test_badinput
+TESTS_BINS    := $(TESTS_SUITES:%=$(TESTS_BUILD)/%)
+TESTS_COMMON  := tprog rv_ref
+TESTS_CFLAGS  := -std=c11 -Wall -Wextra -Werror $(TB_CFLAGS) -Itests/suites \
+                 -DPROG_DIR='"$(TESTS_PROG_DIR)"' \
+                 -DSMTSIM_PATH='"$(abspath $(TB_SMTSIM))"' \
+                 -DBAD_DIR='"$(abspath $(TESTS_BAD))"'
+TESTS_LDLIBS  := $(TB_LIB) $(TB_LDLIBS) -lcmocka
+
+$(TESTS_BUILD)/obj/%.o: tests/suites/%.c tests/tests.mk | deps
+	@mkdir -p $(@D)
+	$(CC) $(TESTS_CFLAGS) -MMD -MP -c -o $@ $<
+-include $(wildcard $(TESTS_BUILD)/obj/*.d)
+
+$(TESTS_BINS): $(TESTS_BUILD)/%: $(TESTS_BUILD)/obj/%.o $(TESTS_COMMON:%=$(TESTS_BUILD)/obj/%.o) $(TB_LIB)
+	$(CC) -o $@ $(filter %.o,$^) $(TESTS_LDLIBS)
+
+# ---- running --------------------------------------------------------------
+-include tests/rtl/rtl_unit.mk
+TESTS_RTL_UNIT := $(if $(wildcard tests/rtl/rtl_unit.mk),rtl-unit)
+
+.PHONY: test tests-build $(TESTS_SUITES:%=run-%)
+tests-build: $(TESTS_BINS) $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM)
+
+# Every suite runs even if an earlier one failed; the summary names the
+# failures and the exit status is non-zero if any failed.
+test: tests-build
+	@failed=""; \
+	for s in $(TESTS_SUITES); do \
+	  echo "==== $$s"; \
+	  $(TESTS_BUILD)/$$s || failed="$$failed $$s"; \
+	done; \
+	$(if $(TESTS_RTL_UNIT),echo "==== rtl-unit"; \
+	  $(MAKE) --no-print-directory rtl-unit || failed="$$failed rtl-unit";) \
+	echo "===="; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED:$$failed"; exit 1; fi; \
+	echo "make test: all suites passed"
+
+$(TESTS_SUITES:%=run-%): run-%: $(TESTS_BUILD)/% $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM)
+	$(TESTS_BUILD)/$*
