@@ -27,5 +27,14 @@ include tb/tb.mk
 include sw/sw.mk
 include tests/tests.mk
 
+# The demo: the pointer-chasing kernel on one hart, then two harts sharing
+# the core. (Pre-execution will add its with/without comparison here.)
+DEMO_LATENCY ?= 20
+demo: smtsim sw-examples
+	@echo "== demo: listwalk (pointer chasing), one hart, --mem-latency $(DEMO_LATENCY)"
+	@$(BUILD)/smtsim --mem-latency $(DEMO_LATENCY) $(BUILD)/prog/listwalk.elf
+	@echo "== demo: twoharts (context 1 started as a second hart)"
+	@$(BUILD)/smtsim --mem-latency $(DEMO_LATENCY) $(BUILD)/prog/twoharts.elf
+
 clean:
 	rm -rf $(BUILD)

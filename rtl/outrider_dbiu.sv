@@ -124,7 +124,7 @@ module outrider_dbiu #(
 
   typedef enum logic [1:0] {
     AmoIdle,
-    AmoDrain,  // accepted; waiting for other contexts' beats to drain
+    AmoDrain,  // accepted while other contexts' beats are in flight; waiting
     AmoRead,   // read beat presented or in flight
     AmoWrite   // write beat presented or in flight
   } amo_st_e;
@@ -323,11 +323,22 @@ module outrider_dbiu #(
     case (amo_st_q)
       AmoIdle: begin
         if (accept && (cls == ClsAmo)) begin
-          amo_st_d   = AmoDrain;
           amo_tid_d  = dreq_tid_i;
           amo_op_d   = dreq_amo_i;
           amo_adr_d  = req_word;
           amo_opnd_d = dreq_wdata_i;
+          if (!stb_q && (cnt_q == '0)) begin
+            // bus already idle: the read beat goes out next cycle
+            amo_st_d   = AmoRead;
+            stb_d      = 1'b1;
+            we_d       = 1'b0;
+            adr_d      = req_word;
+            sel_d      = 4'hF;
+            beat_tid_d = dreq_tid_i;
+            beat_rd_d  = 1'b1;
+          end else begin
+            amo_st_d   = AmoDrain;
+          end
         end
       end
       AmoDrain: begin

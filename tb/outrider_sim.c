@@ -37,6 +37,7 @@ struct outrider_sim {
     wb_mem         *mem;
     elf_image       image;
     bool            loaded;
+    uint32_t        tohost_addr;    /* valid when the ELF has `tohost` */
     console_buf     console;
     progress        prog;
     bool            prog_started;
@@ -171,6 +172,7 @@ int outrider_sim_load_elf(outrider_sim *s, const char *path)
     bool has_tohost = elf_image_lookup(&s->image, "tohost", &tohost) == 0;
     model_shim_set_tohost_en_i(s->model, has_tohost);
     model_shim_set_tohost_addr_i(s->model, has_tohost ? tohost : 0);
+    s->tohost_addr = has_tohost ? tohost : 0;
     s->err[0] = '\0';
     return OUTRIDER_OK;
 }
@@ -199,10 +201,16 @@ static void one_cycle(outrider_sim *s)
         s->stats.ctx[c].cycles_active += (o.ctx_active >> c) & 1u;
     }
     if (o.exit_valid) {
-        if (o.exit_tohost)
+        if (o.exit_tohost) {
             s->stats.exit_code = o.exit_value == 1 ? 0 : (int)(o.exit_value >> 1);
-        else
+            /* The run ends before the store reaches the bus: perform it
+             * here so that memory holds W (docs/memory-map.md). */
+            uint8_t w[4] = { (uint8_t)o.exit_value, (uint8_t)(o.exit_value >> 8),
+                             (uint8_t)(o.exit_value >> 16), (uint8_t)(o.exit_value >> 24) };
+            wb_mem_write(s->mem, s->tohost_addr, w, sizeof w);
+        } else {
             s->stats.exit_code = (int)o.exit_value;
+        }
         s->status = OUTRIDER_EXITED;
     }
     wb_mem_req req = {

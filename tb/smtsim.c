@@ -2,13 +2,16 @@
  * Outrider SoC.
  *
  * Exit status: the program's exit code (& 0xFF), 124 when the cycle limit
- * is reached, 2 for any bad input (one "smtsim: ..." line on stderr).
+ * is reached, 2 for any bad input (one "smtsim: ..." line on stderr), 130
+ * when interrupted (SIGINT/SIGTERM: the trace and statistics are still
+ * written).
  * Program console output goes to stdout; simulator messages to stderr.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +23,17 @@
 
 #define EXIT_BAD_INPUT   2
 #define EXIT_CYCLE_LIMIT 124
+#define EXIT_INTERRUPTED 130
+#define RUN_CHUNK        (1u << 16)   /* cycles between interrupt checks */
+
+/* Set by SIGINT/SIGTERM: the run stops cleanly (trace closed, stats written). */
+static volatile sig_atomic_t interrupted;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
 #define MIN_RAM          (64u * 1024u)
 #define MAX_RAM          (1024u * 1024u * 1024u)
 
@@ -35,7 +49,8 @@ static void usage(FILE *out)
     fputs("usage: smtsim [options] PROGRAM.elf\n"
           "Run an RV32 ELF (linked at 0x80000000) on the Verilated Outrider SoC.\n"
           "Program console output goes to stdout; the exit status is the program's\n"
-          "exit code (& 0xFF), 124 if the cycle limit is reached, 2 on bad input.\n"
+          "exit code (& 0xFF), 124 if the cycle limit is reached, 2 on bad input,\n"
+          "130 if interrupted (the trace and statistics are still written).\n"
           "\n"
           "options:\n"
           "  --max-cycles N       stop after N cycles (0 = no limit; default 100000000)\n"
@@ -211,22 +226,20 @@ int main(int argc, char **argv)
     if (rc != 0)
         return rc;
 
-    FILE *stats = NULL;
-    if (o.stats_path && !(stats = fopen(o.stats_path, "w")))
-        return bad("cannot create %s: %s", o.stats_path, strerror(errno));
-
     char err[512];
     outrider_sim *sim = outrider_sim_create(&o.cfg, err, sizeof err);
-    if (!sim) {
-        if (stats)
-            fclose(stats);
+    if (!sim)
         return bad("%s", err);
-    }
     if (outrider_sim_load_elf(sim, o.program) != OUTRIDER_OK) {
         rc = bad("%s", outrider_sim_error(sim));
         outrider_sim_destroy(sim);
-        if (stats)
-            fclose(stats);
+        return rc;
+    }
+    /* Created only for a run that starts, but before it (fail early). */
+    FILE *stats = NULL;
+    if (o.stats_path && !(stats = fopen(o.stats_path, "w"))) {
+        rc = bad("cannot create %s: %s", o.stats_path, strerror(errno));
+        outrider_sim_destroy(sim);
         return rc;
     }
 
@@ -234,18 +247,32 @@ int main(int argc, char **argv)
      * pipe gets it buffered (flushed at exit). */
     if (isatty(STDOUT_FILENO))
         setvbuf(stdout, NULL, _IONBF, 0);
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
     double t0 = now_s();
-    outrider_status st = outrider_sim_run(sim);
+    outrider_status st;
+    do
+        st = outrider_sim_step(sim, RUN_CHUNK);
+    while (st == OUTRIDER_RUNNING && !interrupted);
     double secs = now_s() - t0;
     fflush(stdout);
 
     if (st == OUTRIDER_EXITED)
         rc = outrider_sim_exit_code(sim) & 0xFF;
-    else
+    else if (st == OUTRIDER_CYCLE_LIMIT)
         rc = EXIT_CYCLE_LIMIT;
+    else
+        rc = EXIT_INTERRUPTED;
     if (st == OUTRIDER_CYCLE_LIMIT)
         fprintf(stderr, "smtsim: cycle limit %" PRIu64 " reached (use --max-cycles)\n",
                 o.cfg.max_cycles);
+    if (st == OUTRIDER_RUNNING)
+        fprintf(stderr, "%ssmtsim: interrupted after %" PRIu64 " cycles\n",
+                o.cfg.progress ? "\n" : "", outrider_sim_cycles(sim));
     if (!o.quiet)
         summary(sim, st, secs);
     if (stats) {

@@ -41,6 +41,7 @@ TB_SMTSIM  := $(BUILD)/smtsim
 
 .PHONY: smtsim tb-clean tb-force
 smtsim: $(TB_SMTSIM)
+tb-force: ;
 
 # The list of RTL sources: rewritten only when it changes, so adding or
 # removing an RTL file also re-verilates.

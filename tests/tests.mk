@@ -21,7 +21,7 @@ TESTS_PROG_DIR := $(abspath $(SW_PROG_BUILD))
 TESTS_RAW_PROGS := isa_alu isa_imm isa_misc isa_branch isa_jump isa_mem isa_fwd isa_amo \
                    traps_exc traps_csr traps_vec \
                    irq_timer irq_soft irq_wfi irq_masked \
-                   harts_basic harts_count harts_pause harts_smc harts_irq \
+                   harts_basic harts_count harts_pause harts_smc harts_irq harts_kernel \
                    bad_spin bad_tiny
 # C programs with the runtime and picolibc (tests/programs/NAME.c).
 TESTS_C_PROGS   := c_printf c_sort c_exit c_harts
@@ -34,7 +34,7 @@ TESTS_ELFS := $(patsubst %,$(SW_PROG_BUILD)/test_%.elf,$(TESTS_RAW_PROGS) $(TEST
 TESTS_BAD_FILES := $(addprefix $(TESTS_BAD)/,empty.elf notelf.elf trunc100.elf truncseg.elf \
                    truncseg_nosh.elf rv64.elf host.o machine.elf reloc.o entry.elf \
                    outside.elf far.elf beyond.elf)
-TESTS_BAD_CC    := $(RISCV_PREFIX)gcc -nostdlib -nostartfiles
+TESTS_BAD_CC    := $(RISCV_PREFIX)gcc -nostdlib -nostartfiles -Wl,--no-warn-rwx-segments
 TESTS_TINY      := tests/programs/bad_tiny.S
 TESTS_GOOD_ELF  := $(SW_PROG_BUILD)/test_isa_alu.elf
 $(TESTS_BAD_FILES): tests/tests.mk

@@ -75,10 +75,11 @@ rtl-unit: $(addprefix rtl-unit-,$(RTLU_BENCHES))
 RTLU_MODS := divider amo_alu clint mmio dbiu
 RTLU_dbiu_DEPS := rtl/outrider_amo_alu.sv
 
-# synth_ice40 after a latch check on the elaborated processes; check -assert
-# fails on combinational loops, undriven or multiply driven nets.
+# Elaborate, flatten, check -assert (combinational loops, undriven or
+# multiply driven nets: only visible before LUT mapping), no latch cells,
+# then synth_ice40 and check -assert again.
 RTLU_YOSYS_SCRIPT = read_verilog -sv -Irtl rtl/outrider_$(1).sv $(RTLU_$(1)_DEPS); \
-  hierarchy -check -top outrider_$(1); proc; \
+  hierarchy -check -top outrider_$(1); proc; flatten; check -assert; \
   select -assert-none t:$$$$dlatch t:$$$$adlatch t:$$$$dlatchsr; \
   synth_ice40 -top outrider_$(1); check -assert; \
   select -assert-none t:$$$$_DLATCH*; \

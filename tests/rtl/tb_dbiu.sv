@@ -105,6 +105,7 @@ module tb_dbiu;
   longint       acc_cyc    [0:NC-1];
   longint       cyc = 0;
   int           n_acc = 0, n_resp = 0, n_lost = 0;   // lost: dropped by a reset
+  int           n_drain = 0;        // coverage: cycles an AMO waited for other beats
   int           rr = 0;
   bit           manual = 1'b0;      // the driver leaves dreq_* alone
   event         mon_ev;             // monitor finished its work for an edge
@@ -140,6 +141,7 @@ module tb_dbiu;
       if (wb_stb && !wb_stall && (u_dut.amo_st_q == 2'd2 || u_dut.amo_st_q == 2'd3) &&
           wb_adr != {u_dut.amo_adr_q, 2'b00})
         `CHECK(0, $sformatf("beat to %h interleaved with an AMO", wb_adr))
+      if (u_dut.amo_st_q == 2'd1) n_drain++;
       cyc++;
     end
     -> mon_ev;
@@ -534,6 +536,8 @@ module tb_dbiu;
         exp = ref_amo(ops[k], m, r);
         xact(c, DopAmo, ops[k], a, r, 4'hF, d, e, l);
         `CHECK(!e && d == m, $sformatf("AMO %b old %h operand %h: returned %h err=%b", ops[k], m, r, d, e))
+        if (exact_timing)
+          `CHECK(l == 2 * cfg_lat + 2, $sformatf("AMO latency %0d, expected %0d", l, 2 * cfg_lat + 2))
         `CHECK(u_mem.mem[widx(a)] == exp, $sformatf("AMO %b old %h operand %h: memory %h, expected %h",
                                                    ops[k], m, r, u_mem.mem[widx(a)], exp))
         lg = (u_mem.n_log - 1) % 256;
@@ -673,6 +677,7 @@ module tb_dbiu;
     run_suite(3, 25, 1);
     t_reset();
     idle(5);
+    if (NC > 1) `CHECK(n_drain > 0, "coverage: an AMO waited for other contexts' beats to drain")
     `CHECK(u_mem.proto_errors == 0, $sformatf("%0d Wishbone protocol errors", u_mem.proto_errors))
     `CHECK(n_acc == n_resp + n_lost, $sformatf("one response per request (%0d accepted, %0d answered, %0d reset)",
                                                n_acc, n_resp, n_lost))

@@ -83,6 +83,102 @@ static void test_per_hart_interrupts(void **state)
     tprog_checks_done("per-hart interrupts", fails);
 }
 
+/* ---- harts_kernel.S ------------------------------------------------------ */
+#define KERNEL_NODES 16
+#define KERNEL_ITERS 12
+
+typedef struct { uint32_t x, y, iters; uint32_t values[KERNEL_NODES]; } kernel_in;
+
+/* The kernel of harts_kernel.S, on the host. out = {h, x, y, scratch}. */
+static void kernel_model(const kernel_in *in, uint32_t out[4])
+{
+    uint32_t x = in->x, y = in->y, h = 0;
+    for (uint32_t it = 0; it < in->iters; it++) {
+        uint32_t a = x, b = y;
+        for (int i = 0; i < 24; i++) {
+            uint32_t c = a + b;
+            a = b;
+            b = c;
+        }
+        h ^= b;
+        uint32_t m0 = x * y;
+        uint32_t m1 = rv_rop_eval(RV_MULH, m0, m0);
+        uint32_t m2 = m1 * m0;
+        uint32_t m3 = rv_rop_eval(RV_DIVU, m2, y | 1u);
+        h += rv_rop_eval(RV_REM, m3, m0);
+        for (unsigned n = 0; n < KERNEL_NODES; n++)
+            h = h * 31u + in->values[n];
+        out[3] = h;
+        h += h;
+        x += h;
+        y ^= h << 1;
+    }
+    out[0] = h;
+    out[1] = x;
+    out[2] = y;
+}
+
+/* Write the block and the list (visit order: a stride-5 permutation). */
+static void kernel_setup(outrider_sim *sim, const char *blk, const char *nodes,
+                         const kernel_in *in)
+{
+    uint32_t base = tprog_sym(sim, nodes), words[2 * KERNEL_NODES];
+    unsigned order[KERNEL_NODES];
+    for (unsigned i = 0; i < KERNEL_NODES; i++)
+        order[i] = (i * 5u + 3u) % KERNEL_NODES;
+    for (unsigned i = 0; i < KERNEL_NODES; i++) {
+        unsigned cur = order[i];
+        words[2 * cur] = (i + 1 < KERNEL_NODES) ? base + 8u * order[i + 1] : 0u;
+        words[2 * cur + 1] = in->values[i];
+    }
+    tprog_write(sim, nodes, 0, words, 2 * KERNEL_NODES);
+    uint32_t b[4] = {in->x, in->y, base + 8u * order[0], in->iters};
+    tprog_write(sim, blk, 0, b, 4);
+}
+
+static void run_kernels(void **state, uint32_t mem_latency)
+{
+    kernel_in in[2];
+    for (unsigned h = 0; h < 2; h++) {
+        in[h].x = h ? 0x9E3779B9u : 3u;
+        in[h].y = h ? 0x7F4A7C15u : 0xFFFFFFF1u;
+        in[h].iters = KERNEL_ITERS;
+        for (unsigned n = 0; n < KERNEL_NODES; n++)
+            in[h].values[n] = (n + 1u) * (h ? 0x01000193u : 0x000003E9u) ^ (h << n);
+    }
+    outrider_config cfg = tprog_config();
+    cfg.mem_latency = mem_latency;
+    outrider_sim *sim = tprog_load(state, "test_harts_kernel", &cfg);
+    kernel_setup(sim, "blk0", "nodes0", &in[0]);
+    kernel_setup(sim, "blk1", "nodes1", &in[1]);
+    tprog_fill(sim, "out0", 4, SENTINEL);
+    tprog_fill(sim, "out1", 4, SENTINEL);
+    tprog_run_ok(sim);
+    assert_int_equal(tprog_word(sim, "results", 0), 1);
+
+    unsigned fails = 0;
+    static const char *const outs[2] = {"out0", "out1"};
+    static const char *const what[4] = {"hash", "x", "y", "stored-and-reloaded hash"};
+    for (unsigned h = 0; h < 2; h++) {
+        uint32_t exp[4], got[4];
+        kernel_model(&in[h], exp);
+        tprog_read(sim, outs[h], 0, got, 4);
+        for (unsigned k = 0; k < 4; k++) {
+            char label[64];
+            snprintf(label, sizeof(label), "context %u %s", h, what[k]);
+            tprog_check(label, k, got[k], exp[k], &fails);
+        }
+    }
+    tprog_checks_done("concurrent kernels", fails);
+}
+
+/* Both contexts interleave in the pipeline with the same register numbers. */
+static void test_concurrent_kernels(void **state)
+{
+    run_kernels(state, 0);
+    run_kernels(state, 3);
+}
+
 #define COUNT_N 200
 
 static void run_count(void **state, uint32_t mode, const char *what, uint32_t mem_latency)
@@ -180,6 +276,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_hart_start_exit, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_per_hart_interrupts, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_concurrent_kernels, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_counter_amoadd, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_counter_lrsc, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_counter_spinlock, tprog_setup, tprog_teardown),
