@@ -41,6 +41,7 @@ module outrider_core #(
   output logic [31:0]              dreq_addr_o,
   output logic [31:0]              dreq_wdata_o,
   output logic [3:0]               dreq_be_o,
+  output logic                     dreq_spec_o,     // request of a p-thread (pre-execution)
   input  logic [NumCtx-1:0]        dresp_valid_i,
   input  logic [NumCtx*32-1:0]     dresp_rdata_i,
   input  logic [NumCtx-1:0]        dresp_err_i,
@@ -56,7 +57,10 @@ module outrider_core #(
   output logic [NumCtx-1:0]        retire_rd_we_o,
   output logic [NumCtx*5-1:0]      retire_rd_o,
   output logic [NumCtx*32-1:0]     retire_rd_wdata_o,
-  output logic [NumCtx-1:0]        ctx_active_o
+  output logic [NumCtx-1:0]        ctx_active_o,
+  output logic [NumCtx-1:0]        ctx_pthread_o,   // context runs a p-thread
+  output logic [7:0]               pex_event_o,     // PexEv* pulses (outrider_defs.svh)
+  input  logic                     pex_enable_i     // pexctl.enable after reset
 );
   `include "outrider_defs.svh"
   `include "outrider_isa.svh"
@@ -166,7 +170,7 @@ module outrider_core #(
   logic [1:0]  dec_alu_a_sel;
   logic        dec_branch, dec_jal, dec_jalr, dec_mem, dec_late, dec_div, dec_csr;
   logic        dec_ecall, dec_ebreak, dec_mret, dec_wfi, dec_fencei, dec_pause;
-  logic        dec_hstart, dec_hexit;
+  logic        dec_hstart, dec_hexit, dec_pex_spawn, dec_pex_stop, dec_pex_cancel;
   logic [2:0]  dec_f3, dec_mem_op;
 
   outrider_decoder u_decoder (
@@ -199,7 +203,10 @@ module outrider_core #(
     .fencei_o      (dec_fencei),
     .pause_o       (dec_pause),
     .hart_start_o  (dec_hstart),
-    .hart_exit_o   (dec_hexit)
+    .hart_exit_o   (dec_hexit),
+    .pex_spawn_o   (dec_pex_spawn),
+    .pex_stop_o    (dec_pex_stop),
+    .pex_cancel_o  (dec_pex_cancel)
   );
 
   // exceptions known at decode
@@ -816,6 +823,12 @@ module outrider_core #(
   end
 
   assign ctx_active_o = active_q;
+  // pre-execution: filled in below (work in progress)
+  assign dreq_spec_o   = 1'b0;
+  assign ctx_pthread_o = '0;
+  assign pex_event_o   = '0;
+  logic unused_pex;
+  assign unused_pex = ^{pex_enable_i, dec_pex_spawn, dec_pex_stop, dec_pex_cancel};
 
   // ===========================================================================
   // Per-context CSR files and dividers

@@ -17,7 +17,8 @@
 //   success / failure, the OLD memory word for AMOs, 0 for stores and fences
 //   and whenever dresp_err_o[c] is set (access fault).
 // - Addresses are byte addresses. addr[1:0] are ignored on the bus (word
-//   aligned beats); loads, LR and AMOs read the whole word (sel 4'hF),
+//   aligned beats); loads, LR and AMOs read the whole word (sel 4'hF,
+//   dreq_be_i ignored),
 //   stores write dreq_be_i lanes of dreq_wdata_i (already in their lanes),
 //   SC and the AMO write beat write the whole word. The core checks
 //   alignment.
@@ -52,18 +53,23 @@
 //   0; otherwise no bus access, response 1 the next cycle. Either way the
 //   context's reservation is cleared.
 // - At acceptance, a store, a successful SC or an AMO of context i to word A
-//   clears every OTHER context's reservation on A. Acceptance order is bus
-//   order, so this is exact.
+//   clears every OTHER context's reservation on A (context i's own store
+//   keeps its reservation). Acceptance order is bus order, so this is exact.
 //
 // AMO (atomic read-modify-write, word only)
 // - Accepted like other requests; from acceptance until its write beat is
-//   acknowledged no request of any context is accepted. It first waits until
-//   the beats of other contexts have drained (request register empty, FIFO
-//   empty), then issues a read beat, computes the new value with
+//   acknowledged no request of any context is accepted. If beats of other
+//   contexts are still presented or in flight it first waits for them to
+//   drain; then it issues a read beat, computes the new value with
 //   outrider_amo_alu and issues a write beat. wb_cyc_o stays high from the
 //   read to the write (a Wishbone bus lock on a shared interconnect).
 // - Response: the old value, in the cycle the write is acknowledged. A read
 //   error ends the AMO with an error response and no write.
+//
+// Latency (acceptance cycle -> response cycle) with a slave that answers L
+// cycles after accepting a beat and does not stall: loads, stores, LR and
+// successful SC L+1; AMO 2L+2 (plus any drain); peripheral accesses,
+// fences, errors and failed SC 1.
 //
 // Not here: no caching, no store buffering, no write merging, no
 // misalignment handling, no physical memory protection.

@@ -40,7 +40,10 @@ module outrider_decoder (
   output logic        fencei_o,
   output logic        pause_o,
   output logic        hart_start_o,
-  output logic        hart_exit_o
+  output logic        hart_exit_o,
+  output logic        pex_spawn_o,
+  output logic        pex_stop_o,
+  output logic        pex_cancel_o
 );
   `include "outrider_defs.svh"
   `include "outrider_isa.svh"
@@ -95,6 +98,9 @@ module outrider_decoder (
     pause_o       = 1'b0;
     hart_start_o  = 1'b0;
     hart_exit_o   = 1'b0;
+    pex_spawn_o   = 1'b0;
+    pex_stop_o    = 1'b0;
+    pex_cancel_o  = 1'b0;
 
     unique case (opcode)
       OpcLui: begin
@@ -251,9 +257,20 @@ module outrider_decoder (
           rs2_used_o    = 1'b1;
         end else if ((funct3 == CustomF3Hart) && (funct7 == CustomF7HartExit)) begin
           hart_exit_o = 1'b1;
+        end else if ((funct3 == CustomF3Pex) && (funct7 == CustomF7PexStop)) begin
+          pex_stop_o = 1'b1;
+        end else if ((funct3 == CustomF3Pex) && (funct7 == CustomF7PexCancel)) begin
+          pex_cancel_o = 1'b1;
         end else begin
           illegal_o = 1'b1;
         end
+      end
+      OpcCustom1: begin      // pex.spawn rd, label: rd = context or 0
+        pex_spawn_o   = 1'b1;
+        writes_rd     = 1'b1;
+        late_result_o = 1'b1;
+        imm_o         = imm_j_type;
+        alu_a_sel_o   = AluAPc;   // the ALU computes the p-thread's start PC
       end
       default: illegal_o = 1'b1;
     endcase

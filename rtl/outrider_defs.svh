@@ -46,4 +46,15 @@ localparam logic [1:0] DivOpDivu = 2'd1;
 localparam logic [1:0] DivOpRem  = 2'd2;
 localparam logic [1:0] DivOpRemu = 2'd3;
 
+// ---- pre-execution event pulses (core -> test bench), bit positions -------
+localparam int PexEvW             = 8;
+localparam int PexEvSpawn         = 0;  // a p-thread was spawned
+localparam int PexEvRefused       = 1;  // a spawn was refused
+localparam int PexEvCancel        = 2;  // a running p-thread was cancelled
+localparam int PexEvBudgetStop    = 3;  // a p-thread stopped at its instruction budget
+localparam int PexEvExcStop       = 4;  // a p-thread stopped on an exception / overflow
+localparam int PexEvStop          = 5;  // a p-thread executed pex.stop
+localparam int PexEvStoreBuffered = 6;  // a p-thread store went to its store buffer
+localparam int PexEvMmioSuppressed= 7;  // a p-thread load to an uncached range returned 0
+
 /* verilator lint_on UNUSEDPARAM */

@@ -9,6 +9,7 @@ localparam logic [6:0] OpcMiscMem = 7'b0001111;
 localparam logic [6:0] OpcOpImm   = 7'b0010011;
 localparam logic [6:0] OpcAuipc   = 7'b0010111;
 localparam logic [6:0] OpcStore   = 7'b0100011;
+localparam logic [6:0] OpcCustom1 = 7'b0101011;   // pex.spawn (J-type)
 localparam logic [6:0] OpcAmo     = 7'b0101111;
 localparam logic [6:0] OpcOp      = 7'b0110011;
 localparam logic [6:0] OpcLui     = 7'b0110111;
@@ -33,6 +34,15 @@ localparam logic [31:0] InstrPause  = 32'h0100_000F;  // fence w,0 (Zihintpause)
 localparam logic [2:0] CustomF3Hart      = 3'd0;
 localparam logic [6:0] CustomF7HartStart = 7'd0;
 localparam logic [6:0] CustomF7HartExit  = 7'd1;
+// custom-0 pre-execution instructions (docs/preexec.md)
+localparam logic [2:0] CustomF3Pex       = 3'd1;
+localparam logic [6:0] CustomF7PexStop   = 7'd0;
+localparam logic [6:0] CustomF7PexCancel = 7'd1;
+
+// pre-execution CSRs (custom machine CSR space)
+localparam logic [11:0] CsrPexCtl    = 12'h7C0;   // bit 0: enable
+localparam logic [11:0] CsrPexBudget = 12'h7C1;   // p-thread instruction budget
+localparam logic [11:0] CsrPexStatus = 12'hFC0;   // read-only context status
 
 // ALU operations
 localparam logic [3:0] AluAdd    = 4'd0;

@@ -56,7 +56,10 @@ module outrider_soc #(
   output logic [NumCtx-1:0]        retire_rd_we_o,
   output logic [NumCtx*5-1:0]      retire_rd_o,
   output logic [NumCtx*32-1:0]     retire_rd_wdata_o,
-  output logic [NumCtx-1:0]        ctx_active_o
+  output logic [NumCtx-1:0]        ctx_active_o,
+  output logic [NumCtx-1:0]        ctx_pthread_o,
+  output logic [7:0]               pex_event_o,     // PexEv* pulses (outrider_defs.svh)
+  input  logic                     pex_enable_i     // pre-execution enabled after reset
 );
   `include "outrider_defs.svh"
 
@@ -69,6 +72,7 @@ module outrider_soc #(
   logic [4:0]           dreq_amo;
   logic [31:0]          dreq_addr, dreq_wdata;
   logic [3:0]           dreq_be;
+  logic                 dreq_spec;     // p-thread request (for the data cache)
   logic [NumCtx-1:0]    dresp_valid, dresp_err;
   logic [NumCtx*32-1:0] dresp_rdata;
 
@@ -93,11 +97,11 @@ module outrider_soc #(
     .imem_req_o, .imem_addr_o, .imem_rdata_i, .imem_err_i,
     .dreq_valid_o (dreq_valid), .dreq_ready_i (dreq_ready), .dreq_tid_o (dreq_tid),
     .dreq_op_o    (dreq_op),    .dreq_amo_o   (dreq_amo),   .dreq_addr_o (dreq_addr),
-    .dreq_wdata_o (dreq_wdata), .dreq_be_o    (dreq_be),
+    .dreq_wdata_o (dreq_wdata), .dreq_be_o    (dreq_be),    .dreq_spec_o (dreq_spec),
     .dresp_valid_i(dresp_valid), .dresp_rdata_i(dresp_rdata), .dresp_err_i(dresp_err),
     .mtip_i (mtip), .msip_i (msip), .meip_i, .mtime_i (mtime),
     .retire_valid_o, .retire_pc_o, .retire_insn_o, .retire_rd_we_o, .retire_rd_o,
-    .retire_rd_wdata_o, .ctx_active_o
+    .retire_rd_wdata_o, .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i
   );
 
   outrider_dbiu #(.NumCtx(NumCtx)) u_dbiu (
@@ -142,6 +146,9 @@ module outrider_soc #(
   assign tohost_hit = tohost_en_i && dreq_valid && dreq_ready && (dreq_op == DopStore) &&
                       (dreq_addr == tohost_addr_i) && (dreq_be == 4'hF) &&
                       (dreq_wdata != 32'd0);
+
+  logic unused_spec;
+  assign unused_spec = dreq_spec;
 
   assign exit_valid_o  = mmio_exit_valid | tohost_hit;
   assign exit_tohost_o = tohost_hit;

@@ -260,6 +260,11 @@ int main(int argc, char **argv)
     while (st == OUTRIDER_RUNNING && !interrupted);
     double secs = now_s() - t0;
     fflush(stdout);
+    /* On a shared terminal, start our messages on a fresh line. */
+    size_t con_len = 0;
+    const char *con = outrider_sim_console(sim, &con_len);
+    if (con_len && con[con_len - 1] != '\n' && isatty(STDOUT_FILENO) && isatty(STDERR_FILENO))
+        fputc('\n', stderr);
 
     if (st == OUTRIDER_EXITED)
         rc = outrider_sim_exit_code(sim) & 0xFF;

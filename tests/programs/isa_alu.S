@@ -9,7 +9,7 @@
  */
 #include "test_asm.h"
 
-#define ALU_MAX_PAIRS 256
+#define ALU_MAX_PAIRS 512
 #define ALU_NOPS      18
 
     TEST_START

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <cmocka.h>
 
+#include "kernel_ref.h"
 #include "rv_ref.h"
 #include "tprog.h"
 
@@ -84,68 +85,13 @@ static void test_per_hart_interrupts(void **state)
 }
 
 /* ---- harts_kernel.S ------------------------------------------------------ */
-#define KERNEL_NODES 16
 #define KERNEL_ITERS 12
-
-typedef struct { uint32_t x, y, iters; uint32_t values[KERNEL_NODES]; } kernel_in;
-
-/* The kernel of harts_kernel.S, on the host. out = {h, x, y, scratch}. */
-static void kernel_model(const kernel_in *in, uint32_t out[4])
-{
-    uint32_t x = in->x, y = in->y, h = 0;
-    for (uint32_t it = 0; it < in->iters; it++) {
-        uint32_t a = x, b = y;
-        for (int i = 0; i < 24; i++) {
-            uint32_t c = a + b;
-            a = b;
-            b = c;
-        }
-        h ^= b;
-        uint32_t m0 = x * y;
-        uint32_t m1 = rv_rop_eval(RV_MULH, m0, m0);
-        uint32_t m2 = m1 * m0;
-        uint32_t m3 = rv_rop_eval(RV_DIVU, m2, y | 1u);
-        h += rv_rop_eval(RV_REM, m3, m0);
-        for (unsigned n = 0; n < KERNEL_NODES; n++)
-            h = h * 31u + in->values[n];
-        out[3] = h;
-        h += h;
-        x += h;
-        y ^= h << 1;
-    }
-    out[0] = h;
-    out[1] = x;
-    out[2] = y;
-}
-
-/* Write the block and the list (visit order: a stride-5 permutation). */
-static void kernel_setup(outrider_sim *sim, const char *blk, const char *nodes,
-                         const kernel_in *in)
-{
-    uint32_t base = tprog_sym(sim, nodes), words[2 * KERNEL_NODES];
-    unsigned order[KERNEL_NODES];
-    for (unsigned i = 0; i < KERNEL_NODES; i++)
-        order[i] = (i * 5u + 3u) % KERNEL_NODES;
-    for (unsigned i = 0; i < KERNEL_NODES; i++) {
-        unsigned cur = order[i];
-        words[2 * cur] = (i + 1 < KERNEL_NODES) ? base + 8u * order[i + 1] : 0u;
-        words[2 * cur + 1] = in->values[i];
-    }
-    tprog_write(sim, nodes, 0, words, 2 * KERNEL_NODES);
-    uint32_t b[4] = {in->x, in->y, base + 8u * order[0], in->iters};
-    tprog_write(sim, blk, 0, b, 4);
-}
 
 static void run_kernels(void **state, uint32_t mem_latency)
 {
     kernel_in in[2];
-    for (unsigned h = 0; h < 2; h++) {
-        in[h].x = h ? 0x9E3779B9u : 3u;
-        in[h].y = h ? 0x7F4A7C15u : 0xFFFFFFF1u;
-        in[h].iters = KERNEL_ITERS;
-        for (unsigned n = 0; n < KERNEL_NODES; n++)
-            in[h].values[n] = (n + 1u) * (h ? 0x01000193u : 0x000003E9u) ^ (h << n);
-    }
+    kernel_input(&in[0], 1, KERNEL_ITERS);
+    kernel_input(&in[1], 2, KERNEL_ITERS);
     outrider_config cfg = tprog_config();
     cfg.mem_latency = mem_latency;
     outrider_sim *sim = tprog_load(state, "test_harts_kernel", &cfg);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <cmocka.h>
 
+#include "kernel_ref.h"
 #include "tprog.h"
 
 #define SENTINEL     0xA5A5A5A5u
@@ -132,6 +133,43 @@ static void test_masked_interrupts(void **state)
     tprog_checks_done("masking", fails);
 }
 
+/* ---- irq_precise.S ------------------------------------------------------ */
+#define PRECISE_ITERS 30
+
+static void run_precise(void **state, uint32_t seed, uint32_t mem_latency)
+{
+    kernel_in in;
+    uint32_t exp[4], got[4], r[2];
+    kernel_input(&in, seed, PRECISE_ITERS);
+    kernel_model(&in, exp);
+
+    outrider_config cfg = tprog_config();
+    cfg.mem_latency = mem_latency;
+    outrider_sim *sim = tprog_load(state, "test_irq_precise", &cfg);
+    kernel_setup(sim, "blk", "nodes", &in);
+    tprog_fill(sim, "out", 4, SENTINEL);
+    tprog_run_ok(sim);
+    tprog_read(sim, "out", 0, got, 4);
+    tprog_read(sim, "results", 0, r, 2);
+    print_message("  memory latency %u: %u timer interrupts during the kernel, %llu cycles\n",
+                  mem_latency, r[0], (unsigned long long)outrider_sim_cycles(sim));
+    unsigned fails = 0;
+    static const char *const what[4] = {"hash", "x", "y", "stored-and-reloaded hash"};
+    for (unsigned k = 0; k < 4; k++)
+        tprog_check(what[k], k, got[k], exp[k], &fails);
+    tprog_checks_done("kernel under interrupts", fails);
+    /* the run is long enough for dozens of interrupts; fewer than 10 would
+     * mean the test did not exercise what it claims */
+    assert_true(r[0] >= 10);
+    assert_int_equal(r[1], CAUSE_MTI);
+}
+
+static void test_precise_interrupts(void **state)
+{
+    run_precise(state, 7, 0);
+    run_precise(state, 8, 3);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);   /* keep cmocka's stdout/stderr lines in order */
@@ -140,6 +178,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_software_interrupt, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_wfi_wakeup, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_masked_interrupts, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_precise_interrupts, tprog_setup, tprog_teardown),
     };
     return cmocka_run_group_tests_name("test_irq", tests, NULL, NULL);
 }
