@@ -15,6 +15,15 @@
 // context keeps issuing meanwhile. pause and wfi likewise only remove their
 // own context from thread selection.
 //
+// Pre-execution (docs/preexec.md): pex.spawn starts a free context as a
+// speculative p-thread at a PC-relative label with a copy of the spawner's
+// registers (free contexts' register banks mirror context 0's, so the copy
+// costs no cycles). A p-thread never changes architectural state: its
+// stores go to a private store buffer (with load forwarding), its loads to
+// uncached ranges return 0 without an access, its exceptions stop it
+// silently, it takes no interrupts, and CSR writes, AMOs, SC, mret, wfi and
+// fence.i have no effect.
+//
 // What it is not: it has no caches and no memory; the instruction port is a
 // 1-cycle block-RAM-like port, the data side a request/response interface
 // (one outstanding request per context, answered in order per context, in
@@ -22,7 +31,9 @@
 module outrider_core #(
   parameter int NumCtx      = 2,
   parameter int PauseCycles = 32,
-  parameter bit          MainFirst   = 1'b0,
+  parameter int SelectPolicy    = 1,      // outrider_thread_select.sv
+  parameter int StoreBufEntries = 8,      // p-thread store buffer, per context
+  parameter int DefaultBudget   = 65536,  // pexbudget reset value
   parameter  int TidW       = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
   input  logic                     clk_i,
@@ -94,6 +105,15 @@ module outrider_core #(
   logic [31:0]       pc_q [NumCtx];        // next fetch PC
   logic [31:0]       pc_d [NumCtx];
 
+  // pre-execution state
+  logic [NumCtx-1:0] pthread_q, pthread_d;  // context runs a p-thread
+  logic [TidW-1:0]   spawner_q [NumCtx];    // who spawned it
+  logic [31:0]       budget_cnt_q [NumCtx]; // p-thread instructions so far
+  logic              pex_en_q, pex_init_q;  // pexctl.enable; load it after reset
+  logic [31:0]       pex_budget_q;          // pexbudget
+  logic [NumCtx-1:0] mem_busy_q;            // a data-side request is outstanding
+  logic [NumCtx-1:0] div_busy;
+
   // the parked instruction of each context
   logic [31:0] pend_pc_q   [NumCtx];
   logic [31:0] pend_insn_q [NumCtx];
@@ -136,9 +156,10 @@ module outrider_core #(
     end
   end
 
-  outrider_thread_select #(.NumCtx(NumCtx), .MainFirst(MainFirst)) u_select (
+  outrider_thread_select #(.NumCtx(NumCtx), .Policy(SelectPolicy)) u_select (
     .clk_i, .rst_ni,
     .eligible_i (eligible),
+    .prio_i     (~pthread_q),
     .advance_i  (if_fire),
     .valid_o    (ts_valid),
     .tid_o      (ts_tid)
@@ -252,6 +273,7 @@ module outrider_core #(
   logic            ex_alu_b_imm_q;
   logic            ex_branch_q, ex_jal_q, ex_jalr_q, ex_mem_q, ex_div_q, ex_csr_q;
   logic            ex_mret_q, ex_wfi_q, ex_fencei_q, ex_pause_q, ex_hstart_q, ex_hexit_q;
+  logic            ex_pex_spawn_q, ex_pex_stop_q, ex_pex_cancel_q;
   logic [2:0]      ex_f3_q, ex_mem_op_q;
   logic            ex_exc_q;
   logic [31:0]     ex_exc_cause_q, ex_exc_tval_q;
@@ -268,6 +290,8 @@ module outrider_core #(
   logic [NumCtx-1:0]    rf_we;
   logic [NumCtx*5-1:0]  rf_waddr;
   logic [NumCtx*32-1:0] rf_wdata;
+  logic [4:0]           copy_idx_q;   // mirror copy engine: register read this cycle
+  logic [31:0]          copy_rdata;
 
   outrider_regfile #(.NumCtx(NumCtx)) u_regfile (
     .clk_i,
@@ -276,6 +300,8 @@ module outrider_core #(
     .raddr_b_i (dec_rs2),
     .rdata_a_o (rf_rdata_a),
     .rdata_b_o (rf_rdata_b),
+    .copy_raddr_i (copy_idx_q),
+    .copy_rdata_o (copy_rdata),
     .we_i      (rf_we),
     .waddr_i   (rf_waddr),
     .wdata_i   (rf_wdata)
@@ -292,6 +318,7 @@ module outrider_core #(
   logic [4:0]      mem_rd_q, mem_amo_q;
   logic            mem_rd_we_q, mem_late_q, mem_mem_q, mem_div_q, mem_csr_q;
   logic            mem_mret_q, mem_wfi_q, mem_fencei_q, mem_pause_q, mem_hstart_q, mem_hexit_q;
+  logic            mem_pex_spawn_q, mem_pex_stop_q, mem_pex_cancel_q;
   logic [2:0]      mem_f3_q, mem_mem_op_q;
   logic            mem_exc_q;
   logic [31:0]     mem_exc_cause_q, mem_exc_tval_q;
@@ -441,12 +468,64 @@ module outrider_core #(
   logic mem_live;           // valid and not squashed by an older parked/trapping op
   assign mem_live = mem_valid_q && !kill_mem[mem_tid_q];
 
-  logic        mem_irq, mem_exc_any, mem_trap;
+  logic mem_pt;             // the instruction belongs to a p-thread
+  assign mem_pt = pthread_q[mem_tid_q];
+
+  // what kind of data access, and where
+  logic mem_is_store, mem_is_sc, mem_is_loadlike, mem_addr_ram, mem_addr_io;
+  assign mem_is_store    = mem_mem_q && (mem_mem_op_q == DopStore);
+  assign mem_is_sc       = mem_mem_q && (mem_mem_op_q == DopSc);
+  assign mem_is_loadlike = mem_mem_q && ((mem_mem_op_q == DopLoad) || (mem_mem_op_q == DopLr) ||
+                                         (mem_mem_op_q == DopAmo));
+  assign mem_addr_ram    = ((mem_result_q & RamMask) == RamBase);
+  assign mem_addr_io     = ((mem_result_q & ClintMask) == ClintBase) ||
+                           ((mem_result_q & MmioMask) == MmioBase);
+
+  // global pre-execution CSRs (pexctl, pexbudget, pexstatus)
+  logic [11:0] mem_csr_addr;
+  logic        mem_pex_csr;
+  logic [31:0] pex_csr_rdata, pex_csr_wval;
+  logic [31:0] pex_status;
+  assign mem_csr_addr = mem_insn_q[31:20];
+  assign pex_status   = 32'(active_q) | (32'(pthread_q) << 16);
+  always_comb begin
+    mem_pex_csr = 1'b1;
+    unique case (mem_csr_addr)
+      CsrPexCtl:    pex_csr_rdata = {31'd0, pex_en_q};
+      CsrPexBudget: pex_csr_rdata = pex_budget_q;
+      CsrPexStatus: pex_csr_rdata = pex_status;
+      default: begin
+        mem_pex_csr   = 1'b0;
+        pex_csr_rdata = 32'd0;
+      end
+    endcase
+    unique case (mem_f3_q[1:0])
+      CsrOpRs: pex_csr_wval = pex_csr_rdata | mem_result_q;
+      CsrOpRc: pex_csr_wval = pex_csr_rdata & ~mem_result_q;
+      default: pex_csr_wval = mem_result_q;
+    endcase
+  end
+  logic mem_csr_write_intent, mem_csr_illegal;
+  assign mem_csr_write_intent = (mem_f3_q[1:0] == CsrOpRw) || (mem_insn_q[19:15] != 5'd0);
+  assign mem_csr_illegal = mem_pex_csr ? ((mem_csr_addr == CsrPexStatus) && mem_csr_write_intent)
+                                       : csr_illegal[mem_tid_q];
+
+  // the executing context's store buffer: does this store fit?
+  logic              sb_fits;
+  logic [NumCtx-1:0] sb_fits_ctx;
+  assign sb_fits = sb_fits_ctx[mem_tid_q];
+
+  logic        mem_irq, mem_exc_any, mem_trap, pt_exc;
   logic [31:0] mem_trap_cause, mem_trap_tval;
-  assign mem_irq     = irq_take[mem_tid_q];
-  assign mem_exc_any = mem_exc_q || (mem_csr_q && csr_illegal[mem_tid_q]) ||
+  assign mem_irq     = irq_take[mem_tid_q] && !mem_pt;   // p-threads take no interrupts
+  assign mem_exc_any = mem_exc_q || (mem_csr_q && mem_csr_illegal) ||
                        (mem_hexit_q && (mem_tid_q == '0));
-  assign mem_trap    = mem_live && (mem_irq || mem_exc_any);
+  assign mem_trap    = mem_live && !mem_pt && (mem_irq || mem_exc_any);
+  // a p-thread stops silently where a hart would trap, and also on an access
+  // outside RAM/MMIO/CLINT and on a store-buffer overflow
+  assign pt_exc      = mem_live && mem_pt &&
+                       (mem_exc_any || (mem_is_loadlike && !mem_addr_ram && !mem_addr_io) ||
+                        (mem_is_store && !sb_fits));
   always_comb begin
     if (mem_irq) begin
       mem_trap_cause = irq_cause[mem_tid_q];
@@ -461,34 +540,52 @@ module outrider_core #(
   end
 
   logic mem_go;             // the instruction executes now
-  assign mem_go = mem_live && !mem_trap;
+  assign mem_go = mem_live && !mem_trap && !pt_exc;
 
-  assign dreq_valid_o = mem_go && mem_mem_q;
+  // a p-thread sends only its loads (LR and AMOs as plain loads) to RAM;
+  // its stores go to the store buffer, SC fails, uncached loads read 0
+  logic pt_suppressed;
+  assign pt_suppressed = mem_pt && mem_is_loadlike && mem_addr_io;
+  assign dreq_valid_o = mem_go && mem_mem_q &&
+                        (!mem_pt || (mem_is_loadlike && mem_addr_ram));
   assign dreq_tid_o   = mem_tid_q;
-  assign dreq_op_o    = mem_mem_op_q;
+  assign dreq_op_o    = mem_pt ? DopLoad : mem_mem_op_q;
   assign dreq_amo_o   = mem_amo_q;
   assign dreq_addr_o  = mem_result_q;
   assign dreq_wdata_o = mem_wdata_q;
   assign dreq_be_o    = mem_be_q;
+  assign dreq_spec_o  = mem_pt;
 
   logic mem_replay;         // data side busy: re-execute from this instruction
   assign mem_replay = dreq_valid_o && !dreq_ready_i;
 
-  logic mem_sleep;          // wfi with nothing pending
-  assign mem_sleep = mem_wfi_q && !irq_pending[mem_tid_q];
+  logic mem_sleep;          // wfi with nothing pending (a p-thread never sleeps)
+  assign mem_sleep = mem_wfi_q && !irq_pending[mem_tid_q] && !mem_pt;
 
   logic mem_retire_path;    // goes on to WB
   assign mem_retire_path = mem_go && !mem_replay;
 
-  // hart.start: pick the lowest free context
-  logic [NumCtx-1:0] ctx_free;
-  logic              hs_found;
-  logic [TidW-1:0]   hs_tid;
+  // p-thread ends at this instruction (after it: pex.stop, hart.exit, budget)
+  logic pt_stop_norm, pt_stop_budget;
+  assign pt_stop_norm   = mem_retire_path && mem_pt && (mem_pex_stop_q || mem_hexit_q);
+  assign pt_stop_budget = mem_retire_path && mem_pt && !pt_stop_norm && (pex_budget_q != 32'd0) &&
+                          ((budget_cnt_q[mem_tid_q] + 32'd1) >= pex_budget_q);
+
+  // free contexts: nothing of theirs in flight or outstanding
+  logic [NumCtx-1:0] ctx_free, ctx_spawnable;
+  logic [NumCtx-1:0] mirror_full;
   always_comb begin
     for (int c = 0; c < NumCtx; c++) begin
       ctx_free[c] = !active_q[c] && !wait_q[c] && !(wb_valid_q && (wb_tid_q == TidW'(c))) &&
-                    (mem_tid_q != TidW'(c));
+                    !mem_busy_q[c] && !div_busy[c];
+      ctx_spawnable[c] = ctx_free[c] && mirror_full[c];
     end
+  end
+
+  // hart.start: the lowest free context (a p-thread's hart.start is refused)
+  logic            hs_found, hs_start;
+  logic [TidW-1:0] hs_tid;
+  always_comb begin
     hs_found = 1'b0;
     hs_tid   = '0;
     for (int c = NumCtx - 1; c >= 0; c--) begin
@@ -498,14 +595,60 @@ module outrider_core #(
       end
     end
   end
-  logic hs_start;
-  assign hs_start = mem_retire_path && mem_hstart_q && hs_found;
+  assign hs_start = mem_retire_path && mem_hstart_q && hs_found && !mem_pt;
+
+  // pex.spawn: the lowest spawnable context; only context 0 (whose registers
+  // the free banks mirror) spawns, only when pre-execution is enabled
+  logic            sp_found, sp_start, sp_refuse;
+  logic [TidW-1:0] sp_tid;
+  always_comb begin
+    sp_found = 1'b0;
+    sp_tid   = '0;
+    for (int c = NumCtx - 1; c >= 0; c--) begin
+      if (ctx_spawnable[c]) begin
+        sp_found = 1'b1;
+        sp_tid   = TidW'(c);
+      end
+    end
+  end
+  assign sp_start  = mem_retire_path && mem_pex_spawn_q && sp_found && pex_en_q && !mem_pt &&
+                     (mem_tid_q == '0);
+  assign sp_refuse = mem_retire_path && mem_pex_spawn_q && !sp_start;
+
+  // pex.cancel: the p-thread this context spawned, if it runs
+  logic [NumCtx-1:0] cancel_hit;
+  always_comb begin
+    for (int c = 0; c < NumCtx; c++) begin
+      cancel_hit[c] = mem_retire_path && mem_pex_cancel_q && !mem_pt && pthread_q[c] &&
+                      active_q[c] && (spawner_q[c] == mem_tid_q);
+    end
+  end
 
   logic [31:0] result_mem;
   always_comb begin
-    if (mem_csr_q)         result_mem = csr_rdata[mem_tid_q];
-    else if (mem_hstart_q) result_mem = hs_found ? 32'(hs_tid) : 32'd0;
-    else                   result_mem = mem_result_q;
+    if (mem_csr_q)             result_mem = mem_pex_csr ? pex_csr_rdata : csr_rdata[mem_tid_q];
+    else if (mem_hstart_q)     result_mem = hs_start ? 32'(hs_tid) : 32'd0;
+    else if (mem_pex_spawn_q)  result_mem = sp_start ? 32'(sp_tid) : 32'd0;
+    else if (mem_pt && mem_is_sc) result_mem = 32'd1;   // a p-thread's SC always fails
+    else if (pt_suppressed)    result_mem = 32'd0;
+    else                       result_mem = mem_result_q;
+  end
+
+  // global pre-execution CSR writes (harts only)
+  logic pex_csr_write;
+  assign pex_csr_write = mem_retire_path && mem_csr_q && mem_pex_csr && !mem_pt &&
+                         mem_csr_write_intent;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      pex_init_q   <= 1'b1;
+      pex_en_q     <= 1'b1;
+      pex_budget_q <= 32'(DefaultBudget);
+    end else begin
+      pex_init_q <= 1'b0;
+      if (pex_init_q) pex_en_q <= pex_enable_i;   // --no-preexec starts disabled
+      if (pex_csr_write && (mem_csr_addr == CsrPexCtl))    pex_en_q     <= pex_csr_wval[0];
+      if (pex_csr_write && (mem_csr_addr == CsrPexBudget)) pex_budget_q <= pex_csr_wval;
+    end
   end
 
   // ===========================================================================
@@ -518,10 +661,24 @@ module outrider_core #(
                        dresp_err_i[wb_tid_q];
   assign wb_park     = wb_valid_q && wb_wait_q && !wb_resp_now;
 
+  // p-thread loads see their own buffered stores (store-buffer forwarding)
+  logic [3:0]  sb_wb_mask   [NumCtx];
+  logic [31:0] sb_wb_data   [NumCtx];
+  logic [3:0]  sb_late_mask [NumCtx];
+  logic [31:0] sb_late_data [NumCtx];
+
+  function automatic logic [31:0] sb_merge(input logic [31:0] word, input logic [3:0] mask,
+                                           input logic [31:0] data);
+    for (int b = 0; b < 4; b++) begin
+      sb_merge[8*b +: 8] = mask[b] ? data[8*b +: 8] : word[8*b +: 8];
+    end
+  endfunction
+
   always_comb begin
     if (wb_wait_q && wb_div_q) wb_value = div_result[wb_tid_q];
     else if (wb_wait_q)        wb_value = load_extract(wb_f3_q, wb_addr_q[1:0],
-                                                       dresp_rdata_i[32*wb_tid_q +: 32]);
+                                   sb_merge(dresp_rdata_i[32*wb_tid_q +: 32],
+                                            sb_wb_mask[wb_tid_q], sb_wb_data[wb_tid_q]));
     else                       wb_value = wb_result_q;
   end
   assign wb_write = wb_complete && !wb_err && wb_rd_we_q;
@@ -535,7 +692,8 @@ module outrider_core #(
       late_err[t]   = late_done[t] && !pend_div_q[t] && dresp_err_i[t];
       late_value[t] = pend_div_q[t] ? div_result[t]
                     : load_extract(pend_insn_q[t][14:12], pend_addr_q[t][1:0],
-                                   dresp_rdata_i[32*t +: 32]);
+                                   sb_merge(dresp_rdata_i[32*t +: 32], sb_late_mask[t],
+                                            sb_late_data[t]));
     end
   end
 
@@ -558,15 +716,24 @@ module outrider_core #(
   logic [31:0]       trap_pc    [NumCtx];
   logic [31:0]       trap_tval  [NumCtx];
   logic [NumCtx-1:0] mret_req;
+  // p-thread stops, by reason
+  logic [NumCtx-1:0] stop_exc, stop_norm, stop_budget, stop_any;
 
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
+      stop_exc[t]    = (sel_mem[t] && pt_exc) ||
+                       (pthread_q[t] && ((sel_wb[t] && wb_err) || late_err[t]));
+      stop_norm[t]   = sel_mem[t] && pt_stop_norm;
+      stop_budget[t] = sel_mem[t] && pt_stop_budget;
+      stop_any[t]    = stop_exc[t] || stop_norm[t] || stop_budget[t];
 
       flush_wb[t]  = (sel_wb[t] && (wb_park || wb_err)) || late_err[t];
-      flush_mem[t] = sel_mem[t] && mem_live &&
-                     (mem_trap || mem_replay ||
-                      (mem_go && (mem_mret_q || mem_fencei_q || mem_pause_q || mem_sleep ||
-                                  mem_hexit_q)));
+      flush_mem[t] = (sel_mem[t] && mem_live &&
+                      (mem_trap || pt_exc || mem_replay ||
+                       (mem_go && ((mem_mret_q && !mem_pt) || mem_fencei_q || mem_pause_q ||
+                                   mem_sleep || mem_hexit_q || pt_stop_norm ||
+                                   pt_stop_budget)))) ||
+                     cancel_hit[t];
       flush_ex[t]  = sel_ex[t] && redirect_ex;
       flush_id[t]  = sel_id[t] && predict_id && !kill_id[t];
 
@@ -575,19 +742,19 @@ module outrider_core #(
       trap_pc[t]    = mem_pc_q;
       trap_tval[t]  = mem_trap_tval;
       if (late_err[t]) begin
-        trap_req[t]   = 1'b1;
+        trap_req[t]   = !pthread_q[t];
         trap_cause[t] = pend_store_q[t] ? ExcStoreAccess : ExcLoadAccess;
         trap_pc[t]    = pend_pc_q[t];
         trap_tval[t]  = pend_addr_q[t];
       end else if (sel_wb[t] && wb_err) begin
-        trap_req[t]   = 1'b1;
+        trap_req[t]   = !pthread_q[t];
         trap_cause[t] = wb_store_q ? ExcStoreAccess : ExcLoadAccess;
         trap_pc[t]    = wb_pc_q;
         trap_tval[t]  = wb_addr_q;
       end else if (sel_mem[t] && mem_trap) begin
         trap_req[t] = 1'b1;
       end
-      mret_req[t] = sel_mem[t] && mem_go && mem_mret_q;
+      mret_req[t] = sel_mem[t] && mem_go && mem_mret_q && !mem_pt;
     end
   end
 
@@ -596,12 +763,12 @@ module outrider_core #(
   // ===========================================================================
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-
-      active_d[t] = active_q[t];
-      wait_d[t]   = wait_q[t];
-      sleep_d[t]  = sleep_q[t] && !irq_pending[t];
-      pause_d[t]  = (pause_q[t] != '0) ? pause_q[t] - PauseW'(1) : pause_q[t];
-      pc_d[t]     = pc_q[t];
+      active_d[t]  = active_q[t];
+      pthread_d[t] = pthread_q[t];
+      wait_d[t]    = wait_q[t];
+      sleep_d[t]   = sleep_q[t] && !irq_pending[t];
+      pause_d[t]   = (pause_q[t] != '0) ? pause_q[t] - PauseW'(1) : pause_q[t];
+      pc_d[t]      = pc_q[t];
 
       // lowest priority first; later assignments win
       if (if_fire && (ts_tid == TidW'(t))) pc_d[t] = pc_q[t] + 32'd4;
@@ -612,12 +779,12 @@ module outrider_core #(
           pc_d[t] = trap_vector[t];
         end else if (mem_replay) begin
           pc_d[t] = mem_pc_q;
-        end else if (mem_mret_q) begin
+        end else if (mem_mret_q && !mem_pt) begin
           pc_d[t] = csr_mepc[t];
         end else if (mem_fencei_q || mem_pause_q || mem_sleep || mem_hexit_q) begin
           pc_d[t] = mem_pc_q + 32'd4;
         end
-        if (!mem_trap && !mem_replay) begin
+        if (mem_go && !mem_replay) begin
           if (mem_pause_q) pause_d[t]  = PauseW'(PauseCycles);
           if (mem_sleep)   sleep_d[t]  = 1'b1;
           if (mem_hexit_q) active_d[t] = 1'b0;
@@ -633,14 +800,67 @@ module outrider_core #(
         wait_d[t] = 1'b0;
         if (late_err[t]) pc_d[t] = trap_vector[t];
       end
-      // hart.start of this (free) context by another one
-      if (hs_start && (hs_tid == TidW'(t))) begin
-        active_d[t] = 1'b1;
+      // a p-thread that stops (itself, on an exception, at its budget) or is
+      // cancelled leaves nothing behind but an outstanding access, if any
+      if (stop_any[t] || cancel_hit[t]) begin
+        active_d[t] = 1'b0;
         sleep_d[t]  = 1'b0;
         pause_d[t]  = '0;
-        pc_d[t]     = mem_result_q;
+      end
+      if (cancel_hit[t]) wait_d[t] = 1'b0;
+      // hart.start / pex.spawn of this (free) context by another one
+      if (hs_start && (hs_tid == TidW'(t))) begin
+        active_d[t]  = 1'b1;
+        pthread_d[t] = 1'b0;
+        sleep_d[t]   = 1'b0;
+        pause_d[t]   = '0;
+        pc_d[t]      = mem_result_q;
+      end
+      if (sp_start && (sp_tid == TidW'(t))) begin
+        active_d[t]  = 1'b1;
+        pthread_d[t] = 1'b1;
+        sleep_d[t]   = 1'b0;
+        pause_d[t]   = '0;
+        pc_d[t]      = mem_result_q;
       end
     end
+  end
+
+  // pre-execution bookkeeping
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      pthread_q  <= '0;
+      mem_busy_q <= '0;
+      for (int t = 0; t < NumCtx; t++) begin
+        spawner_q[t]    <= '0;
+        budget_cnt_q[t] <= 32'd0;
+      end
+    end else begin
+      pthread_q  <= pthread_d;
+      for (int t = 0; t < NumCtx; t++) begin
+        mem_busy_q[t] <= (mem_busy_q[t] && !dresp_valid_i[t]) ||
+                         (dreq_valid_o && dreq_ready_i && (dreq_tid_o == TidW'(t)));
+        if (sp_start && (sp_tid == TidW'(t))) begin
+          spawner_q[t]    <= mem_tid_q;
+          budget_cnt_q[t] <= 32'd0;
+        end else if (sel_mem[t] && mem_retire_path && mem_pt) begin
+          budget_cnt_q[t] <= budget_cnt_q[t] + 32'd1;
+        end
+      end
+    end
+  end
+
+  // pre-execution events for the test bench
+  always_comb begin
+    pex_event_o = '0;
+    pex_event_o[PexEvSpawn]          = sp_start;
+    pex_event_o[PexEvRefused]        = sp_refuse;
+    pex_event_o[PexEvCancel]         = |cancel_hit;
+    pex_event_o[PexEvBudgetStop]     = |stop_budget;
+    pex_event_o[PexEvExcStop]        = |stop_exc;
+    pex_event_o[PexEvStop]           = |stop_norm;
+    pex_event_o[PexEvStoreBuffered]  = mem_retire_path && mem_pt && mem_is_store;
+    pex_event_o[PexEvMmioSuppressed] = mem_retire_path && pt_suppressed;
   end
 
   // parked-instruction records
@@ -746,6 +966,9 @@ module outrider_core #(
       ex_pause_q     <= dec_pause && !exc_id;
       ex_hstart_q    <= dec_hstart && !exc_id;
       ex_hexit_q     <= dec_hexit && !exc_id;
+      ex_pex_spawn_q <= dec_pex_spawn && !exc_id;
+      ex_pex_stop_q  <= dec_pex_stop && !exc_id;
+      ex_pex_cancel_q<= dec_pex_cancel && !exc_id;
       ex_f3_q        <= dec_f3;
       ex_mem_op_q    <= dec_mem_op;
       ex_exc_q       <= exc_id;
@@ -772,6 +995,9 @@ module outrider_core #(
     mem_pause_q     <= ex_pause_q && !exc_ex;
     mem_hstart_q    <= ex_hstart_q && !exc_ex;
     mem_hexit_q     <= ex_hexit_q && !exc_ex;
+    mem_pex_spawn_q <= ex_pex_spawn_q && !exc_ex;
+    mem_pex_stop_q  <= ex_pex_stop_q && !exc_ex;
+    mem_pex_cancel_q<= ex_pex_cancel_q && !exc_ex;
     mem_f3_q        <= ex_f3_q;
     mem_mem_op_q    <= ex_mem_op_q;
     mem_exc_q       <= exc_ex;
@@ -785,9 +1011,9 @@ module outrider_core #(
     wb_addr_q   <= mem_result_q;
     wb_rd_q     <= mem_rd_q;
     wb_rd_we_q  <= mem_rd_we_q;
-    wb_wait_q   <= mem_mem_q || mem_div_q;
+    wb_wait_q   <= dreq_valid_o || mem_div_q;   // only accepted requests reach WB
     wb_div_q    <= mem_div_q;
-    wb_memop_q  <= mem_mem_q;
+    wb_memop_q  <= dreq_valid_o;
     wb_store_q  <= mem_mem_q && (mem_mem_op_q != DopLoad) && (mem_mem_op_q != DopLr);
     wb_f3_q     <= mem_f3_q;
 
@@ -799,7 +1025,10 @@ module outrider_core #(
   // ===========================================================================
   // Register file write ports, retirement
   // ===========================================================================
-  logic [NumCtx-1:0] from_wb;   // context t retires from the WB stage
+  logic [NumCtx-1:0]    from_wb;   // context t retires from the WB stage
+  logic [NumCtx-1:0]    own_we;    // a context's own register write this cycle
+  logic [NumCtx*5-1:0]  own_waddr;
+  logic [NumCtx*32-1:0] own_wdata;
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       from_wb[t] = wb_complete && !wb_err && sel_wb[t];
@@ -809,10 +1038,70 @@ module outrider_core #(
       retire_rd_we_o[t]          = from_wb[t] ? wb_rd_we_q : pend_rd_we_q[t];
       retire_rd_o[5*t +: 5]      = from_wb[t] ? wb_rd_q : pend_rd_q[t];
       retire_rd_wdata_o[32*t +: 32] = from_wb[t] ? wb_value : late_value[t];
+      own_we[t]             = retire_valid_o[t] && retire_rd_we_o[t];
+      own_waddr[5*t +: 5]   = retire_rd_o[5*t +: 5];
+      own_wdata[32*t +: 32] = retire_rd_wdata_o[32*t +: 32];
+    end
+  end
 
-      rf_we[t]             = retire_valid_o[t] && retire_rd_we_o[t];
-      rf_waddr[5*t +: 5]   = retire_rd_o[5*t +: 5];
-      rf_wdata[32*t +: 32] = retire_rd_wdata_o[32*t +: 32];
+  // Register mirroring: the bank of every free context follows context 0's
+  // bank (context 0's writes are written there too, and a copy engine walks
+  // x1..x31 through the regfile's copy port to fill in the rest), so a
+  // p-thread spawned by context 0 starts with its registers at once.
+  // mirror_ok_q[c] marks the registers known equal; a context can be spawned
+  // once all are (about 32 cycles after it became free).
+  logic [NumCtx-1:0] mirror_en;
+  logic [31:0]       mirror_ok_q [NumCtx];
+  logic [4:0]        copy_reg_q;
+  logic              copy_valid_q, copy_stale_q, copy_write;
+  assign copy_write = copy_valid_q && !copy_stale_q && !own_we[0];
+  always_comb begin
+    for (int c = 0; c < NumCtx; c++) begin
+      mirror_en[c]   = (c != 0) && !active_q[c] && !wait_q[c] &&
+                       !(wb_valid_q && (wb_tid_q == TidW'(c)));
+      mirror_full[c] = (c != 0) && (&mirror_ok_q[c]);
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      copy_idx_q   <= 5'd1;
+      copy_reg_q   <= 5'd1;
+      copy_valid_q <= 1'b0;
+      copy_stale_q <= 1'b0;
+      for (int c = 0; c < NumCtx; c++) mirror_ok_q[c] <= 32'd1;
+    end else begin
+      copy_idx_q   <= (copy_idx_q == 5'd31) ? 5'd1 : copy_idx_q + 5'd1;
+      copy_reg_q   <= copy_idx_q;
+      copy_valid_q <= 1'b1;
+      // context 0 wrote the register while it was read: the copy is old
+      copy_stale_q <= own_we[0] && (own_waddr[4:0] == copy_idx_q);
+      for (int c = 0; c < NumCtx; c++) begin
+        if (!mirror_en[c]) begin
+          mirror_ok_q[c] <= 32'd1;                         // x0 is always equal
+        end else if (own_we[0]) begin
+          mirror_ok_q[c][own_waddr[4:0]] <= 1'b1;
+        end else if (copy_write) begin
+          mirror_ok_q[c][copy_reg_q] <= 1'b1;
+        end
+      end
+    end
+  end
+
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      rf_we[t]             = own_we[t];
+      rf_waddr[5*t +: 5]   = own_waddr[5*t +: 5];
+      rf_wdata[32*t +: 32] = own_wdata[32*t +: 32];
+      if (mirror_en[t] && own_we[0]) begin
+        rf_we[t]             = 1'b1;
+        rf_waddr[5*t +: 5]   = own_waddr[4:0];
+        rf_wdata[32*t +: 32] = own_wdata[31:0];
+      end else if (mirror_en[t] && copy_write) begin
+        rf_we[t]             = 1'b1;
+        rf_waddr[5*t +: 5]   = copy_reg_q;
+        rf_wdata[32*t +: 32] = copy_rdata;
+      end
       // hart.start passes its argument in a0 of the started context
       if (hs_start && (hs_tid == TidW'(t))) begin
         rf_we[t]             = 1'b1;
@@ -823,12 +1112,7 @@ module outrider_core #(
   end
 
   assign ctx_active_o = active_q;
-  // pre-execution: filled in below (work in progress)
-  assign dreq_spec_o   = 1'b0;
-  assign ctx_pthread_o = '0;
-  assign pex_event_o   = '0;
-  logic unused_pex;
-  assign unused_pex = ^{pex_enable_i, dec_pex_spawn, dec_pex_stop, dec_pex_cancel};
+  assign ctx_pthread_o = pthread_q;
 
   // ===========================================================================
   // Per-context CSR files and dividers
@@ -840,10 +1124,10 @@ module outrider_core #(
     outrider_csr #(.HartId(32'(t))) u_csr (
       .clk_i, .rst_ni,
       .addr_i         (mem_insn_q[31:20]),
-      .write_i        (mine_mem && mem_go && mem_csr_q),
+      .write_i        (mine_mem && mem_go && mem_csr_q && !mem_pt && !mem_pex_csr),
       .op_i           (mem_f3_q[1:0]),
       .wdata_i        (mem_result_q),
-      .write_intent_i (mem_csr_q && ((mem_f3_q[1:0] == CsrOpRw) || (mem_insn_q[19:15] != 5'd0))),
+      .write_intent_i (mem_csr_q && mem_csr_write_intent),
       .rdata_o        (csr_rdata[t]),
       .illegal_o      (csr_illegal[t]),
       .trap_i         (trap_req[t]),
@@ -866,19 +1150,32 @@ module outrider_core #(
       .ev_idle_i      (sleep_q[t] || (pause_q[t] != '0))
     );
 
-    logic div_busy;
+    outrider_store_buffer #(.Entries(StoreBufEntries)) u_sb (
+      .clk_i, .rst_ni,
+      .clear_i         (sp_start && (sp_tid == TidW'(t))),
+      .write_i         (mine_mem && mem_retire_path && mem_pt && mem_is_store),
+      .addr_i          (mem_result_q),
+      .wdata_i         (mem_wdata_q),
+      .be_i            (mem_be_q),
+      .fits_o          (sb_fits_ctx[t]),
+      .lookup_a_addr_i (wb_addr_q),
+      .lookup_a_mask_o (sb_wb_mask[t]),
+      .lookup_a_data_o (sb_wb_data[t]),
+      .lookup_b_addr_i (pend_addr_q[t]),
+      .lookup_b_mask_o (sb_late_mask[t]),
+      .lookup_b_data_o (sb_late_data[t])
+    );
+
     outrider_divider u_div (
       .clk_i, .rst_ni,
       .start_i  (mine_mem && mem_retire_path && mem_div_q),
       .op_i     (mem_f3_q[1:0]),
       .a_i      (mem_result_q),
       .b_i      (mem_wdata_q),
-      .busy_o   (div_busy),
+      .busy_o   (div_busy[t]),
       .done_o   (div_done[t]),
       .result_o (div_result[t])
     );
-    logic unused_div_busy;
-    assign unused_div_busy = div_busy;
   end
 
   // fields of the ID/EX record not every configuration reads

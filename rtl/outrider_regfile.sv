@@ -11,6 +11,11 @@
 // SB_RAM40_4K / DP16KD). A read in the same cycle as a write to the same
 // register returns the OLD value; the pipeline forwards around that.
 // x0 reads as zero; writes to x0 are dropped.
+//
+// A third read port, copy_raddr_i/copy_rdata_o, reads context 0's bank only
+// (a third copy of that bank); the core's pre-execution logic uses it to keep
+// free contexts' banks a copy of context 0's registers, so a spawned p-thread
+// starts with them at once.
 module outrider_regfile #(
   parameter int NumCtx = 2,
   parameter  int TidW  = (NumCtx > 1) ? $clog2(NumCtx) : 1
@@ -22,6 +27,9 @@ module outrider_regfile #(
   input  logic [4:0]             raddr_b_i,
   output logic [31:0]            rdata_a_o,
   output logic [31:0]            rdata_b_o,
+
+  input  logic [4:0]             copy_raddr_i,
+  output logic [31:0]            copy_rdata_o,
 
   input  logic [NumCtx-1:0]      we_i,
   input  logic [NumCtx*5-1:0]    waddr_i,
@@ -48,6 +56,16 @@ module outrider_regfile #(
       end
       bank_a_q[c] <= mem_a[raddr_a_i];
       bank_b_q[c] <= mem_b[raddr_b_i];
+    end
+
+    if (c == 0) begin : g_copy_port
+      logic [31:0] mem_c [32];
+      logic [31:0] copy_q;
+      always_ff @(posedge clk_i) begin
+        if (we_i[c] && (waddr != 5'd0)) mem_c[waddr] <= wdata;
+        copy_q <= mem_c[copy_raddr_i];
+      end
+      assign copy_rdata_o = copy_q;
     end
   end
 

@@ -12,7 +12,10 @@
 module outrider_soc #(
   parameter int NumCtx      = 2,
   parameter int PauseCycles = 32,   // issue slots a `pause` gives up
-  parameter bit          MainFirst   = 1'b0  // 0: round-robin, 1: context 0 first
+  parameter int SelectPolicy = 1,     // thread select: 0 round-robin, 1 harts before
+                                      // p-threads (main-thread-first), 2 context 0 first
+  parameter int StoreBufEntries = 8,  // p-thread store buffer entries (per context)
+  parameter int DefaultBudget = 65536 // reset value of the pexbudget CSR
 ) (
   input  logic                     clk_i,
   input  logic                     rst_ni,
@@ -91,7 +94,9 @@ module outrider_soc #(
   outrider_core #(
     .NumCtx      (NumCtx),
     .PauseCycles (PauseCycles),
-    .MainFirst   (MainFirst)
+    .SelectPolicy    (SelectPolicy),
+    .StoreBufEntries (StoreBufEntries),
+    .DefaultBudget   (DefaultBudget)
   ) u_core (
     .clk_i, .rst_ni,
     .imem_req_o, .imem_addr_o, .imem_rdata_i, .imem_err_i,
