@@ -582,35 +582,25 @@ module outrider_core #(
     end
   end
 
+  // {found, index} of the lowest set bit
+  function automatic logic [TidW:0] lowest_set(input logic [NumCtx-1:0] v);
+    lowest_set = '0;
+    for (int c = NumCtx - 1; c >= 0; c--) begin
+      if (v[c]) lowest_set = {1'b1, TidW'(c)};
+    end
+  endfunction
+
   // hart.start: the lowest free context (a p-thread's hart.start is refused)
   logic            hs_found, hs_start;
   logic [TidW-1:0] hs_tid;
-  always_comb begin
-    hs_found = 1'b0;
-    hs_tid   = '0;
-    for (int c = NumCtx - 1; c >= 0; c--) begin
-      if (ctx_free[c]) begin
-        hs_found = 1'b1;
-        hs_tid   = TidW'(c);
-      end
-    end
-  end
+  assign {hs_found, hs_tid} = lowest_set(ctx_free);
   assign hs_start = mem_retire_path && mem_hstart_q && hs_found && !mem_pt;
 
   // pex.spawn: the lowest spawnable context; only context 0 (whose registers
   // the free banks mirror) spawns, only when pre-execution is enabled
   logic            sp_found, sp_start, sp_refuse;
   logic [TidW-1:0] sp_tid;
-  always_comb begin
-    sp_found = 1'b0;
-    sp_tid   = '0;
-    for (int c = NumCtx - 1; c >= 0; c--) begin
-      if (ctx_spawnable[c]) begin
-        sp_found = 1'b1;
-        sp_tid   = TidW'(c);
-      end
-    end
-  end
+  assign {sp_found, sp_tid} = lowest_set(ctx_spawnable);
   assign sp_start  = mem_retire_path && mem_pex_spawn_q && sp_found && pex_en_q && !mem_pt &&
                      (mem_tid_q == '0);
   assign sp_refuse = mem_retire_path && mem_pex_spawn_q && !sp_start;
@@ -1150,21 +1140,30 @@ module outrider_core #(
       .ev_idle_i      (sleep_q[t] || (pause_q[t] != '0))
     );
 
-    outrider_store_buffer #(.Entries(StoreBufEntries)) u_sb (
-      .clk_i, .rst_ni,
-      .clear_i         (sp_start && (sp_tid == TidW'(t))),
-      .write_i         (mine_mem && mem_retire_path && mem_pt && mem_is_store),
-      .addr_i          (mem_result_q),
-      .wdata_i         (mem_wdata_q),
-      .be_i            (mem_be_q),
-      .fits_o          (sb_fits_ctx[t]),
-      .lookup_a_addr_i (wb_addr_q),
-      .lookup_a_mask_o (sb_wb_mask[t]),
-      .lookup_a_data_o (sb_wb_data[t]),
-      .lookup_b_addr_i (pend_addr_q[t]),
-      .lookup_b_mask_o (sb_late_mask[t]),
-      .lookup_b_data_o (sb_late_data[t])
-    );
+    // context 0 never runs a p-thread (it is never free): no store buffer
+    if (t == 0) begin : g_no_sb
+      assign sb_fits_ctx[t]  = 1'b0;
+      assign sb_wb_mask[t]   = 4'd0;
+      assign sb_wb_data[t]   = 32'd0;
+      assign sb_late_mask[t] = 4'd0;
+      assign sb_late_data[t] = 32'd0;
+    end else begin : g_sb
+      outrider_store_buffer #(.Entries(StoreBufEntries)) u_sb (
+        .clk_i, .rst_ni,
+        .clear_i         (sp_start && (sp_tid == TidW'(t))),
+        .write_i         (mine_mem && mem_retire_path && mem_pt && mem_is_store),
+        .addr_i          (mem_result_q),
+        .wdata_i         (mem_wdata_q),
+        .be_i            (mem_be_q),
+        .fits_o          (sb_fits_ctx[t]),
+        .lookup_a_addr_i (wb_addr_q),
+        .lookup_a_mask_o (sb_wb_mask[t]),
+        .lookup_a_data_o (sb_wb_data[t]),
+        .lookup_b_addr_i (pend_addr_q[t]),
+        .lookup_b_mask_o (sb_late_mask[t]),
+        .lookup_b_data_o (sb_late_data[t])
+      );
+    end
 
     outrider_divider u_div (
       .clk_i, .rst_ni,

@@ -11,6 +11,9 @@ RTL_CORE_SRCS := $(filter-out rtl/outrider_soc.sv rtl/outrider_dbiu.sv rtl/outri
                    rtl/outrider_mmio.sv rtl/outrider_amo_alu.sv,$(RTL_SRCS))
 
 SYNTH_DIR := $(BUILD)/synth
+# iCE40 UP5K-class parts have DSP blocks (SB_MAC16): use them for the multiplier
+SYNTH_OPTS_ice40 := -dsp
+SYNTH_OPTS_ecp5  :=
 
 .PHONY: lint lint-verilator lint-icarus synth
 lint: lint-verilator lint-icarus synth
@@ -34,6 +37,7 @@ $(SYNTH_DIR)/core_%.json: $(RTL_CORE_SRCS) $(RTL_INCS) scripts/synth.ys.in | dep
 	@mkdir -p $(SYNTH_DIR)
 	@echo "synth: yosys synth_$* ($(RTL_CORE))"
 	@sed -e 's|@SRCS@|$(RTL_CORE_SRCS)|' -e 's|@TOP@|$(RTL_CORE)|' -e 's|@FAMILY@|$*|' \
+	     -e 's|@OPTS@|$(SYNTH_OPTS_$*)|' \
 	     -e 's|@JSON@|$@|' scripts/synth.ys.in > $(SYNTH_DIR)/core_$*.ys
-	@yosys -q -l $(SYNTH_DIR)/core_$*.log $(SYNTH_DIR)/core_$*.ys > /dev/null \
+	@yosys -q -l $(SYNTH_DIR)/core_$*.log $(SYNTH_DIR)/core_$*.ys > /dev/null 2>&1 \
 	  || { tail -20 $(SYNTH_DIR)/core_$*.log; exit 1; }
