@@ -487,7 +487,9 @@ module outrider_core #(
   logic [31:0] pex_csr_rdata, pex_csr_wval;
   logic [31:0] pex_status;
   assign mem_csr_addr = mem_insn_q[31:20];
-  assign pex_status   = 32'(active_q) | (32'(pthread_q) << 16);
+  logic [NumCtx-1:0] pt_running;
+  assign pt_running   = active_q & pthread_q;
+  assign pex_status   = 32'(active_q) | (32'(pt_running) << 16);
   always_comb begin
     mem_pex_csr = 1'b1;
     unique case (mem_csr_addr)

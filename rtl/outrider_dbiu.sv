@@ -1,13 +1,18 @@
-// outrider_dbiu: uncached data-side bus interface unit. It sits between the
-// core's data port and memory until the data cache exists; the cache will
-// replace it with the same core-side ports.
+// outrider_dbiu: uncached data-side bus interface unit. The SoC keeps it
+// next to the data cache (outrider_dcache, same core-side ports) as the
+// "perfect cache" path (outrider_soc perfect_dcache_i): behind a slave that
+// answers in the cycle after it accepts a beat, loads and stores complete in
+// the cycle after acceptance, exactly like cache hits.
 //
 // Core-side contract (kept by the data cache too)
 // - Request: dreq_* with dreq_valid_i; accepted in a cycle where
 //   dreq_valid_i && dreq_ready_o. dreq_ready_o depends on dreq_tid_i,
 //   dreq_op_i, dreq_addr_i, wb_stall_i and internal state only, never on
 //   dreq_valid_i. It is low for a context that already has a request
-//   outstanding, for a dreq_tid_i >= NumCtx, while an AMO is in progress
+//   outstanding (unless that request is answered in this very cycle: a
+//   context may follow an answer with its next request at once; so
+//   dreq_ready_o may depend on wb_ack_i/wb_err_i), for a dreq_tid_i >=
+//   NumCtx, while an AMO is in progress
 //   (any context), and for a Wishbone-bound request while the Wishbone
 //   request register holds a beat the slave is stalling.
 // - Response: exactly one dresp_valid_o[c] pulse per accepted request of
@@ -35,6 +40,10 @@
 //   stores are complete when their responses arrive).
 //
 // Wishbone
+// - A load/store/LR/SC beat accepted while the request register is empty is
+//   presented in the acceptance cycle itself (wb_stb_o, wb_adr_o, ... are
+//   then combinational from dreq_*); if the slave stalls it, the request
+//   register holds it from the next cycle on.
 // - One request register (stb held while wb_stall_i; refilled in the cycle
 //   its beat is taken, so beats can go out back to back), then an in-order FIFO
 //   of NumCtx entries recording which context each accepted beat belongs
@@ -67,9 +76,10 @@
 //   error ends the AMO with an error response and no write.
 //
 // Latency (acceptance cycle -> response cycle) with a slave that answers L
-// cycles after accepting a beat and does not stall: loads, stores, LR and
-// successful SC L+1; AMO 2L+2 (plus any drain); peripheral accesses,
-// fences, errors and failed SC 1.
+// cycles after accepting a beat and does not stall, the bus idle: loads,
+// stores, LR and successful SC L (a beat behind another one in the request
+// register: L+1); AMO 2L+2 (plus any drain: an AMO always takes two beats);
+// peripheral accesses, fences, errors and failed SC 1.
 //
 // Not here: no caching, no store buffering, no write merging, no
 // misalignment handling, no physical memory protection.
@@ -224,9 +234,16 @@ module outrider_dbiu #(
   // is being taken by the slave this cycle.
   logic wb_free, accept;
   assign wb_free      = !stb_q || !wb_stall_i;
-  assign dreq_ready_o = (|tid_oh) && !sel_busy && (amo_st_q == AmoIdle) &&
+  // a context whose answer comes in this cycle may send its next request
+  logic sel_answered;
+  assign sel_answered = |(dresp_valid_o & tid_oh);
+  assign dreq_ready_o = (|tid_oh) && (!sel_busy || sel_answered) && (amo_st_q == AmoIdle) &&
                         ((cls != ClsWb) || wb_free);
   assign accept       = dreq_valid_i && dreq_ready_o;
+
+  // a beat accepted while the request register is empty goes out at once
+  logic direct;
+  assign direct = accept && (cls == ClsWb) && !stb_q;
 
   // ---- peripheral port -------------------------------------------------------
   assign per_req_o   = accept && (cls == ClsPer);
@@ -237,10 +254,12 @@ module outrider_dbiu #(
 
   // ---- Wishbone completion ---------------------------------------------------
   logic            wb_done, push, plain_done, amo_done;
+  logic            direct_rd;
+  assign direct_rd = (dreq_op_i == DopLoad) || (dreq_op_i == DopLr);
   logic [TidW-1:0] head_tid;
   logic            head_rd;
 
-  assign push       = stb_q && !wb_stall_i;
+  assign push       = (stb_q || direct) && !wb_stall_i;
   assign wb_done    = (wb_ack_i || wb_err_i) && (cnt_q != '0);
   assign head_tid   = fifo_q[TidW-1:0];
   assign head_rd    = fifo_q[TidW];
@@ -309,7 +328,8 @@ module outrider_dbiu #(
     dat_d      = dat_q;
     beat_tid_d = beat_tid_q;
     beat_rd_d  = beat_rd_q;
-    if (accept && (cls == ClsWb)) begin   // only when wb_free
+    if (accept && (cls == ClsWb) && (stb_q || wb_stall_i)) begin   // only when wb_free
+      // behind the registered beat, or presented now and stalled: register it
       stb_d      = 1'b1;
       we_d       = (dreq_op_i == DopStore) || (dreq_op_i == DopSc);
       adr_d      = req_word;
@@ -388,7 +408,7 @@ module outrider_dbiu #(
       cnt_d  = cnt_q - 1'b1;
     end
     if (push) begin
-      fifo_d[EntW*cnt_d +: EntW] = {beat_rd_q, beat_tid_q};
+      fifo_d[EntW*cnt_d +: EntW] = stb_q ? {beat_rd_q, beat_tid_q} : {direct_rd, dreq_tid_i};
       cnt_d = cnt_d + 1'b1;
     end
   end
@@ -446,10 +466,12 @@ module outrider_dbiu #(
   end
 
   // ---- Wishbone outputs ------------------------------------------------------
-  assign wb_cyc_o = stb_q || (cnt_q != '0);
-  assign wb_stb_o = stb_q;
-  assign wb_we_o  = we_q;
-  assign wb_adr_o = {adr_q, 2'b00};
-  assign wb_sel_o = sel_q;
-  assign wb_dat_o = dat_q;
+  logic direct_we;
+  assign direct_we = (dreq_op_i == DopStore) || (dreq_op_i == DopSc);
+  assign wb_cyc_o  = stb_q || direct || (cnt_q != '0);
+  assign wb_stb_o  = stb_q || direct;
+  assign wb_we_o   = stb_q ? we_q : direct_we;
+  assign wb_adr_o  = stb_q ? {adr_q, 2'b00} : {req_word, 2'b00};
+  assign wb_sel_o  = stb_q ? sel_q : ((dreq_op_i == DopStore) ? dreq_be_i : 4'hF);
+  assign wb_dat_o  = stb_q ? dat_q : dreq_wdata_i;
 endmodule

@@ -1,6 +1,20 @@
-// outrider_soc: the simulation/SoC top. The two-context core, its data side
-// (today an uncached bus interface; the data cache replaces it), the CLINT
-// and the MMIO block (console, simulation control).
+// outrider_soc: the simulation/SoC top. The two-context core, its data side,
+// the CLINT and the MMIO block (console, simulation control).
+//
+// Data side: the shared non-blocking data cache (outrider_dcache,
+// docs/dcache.md), or, when perfect_dcache_i is high, the uncached bus
+// interface outrider_dbiu: behind a memory that answers a beat in the cycle
+// after accepting it, every load and store then completes like a cache hit
+// (the "perfect cache" the benchmarks compare against; AMOs take two beats).
+// Both exist; perfect_dcache_i selects one and must not change after reset
+// (an FPGA top ties it to 0 and synthesis removes the dbiu). Both share the
+// Wishbone port (the cache issues line bursts with CTI/BTE, the dbiu single
+// beats with CTI 3'b000) and the peripheral port.
+//
+// Test bench observability (not needed on an FPGA): the cache's event
+// pulses (dc_ev_*, docs/dcache.md "Events"; in perfect mode every RAM access
+// is reported as a hit), and, with SimDebug = 1, the dbg_* backdoor that
+// returns the newest copy of a word the cache holds dirty.
 //
 // What it is not: it holds no RAM. Instruction fetch and the Wishbone data
 // port go out of this module; the test bench (tb/) or an FPGA top
@@ -11,11 +25,20 @@
 // block RAM with a registered read gives).
 module outrider_soc #(
   parameter int NumCtx      = 2,
+  // derived from NumCtx: do not override
+  parameter int TidW        = (NumCtx > 1) ? $clog2(NumCtx) : 1,
   parameter int PauseCycles = 32,   // issue slots a `pause` gives up
   parameter int SelectPolicy = 1,     // thread select: 0 round-robin, 1 harts before
                                       // p-threads (main-thread-first), 2 context 0 first
   parameter int StoreBufEntries = 8,  // p-thread store buffer entries (per context)
-  parameter int DefaultBudget = 65536 // reset value of the pexbudget CSR
+  parameter int DefaultBudget = 65536, // reset value of the pexbudget CSR
+  // data cache (docs/dcache.md)
+  parameter int DcacheBytes    = 4096,
+  parameter int DcacheWays     = 2,
+  parameter int DcacheLine     = 32,
+  parameter int DcacheMshrs    = 4,
+  parameter int DcachePrefetch = 0,     // 1: next-line prefetch on demand misses
+  parameter int SimDebug       = 1      // 1: dbg_* backdoor ports work (0 on an FPGA)
 ) (
   input  logic                     clk_i,
   input  logic                     rst_ni,
@@ -33,6 +56,8 @@ module outrider_soc #(
   output logic [31:0]              wb_adr_o,
   output logic [3:0]               wb_sel_o,
   output logic [31:0]              wb_dat_o,
+  output logic [2:0]               wb_cti_o,        // 3'b010 burst beat, 3'b111 last, 3'b000 single
+  output logic [1:0]               wb_bte_o,        // 2'b00 linear
   input  logic [31:0]              wb_dat_i,
   input  logic                     wb_ack_i,
   input  logic                     wb_err_i,
@@ -62,11 +87,39 @@ module outrider_soc #(
   output logic [NumCtx-1:0]        ctx_active_o,
   output logic [NumCtx-1:0]        ctx_pthread_o,
   output logic [7:0]               pex_event_o,     // PexEv* pulses (outrider_defs.svh)
-  input  logic                     pex_enable_i     // pre-execution enabled after reset
+  input  logic                     pex_enable_i,    // pre-execution enabled after reset
+
+  // data side selection: 1 = uncached dbiu ("perfect cache" behind a 0-latency memory)
+  input  logic                     perfect_dcache_i,
+
+  // data cache events (one-cycle pulses, docs/dcache.md "Events")
+  output logic                     dc_ev_acc_valid_o,
+  output logic [TidW-1:0]          dc_ev_acc_tid_o,
+  output logic                     dc_ev_acc_spec_o,
+  output logic [2:0]               dc_ev_acc_op_o,
+  output logic [2:0]               dc_ev_acc_cls_o,
+  output logic [31:0]              dc_ev_acc_addr_o,
+  output logic                     dc_ev_fill_valid_o,
+  output logic [TidW-1:0]          dc_ev_fill_tid_o,
+  output logic                     dc_ev_fill_spec_o,
+  output logic                     dc_ev_fill_pref_o,
+  output logic [31:0]              dc_ev_fill_addr_o,
+  output logic                     dc_ev_wb_valid_o,
+  output logic [TidW-1:0]          dc_ev_wb_tid_o,
+  output logic [31:0]              dc_ev_wb_addr_o,
+  output logic                     dc_ev_evict_valid_o,
+  output logic                     dc_ev_evict_useless_o,
+  output logic [31:0]              dc_ev_evict_addr_o,
+  output logic [NumCtx-1:0]        dc_ev_mshr_full_o,
+
+  // backdoor (SimDebug = 1): combinational lookup of dirty data in the cache
+  input  logic [31:0]              dbg_addr_i,
+  output logic                     dbg_hit_o,
+  output logic [31:0]              dbg_data_o,
+  output logic                     dbg_dirty_any_o  // the cache holds any dirty data
 );
   `include "outrider_defs.svh"
 
-  localparam int TidW = (NumCtx > 1) ? $clog2(NumCtx) : 1;
 
   // core <-> data side
   logic                 dreq_valid, dreq_ready;
@@ -109,18 +162,112 @@ module outrider_soc #(
     .retire_rd_wdata_o, .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i
   );
 
+  // ---- data side: the cache, or the uncached dbiu in perfect mode ----------
+  logic                 perfect;
+  assign perfect = perfect_dcache_i;
+
+  logic [31:0]          per_rdata;
+  assign per_rdata = clint_sel_q ? clint_rdata : mmio_rdata;
+
+  // the data cache
+  logic                 dc_ready;
+  logic [NumCtx-1:0]    dc_resp_valid, dc_resp_err;
+  logic [NumCtx*32-1:0] dc_resp_rdata;
+  logic                 dc_cyc, dc_stb, dc_we;
+  logic [31:0]          dc_adr, dc_dat;
+  logic [3:0]           dc_sel;
+  logic [2:0]           dc_cti;
+  logic [1:0]           dc_bte;
+  logic                 dc_per_req, dc_per_we;
+  logic [31:0]          dc_per_addr, dc_per_wdata;
+  logic [3:0]           dc_per_be;
+  logic                 dc_acc_valid, dc_acc_spec;
+  logic [TidW-1:0]      dc_acc_tid;
+  logic [2:0]           dc_acc_op, dc_acc_cls;
+  logic [31:0]          dc_acc_addr;
+
+  outrider_dcache #(
+    .NumCtx (NumCtx), .SizeBytes (DcacheBytes), .Ways (DcacheWays), .LineBytes (DcacheLine),
+    .NumMshr (DcacheMshrs), .NextLinePrefetch (DcachePrefetch), .DebugPort (SimDebug)
+  ) u_dcache (
+    .clk_i, .rst_ni,
+    .dreq_valid_i (dreq_valid && !perfect), .dreq_ready_o (dc_ready), .dreq_tid_i (dreq_tid),
+    .dreq_op_i    (dreq_op),    .dreq_amo_i   (dreq_amo),   .dreq_addr_i (dreq_addr),
+    .dreq_wdata_i (dreq_wdata), .dreq_be_i    (dreq_be),    .dreq_spec_i (dreq_spec),
+    .dresp_valid_o(dc_resp_valid), .dresp_rdata_o(dc_resp_rdata), .dresp_err_o(dc_resp_err),
+    .wb_cyc_o (dc_cyc), .wb_stb_o (dc_stb), .wb_we_o (dc_we), .wb_adr_o (dc_adr),
+    .wb_sel_o (dc_sel), .wb_dat_o (dc_dat), .wb_cti_o (dc_cti), .wb_bte_o (dc_bte),
+    .wb_dat_i, .wb_ack_i (wb_ack_i && !perfect), .wb_err_i (wb_err_i && !perfect), .wb_stall_i,
+    .per_req_o (dc_per_req), .per_we_o (dc_per_we), .per_addr_o (dc_per_addr),
+    .per_wdata_o (dc_per_wdata), .per_be_o (dc_per_be), .per_rdata_i (per_rdata),
+    .ev_acc_valid_o (dc_acc_valid), .ev_acc_tid_o (dc_acc_tid),
+    .ev_acc_spec_o (dc_acc_spec), .ev_acc_op_o (dc_acc_op),
+    .ev_acc_cls_o (dc_acc_cls), .ev_acc_addr_o (dc_acc_addr),
+    .ev_fill_valid_o (dc_ev_fill_valid_o), .ev_fill_tid_o (dc_ev_fill_tid_o),
+    .ev_fill_spec_o (dc_ev_fill_spec_o), .ev_fill_pref_o (dc_ev_fill_pref_o),
+    .ev_fill_addr_o (dc_ev_fill_addr_o),
+    .ev_wb_valid_o (dc_ev_wb_valid_o), .ev_wb_tid_o (dc_ev_wb_tid_o), .ev_wb_addr_o (dc_ev_wb_addr_o),
+    .ev_evict_valid_o (dc_ev_evict_valid_o), .ev_evict_useless_o (dc_ev_evict_useless_o),
+    .ev_evict_addr_o (dc_ev_evict_addr_o), .ev_mshr_full_o (dc_ev_mshr_full_o),
+    .dbg_addr_i, .dbg_hit_o, .dbg_data_o, .dbg_dirty_any_o
+  );
+
+  // the uncached path ("perfect cache")
+  logic                 pf_ready;
+  logic [NumCtx-1:0]    pf_resp_valid, pf_resp_err;
+  logic [NumCtx*32-1:0] pf_resp_rdata;
+  logic                 pf_cyc, pf_stb, pf_we;
+  logic [31:0]          pf_adr, pf_dat;
+  logic [3:0]           pf_sel;
+  logic                 pf_per_req, pf_per_we;
+  logic [31:0]          pf_per_addr, pf_per_wdata;
+  logic [3:0]           pf_per_be;
+
   outrider_dbiu #(.NumCtx(NumCtx)) u_dbiu (
     .clk_i, .rst_ni,
-    .dreq_valid_i (dreq_valid), .dreq_ready_o (dreq_ready), .dreq_tid_i (dreq_tid),
+    .dreq_valid_i (dreq_valid && perfect), .dreq_ready_o (pf_ready), .dreq_tid_i (dreq_tid),
     .dreq_op_i    (dreq_op),    .dreq_amo_i   (dreq_amo),   .dreq_addr_i (dreq_addr),
     .dreq_wdata_i (dreq_wdata), .dreq_be_i    (dreq_be),
-    .dresp_valid_o(dresp_valid), .dresp_rdata_o(dresp_rdata), .dresp_err_o(dresp_err),
-    .wb_cyc_o, .wb_stb_o, .wb_we_o, .wb_adr_o, .wb_sel_o, .wb_dat_o,
-    .wb_dat_i, .wb_ack_i, .wb_err_i, .wb_stall_i,
-    .per_req_o (per_req), .per_we_o (per_we), .per_addr_o (per_addr),
-    .per_wdata_o (per_wdata), .per_be_o (per_be),
-    .per_rdata_i (clint_sel_q ? clint_rdata : mmio_rdata)
+    .dresp_valid_o(pf_resp_valid), .dresp_rdata_o(pf_resp_rdata), .dresp_err_o(pf_resp_err),
+    .wb_cyc_o (pf_cyc), .wb_stb_o (pf_stb), .wb_we_o (pf_we), .wb_adr_o (pf_adr),
+    .wb_sel_o (pf_sel), .wb_dat_o (pf_dat),
+    .wb_dat_i, .wb_ack_i (wb_ack_i && perfect), .wb_err_i (wb_err_i && perfect), .wb_stall_i,
+    .per_req_o (pf_per_req), .per_we_o (pf_per_we), .per_addr_o (pf_per_addr),
+    .per_wdata_o (pf_per_wdata), .per_be_o (pf_per_be),
+    .per_rdata_i (per_rdata)
   );
+
+  assign dreq_ready  = perfect ? pf_ready      : dc_ready;
+  assign dresp_valid = perfect ? pf_resp_valid : dc_resp_valid;
+  assign dresp_rdata = perfect ? pf_resp_rdata : dc_resp_rdata;
+  assign dresp_err   = perfect ? pf_resp_err   : dc_resp_err;
+
+  assign wb_cyc_o = perfect ? pf_cyc : dc_cyc;
+  assign wb_stb_o = perfect ? pf_stb : dc_stb;
+  assign wb_we_o  = perfect ? pf_we  : dc_we;
+  assign wb_adr_o = perfect ? pf_adr : dc_adr;
+  assign wb_sel_o = perfect ? pf_sel : dc_sel;
+  assign wb_dat_o = perfect ? pf_dat : dc_dat;
+  assign wb_cti_o = perfect ? 3'b000 : dc_cti;
+  assign wb_bte_o = perfect ? 2'b00  : dc_bte;
+
+  assign per_req   = perfect ? pf_per_req   : dc_per_req;
+  assign per_we    = perfect ? pf_per_we    : dc_per_we;
+  assign per_addr  = perfect ? pf_per_addr  : dc_per_addr;
+  assign per_wdata = perfect ? pf_per_wdata : dc_per_wdata;
+  assign per_be    = perfect ? pf_per_be    : dc_per_be;
+
+  // In perfect mode every accepted RAM load/store/LR/SC/AMO is reported as
+  // a hit in the acceptance cycle (the cache reports its accesses in stage 1).
+  logic pf_acc;
+  assign pf_acc = perfect && dreq_valid && dreq_ready && (dreq_op <= DopAmo) &&
+                  ((dreq_addr & RamMask) == RamBase);
+  assign dc_ev_acc_valid_o = perfect ? pf_acc     : dc_acc_valid;
+  assign dc_ev_acc_tid_o   = perfect ? dreq_tid   : dc_acc_tid;
+  assign dc_ev_acc_spec_o  = perfect ? dreq_spec  : dc_acc_spec;
+  assign dc_ev_acc_op_o    = perfect ? dreq_op    : dc_acc_op;
+  assign dc_ev_acc_cls_o   = perfect ? 3'd0       : dc_acc_cls;
+  assign dc_ev_acc_addr_o  = perfect ? dreq_addr  : dc_acc_addr;
 
   // Peripheral select: CLINT or MMIO (the data side only forwards those two
   // windows on the peripheral port). Reads answer one cycle after the request.
@@ -152,8 +299,6 @@ module outrider_soc #(
                       (dreq_addr == tohost_addr_i) && (dreq_be == 4'hF) &&
                       (dreq_wdata != 32'd0);
 
-  logic unused_spec;
-  assign unused_spec = dreq_spec;
 
   assign exit_valid_o  = mmio_exit_valid | tohost_hit;
   assign exit_tohost_o = tohost_hit;

@@ -58,6 +58,9 @@ model_shim *model_shim_create(void) {
     t->meip_i = 0;
     t->tohost_en_i = 0;
     t->tohost_addr_i = 0;
+    t->pex_enable_i = 1;
+    t->perfect_dcache_i = 0;
+    t->dbg_addr_i = 0;
     return m;
 }
 
@@ -91,6 +94,19 @@ void model_shim_set_meip_ctx(model_shim *m, unsigned ctx, unsigned v) {
 }
 void model_shim_set_tohost_en_i(model_shim *m, unsigned v) { m->top->tohost_en_i = v & 1u; }
 void model_shim_set_tohost_addr_i(model_shim *m, uint32_t v) { m->top->tohost_addr_i = v; }
+void model_shim_set_pex_enable_i(model_shim *m, unsigned v) { m->top->pex_enable_i = v & 1u; }
+void model_shim_set_perfect_dcache_i(model_shim *m, unsigned v) {
+    m->top->perfect_dcache_i = v & 1u;
+}
+
+int model_shim_dbg_read(model_shim *m, uint32_t addr, uint32_t *data) {
+    m->top->dbg_addr_i = addr;
+    m->top->eval();
+    if (!m->top->dbg_hit_o) return 0;
+    *data = m->top->dbg_data_o;
+    return 1;
+}
+unsigned model_shim_dbg_dirty_any(const model_shim *m) { return m->top->dbg_dirty_any_o; }
 
 // ---- outputs ----
 unsigned model_shim_get_imem_req_o(const model_shim *m) { return m->top->imem_req_o; }
@@ -153,6 +169,28 @@ void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     o->exit_value = t->exit_value_o;
     o->retire_valid = t->retire_valid_o;
     o->ctx_active = t->ctx_active_o;
+    o->wb_cti = t->wb_cti_o;
+    o->wb_bte = t->wb_bte_o;
+    o->ctx_pthread = t->ctx_pthread_o;
+    o->pex_event = t->pex_event_o;
+    o->dc_acc_valid = t->dc_ev_acc_valid_o;
+    o->dc_acc_tid = t->dc_ev_acc_tid_o;
+    o->dc_acc_spec = t->dc_ev_acc_spec_o;
+    o->dc_acc_op = t->dc_ev_acc_op_o;
+    o->dc_acc_cls = t->dc_ev_acc_cls_o;
+    o->dc_acc_addr = t->dc_ev_acc_addr_o;
+    o->dc_fill_valid = t->dc_ev_fill_valid_o;
+    o->dc_fill_tid = t->dc_ev_fill_tid_o;
+    o->dc_fill_spec = t->dc_ev_fill_spec_o;
+    o->dc_fill_pref = t->dc_ev_fill_pref_o;
+    o->dc_fill_addr = t->dc_ev_fill_addr_o;
+    o->dc_wb_valid = t->dc_ev_wb_valid_o;
+    o->dc_wb_tid = t->dc_ev_wb_tid_o;
+    o->dc_wb_addr = t->dc_ev_wb_addr_o;
+    o->dc_evict_valid = t->dc_ev_evict_valid_o;
+    o->dc_evict_useless = t->dc_ev_evict_useless_o;
+    o->dc_evict_addr = t->dc_ev_evict_addr_o;
+    o->dc_mshr_full = t->dc_ev_mshr_full_o;
 }
 
 // ---- FST tracing ----

@@ -18,6 +18,9 @@
  * context c. The shim is built for MODEL_SHIM_NUM_CTX contexts (checked
  * at compile time against the generated model).
  *
+ * Inputs the caller may leave alone: pex_enable_i starts at 1,
+ * perfect_dcache_i at 0, dbg_addr_i at 0.
+ *
  * Tracing costs nothing until model_shim_trace_open() is called; after it,
  * every model_shim_trace_dump() writes the signal changes at the given time
  * (in units of the model's time precision, 1 ps by default).
@@ -39,13 +42,25 @@ typedef struct model_shim model_shim;
 typedef struct {
     uint8_t  imem_req;
     uint32_t imem_addr;
-    uint8_t  wb_cyc, wb_stb, wb_we, wb_sel;
+    uint8_t  wb_cyc, wb_stb, wb_we, wb_sel, wb_cti, wb_bte;
     uint32_t wb_adr, wb_dat;
     uint8_t  console_valid, console_data;
     uint8_t  exit_valid, exit_tohost;
     uint32_t exit_value;
     uint32_t retire_valid;   /* bit c: context c retired an instruction */
     uint32_t ctx_active;     /* bit c: context c is running */
+    uint32_t ctx_pthread;    /* bit c: context c runs a p-thread */
+    uint8_t  pex_event;      /* PexEv* pulses (rtl/outrider_defs.svh) */
+    /* data cache event pulses (docs/dcache.md "Events") */
+    uint8_t  dc_acc_valid, dc_acc_tid, dc_acc_spec, dc_acc_op, dc_acc_cls;
+    uint32_t dc_acc_addr;
+    uint8_t  dc_fill_valid, dc_fill_tid, dc_fill_spec, dc_fill_pref;
+    uint32_t dc_fill_addr;
+    uint8_t  dc_wb_valid, dc_wb_tid;
+    uint32_t dc_wb_addr;
+    uint8_t  dc_evict_valid, dc_evict_useless;
+    uint32_t dc_evict_addr;
+    uint32_t dc_mshr_full;   /* bit c: context c is parked for lack of an MSHR */
 } model_shim_outputs;
 
 /* NULL if out of memory. The model's inputs start at 0 (rst_ni low). */
@@ -70,6 +85,16 @@ void model_shim_set_meip_i(model_shim *m, uint32_t mask);
 void model_shim_set_meip_ctx(model_shim *m, unsigned ctx, unsigned v);
 void model_shim_set_tohost_en_i(model_shim *m, unsigned v);
 void model_shim_set_tohost_addr_i(model_shim *m, uint32_t v);
+void model_shim_set_pex_enable_i(model_shim *m, unsigned v);
+void model_shim_set_perfect_dcache_i(model_shim *m, unsigned v);
+
+/* Backdoor lookup of the data cache (outrider_soc dbg_* ports, combinational):
+ * sets dbg_addr_i, evaluates the model without a clock edge and returns 1 with
+ * *data = the newest copy of the word at addr if the cache holds it dirty,
+ * else 0. Call it only between cycles (after a rising edge). */
+int      model_shim_dbg_read(model_shim *m, uint32_t addr, uint32_t *data);
+/* Non-zero if the cache holds any dirty data (valid between cycles). */
+unsigned model_shim_dbg_dirty_any(const model_shim *m);
 
 /* ---- outputs ---- */
 unsigned model_shim_get_imem_req_o(const model_shim *m);

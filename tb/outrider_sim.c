@@ -1,6 +1,6 @@
 /* outrider_sim.c - the simulator handle: model + RAM + ELF image, the
- * per-cycle protocol, console capture, exit detection and statistics
- * (API contract in outrider_sim.h).
+ * per-cycle protocol, console capture, exit detection, statistics and the
+ * event log (API contract in outrider_sim.h; counters in tb/cycle_stats.c).
  *
  * One clock cycle:
  *   1. drive the inputs of this cycle: instruction data for last cycle's
@@ -13,13 +13,16 @@
  */
 #include "outrider_sim.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "console_buf.h"
+#include "cycle_stats.h"
 #include "elf_load.h"
+#include "event_log.h"
 #include "model_shim.h"
 #include "progress.h"
 #include "stats_json.h"
@@ -43,6 +46,7 @@ struct outrider_sim {
     bool            prog_started;
     outrider_status status;
     outrider_stats  stats;
+    event_log       events;
     uint64_t        trace_time;
     char            err[ERR_LEN];
 };
@@ -55,11 +59,29 @@ static void set_err(outrider_sim *s, const char *fmt, ...)
     va_end(ap);
 }
 
+/* $OUTRIDER_MEM_LATENCY: 0 and *lat set if absent or valid, -1 if malformed. */
+static int env_latency(uint32_t *lat)
+{
+    const char *v = getenv(OUTRIDER_LATENCY_ENV);
+    if (!v)
+        return 0;
+    if (*v < '0' || *v > '9')
+        return -1;
+    errno = 0;
+    char *end = NULL;
+    unsigned long long n = strtoull(v, &end, 10);
+    if (errno != 0 || *end != '\0' || n > UINT32_MAX)
+        return -1;
+    *lat = (uint32_t)n;
+    return 0;
+}
+
 void outrider_config_default(outrider_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->ram_size = OUTRIDER_DEFAULT_RAM;
-    cfg->mem_latency = 0;
+    cfg->mem_latency = OUTRIDER_DEFAULT_LATENCY;
+    (void)env_latency(&cfg->mem_latency);   /* a malformed value is reported by create */
     cfg->mem_outstanding = 4;
     cfg->max_cycles = 100000000ull;
     cfg->trace_path = NULL;
@@ -73,6 +95,9 @@ static const char *check_config(const outrider_config *cfg)
         return "ram_size must be a non-zero multiple of 4 bytes, at most 1 GiB";
     if (cfg->mem_outstanding == 0)
         return "mem_outstanding must be at least 1";
+    uint32_t lat;
+    if (env_latency(&lat) != 0)
+        return "environment variable " OUTRIDER_LATENCY_ENV " is not a decimal number of cycles";
     return NULL;
 }
 
@@ -118,7 +143,10 @@ outrider_sim *outrider_sim_create(const outrider_config *cfg_in, char *err, size
     s->cfg.trace_path = NULL;   /* not kept: the caller owns the string */
     console_buf_init(&s->console, s->cfg.console);
     progress_init(&s->prog, s->cfg.progress ? stderr : NULL);
-    s->mem = wb_mem_create(OUTRIDER_RAM_BASE, cfg_in->ram_size, cfg_in->mem_latency,
+    event_log_init(&s->events);
+    /* perfect data cache: the uncached path behind a 0-latency memory */
+    s->mem = wb_mem_create(OUTRIDER_RAM_BASE, cfg_in->ram_size,
+                           cfg_in->perfect_dcache ? 0 : cfg_in->mem_latency,
                            cfg_in->mem_outstanding);
     s->model = model_shim_create();
     if (!s->mem || !s->model) {
@@ -138,6 +166,8 @@ outrider_sim *outrider_sim_create(const outrider_config *cfg_in, char *err, size
     if (s->stats.num_ctx > OUTRIDER_MAX_CTX)
         s->stats.num_ctx = OUTRIDER_MAX_CTX;
     s->status = OUTRIDER_RUNNING;
+    model_shim_set_pex_enable_i(s->model, cfg_in->no_preexec ? 0 : 1);
+    model_shim_set_perfect_dcache_i(s->model, cfg_in->perfect_dcache ? 1 : 0);
     reset_model(s);
     return s;
 }
@@ -152,6 +182,7 @@ void outrider_sim_destroy(outrider_sim *s)
     wb_mem_destroy(s->mem);
     elf_image_free(&s->image);
     console_buf_free(&s->console);
+    event_log_free(&s->events);
     free(s);
 }
 
@@ -196,10 +227,6 @@ static void one_cycle(outrider_sim *s)
         progress_clear(&s->prog);   /* stdout and stderr may share a terminal */
         console_buf_put(&s->console, o.console_data);
     }
-    for (unsigned c = 0; c < s->stats.num_ctx; c++) {
-        s->stats.ctx[c].retired += (o.retire_valid >> c) & 1u;
-        s->stats.ctx[c].cycles_active += (o.ctx_active >> c) & 1u;
-    }
     if (o.exit_valid) {
         if (o.exit_tohost) {
             s->stats.exit_code = o.exit_value == 1 ? 0 : (int)(o.exit_value >> 1);
@@ -215,9 +242,12 @@ static void one_cycle(outrider_sim *s)
     }
     wb_mem_req req = {
         .cyc = o.wb_cyc, .stb = o.wb_stb, .we = o.wb_we, .adr = o.wb_adr,
-        .sel = o.wb_sel, .dat = o.wb_dat, .imem_req = o.imem_req, .imem_addr = o.imem_addr,
+        .sel = o.wb_sel, .cti = o.wb_cti, .dat = o.wb_dat,
+        .imem_req = o.imem_req, .imem_addr = o.imem_addr,
     };
-    wb_mem_sample(s->mem, &req);
+    wb_mem_event bev = wb_mem_sample(s->mem, &req);
+    cycle_stats_sample(&s->stats, &o, s->stats.cycles, bev, &req,
+                       s->cfg.event_log ? &s->events : NULL);
 
     half_cycle(s, 1);
     s->stats.cycles++;
@@ -246,6 +276,8 @@ outrider_status outrider_sim_step(outrider_sim *s, uint64_t n)
         progress_finish(&s->prog);
     s->stats.wb_reads = wb_mem_reads(s->mem);
     s->stats.wb_writes = wb_mem_writes(s->mem);
+    s->stats.wb_read_accesses = wb_mem_read_accesses(s->mem);
+    s->stats.wb_write_accesses = wb_mem_write_accesses(s->mem);
     if (s->status == OUTRIDER_CYCLE_LIMIT)
         set_err(s, "cycle limit %llu reached", (unsigned long long)limit);
     if (s->status != OUTRIDER_RUNNING && s->cfg.console)
@@ -279,9 +311,32 @@ int outrider_sim_symbol(const outrider_sim *s, const char *name, uint32_t *addr)
     return elf_image_lookup(&s->image, name, addr);
 }
 
-int outrider_sim_read_mem(const outrider_sim *s, uint32_t addr, void *buf, size_t len)
+int outrider_sim_read_ram(const outrider_sim *s, uint32_t addr, void *buf, size_t len)
 {
     return wb_mem_read(s->mem, addr, buf, len);
+}
+
+/* RAM overlaid with the dirty data of the cache (SoC debug port). The model
+ * is only evaluated (no clock edge), so its state does not change. */
+int outrider_sim_read_mem(const outrider_sim *s, uint32_t addr, void *buf, size_t len)
+{
+    if (wb_mem_read(s->mem, addr, buf, len) != 0)
+        return -1;
+    if (len == 0 || s->cfg.perfect_dcache || !model_shim_dbg_dirty_any(s->model))
+        return 0;
+    uint8_t *out = buf;
+    uint64_t end = (uint64_t)addr + len;
+    for (uint64_t w = addr & ~3u; w < end; w += 4) {
+        uint32_t data;
+        if (!model_shim_dbg_read(s->model, (uint32_t)w, &data))
+            continue;
+        for (unsigned b = 0; b < 4; b++) {
+            uint64_t a = w + b;
+            if (a >= addr && a < end)
+                out[a - addr] = (uint8_t)(data >> (8 * b));
+        }
+    }
+    return 0;
 }
 
 int outrider_sim_write_mem(outrider_sim *s, uint32_t addr, const void *buf, size_t len)
@@ -292,9 +347,34 @@ int outrider_sim_write_mem(outrider_sim *s, uint32_t addr, const void *buf, size
 uint32_t outrider_sim_read_word(const outrider_sim *s, uint32_t addr)
 {
     uint8_t b[4];
-    if (wb_mem_read(s->mem, addr, b, sizeof b) != 0)
+    if (outrider_sim_read_mem(s, addr, b, sizeof b) != 0)
         return 0;
     return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
 }
 
 const char *outrider_sim_error(const outrider_sim *s) { return s->err; }
+
+const outrider_event *outrider_sim_events(const outrider_sim *s, size_t *count)
+{
+    if (count)
+        *count = s->events.n;
+    return s->events.n ? s->events.v : NULL;
+}
+
+void outrider_sim_clear_events(outrider_sim *s) { event_log_clear(&s->events); }
+
+const char *outrider_event_kind_name(unsigned kind)
+{
+    static const char *const names[] = {
+        "?", "load", "store", "fill", "writeback", "evict", "mshr_full", "bus", "pex",
+    };
+    return kind < sizeof names / sizeof names[0] ? names[kind] : "?";
+}
+
+const char *outrider_access_class_name(unsigned cls)
+{
+    static const char *const names[] = {
+        "hit", "miss", "merge", "late", "useful", "dropped", "uncached",
+    };
+    return cls < sizeof names / sizeof names[0] ? names[cls] : "?";
+}

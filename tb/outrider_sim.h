@@ -25,19 +25,33 @@ extern "C" {
 #define OUTRIDER_RAM_BASE        0x80000000u
 #define OUTRIDER_DEFAULT_RAM     (16u * 1024u * 1024u)
 #define OUTRIDER_MAX_CTX         2
+/* Default memory latency (cycles added to every Wishbone access) unless the
+ * environment variable OUTRIDER_MEM_LATENCY (a decimal number) says
+ * otherwise: see outrider_config_default(). */
+#define OUTRIDER_DEFAULT_LATENCY 100u
+#define OUTRIDER_LATENCY_ENV     "OUTRIDER_MEM_LATENCY"
 
 typedef struct outrider_sim outrider_sim;
 
 typedef struct {
     uint32_t    ram_size;        /* bytes of RAM at OUTRIDER_RAM_BASE (default 16 MiB) */
-    uint32_t    mem_latency;     /* extra cycles per Wishbone access: ack comes
-                                    1 + mem_latency cycles after acceptance */
-    uint32_t    mem_outstanding; /* max Wishbone requests in flight (>= 1) */
+    uint32_t    mem_latency;     /* extra cycles per Wishbone access (a single beat
+                                    or a whole burst): the first beat's ack comes
+                                    1 + mem_latency cycles after acceptance, the
+                                    further beats of a burst one per cycle */
+    uint32_t    mem_outstanding; /* max Wishbone accesses in flight (>= 1) */
     uint64_t    max_cycles;      /* 0: no limit */
     const char *trace_path;      /* FST waveform file, NULL: no tracing */
     FILE       *console;         /* program console output also goes here
                                     (NULL: only captured in memory) */
     int         progress;        /* non-zero: progress lines on stderr */
+    /* --- added with the data cache (docs/testbench.md) --- */
+    int         perfect_dcache;  /* non-zero: the uncached data path behind a
+                                    0-latency memory (every access behaves as a
+                                    hit); mem_latency is then ignored */
+    int         no_preexec;      /* non-zero: pre-execution disabled at reset
+                                    (pex_enable_i = 0: every spawn is refused) */
+    int         event_log;       /* non-zero: record events (outrider_sim_events) */
 } outrider_config;
 
 typedef enum {
@@ -56,9 +70,45 @@ typedef enum {
 } outrider_status;
 
 typedef struct {
-    uint64_t retired;            /* instructions retired by this context */
+    uint64_t retired;            /* instructions retired by this context while
+                                    it was not a p-thread (p-thread instructions
+                                    count in preexec.instructions) */
     uint64_t cycles_active;      /* cycles this context was running */
 } outrider_ctx_stats;
+
+/* Data cache counters of one context (docs/dcache.md "Counters"). */
+typedef struct {
+    uint64_t loads;              /* cacheable loads and LR */
+    uint64_t stores;             /* cacheable stores, SC (when performed) and AMOs */
+    uint64_t load_misses;        /* loads that allocated an MSHR, or were dropped */
+    uint64_t store_misses;       /* stores that allocated an MSHR */
+    uint64_t mshr_merges;        /* accesses merged into a line in flight */
+    uint64_t writebacks;         /* dirty lines written back on behalf of it */
+    uint64_t mshr_full_stall_cycles; /* cycles parked because no MSHR was free */
+    uint64_t uncached;           /* CLINT/MMIO loads and stores */
+} outrider_dcache_ctx_stats;
+
+typedef struct {
+    outrider_dcache_ctx_stats ctx[OUTRIDER_MAX_CTX];
+    uint64_t fills;              /* lines installed */
+    uint64_t prefetch_fills;     /* of which by the next-line prefetcher */
+    uint64_t evictions;          /* valid lines replaced */
+    uint64_t writebacks;         /* all contexts */
+    uint64_t mshr_full_stall_cycles; /* cycles in which any context was parked for an MSHR */
+} outrider_dcache_stats;
+
+/* Pre-execution counters (docs/preexec.md section 6). */
+typedef struct {
+    uint64_t spawned, refused, cancelled, budget_stops, exception_stops, stops;
+    uint64_t stores_buffered, mmio_loads_suppressed;
+    uint64_t instructions;       /* retired by p-threads */
+    uint64_t fills;              /* lines filled by p-thread misses */
+    uint64_t useful_fills;       /* first main-thread hits on a p-thread-filled line */
+    uint64_t late_fills;         /* main-thread accesses merged into a p-thread fill in flight */
+    uint64_t useless_fills;      /* p-thread-filled lines evicted before any main-thread use */
+    uint64_t main_loads;         /* cacheable loads/LR of non-p-threads */
+    uint64_t main_load_misses;   /* of which allocated an MSHR */
+} outrider_preexec_stats;
 
 typedef struct {
     uint64_t           cycles;
@@ -67,9 +117,65 @@ typedef struct {
     outrider_ctx_stats ctx[OUTRIDER_MAX_CTX];
     uint64_t           wb_reads;        /* Wishbone read beats */
     uint64_t           wb_writes;       /* Wishbone write beats */
+    /* --- added with the data cache --- */
+    uint64_t           wb_read_accesses;  /* read accesses (a burst counts once) */
+    uint64_t           wb_write_accesses;
+    outrider_dcache_stats  dcache;
+    outrider_preexec_stats preexec;
 } outrider_stats;
 
-/* Fill a configuration with the defaults. */
+/* ---- event log (config.event_log; docs/testbench.md) ---------------------
+ * One record per event, in cycle order; `cycle` is the cycle number as in
+ * outrider_sim_cycles() while that cycle runs (0 = first cycle after reset). */
+typedef enum {
+    OUTRIDER_EV_LOAD = 1,    /* a load/LR classified by the cache: ctx, spec, addr, op, cls */
+    OUTRIDER_EV_STORE,       /* a store/SC/AMO classified by the cache: same fields */
+    OUTRIDER_EV_FILL,        /* a line installed: ctx, spec (p-thread fill), addr = line,
+                                flags bit 0: by the next-line prefetcher */
+    OUTRIDER_EV_WRITEBACK,   /* a dirty line copied out for write-back: ctx, addr = line */
+    OUTRIDER_EV_EVICT,       /* a valid line replaced: addr = line,
+                                flags bit 0: useless (p-thread fill never used) */
+    OUTRIDER_EV_MSHR_FULL,   /* ctx parked this cycle because no MSHR was free */
+    OUTRIDER_EV_BUS,         /* memory accepted the first beat of an access:
+                                addr, op 0 read / 1 write, flags bit 0: a burst */
+    OUTRIDER_EV_PEX          /* pre-execution event: cls = PexEv* bit number */
+} outrider_event_kind;
+
+/* op of LOAD/STORE records (the core's data-side operation codes) */
+enum { OUTRIDER_OP_LOAD = 0, OUTRIDER_OP_STORE = 1, OUTRIDER_OP_LR = 2, OUTRIDER_OP_SC = 3,
+       OUTRIDER_OP_AMO = 4 };
+
+/* cls of LOAD/STORE records */
+typedef enum {
+    OUTRIDER_CLS_HIT      = 0,   /* ordinary hit */
+    OUTRIDER_CLS_MISS     = 1,   /* allocated an MSHR (a refill) */
+    OUTRIDER_CLS_MERGE    = 2,   /* merged into a line in flight filled for a non-p-thread */
+    OUTRIDER_CLS_LATE     = 3,   /* non-p-thread access merged into a p-thread fill in flight */
+    OUTRIDER_CLS_USEFUL   = 4,   /* first non-p-thread hit on a p-thread-filled line */
+    OUTRIDER_CLS_DROPPED  = 5,   /* p-thread miss dropped (no MSHR free), answered 0 */
+    OUTRIDER_CLS_UNCACHED = 6    /* CLINT/MMIO access (bypasses the cache) */
+} outrider_access_class;
+
+#define OUTRIDER_EVF_PREFETCH 1u   /* FILL: next-line prefetch */
+#define OUTRIDER_EVF_USELESS  1u   /* EVICT: p-thread fill never used */
+#define OUTRIDER_EVF_BURST    1u   /* BUS: a burst (CTI incrementing) */
+
+typedef struct {
+    uint64_t cycle;
+    uint32_t addr;
+    uint8_t  kind;           /* outrider_event_kind */
+    uint8_t  ctx;
+    uint8_t  spec;           /* 1: a p-thread's access / fill */
+    uint8_t  op;             /* LOAD/STORE: OUTRIDER_OP_*; BUS: 0 read, 1 write */
+    uint8_t  cls;            /* LOAD/STORE: outrider_access_class; PEX: bit number */
+    uint8_t  flags;          /* OUTRIDER_EVF_* */
+} outrider_event;
+
+/* Fill a configuration with the defaults: 16 MiB RAM, mem_latency
+ * OUTRIDER_DEFAULT_LATENCY or the value of $OUTRIDER_MEM_LATENCY when that is
+ * a valid decimal number (so every suite can be run at another latency), 4
+ * accesses in flight, 100M-cycle limit, console to stdout, the cache (not
+ * perfect), pre-execution enabled, no event log. */
 void outrider_config_default(outrider_config *cfg);
 
 /* Create a simulator (model in reset, RAM zeroed). NULL on failure; the
@@ -98,12 +204,27 @@ const char *outrider_sim_console(const outrider_sim *sim, size_t *len);
 /* Symbol lookup in the loaded ELF; returns 0 and sets *addr if found. */
 int outrider_sim_symbol(const outrider_sim *sim, const char *name, uint32_t *addr);
 
-/* Backdoor access to RAM (what memory holds; bypasses any future cache, so
- * tests read it after the program has exited or flushed). 0 on success,
- * -1 if [addr, addr+len) is not inside RAM. */
+/* Backdoor access to RAM. 0 on success, -1 if [addr, addr+len) is not
+ * inside RAM.
+ * - outrider_sim_read_mem / _read_word return what the PROGRAM sees: RAM
+ *   overlaid with the data the cache holds dirty (lines and the write-back
+ *   buffer), looked up through the SoC's debug port between cycles. So a
+ *   test reads a program's results after the run without any flush.
+ * - outrider_sim_read_ram reads RAM itself (what has been written back).
+ * - outrider_sim_write_mem writes RAM itself: use it before the run (or for
+ *   lines the cache does not hold); a cached copy is not updated. */
 int outrider_sim_read_mem(const outrider_sim *sim, uint32_t addr, void *buf, size_t len);
+int outrider_sim_read_ram(const outrider_sim *sim, uint32_t addr, void *buf, size_t len);
 int outrider_sim_write_mem(outrider_sim *sim, uint32_t addr, const void *buf, size_t len);
 uint32_t outrider_sim_read_word(const outrider_sim *sim, uint32_t addr); /* 0 if outside */
+
+/* The event log so far (config.event_log; NULL and *count = 0 otherwise).
+ * The pointer is valid until the next step/run/clear/destroy. */
+const outrider_event *outrider_sim_events(const outrider_sim *sim, size_t *count);
+void                  outrider_sim_clear_events(outrider_sim *sim);
+/* Short names for printing: "load", "fill", ...; "hit", "miss", ... */
+const char *outrider_event_kind_name(unsigned kind);
+const char *outrider_access_class_name(unsigned cls);
 
 /* Last error message of this handle ("" if none). */
 const char *outrider_sim_error(const outrider_sim *sim);

@@ -41,6 +41,7 @@ typedef struct {
     outrider_config cfg;
     const char     *program;
     const char     *stats_path;
+    const char     *events_path;
     int             quiet;
 } options;
 
@@ -54,12 +55,19 @@ static void usage(FILE *out)
           "\n"
           "options:\n"
           "  --max-cycles N       stop after N cycles (0 = no limit; default 100000000)\n"
-          "  --mem-latency N      extra cycles per memory (Wishbone) access (default 0)\n"
-          "  --mem-outstanding N  max memory requests in flight, >= 1 (default 4)\n"
+          "  --mem-latency N      extra cycles per memory (Wishbone) access, a single\n"
+          "                       beat or a whole line burst (default 100, or\n"
+          "                       $OUTRIDER_MEM_LATENCY)\n"
+          "  --mem-outstanding N  max memory accesses in flight, >= 1 (default 4)\n"
+          "  --perfect-dcache     every data access behaves as a cache hit (uncached\n"
+          "                       path, 0-latency memory; --mem-latency is ignored)\n"
+          "  --no-preexec         pre-execution disabled at reset (every spawn refused)\n"
           "  --ram-size N         RAM bytes, K/M/G suffixes allowed; a power of two\n"
           "                       from 64K to 1G (default 16M)\n"
           "  --trace FILE.fst     write an FST waveform (slow)\n"
           "  --stats-json FILE    write statistics as JSON at the end\n"
+          "  --events FILE        write the data cache / pre-execution event log\n"
+          "                       (one line per event: cycle kind ctx spec addr op class)\n"
           "  --quiet              no summary or progress on stderr (errors still)\n"
           "  --help               this text\n",
           out);
@@ -117,7 +125,8 @@ static int parse_u32_opt(const char *name, const char *arg, uint32_t min, uint32
 #define PARSE_HELP 256
 static int parse_args(int argc, char **argv, options *o)
 {
-    enum { O_MAX_CYCLES = 1000, O_MEM_LAT, O_MEM_OUT, O_RAM, O_TRACE, O_STATS, O_QUIET, O_HELP };
+    enum { O_MAX_CYCLES = 1000, O_MEM_LAT, O_MEM_OUT, O_RAM, O_TRACE, O_STATS, O_QUIET, O_HELP,
+           O_PERFECT, O_NO_PEX, O_EVENTS };
     static const struct option longopts[] = {
         { "max-cycles", required_argument, NULL, O_MAX_CYCLES },
         { "mem-latency", required_argument, NULL, O_MEM_LAT },
@@ -125,12 +134,15 @@ static int parse_args(int argc, char **argv, options *o)
         { "ram-size", required_argument, NULL, O_RAM },
         { "trace", required_argument, NULL, O_TRACE },
         { "stats-json", required_argument, NULL, O_STATS },
+        { "events", required_argument, NULL, O_EVENTS },
+        { "perfect-dcache", no_argument, NULL, O_PERFECT },
+        { "no-preexec", no_argument, NULL, O_NO_PEX },
         { "quiet", no_argument, NULL, O_QUIET },
         { "help", no_argument, NULL, O_HELP },
         { NULL, 0, NULL, 0 },
     };
     outrider_config_default(&o->cfg);
-    o->program = o->stats_path = NULL;
+    o->program = o->stats_path = o->events_path = NULL;
     o->quiet = 0;
     opterr = 0;
     int c, rc;
@@ -165,6 +177,18 @@ static int parse_args(int argc, char **argv, options *o)
             if (!*optarg)
                 return bad("--stats-json: empty file name");
             o->stats_path = optarg;
+            break;
+        case O_EVENTS:
+            if (!*optarg)
+                return bad("--events: empty file name");
+            o->events_path = optarg;
+            o->cfg.event_log = 1;
+            break;
+        case O_PERFECT:
+            o->cfg.perfect_dcache = 1;
+            break;
+        case O_NO_PEX:
+            o->cfg.no_preexec = 1;
             break;
         case O_QUIET:
             o->quiet = 1;
@@ -217,6 +241,22 @@ static void summary(const outrider_sim *sim, outrider_status st, double secs)
             secs > 0 ? (double)s->cycles / secs * 1e-6 : 0.0);
 }
 
+/* The event log as text, one event per line. 0 on success. */
+static int write_events(const outrider_sim *sim, FILE *out)
+{
+    size_t n = 0;
+    const outrider_event *ev = outrider_sim_events(sim, &n);
+    fputs("# cycle kind ctx spec addr op class flags\n", out);
+    for (size_t i = 0; i < n; i++) {
+        const outrider_event *e = &ev[i];
+        int access = e->kind == OUTRIDER_EV_LOAD || e->kind == OUTRIDER_EV_STORE;
+        fprintf(out, "%" PRIu64 " %s %u %u 0x%08" PRIx32 " %u %s %u\n", e->cycle,
+                outrider_event_kind_name(e->kind), e->ctx, e->spec, e->addr, e->op,
+                access ? outrider_access_class_name(e->cls) : "-", e->flags);
+    }
+    return ferror(out) ? -1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     options o;
@@ -236,9 +276,16 @@ int main(int argc, char **argv)
         return rc;
     }
     /* Created only for a run that starts, but before it (fail early). */
-    FILE *stats = NULL;
+    FILE *stats = NULL, *events = NULL;
     if (o.stats_path && !(stats = fopen(o.stats_path, "w"))) {
         rc = bad("cannot create %s: %s", o.stats_path, strerror(errno));
+        outrider_sim_destroy(sim);
+        return rc;
+    }
+    if (o.events_path && !(events = fopen(o.events_path, "w"))) {
+        rc = bad("cannot create %s: %s", o.events_path, strerror(errno));
+        if (stats)
+            fclose(stats);
         outrider_sim_destroy(sim);
         return rc;
     }
@@ -284,6 +331,13 @@ int main(int argc, char **argv)
         int werr = outrider_sim_write_stats_json(sim, stats);
         if (fclose(stats) != 0 || werr != OUTRIDER_OK) {
             fprintf(stderr, "smtsim: cannot write %s\n", o.stats_path);
+            rc = EXIT_BAD_INPUT;
+        }
+    }
+    if (events) {
+        int werr = write_events(sim, events);
+        if (fclose(events) != 0 || werr != 0) {
+            fprintf(stderr, "smtsim: cannot write %s\n", o.events_path);
             rc = EXIT_BAD_INPUT;
         }
     }

@@ -31,6 +31,7 @@ TB_VFLAGS  := --cc --trace-fst --top-module $(RTL_TOP) -Irtl -Mdir $(TB_VDIR) \
               --build -j $(TB_JOBS) -MAKEFLAGS "$(TB_VOPT)"
 
 TB_C_SRCS  := tb/outrider_sim.c tb/elf_load.c tb/wb_mem.c tb/stats_json.c \
+              tb/cycle_stats.c tb/event_log.c \
               tb/console_buf.c tb/progress.c
 TB_C_OBJS  := $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,$(TB_C_SRCS))
 

@@ -1,14 +1,19 @@
-/* wb_mem.c - RAM + Wishbone B4 pipelined slave + instruction port
- * (contract in wb_mem.h). */
+/* wb_mem.c - RAM + Wishbone B4 pipelined slave (with bursts) + instruction
+ * port (contract in wb_mem.h). */
 #include "wb_mem.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#define WB_CTI_CONST 1u
+#define WB_CTI_INCR  2u
+#define FIFO_INIT    16u
+
 typedef struct {
     uint64_t due;    /* cycle in which the answer is driven */
     uint32_t dat;
     bool     err;
+    bool     last;   /* last beat of its access */
 } wb_pending;
 
 struct wb_mem {
@@ -17,11 +22,14 @@ struct wb_mem {
     uint32_t    latency, outstanding;
     uint64_t    now;            /* current cycle (advanced by wb_mem_sample) */
     bool        stall;          /* stall driven in the current cycle */
-    wb_pending *fifo;           /* requests in flight, oldest at head */
+    bool        in_burst;       /* a burst is open: its next beat continues it */
+    uint32_t    accesses;       /* accesses in flight */
+    uint64_t    last_due;       /* answer cycle of the newest accepted beat */
+    wb_pending *fifo;           /* beats in flight, oldest at head (ring, grows) */
     uint32_t    cap, head, count;
     uint32_t    imem_rdata;
     bool        imem_err;
-    uint64_t    reads, writes, aborted;
+    uint64_t    reads, writes, read_acc, write_acc, aborted;
 };
 
 static uint32_t load_le32(const uint8_t *p)
@@ -43,11 +51,8 @@ wb_mem *wb_mem_create(uint32_t base, uint32_t size, uint32_t latency, uint32_t o
     wb_mem *mem = calloc(1, sizeof *mem);
     if (!mem)
         return NULL;
-    /* At most one acceptance per cycle and a fixed latency: no more than
-     * latency + 1 requests can be in flight, whatever `outstanding` says. */
-    uint64_t cap = (uint64_t)latency + 1 < outstanding ? (uint64_t)latency + 1 : outstanding;
     mem->ram = calloc(size, 1);
-    mem->fifo = calloc((size_t)cap, sizeof *mem->fifo);
+    mem->fifo = calloc(FIFO_INIT, sizeof *mem->fifo);
     if (!mem->ram || !mem->fifo) {
         wb_mem_destroy(mem);
         return NULL;
@@ -56,7 +61,7 @@ wb_mem *wb_mem_create(uint32_t base, uint32_t size, uint32_t latency, uint32_t o
     mem->size = size;
     mem->latency = latency;
     mem->outstanding = outstanding;
-    mem->cap = (uint32_t)cap;
+    mem->cap = FIFO_INIT;
     return mem;
 }
 
@@ -79,19 +84,44 @@ void wb_mem_drive(wb_mem *mem, wb_mem_resp *out)
         out->ack = !p->err;
         out->err = p->err;
         out->dat = p->err ? 0 : p->dat;
+        if (p->last)
+            mem->accesses--;
         mem->head = (mem->head + 1) % mem->cap;
         mem->count--;
     }
-    mem->stall = mem->count >= mem->outstanding;
+    mem->stall = !mem->in_burst && mem->accesses >= mem->outstanding;
     out->stall = mem->stall;
     out->imem_rdata = mem->imem_rdata;
     out->imem_err = mem->imem_err;
 }
 
-static void accept(wb_mem *mem, const wb_mem_req *req)
+/* Room for one more beat in flight; false if out of memory. */
+static bool fifo_reserve(wb_mem *mem)
+{
+    if (mem->count < mem->cap)
+        return true;
+    uint32_t ncap = mem->cap * 2;
+    wb_pending *n = calloc(ncap, sizeof *n);
+    if (!n)
+        return false;
+    for (uint32_t i = 0; i < mem->count; i++)
+        n[i] = mem->fifo[(mem->head + i) % mem->cap];
+    free(mem->fifo);
+    mem->fifo = n;
+    mem->cap = ncap;
+    mem->head = 0;
+    return true;
+}
+
+static wb_mem_event accept(wb_mem *mem, const wb_mem_req *req)
 {
     uint32_t addr = req->adr & ~3u;
-    wb_pending p = { .due = mem->now + 1 + mem->latency, .dat = 0, .err = false };
+    bool first = !mem->in_burst;
+    bool more = req->cti == WB_CTI_INCR || req->cti == WB_CTI_CONST;
+    uint64_t due = first ? mem->now + 1 + mem->latency : mem->now + 1;
+    if (mem->count > 0 && due <= mem->last_due)
+        due = mem->last_due + 1;
+    wb_pending p = { .due = due, .dat = 0, .err = false, .last = !more };
     if (!wb_mem_contains(mem, addr, 4)) {
         p.err = true;
     } else {
@@ -104,21 +134,34 @@ static void accept(wb_mem *mem, const wb_mem_req *req)
             p.dat = load_le32(w);
         }
     }
-    if (req->we)
+    if (req->we) {
         mem->writes++;
-    else
+        mem->write_acc += first;
+    } else {
         mem->reads++;
+        mem->read_acc += first;
+    }
+    if (first)
+        mem->accesses++;
+    mem->in_burst = more;
+    if (!fifo_reserve(mem))
+        abort();   /* out of memory for a handful of bytes: nothing sensible left */
     mem->fifo[(mem->head + mem->count) % mem->cap] = p;
     mem->count++;
+    mem->last_due = due;
+    return first ? WB_MEM_ACCESS : WB_MEM_BEAT;
 }
 
-void wb_mem_sample(wb_mem *mem, const wb_mem_req *req)
+wb_mem_event wb_mem_sample(wb_mem *mem, const wb_mem_req *req)
 {
+    wb_mem_event ev = WB_MEM_IDLE;
     if (!req->cyc) {
         mem->aborted += mem->count;
         mem->count = 0;
+        mem->accesses = 0;
+        mem->in_burst = false;
     } else if (req->stb && !mem->stall) {
-        accept(mem, req);
+        ev = accept(mem, req);
     }
     if (req->imem_req) {
         uint32_t addr = req->imem_addr & ~3u;
@@ -131,6 +174,7 @@ void wb_mem_sample(wb_mem *mem, const wb_mem_req *req)
         }
     }
     mem->now++;
+    return ev;
 }
 
 int wb_mem_read(const wb_mem *mem, uint32_t addr, void *buf, size_t len)
@@ -156,4 +200,6 @@ uint32_t wb_mem_base(const wb_mem *mem) { return mem->base; }
 uint32_t wb_mem_size(const wb_mem *mem) { return mem->size; }
 uint64_t wb_mem_reads(const wb_mem *mem) { return mem->reads; }
 uint64_t wb_mem_writes(const wb_mem *mem) { return mem->writes; }
+uint64_t wb_mem_read_accesses(const wb_mem *mem) { return mem->read_acc; }
+uint64_t wb_mem_write_accesses(const wb_mem *mem) { return mem->write_acc; }
 uint64_t wb_mem_aborted(const wb_mem *mem) { return mem->aborted; }

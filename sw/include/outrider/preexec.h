@@ -27,7 +27,8 @@
  *                            reset value 65536).
  *   unsigned pex_budget(void), unsigned pex_status(void) (pexstatus:
  *                            bits [1:0] context active, [17:16] p-thread).
- *   int  pex_running(void)   non-zero while some context runs a p-thread.
+ *   int  pex_running(void)   non-zero while some context runs a p-thread
+ *                            (pexstatus: active and p-thread).
  *
  * Assembler interface (.S files, preprocessed; after #include):
  *   PEX_SPAWN_AT rd, label   pex.spawn: p-thread at `label` (PC-relative,
@@ -59,8 +60,15 @@
  *   (main-thread-first select), and ends at pex_stop/return of fn, at its
  *   instruction budget, on an exception, or when the spawner cancels it.
  *   Only one p-thread runs at a time with two contexts; spawning again
- *   while one runs is refused, so a loop that spawns once per work item
- *   usually calls pex_cancel() first (the old p-thread is behind anyway).
+ *   while one runs is refused. A loop that spawns once per work item can
+ *   let that happen (the running p-thread is still ahead of the main
+ *   thread); pex_cancel() is for a p-thread that has fallen behind or is
+ *   no longer wanted. A context frees once the p-thread's last access has
+ *   drained and its register mirror has refilled (~32 cycles), so a spawn
+ *   right after a stop or cancel may still be refused.
+ * - A program must compute the same thing whether a spawn is accepted or
+ *   refused; its main thread should not branch on the result except to
+ *   report it (sw/examples/pex_*.c).
  * - The main thread ending (exit) ends the run, p-thread or not.
  */
 #ifndef OUTRIDER_PREEXEC_H
@@ -160,7 +168,8 @@ static inline unsigned pex_status(void)
 
 static inline int pex_running(void)
 {
-    return (pex_status() >> PEX_STATUS_PTHREAD_SHIFT) & 0xFFFF ? 1 : 0;
+    unsigned s = pex_status();
+    return (s & (s >> PEX_STATUS_PTHREAD_SHIFT) & 0xFFFFu) != 0;   /* active and a p-thread */
 }
 
 #ifdef __cplusplus

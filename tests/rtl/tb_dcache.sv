@@ -1,0 +1,405 @@
+// tb_dcache: unit bench for outrider_dcache (parameters NC, SIZE, WAYS,
+// LINE, MSHRS, PREF), a behavioural Wishbone slave (wb_slave_model: random
+// stalls, also in the middle of bursts) and a fake peripheral.
+//
+// Every context runs random loads (all sizes), stores with byte enables,
+// AMOs, LR/SC pairs, fences and peripheral loads on its own words (word
+// index parity = context) of a small set of lines that all map to a few
+// sets, so evictions, write-backs, merges and full MSHRs happen all the
+// time; the last context also issues p-thread (spec) loads. Every answer
+// is checked against a shadow memory: loads and AMOs return the shadow
+// word, a p-thread load returns it or is dropped (0, class "dropped" in the
+// access event). Then the backdoor (dbg_*) overlaid on the slave's memory
+// must equal the shadow, and after a fence the slave's memory alone must.
+// Also checked: one response per request, never in the acceptance cycle,
+// ready independent of valid, event sanity (fills and write-backs only of
+// RAM lines), and per configuration that drops happen with MSHRS = 1 and
+// prefetch fills with PREF = 1.
+`timescale 1ns/1ps
+module tb_dcache;
+  `include "outrider_defs.svh"
+  `include "tb_common.svh"
+
+  parameter int NC    = 2;
+  parameter int SIZE  = 4096;
+  parameter int WAYS  = 2;
+  parameter int LINE  = 32;
+  parameter int MSHRS = 4;
+  parameter int PREF  = 0;
+  localparam int TidW   = (NC > 1) ? $clog2(NC) : 1;
+  localparam int Words  = 4096;                  // 16 KiB of RAM in the slave
+  localparam int Stride = SIZE / WAYS;           // bytes between lines of one set
+  localparam int Tags   = 6;                     // lines per set used by the test
+  localparam int NSets  = 4;                     // sets used by the test
+  localparam int WPL    = LINE / 4;
+  localparam logic [31:0] Junk = 32'hBAD0_BAD0;
+  localparam logic [2:0]  ClsDropped = 3'd5;
+
+  logic clk = 1'b0, rst_n = 1'b0;
+  always #5 clk = ~clk;
+
+  // ---- DUT ------------------------------------------------------------------
+  logic              dreq_valid = 1'b0, dreq_ready;
+  logic [TidW-1:0]   dreq_tid = '0;
+  logic [2:0]        dreq_op = '0;
+  logic [4:0]        dreq_amo = '0;
+  logic [31:0]       dreq_addr = '0, dreq_wdata = '0;
+  logic [3:0]        dreq_be = '0;
+  logic              dreq_spec = 1'b0;
+  logic [NC-1:0]     dresp_valid, dresp_err;
+  logic [NC*32-1:0]  dresp_rdata;
+
+  logic              wb_cyc, wb_stb, wb_we, wb_ack, wb_err, wb_stall;
+  logic [31:0]       wb_adr, wb_dat_w, wb_dat_r;
+  logic [3:0]        wb_sel;
+  logic [2:0]        wb_cti;
+  logic [1:0]        wb_bte;
+
+  logic              per_req, per_we;
+  logic [31:0]       per_addr, per_wdata;
+  logic [3:0]        per_be;
+  logic [31:0]       per_rdata;
+
+  logic              ev_acc_valid, ev_acc_spec, ev_fill_valid, ev_fill_spec, ev_fill_pref;
+  logic [TidW-1:0]   ev_acc_tid, ev_fill_tid, ev_wb_tid;
+  logic [2:0]        ev_acc_op, ev_acc_cls;
+  logic [31:0]       ev_acc_addr, ev_fill_addr, ev_wb_addr, ev_evict_addr;
+  logic              ev_wb_valid, ev_evict_valid, ev_evict_useless;
+  logic [NC-1:0]     ev_mshr_full;
+  logic [31:0]       dbg_addr = '0, dbg_data;
+  logic              dbg_hit, dbg_dirty_any;
+
+  outrider_dcache #(
+    .NumCtx (NC), .SizeBytes (SIZE), .Ways (WAYS), .LineBytes (LINE), .NumMshr (MSHRS),
+    .NextLinePrefetch (PREF), .DebugPort (1)
+  ) u_dut (
+    .clk_i (clk), .rst_ni (rst_n),
+    .dreq_valid_i (dreq_valid), .dreq_ready_o (dreq_ready), .dreq_tid_i (dreq_tid),
+    .dreq_op_i (dreq_op), .dreq_amo_i (dreq_amo), .dreq_addr_i (dreq_addr),
+    .dreq_wdata_i (dreq_wdata), .dreq_be_i (dreq_be), .dreq_spec_i (dreq_spec),
+    .dresp_valid_o (dresp_valid), .dresp_rdata_o (dresp_rdata), .dresp_err_o (dresp_err),
+    .wb_cyc_o (wb_cyc), .wb_stb_o (wb_stb), .wb_we_o (wb_we), .wb_adr_o (wb_adr),
+    .wb_sel_o (wb_sel), .wb_dat_o (wb_dat_w), .wb_cti_o (wb_cti), .wb_bte_o (wb_bte),
+    .wb_dat_i (wb_dat_r), .wb_ack_i (wb_ack), .wb_err_i (wb_err), .wb_stall_i (wb_stall),
+    .per_req_o (per_req), .per_we_o (per_we), .per_addr_o (per_addr),
+    .per_wdata_o (per_wdata), .per_be_o (per_be), .per_rdata_i (per_rdata),
+    .ev_acc_valid_o (ev_acc_valid), .ev_acc_tid_o (ev_acc_tid), .ev_acc_spec_o (ev_acc_spec),
+    .ev_acc_op_o (ev_acc_op), .ev_acc_cls_o (ev_acc_cls), .ev_acc_addr_o (ev_acc_addr),
+    .ev_fill_valid_o (ev_fill_valid), .ev_fill_tid_o (ev_fill_tid),
+    .ev_fill_spec_o (ev_fill_spec), .ev_fill_pref_o (ev_fill_pref),
+    .ev_fill_addr_o (ev_fill_addr),
+    .ev_wb_valid_o (ev_wb_valid), .ev_wb_tid_o (ev_wb_tid), .ev_wb_addr_o (ev_wb_addr),
+    .ev_evict_valid_o (ev_evict_valid), .ev_evict_useless_o (ev_evict_useless),
+    .ev_evict_addr_o (ev_evict_addr), .ev_mshr_full_o (ev_mshr_full),
+    .dbg_addr_i (dbg_addr), .dbg_hit_o (dbg_hit), .dbg_data_o (dbg_data),
+    .dbg_dirty_any_o (dbg_dirty_any)
+  );
+
+  wb_slave_model #(.Base (RamBase), .Words (Words)) u_mem (
+    .clk_i (clk), .rst_ni (rst_n), .cyc_i (wb_cyc), .stb_i (wb_stb), .we_i (wb_we),
+    .adr_i (wb_adr), .sel_i (wb_sel), .dat_i (wb_dat_w), .dat_o (wb_dat_r),
+    .ack_o (wb_ack), .err_o (wb_err), .stall_o (wb_stall)
+  );
+
+  // ---- fake peripheral: read data = per_fn(addr) the cycle after the read
+  function automatic logic [31:0] per_fn(input logic [31:0] a);
+    per_fn = a ^ 32'h5A5A_0000;
+  endfunction
+  always @(posedge clk or negedge rst_n) begin
+    if (!rst_n)  per_rdata <= Junk;
+    else         per_rdata <= (per_req && !per_we) ? per_fn(per_addr) : Junk;
+  end
+
+  // ---- shadow memory: what the program must see --------------------------------
+  logic [31:0] shadow [0:Words-1];
+
+  function automatic int widx(input logic [31:0] a);
+    widx = (a - RamBase) >> 2;
+  endfunction
+
+  // the w-th word (0..WPL-1) of line (tag t, set s) of the test's lines
+  function automatic logic [31:0] line_addr(input int t, input int s);
+    line_addr = RamBase + 32'(t * Stride + s * LINE);
+  endfunction
+
+  function automatic logic [31:0] merge(input logic [31:0] o, input logic [31:0] n,
+                                        input logic [3:0] be);
+    logic [31:0] m;
+    m = o;
+    for (int b = 0; b < 4; b++) if (be[b]) m[8*b +: 8] = n[8*b +: 8];
+    merge = m;
+  endfunction
+
+  function automatic logic [31:0] ref_amo(input logic [4:0] o, input logic [31:0] m,
+                                          input logic [31:0] r);
+    integer sm, sr;
+    sm = m; sr = r;
+    case (o)
+      AmoAdd:  ref_amo = m + r;
+      AmoSwap: ref_amo = r;
+      AmoXor:  ref_amo = m ^ r;
+      AmoOr:   ref_amo = m | r;
+      AmoAnd:  ref_amo = m & r;
+      AmoMin:  ref_amo = (sm < sr) ? m : r;
+      AmoMax:  ref_amo = (sm > sr) ? m : r;
+      AmoMinu: ref_amo = (m < r) ? m : r;
+      default: ref_amo = (m > r) ? m : r;
+    endcase
+  endfunction
+
+  // ---- core-side driver and monitor ----------------------------------------------
+  bit [NC-1:0]  want = '0;
+  logic [2:0]   rq_op    [0:NC-1];
+  logic [4:0]   rq_amo   [0:NC-1];
+  logic [31:0]  rq_addr  [0:NC-1];
+  logic [31:0]  rq_wdata [0:NC-1];
+  logic [3:0]   rq_be    [0:NC-1];
+  logic         rq_spec  [0:NC-1];
+
+  bit [NC-1:0]  outstanding = '0;
+  bit [NC-1:0]  resp_got = '0;
+  logic [31:0]  resp_rdata [0:NC-1];
+  logic         resp_err   [0:NC-1];
+  logic [2:0]   last_cls   [0:NC-1];   // class of the context's last access event
+  longint       acc_cyc    [0:NC-1];
+  longint       cyc = 0;
+  int           rr = 0;
+  int           n_acc = 0, n_drop = 0, n_pref = 0, n_merge = 0, n_wb = 0, n_full = 0;
+  int           n_fill = 0, n_evict = 0, n_ready_dep = 0;
+  event         mon_ev;
+
+  always @(posedge clk) begin : monitor
+    if (rst_n) begin
+      if (ev_acc_valid) begin
+        last_cls[ev_acc_tid] = ev_acc_cls;
+        if (ev_acc_cls == ClsDropped) n_drop++;
+        if (ev_acc_cls == 3'd2 || ev_acc_cls == 3'd3) n_merge++;
+      end
+      if (ev_fill_valid) begin
+        n_fill++;
+        if (ev_fill_pref) n_pref++;
+        `CHECK((ev_fill_addr & RamMask) == RamBase && ev_fill_addr[$clog2(LINE)-1:0] == '0,
+               $sformatf("fill of a line address %h", ev_fill_addr))
+      end
+      if (ev_wb_valid) begin
+        n_wb++;
+        `CHECK((ev_wb_addr & RamMask) == RamBase, $sformatf("write-back of %h", ev_wb_addr))
+      end
+      if (ev_evict_valid) n_evict++;
+      if (|ev_mshr_full) n_full++;
+      for (int c = 0; c < NC; c++) begin
+        if (dresp_valid[c]) begin
+          if (!outstanding[c]) begin
+            `CHECK(0, $sformatf("ctx%0d: response without an outstanding request", c))
+          end else begin
+            `CHECK(cyc > acc_cyc[c], $sformatf("ctx%0d: response in the acceptance cycle", c))
+            resp_rdata[c]  = dresp_rdata[32*c +: 32];
+            resp_err[c]    = dresp_err[c];
+            resp_got[c]    = 1'b1;
+            outstanding[c] = 1'b0;
+          end
+        end
+      end
+      if (dreq_valid && dreq_ready) begin
+        if (outstanding[dreq_tid]) `CHECK(0, $sformatf("ctx%0d: accepted a second request", dreq_tid))
+        outstanding[dreq_tid] = 1'b1;
+        acc_cyc[dreq_tid]     = cyc;
+        want[dreq_tid]        = 1'b0;
+        rr                    = (dreq_tid + 1) % NC;
+        n_acc++;
+      end
+      cyc++;
+    end
+    -> mon_ev;
+  end
+
+  always @(posedge clk) begin : driver
+    bit   found;
+    int   sel;
+    logic r0, r1;
+    #1;
+    found = 1'b0;
+    sel   = 0;
+    for (int k = 0; k < NC; k++) begin
+      if (!found && want[(rr + k) % NC]) begin
+        found = 1'b1;
+        sel   = (rr + k) % NC;
+      end
+    end
+    if (found) begin
+      dreq_tid   = sel[TidW-1:0];
+      dreq_op    = rq_op[sel];
+      dreq_amo   = rq_amo[sel];
+      dreq_addr  = rq_addr[sel];
+      dreq_wdata = rq_wdata[sel];
+      dreq_be    = rq_be[sel];
+      dreq_spec  = rq_spec[sel];
+      // ready must not depend on valid
+      dreq_valid = 1'b0;
+      #1 r0 = dreq_ready;
+      dreq_valid = 1'b1;
+      #1 r1 = dreq_ready;
+      if (r0 != r1) n_ready_dep++;
+    end else begin
+      dreq_valid = 1'b0;
+      dreq_tid = $random; dreq_op = $random; dreq_amo = $random;
+      dreq_addr = $random; dreq_wdata = $random; dreq_be = $random; dreq_spec = $random;
+    end
+  end
+
+  task automatic xact(input int c, input logic [2:0] op, input logic [4:0] amo,
+                      input logic [31:0] addr, input logic [31:0] wdata, input logic [3:0] be,
+                      input logic spec, output logic [31:0] rdata, output logic err);
+    rq_op[c] = op; rq_amo[c] = amo; rq_addr[c] = addr; rq_wdata[c] = wdata; rq_be[c] = be;
+    rq_spec[c] = spec;
+    resp_got[c] = 1'b0;
+    want[c] = 1'b1;
+    while (!resp_got[c]) @(mon_ev);
+    rdata = resp_rdata[c];
+    err   = resp_err[c];
+  endtask
+
+  // ---- random traffic of one context ----------------------------------------------
+  task automatic t_random(input int c, input int n);
+    logic [31:0] a, d, v, exp;
+    logic [3:0]  be;
+    logic [4:0]  amo_ops [0:8];
+    logic        e;
+    int          kind, w, size;
+    amo_ops[0] = AmoAdd; amo_ops[1] = AmoSwap; amo_ops[2] = AmoXor; amo_ops[3] = AmoOr;
+    amo_ops[4] = AmoAnd; amo_ops[5] = AmoMin; amo_ops[6] = AmoMax; amo_ops[7] = AmoMinu;
+    amo_ops[8] = AmoMaxu;
+    for (int k = 0; k < n; k++) begin
+      kind = $unsigned($random) % 100;
+      w    = 2 * ($unsigned($random) % (WPL / 2)) + (c % 2);
+      if (NC == 1) w = $unsigned($random) % WPL;
+      a    = line_addr($unsigned($random) % Tags, $unsigned($random) % NSets) + 32'(4 * w);
+      v    = $random;
+      if (kind < 30) begin                                   // load
+        xact(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
+        `CHECK(!e && d == shadow[widx(a)],
+               $sformatf("ctx%0d load %h = %h, expected %h", c, a, d, shadow[widx(a)]))
+      end else if (kind < 58) begin                          // store, 1/2/4 bytes
+        size = 1 << ($unsigned($random) % 3);
+        if (size == 4) be = 4'hF;
+        else if (size == 2) be = 4'b0011 << (2 * ($unsigned($random) % 2));
+        else be = 4'b0001 << ($unsigned($random) % 4);
+        xact(c, DopStore, 5'd0, a, v, be, 1'b0, d, e);
+        `CHECK(!e && d == 32'd0, $sformatf("ctx%0d store %h: err=%b rdata=%h", c, a, e, d))
+        shadow[widx(a)] = merge(shadow[widx(a)], v, be);
+      end else if (kind < 70) begin                          // AMO
+        logic [4:0] op;
+        op  = amo_ops[$unsigned($random) % 9];
+        exp = shadow[widx(a)];
+        xact(c, DopAmo, op, a, v, 4'hF, 1'b0, d, e);
+        `CHECK(!e && d == exp, $sformatf("ctx%0d AMO %b %h = %h, expected %h", c, op, a, d, exp))
+        shadow[widx(a)] = ref_amo(op, exp, v);
+      end else if (kind < 78) begin                          // LR, then SC
+        xact(c, DopLr, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
+        `CHECK(!e && d == shadow[widx(a)], $sformatf("ctx%0d LR %h = %h", c, a, d))
+        xact(c, DopSc, 5'd0, a, v, 4'hF, 1'b0, d, e);
+        `CHECK(!e && d == 32'd0, $sformatf("ctx%0d SC %h: err=%b result %h", c, a, e, d))
+        shadow[widx(a)] = v;
+      end else if (kind < 80) begin                          // SC without reservation
+        xact(c, DopSc, 5'd0, a, v, 4'hF, 1'b0, d, e);
+        `CHECK(!e && d == 32'd1, $sformatf("ctx%0d lone SC %h: err=%b result %h", c, a, e, d))
+      end else if (kind < 82) begin                          // fence
+        xact(c, DopFence, 5'd0, a, 32'd0, 4'h0, 1'b0, d, e);
+        `CHECK(!e && d == 32'd0, $sformatf("ctx%0d fence: err=%b", c, e))
+      end else if (kind < 86) begin                          // peripheral load
+        a = MmioBase + 32'(4 * ($unsigned($random) % 16));
+        xact(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
+        `CHECK(!e && d == per_fn(a), $sformatf("ctx%0d peripheral load %h = %h", c, a, d))
+      end else if (c == NC - 1) begin                        // p-thread load
+        xact(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b1, d, e);
+        `CHECK(!e && (d == shadow[widx(a)] || (d == 32'd0 && last_cls[c] == ClsDropped)),
+               $sformatf("ctx%0d spec load %h = %h, expected %h or a drop", c, a, d,
+                         shadow[widx(a)]))
+      end else begin                                         // plain load again
+        xact(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
+        `CHECK(!e && d == shadow[widx(a)], $sformatf("ctx%0d load %h = %h", c, a, d))
+      end
+    end
+  endtask
+
+  // per-context workers (Icarus 11 cannot fork/join_none task calls)
+  int          job_n;
+  bit [NC-1:0] job_go = '0;
+  for (genvar g = 0; g < NC; g++) begin : g_worker
+    initial begin
+      forever begin
+        wait (job_go[g]);
+        t_random(g, job_n);
+        job_go[g] = 1'b0;
+      end
+    end
+  end
+
+  // the program's view = RAM overlaid with the dirty data the backdoor reports
+  task automatic check_view(input string what, input bit backdoor);
+    logic [31:0] a, got;
+    int bad;
+    bad = 0;
+    for (int t = 0; t < Tags; t++) begin
+      for (int s = 0; s < NSets; s++) begin
+        for (int w = 0; w < WPL; w++) begin
+          a = line_addr(t, s) + 32'(4 * w);
+          got = u_mem.mem[widx(a)];
+          if (backdoor) begin
+            dbg_addr = a;
+            #0.1;
+            if (dbg_hit) got = dbg_data;
+          end
+          if (got != shadow[widx(a)]) bad++;
+        end
+      end
+    end
+    `CHECK(bad == 0, $sformatf("%s: %0d words differ from the shadow", what, bad))
+  endtask
+
+  task automatic run_config(input int lat, input int stall, input int maxout, input int n);
+    logic [31:0] d;
+    logic        e;
+    u_mem.latency = lat; u_mem.stall_pct = stall; u_mem.max_out = maxout;
+    $display("  config: latency %0d, stall %0d%%, max in flight %0d", lat, stall, maxout);
+    job_n  = n;
+    job_go = '1;
+    wait (job_go == '0);
+    repeat (3) @(mon_ev);
+    check_view("backdoor view", 1'b1);
+    xact(0, DopFence, 5'd0, RamBase, 32'd0, 4'h0, 1'b0, d, e);
+    `CHECK(!e, "final fence")
+    check_view("memory after a fence", 1'b0);
+    `CHECK(!dbg_dirty_any, "nothing dirty after a fence")
+  endtask
+
+  initial watchdog("dcache", 64'd400_000_000);
+
+  initial begin
+    for (int i = 0; i < Words; i++) begin
+      shadow[i]    = $random;
+      u_mem.mem[i] = shadow[i];
+    end
+    for (int c = 0; c < NC; c++) last_cls[c] = 3'd0;
+    repeat (3) @(posedge clk);
+    rst_n = 1'b1;
+    run_config(1, 0, 64, 1500);
+    run_config(3, 30, 4, 1000);
+    run_config(20, 10, 2, 600);
+    run_config(1, 50, 1, 1000);
+    run_config(60, 0, 64, 300);
+    `CHECK(wb_cti != 3'b000 || !wb_stb, "bursts carry CTI")
+    `CHECK(u_mem.proto_errors == 0, $sformatf("%0d Wishbone protocol errors", u_mem.proto_errors))
+    `CHECK(n_ready_dep == 0, $sformatf("ready depended on valid %0d times", n_ready_dep))
+    `CHECK(n_fill > 0 && n_evict > 0 && n_wb > 0 && n_merge > 0,
+           $sformatf("coverage: %0d fills, %0d evictions, %0d write-backs, %0d merges",
+                     n_fill, n_evict, n_wb, n_merge))
+    if (MSHRS == 1 && NC > 1)
+      `CHECK(n_drop > 0, "p-thread loads were dropped with one MSHR")
+    if (PREF != 0) `CHECK(n_pref > 0, "next-line prefetch fills")
+    $display("  %0d requests, %0d fills (%0d prefetch), %0d evictions, %0d write-backs, %0d merges, %0d drops, %0d mshr-full cycles",
+             n_acc, n_fill, n_pref, n_evict, n_wb, n_merge, n_drop, n_full);
+    finish($sformatf("dcache(NC=%0d SIZE=%0d WAYS=%0d LINE=%0d MSHRS=%0d PREF=%0d)",
+                     NC, SIZE, WAYS, LINE, MSHRS, PREF));
+  end
+endmodule
