@@ -459,14 +459,26 @@ module outrider_dcache #(
   // is answered directly by the refill beat carrying its word (early
   // restart; the refill starts at the word the miss asked for).
   logic [NumCtx-1:0] wake_now, wake_err, early;
-  /* verilator lint_off UNUSEDSIGNAL */
+  // field views of the parked requests (continuous assignments: Icarus
+  // cannot take struct members or constant part-selects inside always_*)
+  logic [NumCtx*3-1:0]     pend_op;
+  logic [NumCtx*WordW-1:0] pend_word;
+  for (genvar g = 0; g < NumCtx; g++) begin : g_pend_view
+    req_t        pr;
+    logic [31:0] pa;
+    assign pr  = pend_req_q[ReqW*g +: ReqW];
+    assign pa  = pr.addr;
+    assign pend_op[3*g +: 3]           = pr.op;
+    assign pend_word[WordW*g +: WordW] = pa[2 +: WordW];
+    /* verilator lint_off UNUSEDSIGNAL */
+    logic unused_pend;
+    assign unused_pend = ^{pa[31:2+WordW], pa[1:0], pr.amo, pr.wdata, pr.be, pr.spec};
+    /* verilator lint_on UNUSEDSIGNAL */
+  end
+
   always_comb begin : p_wake
-    req_t        r;
-    logic [31:0] a;
-    logic        mine;
+    logic mine;
     for (int c = 0; c < NumCtx; c++) begin
-      r = pend_req_q[ReqW*c +: ReqW];
-      a = r.addr;
       mine = (pend_wait_q[2*c +: 2] == WaitMshr);
       wake_now[c] = pend_v_q[c] && !pend_rdy_q[c] && done_v &&
                     ((pend_wait_q[2*c +: 2] == WaitAny) ||
@@ -476,10 +488,9 @@ module outrider_dcache #(
                     (pend_id_q[MshrW*c +: MshrW] == done_id) && done_err;
       early[c]    = pend_v_q[c] && !pend_rdy_q[c] && mine && pend_own_q[c] &&
                     rsp_valid && !rsp_err && (pend_id_q[MshrW*c +: MshrW] == rsp_id) &&
-                    (r.op == DopLoad) && (a[2 +: WordW] == rsp_idx);
+                    (pend_op[3*c +: 3] == DopLoad) && (pend_word[WordW*c +: WordW] == rsp_idx);
     end
   end
-  /* verilator lint_on UNUSEDSIGNAL */
 
   always_comb begin : p_replay_pick
     replay_any = 1'b0;
@@ -490,17 +501,10 @@ module outrider_dcache #(
         replay_tid = TidW'(c);
       end
     end
-    replay_req = pend_req_q[ReqW*replay_tid +: ReqW];
   end
+  assign replay_req = pend_req_q[ReqW*replay_tid +: ReqW];
 
-  always_comb begin : p_dreq_req
-    dreq_req.op    = dreq_op_i;
-    dreq_req.amo   = dreq_amo_i;
-    dreq_req.addr  = dreq_addr_i;
-    dreq_req.wdata = dreq_wdata_i;
-    dreq_req.be    = dreq_be_i;
-    dreq_req.spec  = dreq_spec_i;
-  end
+  assign dreq_req = {dreq_op_i, dreq_amo_i, dreq_addr_i, dreq_wdata_i, dreq_be_i, dreq_spec_i};
   assign tid_ok    = (32'(dreq_tid_i) < NumCtx);
   assign replay_go = replay_any && !(vr_want && vr_prio_q);
   assign dreq_ready_o = tid_ok && !replay_any && !(vr_want && vr_prio_q) &&
@@ -511,12 +515,23 @@ module outrider_dcache #(
 
   req_t        s0_req;
   route_e      s0_route;
-  logic [31:0] s0_addr;     // s0_req.addr (Icarus: no part-selects of struct members)
-  assign s0_addr = s0_req.addr;
+  logic [31:0] s0_addr;
+  logic [2:0]  s0_op;
+  logic        s0_spec;
+  assign s0_req   = replay_go ? replay_req : dreq_req;
+  assign s0_addr  = s0_req.addr;
+  assign s0_op    = s0_req.op;
+  assign s0_spec  = s0_req.spec;
+  assign s0_route = route_of(s0_op, s0_addr, s0_spec);
+
+  // what enters stage 1 next cycle (victim reads and probes carry their own)
+  req_t s1_req_n;
+  assign s1_req_n = vr_go ? {DopLoad, 5'd0, {TagW{1'b0}}, vr_set_q, vr_iss_q[WordW-1:0], 2'b00,
+                             32'd0, 4'd0, 1'b0}
+                  : (probe_go ? {DopLoad, 5'd0, pfq_line_q, {OffW{1'b0}}, 32'd0, 4'd0, pfq_spec_q}
+                              : s0_req);
+
   always_comb begin : p_stage0
-    s0_req = dreq_req;
-    if (replay_go) s0_req = replay_req;
-    s0_route = route_of(s0_req.op, s0_req.addr, s0_req.spec);
     if (vr_go) begin
       rd_set  = vr_set_q;
       rd_word = vr_iss_q[WordW-1:0];
@@ -554,8 +569,18 @@ module outrider_dcache #(
   logic [WayW-1:0]   victim;
   logic              victim_found;
 
-  logic [31:0]       s1_addr;                  // s1_req_q.addr
-  assign s1_addr = s1_req_q.addr;
+  // field views of the stage-1 request
+  logic [31:0]       s1_addr, s1_wdata;
+  logic [2:0]        s1_op;
+  logic [4:0]        s1_amo;
+  logic [3:0]        s1_be;
+  logic              s1_spec;
+  assign s1_addr  = s1_req_q.addr;
+  assign s1_wdata = s1_req_q.wdata;
+  assign s1_op    = s1_req_q.op;
+  assign s1_amo   = s1_req_q.amo;
+  assign s1_be    = s1_req_q.be;
+  assign s1_spec  = s1_req_q.spec;
   assign s1_set  = s1_addr[OffW +: SetW];
   assign s1_word = s1_addr[2 +: WordW];
   assign s1_tag  = s1_addr[31 -: TagW];
@@ -619,9 +644,9 @@ module outrider_dcache #(
 
   logic [31:0] amo_new;
   outrider_amo_alu u_amo_alu (
-    .op_i      (s1_req_q.amo),
+    .op_i      (s1_amo),
     .old_i     (hit_data),
-    .operand_i (s1_req_q.wdata),
+    .operand_i (s1_wdata),
     .new_o     (amo_new)
   );
 
@@ -653,7 +678,7 @@ module outrider_dcache #(
     s1_err       = 1'b0;
     s1_rdata     = 32'd0;
     s1_write     = 1'b0;
-    s1_wval      = merge_be(hit_data, s1_req_q.wdata, s1_req_q.be);
+    s1_wval      = merge_be(hit_data, s1_wdata, s1_be);
     s1_park      = 1'b0;
     s1_park_rdy  = 1'b0;
     s1_park_cls  = s1_cls_q;
@@ -673,10 +698,10 @@ module outrider_dcache #(
     touch_hit    = 1'b0;
 
     for (int c = 0; c < NumCtx; c++) tid_oh[c] = (s1_tid_q == TidW'(c));
-    ld    = (s1_req_q.op == DopLoad) || (s1_req_q.op == DopLr);
-    st    = (s1_req_q.op == DopStore);
-    sc    = (s1_req_q.op == DopSc);
-    amo   = (s1_req_q.op == DopAmo);
+    ld    = (s1_op == DopLoad) || (s1_op == DopLr);
+    st    = (s1_op == DopStore);
+    sc    = (s1_op == DopSc);
+    amo   = (s1_op == DopAmo);
     sc_ok = |(resv_v_q & tid_oh) &&
             (resv_addr_q[30*s1_tid_q +: 30] == s1_addr[31:2]);
     wr_op = st || amo || (sc && sc_ok);
@@ -687,7 +712,7 @@ module outrider_dcache #(
       case (s1_route_q)
         RtPer: begin
           s1_resp   = 1'b1;
-          s1_rdata  = (s1_req_q.op == DopLoad) ? per_rdata_i : 32'd0;
+          s1_rdata  = (s1_op == DopLoad) ? per_rdata_i : 32'd0;
           s1_ev     = 1'b1;
           s1_ev_cls = DcClsUncached;
         end
@@ -722,18 +747,18 @@ module outrider_dcache #(
               s1_resp   = 1'b1;
               touch_hit = 1'b1;
               s1_ev     = !s1_cls_q;
-              s1_ev_cls = (!s1_req_q.spec && s1_pfill[hit_way]) ? DcClsUseful : DcClsHit;
-              if (!s1_req_q.spec) s1_pfill_clr = 1'b1;
+              s1_ev_cls = (!s1_spec && s1_pfill[hit_way]) ? DcClsUseful : DcClsHit;
+              if (!s1_spec) s1_pfill_clr = 1'b1;
               if (ld) begin
                 s1_rdata  = hit_data;
-                s1_lr_set = (s1_req_q.op == DopLr) && !s1_req_q.spec;
+                s1_lr_set = (s1_op == DopLr) && !s1_spec;
               end
               if (amo) begin
                 s1_rdata = hit_data;
                 s1_wval  = amo_new;
               end
               if (sc) begin
-                s1_wval     = s1_req_q.wdata;
+                s1_wval     = s1_wdata;
                 s1_resv_clr = 1'b1;
               end
               if (wr_op) begin
@@ -754,7 +779,7 @@ module outrider_dcache #(
               s1_park_rdy  = (ms_st_q[2*match_id +: 2] == MsDone);
               s1_park_cls  = 1'b1;
               s1_ev       = !s1_cls_q;
-              s1_ev_cls   = (!s1_req_q.spec && ms_spec_q[match_id]) ? DcClsLate : DcClsMerge;
+              s1_ev_cls   = (!s1_spec && ms_spec_q[match_id]) ? DcClsLate : DcClsMerge;
             end
           end else if (free_v && victim_found) begin
             s1_alloc     = 1'b1;
@@ -765,7 +790,7 @@ module outrider_dcache #(
             s1_park_cls  = 1'b1;
             s1_ev       = !s1_cls_q;
             s1_ev_cls   = DcClsMiss;
-          end else if (s1_req_q.spec) begin
+          end else if (s1_spec) begin
             s1_resp   = 1'b1;      // dropped: never delay anyone for a p-thread
             s1_ev     = !s1_cls_q;
             s1_ev_cls = DcClsDropped;
@@ -845,18 +870,10 @@ module outrider_dcache #(
     else if (accept)    s1_src_d = SrcReq;
     else                s1_src_d = SrcProbe;
     s1_tid_d   = replay_go ? replay_tid : (probe_go ? pfq_tid_q : dreq_tid_i);
-    s1_req_d   = s0_req;
+    s1_req_d   = s1_req_n;
     s1_route_d = s0_route;
     s1_cls_d   = replay_go ? pend_cls_q[replay_tid] : 1'b0;
-    if (vr_go) begin
-      s1_req_d.addr = {{TagW{1'b0}}, vr_set_q, vr_iss_q[WordW-1:0], 2'b00};
-    end else if (probe_go) begin
-      s1_req_d      = '0;
-      s1_req_d.op   = DopLoad;
-      s1_req_d.addr = {pfq_line_q, {OffW{1'b0}}};
-      s1_req_d.spec = pfq_spec_q;
-      s1_route_d    = RtRam;
-    end
+    if (!vr_go && probe_go) s1_route_d = RtRam;
 
     // --- outstanding requests
     busy_d = busy_q & ~resp_now;
@@ -951,7 +968,7 @@ module outrider_dcache #(
       pfq_v_d    = 1'b1;
       pfq_line_d = s1_line + 1'b1;
       pfq_tid_d  = s1_tid_q;
-      pfq_spec_d = s1_req_q.spec;
+      pfq_spec_d = s1_spec;
     end
 
     // --- bus sequencer and victim reader
@@ -1106,7 +1123,7 @@ module outrider_dcache #(
         if (rsp_last) ms_st_d[2*m +: 2] = MsDone;
       end
       if (done_v && (done_id == MshrW'(m))) ms_st_d[2*m +: 2] = MsFree;
-      if (s1_merge && !s1_req_q.spec && (match_id == MshrW'(m))) ms_touch_d[m] = 1'b1;
+      if (s1_merge && !s1_spec && (match_id == MshrW'(m))) ms_touch_d[m] = 1'b1;
       if (sq_issued && (sq_id_d == MshrW'(m))) ms_st_d[2*m +: 2] = MsIssued;
       if (sq_wb_clr && (sq_id_q == MshrW'(m))) ms_wb_d[m] = 1'b0;
       if (s1_alloc && (free_id == MshrW'(m))) begin
@@ -1115,9 +1132,9 @@ module outrider_dcache #(
         ms_way_d[WayW*m +: WayW]   = victim;
         ms_wb_d[m]                 = alloc_wb;
         ms_vic_d[LineW*m +: LineW] = {tag_rd[TagW*victim +: TagW], s1_set};
-        ms_spec_d[m]               = s1_req_q.spec;
+        ms_spec_d[m]               = s1_spec;
         ms_tid_d[TidW*m +: TidW]   = s1_tid_q;
-        ms_touch_d[m]              = !s1_req_q.spec && !s1_alloc_pref;
+        ms_touch_d[m]              = !s1_spec && !s1_alloc_pref;
         ms_err_d[m]                = 1'b0;
         ms_pref_d[m]               = s1_alloc_pref;
         ms_word_d[WordW*m +: WordW] = s1_word;
@@ -1300,10 +1317,10 @@ module outrider_dcache #(
   // ---- events -------------------------------------------------------------------------------------
   assign ev_acc_valid_o     = s1_ev;
   assign ev_acc_tid_o       = s1_tid_q;
-  assign ev_acc_spec_o      = s1_req_q.spec;
-  assign ev_acc_op_o        = s1_req_q.op;
+  assign ev_acc_spec_o      = s1_spec;
+  assign ev_acc_op_o        = s1_op;
   assign ev_acc_cls_o       = s1_ev_cls;
-  assign ev_acc_addr_o      = s1_req_q.addr;
+  assign ev_acc_addr_o      = s1_addr;
   assign ev_fill_valid_o    = done_v && !done_err;
   assign ev_fill_tid_o      = ms_tid_q[TidW*done_id +: TidW];
   assign ev_fill_spec_o     = ms_spec_q[done_id];
@@ -1321,24 +1338,30 @@ module outrider_dcache #(
   logic [Ways-1:0] dbg_dirty;
   assign dbg_dirty = dirty_q[Ways*dbg_set +: Ways];
 
-  always_comb begin : p_debug
-    logic [TagW-1:0] t;
-    t               = dbg_addr_i[31 -: TagW];
-    dbg_hit_o       = 1'b0;
-    dbg_data_o      = 32'd0;
-    dbg_dirty_any_o = 1'b0;
-    if (DebugPort != 0) begin
+  logic [TagW-1:0] dbg_t;
+  assign dbg_t = dbg_addr_i[31 -: TagW];
+
+  if (DebugPort != 0) begin : g_debug
+    always_comb begin : p_debug
+      dbg_hit_o       = 1'b0;
+      dbg_data_o      = 32'd0;
       dbg_dirty_any_o = (|dirty_q) || wbuf_valid;
       if (dbg_wb_hit) begin
         dbg_hit_o  = 1'b1;
         dbg_data_o = dbg_wb_data;
       end
       for (int w = 0; w < Ways; w++) begin
-        if (dbg_dirty[w] && (dbg_tag[TagW*w +: TagW] == t)) begin
+        if (dbg_dirty[w] && (dbg_tag[TagW*w +: TagW] == dbg_t)) begin
           dbg_hit_o  = 1'b1;
           dbg_data_o = dbg_dat[32*w +: 32];
         end
       end
     end
+  end else begin : g_no_debug
+    assign dbg_hit_o       = 1'b0;
+    assign dbg_data_o      = 32'd0;
+    assign dbg_dirty_any_o = 1'b0;
+    logic unused_dbg;
+    assign unused_dbg = ^{dbg_dirty, dbg_t, dbg_wb_hit, dbg_wb_data, dbg_tag, dbg_dat};
   end
 endmodule

@@ -311,9 +311,11 @@ module tb_dbiu;
     `CHECK(!u_mem.log_we[lg] && u_mem.log_sel[lg] == 4'hF && u_mem.log_adr[lg] == a,
            "sub-word load: word-aligned beat reading all lanes")
     if (exact_timing) begin
-      `CHECK(l == cfg_lat + 1, $sformatf("load latency %0d cycles, expected %0d", l, cfg_lat + 1))
+      // the beat goes out in the acceptance cycle (combinational strobe), the
+      // answer comes cfg_lat cycles later, combinationally from the ack
+      `CHECK(l == cfg_lat, $sformatf("load latency %0d cycles, expected %0d", l, cfg_lat))
       xact(c, DopStore, 5'd0, a, 32'h0, 4'hF, d, e, l);
-      `CHECK(l == cfg_lat + 1, $sformatf("store latency %0d cycles, expected %0d", l, cfg_lat + 1))
+      `CHECK(l == cfg_lat, $sformatf("store latency %0d cycles, expected %0d", l, cfg_lat))
     end
   endtask
 
@@ -415,7 +417,7 @@ module tb_dbiu;
     int w0;
     xact(c, DopLoad, 5'd0, MemEnd, 32'd0, 4'hF, d, e, l);
     `CHECK(e && d == 32'd0, "load beyond memory: wb_err -> access fault")
-    if (exact_timing) `CHECK(l == cfg_lat + 1, "wb_err response in the err cycle")
+    if (exact_timing) `CHECK(l == cfg_lat, "wb_err response in the err cycle")
     xact(c, DopStore, 5'd0, MemEnd + 32'h40, 32'h1, 4'hF, d, e, l);
     `CHECK(e && d == 32'd0, "store beyond memory: access fault")
     w0 = u_mem.n_writes;
@@ -584,7 +586,8 @@ module tb_dbiu;
     #1 r0 = dreq_ready;
     dreq_valid = 1'b1;
     #1 r1 = dreq_ready;
-    `CHECK(!r0 && !r1, "ready low for a context with a request outstanding")
+    // (with a 1-cycle memory the answer, and so ready again, is already due)
+    if (cfg_lat > 1) `CHECK(!r0 && !r1, "ready low for a context with a request outstanding")
     if (NC > 1) begin
       dreq_tid = 1; dreq_op = DopFence;
       #1 r1 = dreq_ready;

@@ -373,7 +373,7 @@ module tb_dcache;
     `CHECK(!dbg_dirty_any, "nothing dirty after a fence")
   endtask
 
-  initial watchdog("dcache", 64'd400_000_000);
+  initial watchdog("dcache", 64'd20_000_000);
 
   initial begin
     for (int i = 0; i < Words; i++) begin
