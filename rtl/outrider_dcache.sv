@@ -464,16 +464,12 @@ module outrider_dcache #(
   logic [NumCtx*3-1:0]     pend_op;
   logic [NumCtx*WordW-1:0] pend_word;
   for (genvar g = 0; g < NumCtx; g++) begin : g_pend_view
-    req_t        pr;
-    logic [31:0] pa;
-    assign pr  = pend_req_q[ReqW*g +: ReqW];
-    assign pa  = pr.addr;
-    assign pend_op[3*g +: 3]           = pr.op;
-    assign pend_word[WordW*g +: WordW] = pa[2 +: WordW];
-    /* verilator lint_off UNUSEDSIGNAL */
-    logic unused_pend;
-    assign unused_pend = ^{pa[31:2+WordW], pa[1:0], pr.amo, pr.wdata, pr.be, pr.spec};
-    /* verilator lint_on UNUSEDSIGNAL */
+    // bit offsets into the packed req_t (yosys 0.23 cannot take a member of
+    // a struct declared inside a generate block)
+    localparam int OpLsb   = ReqW * g + ReqW - 3;
+    localparam int AddrLsb = ReqW * g + 1 + 4 + 32;
+    assign pend_op[3*g +: 3]           = pend_req_q[OpLsb +: 3];
+    assign pend_word[WordW*g +: WordW] = pend_req_q[AddrLsb + 2 +: WordW];
   end
 
   always_comb begin : p_wake

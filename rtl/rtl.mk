@@ -30,14 +30,23 @@ lint-icarus: | deps
 	  || { cat $(BUILD)/lint-icarus.log; exit 1; }
 	@echo "lint: icarus accepts the design ($$(grep -c sorry $(BUILD)/lint-icarus.log) 'sorry' notes in $(BUILD)/lint-icarus.log)"
 
-synth: $(SYNTH_DIR)/core_ice40.json $(SYNTH_DIR)/core_ecp5.json
+synth: $(foreach u,core dcache,$(foreach f,ice40 ecp5,$(SYNTH_DIR)/$(u)_$(f).json))
 	@scripts/synth-report.sh $(SYNTH_DIR)
 
-$(SYNTH_DIR)/core_%.json: $(RTL_CORE_SRCS) $(RTL_INCS) scripts/synth.ys.in | deps
-	@mkdir -p $(SYNTH_DIR)
-	@echo "synth: yosys synth_$* ($(RTL_CORE))"
-	@sed -e 's|@SRCS@|$(RTL_CORE_SRCS)|' -e 's|@TOP@|$(RTL_CORE)|' -e 's|@FAMILY@|$*|' \
-	     -e 's|@OPTS@|$(SYNTH_OPTS_$*)|' \
-	     -e 's|@JSON@|$@|' scripts/synth.ys.in > $(SYNTH_DIR)/core_$*.ys
-	@yosys -q -l $(SYNTH_DIR)/core_$*.log $(SYNTH_DIR)/core_$*.ys > /dev/null 2>&1 \
-	  || { tail -20 $(SYNTH_DIR)/core_$*.log; exit 1; }
+# one yosys run per unit and family: UNIT_TOP, UNIT_SRCS
+SYNTH_TOP_core    := $(RTL_CORE)
+SYNTH_SRCS_core   := $(RTL_CORE_SRCS)
+SYNTH_TOP_dcache  := outrider_dcache
+SYNTH_SRCS_dcache := $(filter rtl/outrider_dcache%.sv rtl/outrider_amo_alu.sv,$(RTL_SRCS))
+
+define synth_rule
+$$(SYNTH_DIR)/$(1)_$(2).json: $$(SYNTH_SRCS_$(1)) $$(RTL_INCS) scripts/synth.ys.in | deps
+	@mkdir -p $$(SYNTH_DIR)
+	@echo "synth: yosys synth_$(2) ($$(SYNTH_TOP_$(1)))"
+	@sed -e 's|@SRCS@|$$(SYNTH_SRCS_$(1))|' -e 's|@TOP@|$$(SYNTH_TOP_$(1))|' -e 's|@FAMILY@|$(2)|' \
+	     -e 's|@OPTS@|$$(SYNTH_OPTS_$(2))|' \
+	     -e 's|@JSON@|$$@|' scripts/synth.ys.in > $$(SYNTH_DIR)/$(1)_$(2).ys
+	@yosys -q -l $$(SYNTH_DIR)/$(1)_$(2).log $$(SYNTH_DIR)/$(1)_$(2).ys > /dev/null 2>&1 \
+	  || { tail -20 $$(SYNTH_DIR)/$(1)_$(2).log; exit 1; }
+endef
+$(foreach u,core dcache,$(foreach f,ice40 ecp5,$(eval $(call synth_rule,$(u),$(f)))))

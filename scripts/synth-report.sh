@@ -2,8 +2,9 @@
 # synth-report.sh DIR: one summary line per family from the yosys `stat` output.
 set -eu
 dir=$1
+for unit in core dcache; do
 for fam in ice40 ecp5; do
-    stat=$dir/core_$fam.json.stat
+    stat=$dir/${unit}_$fam.json.stat
     [ -f "$stat" ] || { echo "synth-report: missing $stat" >&2; exit 1; }
     cells=$(awk '/Number of cells:/ {n=$4} END {print n}' "$stat")
     if [ "$fam" = ice40 ]; then
@@ -17,5 +18,6 @@ for fam in ice40 ecp5; do
         bram=$(awk '/DP16KD|PDPW16KD/ {s+=$2} END {print s+0}' "$stat")
         dsp=$(awk '/MULT18X18D/ {s+=$2} END {print s+0}' "$stat")
     fi
-    echo "synth $fam: cells=$cells LUT4=$luts FF=$ffs BRAM=$bram DSP=$dsp (details: $stat)"
+    echo "synth $unit $fam: cells=$cells LUT4=$luts FF=$ffs BRAM=$bram DSP=$dsp (details: $stat)"
+done
 done
