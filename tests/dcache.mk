@@ -11,7 +11,7 @@
 #   dcache-latencies         every suite of `make test` at OUTRIDER_MEM_LATENCY
 #                            0, 1, 100 and 300 (DCACHE_LATENCIES)
 #   dcache-measure           pointer chasing at latency 100, one and two contexts
-#   dcache-synth             yosys: the cache alone for iCE40 and ECP5 (LUTs, BRAM)
+#   dcache-synth             = make synth (core and cache, iCE40 and ECP5)
 
 DCACHE_RAW_PROGS := dcache_hitunder dcache_overlap dcache_evict dcache_mmio dcache_lrsc \
                     dcache_smc dcache_pthread dcache_stress
@@ -60,26 +60,5 @@ dcache-measure: $(TB_SMTSIM) $(SW_PROG_BUILD)/test_dcache_chase1.elf $(SW_PROG_B
 	done
 	@$(MAKE) --no-print-directory run-test_dcache 2>&1 | grep 'cycles/hop'
 
-DCACHE_SYNTH_SRCS := rtl/outrider_dcache.sv rtl/outrider_dcache_ram.sv rtl/outrider_dcache_wbm.sv \
-                     rtl/outrider_dcache_plru.sv rtl/outrider_amo_alu.sv
-DCACHE_SYNTH_DIR  := $(BUILD)/synth
-# iCE40: also a reduced configuration (2 KiB, 2 MSHRs) for the small parts
-DCACHE_SYNTH_CFGS := ice40 ecp5 ice40_small
-DCACHE_SYNTH_ice40       :=
-DCACHE_SYNTH_ecp5        :=
-DCACHE_SYNTH_ice40_small := chparam -set SizeBytes 2048 -set NumMshr 2 outrider_dcache
-dcache-synth: $(DCACHE_SYNTH_CFGS:%=$(DCACHE_SYNTH_DIR)/dcache_%.stat)
-	@for c in $(DCACHE_SYNTH_CFGS); do \
-	  echo "dcache $$c: $$(grep -E 'SB_LUT4|LUT4 |TRELLIS_DPR16X4|SB_RAM40_4K|DP16KD|PDPW16KD|TRELLIS_FF|SB_DFF' \
-	    $(DCACHE_SYNTH_DIR)/dcache_$$c.stat | tr -s ' ' | tr '\n' ' ')"; done
-
-$(DCACHE_SYNTH_DIR)/dcache_%.stat: $(DCACHE_SYNTH_SRCS) rtl/outrider_defs.svh tests/dcache.mk | deps
-	@mkdir -p $(@D)
-	@echo "synth: yosys dcache ($*)"
-	@printf '%s\n' 'read_verilog -sv -Irtl $(DCACHE_SYNTH_SRCS)' \
-	  '$(DCACHE_SYNTH_$*)' 'hierarchy -check -top outrider_dcache' 'proc' 'flatten' 'check -assert' \
-	  'select -assert-none t:$$dlatch t:$$adlatch t:$$dlatchsr' \
-	  'synth_$(firstword $(subst _, ,$*)) -top outrider_dcache' 'check -assert' \
-	  'select -assert-none t:$$_DLATCH*' 'tee -o $@ stat' > $(DCACHE_SYNTH_DIR)/dcache_$*.ys
-	@yosys -q -l $(DCACHE_SYNTH_DIR)/dcache_$*.log $(DCACHE_SYNTH_DIR)/dcache_$*.ys > /dev/null \
-	  || { tail -20 $(DCACHE_SYNTH_DIR)/dcache_$*.log; exit 1; }
+# The cache's yosys runs live in rtl/rtl.mk (`make synth`, part of `make lint`).
+dcache-synth: synth
