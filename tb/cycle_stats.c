@@ -1,12 +1,6 @@
 /* cycle_stats.c - see cycle_stats.h. */
 #include "cycle_stats.h"
 
-/* rtl/outrider_defs.svh, PexEv* bit numbers */
-enum {
-    PEX_EV_SPAWN = 0, PEX_EV_REFUSED = 1, PEX_EV_CANCEL = 2, PEX_EV_BUDGET_STOP = 3,
-    PEX_EV_EXC_STOP = 4, PEX_EV_STOP = 5, PEX_EV_STORE_BUFFERED = 6,
-    PEX_EV_MMIO_SUPPRESSED = 7, PEX_EV_BITS = 8
-};
 
 /* Data-side operation codes (rtl/outrider_defs.svh Dop*) = OUTRIDER_OP_*. */
 static int is_load_op(unsigned op) { return op == OUTRIDER_OP_LOAD || op == OUTRIDER_OP_LR; }
@@ -60,16 +54,16 @@ static void access_event(outrider_stats *st, const model_shim_outputs *o, uint64
 static void pex_events(outrider_stats *st, unsigned bits, uint64_t cycle, event_log *log)
 {
     outrider_preexec_stats *p = &st->preexec;
-    p->spawned += (bits >> PEX_EV_SPAWN) & 1u;
-    p->refused += (bits >> PEX_EV_REFUSED) & 1u;
-    p->cancelled += (bits >> PEX_EV_CANCEL) & 1u;
-    p->budget_stops += (bits >> PEX_EV_BUDGET_STOP) & 1u;
-    p->exception_stops += (bits >> PEX_EV_EXC_STOP) & 1u;
-    p->stops += (bits >> PEX_EV_STOP) & 1u;
-    p->stores_buffered += (bits >> PEX_EV_STORE_BUFFERED) & 1u;
-    p->mmio_loads_suppressed += (bits >> PEX_EV_MMIO_SUPPRESSED) & 1u;
+    p->spawned += (bits >> OUTRIDER_PEX_SPAWN) & 1u;
+    p->refused += (bits >> OUTRIDER_PEX_REFUSED) & 1u;
+    p->cancelled += (bits >> OUTRIDER_PEX_CANCEL) & 1u;
+    p->budget_stops += (bits >> OUTRIDER_PEX_BUDGET_STOP) & 1u;
+    p->exception_stops += (bits >> OUTRIDER_PEX_EXC_STOP) & 1u;
+    p->stops += (bits >> OUTRIDER_PEX_STOP) & 1u;
+    p->stores_buffered += (bits >> OUTRIDER_PEX_STORE_BUFFERED) & 1u;
+    p->mmio_loads_suppressed += (bits >> OUTRIDER_PEX_MMIO_SUPPRESSED) & 1u;
     if (log)
-        for (unsigned b = 0; b < PEX_EV_BITS; b++)
+        for (unsigned b = 0; b < OUTRIDER_PEX_EVENTS; b++)
             if ((bits >> b) & 1u)
                 put(log, cycle, OUTRIDER_EV_PEX, 0, 0, 0, 0, b, 0);
 }

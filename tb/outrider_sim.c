@@ -378,3 +378,12 @@ const char *outrider_access_class_name(unsigned cls)
     };
     return cls < sizeof names / sizeof names[0] ? names[cls] : "?";
 }
+
+const char *outrider_pex_event_name(unsigned ev)
+{
+    static const char *const names[OUTRIDER_PEX_EVENTS] = {
+        "spawn", "refused", "cancel", "budget_stop", "exc_stop", "stop",
+        "store_buffered", "mmio_suppressed",
+    };
+    return ev < OUTRIDER_PEX_EVENTS ? names[ev] : "?";
+}

@@ -156,6 +156,14 @@ typedef enum {
     OUTRIDER_CLS_UNCACHED = 6    /* CLINT/MMIO access (bypasses the cache) */
 } outrider_access_class;
 
+/* cls of PEX records: which pre-execution event (rtl/outrider_defs.svh PexEv*) */
+typedef enum {
+    OUTRIDER_PEX_SPAWN = 0, OUTRIDER_PEX_REFUSED = 1, OUTRIDER_PEX_CANCEL = 2,
+    OUTRIDER_PEX_BUDGET_STOP = 3, OUTRIDER_PEX_EXC_STOP = 4, OUTRIDER_PEX_STOP = 5,
+    OUTRIDER_PEX_STORE_BUFFERED = 6, OUTRIDER_PEX_MMIO_SUPPRESSED = 7,
+    OUTRIDER_PEX_EVENTS = 8
+} outrider_pex_event;
+
 #define OUTRIDER_EVF_PREFETCH 1u   /* FILL: next-line prefetch */
 #define OUTRIDER_EVF_USELESS  1u   /* EVICT: p-thread fill never used */
 #define OUTRIDER_EVF_BURST    1u   /* BUS: a burst (CTI incrementing) */
@@ -225,6 +233,8 @@ void                  outrider_sim_clear_events(outrider_sim *sim);
 /* Short names for printing: "load", "fill", ...; "hit", "miss", ... */
 const char *outrider_event_kind_name(unsigned kind);
 const char *outrider_access_class_name(unsigned cls);
+/* "spawn", "refused", "cancel", "budget_stop", ... for PEX records' cls */
+const char *outrider_pex_event_name(unsigned ev);
 
 /* Last error message of this handle ("" if none). */
 const char *outrider_sim_error(const outrider_sim *sim);

@@ -250,9 +250,11 @@ static int write_events(const outrider_sim *sim, FILE *out)
     for (size_t i = 0; i < n; i++) {
         const outrider_event *e = &ev[i];
         int access = e->kind == OUTRIDER_EV_LOAD || e->kind == OUTRIDER_EV_STORE;
+        const char *cls = access ? outrider_access_class_name(e->cls)
+                        : e->kind == OUTRIDER_EV_PEX ? outrider_pex_event_name(e->cls) : "-";
         fprintf(out, "%" PRIu64 " %s %u %u 0x%08" PRIx32 " %u %s %u\n", e->cycle,
-                outrider_event_kind_name(e->kind), e->ctx, e->spec, e->addr, e->op,
-                access ? outrider_access_class_name(e->cls) : "-", e->flags);
+                outrider_event_kind_name(e->kind), e->ctx, e->spec, e->addr, e->op, cls,
+                e->flags);
     }
     return ferror(out) ? -1 : 0;
 }

@@ -374,7 +374,7 @@ static void test_forwarding_spilled_walk(void **state)
 
 static void test_spawn_stop_cancel_refuse(void **state)
 {
-    outrider_config cfg = pex_config(1, 0, TPROG_MAX_CYCLES);
+    outrider_config cfg = pex_config(1, 1, TPROG_MAX_CYCLES);
     outrider_sim *sim = tprog_load(state, "test_pex_basic", &cfg);
     uint32_t data_before[16];
     tprog_read(sim, "data", 0, data_before, 16);
@@ -459,6 +459,30 @@ static void test_spawn_stop_cancel_refuse(void **state)
     tprog_check("stops (6, 16, 32)", 0, (uint32_t)p->stops, 3, &fails);
     if (p->cancelled < 10)
         tprog_check("cancelled (>= 10)", 0, (uint32_t)p->cancelled, 10, &fails);
+
+    /* the event log tells the same story as the counters, event by event */
+    size_t n = 0;
+    const outrider_event *ev = outrider_sim_events(sim, &n);
+    uint32_t per_kind[OUTRIDER_PEX_EVENTS] = { 0 };
+    for (size_t i = 0; i < n; i++)
+        if (ev[i].kind == OUTRIDER_EV_PEX && ev[i].cls < OUTRIDER_PEX_EVENTS)
+            per_kind[ev[i].cls]++;
+    const struct { unsigned ev; const char *name; uint64_t count; } log_vs_stats[] = {
+        { OUTRIDER_PEX_SPAWN, "spawn", p->spawned },
+        { OUTRIDER_PEX_REFUSED, "refused", p->refused },
+        { OUTRIDER_PEX_CANCEL, "cancel", p->cancelled },
+        { OUTRIDER_PEX_BUDGET_STOP, "budget_stop", p->budget_stops },
+        { OUTRIDER_PEX_EXC_STOP, "exc_stop", p->exception_stops },
+        { OUTRIDER_PEX_STOP, "stop", p->stops },
+        { OUTRIDER_PEX_STORE_BUFFERED, "store_buffered", p->stores_buffered },
+        { OUTRIDER_PEX_MMIO_SUPPRESSED, "mmio_suppressed", p->mmio_loads_suppressed },
+    };
+    for (size_t i = 0; i < sizeof log_vs_stats / sizeof log_vs_stats[0]; i++) {
+        assert_string_equal(outrider_pex_event_name(log_vs_stats[i].ev), log_vs_stats[i].name);
+        tprog_check(log_vs_stats[i].name, log_vs_stats[i].ev, per_kind[log_vs_stats[i].ev],
+                    (uint32_t)log_vs_stats[i].count, &fails);
+    }
+    tprog_check("spawn events (>= 10)", 0, per_kind[OUTRIDER_PEX_SPAWN] >= 10, 1, &fails);
     tprog_checks_done("pex_basic", fails);
 }
 
