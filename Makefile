@@ -29,6 +29,7 @@ include tests/tests.mk
 # suites of later issues (data cache, pre-execution) add themselves
 -include tests/dcache.mk
 -include tests/preexec.mk
+-include tests/sync.mk
 
 # The demo: the pointer-chasing kernel (sw/examples/pex_list.c) with and
 # without pre-execution, side by side (scripts/demo.sh). Always at
