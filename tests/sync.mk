@@ -32,13 +32,15 @@ $(SYNC_SUITE): $(TESTS_BUILD)/obj/test_sync.o $(TESTS_COMMON:%=$(TESTS_BUILD)/ob
 
 $(TESTS_BUILD)/obj/test_sync.o: tests/sync.mk
 
-tests-build: $(SYNC_SUITE) $(SYNC_TEST_ELFS)
+# the suite also runs the examples prodcons and heartbeat (sw/sw.mk)
+SYNC_EXAMPLE_ELFS := $(SW_PROG_BUILD)/prodcons.elf $(SW_PROG_BUILD)/heartbeat.elf
+tests-build: $(SYNC_SUITE) $(SYNC_TEST_ELFS) $(SYNC_EXAMPLE_ELFS)
 
 .PHONY: run-test_sync verify-sync bench-sync
-run-test_sync: $(SYNC_SUITE) $(SYNC_TEST_ELFS) $(TB_SMTSIM)
+run-test_sync: $(SYNC_SUITE) $(SYNC_TEST_ELFS) $(SYNC_EXAMPLE_ELFS) $(TB_SMTSIM)
 	$(SYNC_SUITE)
 
-verify-sync: $(SYNC_SUITE) $(SYNC_TEST_ELFS) $(TB_SMTSIM)
+verify-sync: $(SYNC_SUITE) $(SYNC_TEST_ELFS) $(SYNC_EXAMPLE_ELFS) $(TB_SMTSIM)
 	SYNC_STRESS_ITERS=100000 $(SYNC_SUITE)
 
 # ---- benchmark ------------------------------------------------------------

@@ -20,7 +20,9 @@
  *  - timers: one-shot, periodic (fixed rate), cancel, restart from the
  *    callback, on both harts: the number of firings and their cycles;
  *  - lock-order checker: one report for an inverted pair, silence for a
- *    consistent program.
+ *    consistent program;
+ *  - the examples sw/examples/prodcons.c (sum, the producer slept) and
+ *    heartbeat.c (5 beats exactly one period apart, latency bound).
  * Expected values are computed here from the inputs written into the
  * programs; the cycle windows are bounds documented in docs/sync.md
  * (SYNC_IRQ_LATENCY_MAX), not values copied from a run.
@@ -466,6 +468,55 @@ static void run_lockdep(void **state, uint32_t inverted)
 }
 
 static void test_lockdep_inverted(void **state) { run_lockdep(state, 1); }
+
+/* ---- the examples (sw/examples/prodcons.c, heartbeat.c) -------------------- */
+static void test_example_prodcons(void **state)
+{
+    /* N_ITEMS = 200 items i * i, i = 1..200 */
+    uint32_t sum = 0;
+    for (uint32_t i = 1; i <= 200; i++)
+        sum += i * i;
+    outrider_sim *sim = tprog_load(state, "prodcons", NULL);
+    tprog_run_ok(sim);
+    size_t len = 0;
+    const char *con = outrider_sim_console(sim, &len);
+    char head[128];
+    snprintf(head, sizeof(head), "prodcons: 200 items, sum %u (expected %u), producer slept ",
+             sum, sum);
+    if (len < strlen(head) || strncmp(con, head, strlen(head)) != 0)
+        fail_msg("prodcons printed: %s", con);
+    unsigned pw = 0, cw = 0;
+    if (sscanf(con + strlen(head), "%u times, consumer %u times", &pw, &cw) != 2)
+        fail_msg("prodcons printed: %s", con);
+    print_message("  producer slept %u times, consumer %u times\n", pw, cw);
+    /* the slow-consumer half fills the ring: the producer must have slept */
+    assert_true(pw > 0);
+}
+
+static void test_example_heartbeat(void **state)
+{
+    outrider_sim *sim = tprog_load(state, "heartbeat", NULL);
+    tprog_run_ok(sim);
+    const char *con = outrider_sim_console(sim, NULL);
+    /* 5 beats, expiries exactly 20000 cycles apart, each late by at most
+     * the latency bound */
+    const char *p = con;
+    unsigned prev = 0;
+    for (unsigned b = 1; b <= 5; b++) {
+        unsigned n, when, late;
+        int used = 0;
+        if (sscanf(p, "beat %u at mtime %u (callback %u cycles after expiry)\n%n", &n, &when,
+                   &late, &used) != 3 || used == 0 || n != b)
+            fail_msg("heartbeat beat %u: console: %s", b, con);
+        if (b > 1)
+            assert_int_equal(when - prev, 20000);
+        assert_true(late <= SYNC_IRQ_LATENCY_MAX);
+        prev = when;
+        p += used;
+    }
+    if (strcmp(p, "heartbeat: 5 beats, period 20000 cycles\n") != 0)
+        fail_msg("heartbeat: last line: %s", p);
+}
 static void test_lockdep_consistent(void **state) { run_lockdep(state, 0); }
 
 int main(void)
@@ -482,6 +533,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_timers, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_lockdep_inverted, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_lockdep_consistent, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_example_prodcons, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_example_heartbeat, tprog_setup, tprog_teardown),
     };
     return cmocka_run_group_tests_name("test_sync", tests, NULL, NULL);
 }
