@@ -21,17 +21,34 @@ static inline int spin_try_raw(spinlock_t *l)
     return __atomic_exchange_n(&l->locked, 1, __ATOMIC_ACQUIRE) == 0;
 }
 
+#define PAUSE1 "pause\n\t"
+#define PAUSE2 PAUSE1 PAUSE1
+#define PAUSE4 PAUSE2 PAUSE2
+
+/* n = 1, 2, 4 or 8 pauses back to back: no loop instructions between them,
+ * so the sibling hart gets nearly every slot (docs/sync.md, benchmark). */
+static inline void pause_burst(unsigned n)
+{
+    if (n & 8u)
+        __asm__ __volatile__(PAUSE4 PAUSE4 ::: "memory");
+    if (n & 4u)
+        __asm__ __volatile__(PAUSE4 ::: "memory");
+    if (n & 2u)
+        __asm__ __volatile__(PAUSE2 ::: "memory");
+    if (n & 1u)
+        __asm__ __volatile__(PAUSE1 ::: "memory");
+}
+
 static void spin_wait_raw(spinlock_t *l)
 {
     unsigned backoff = 1;
     for (;;) {
         if (spin_try_raw(l))
             return;
-        /* test: read (a cache hit) until it looks free, pausing 1, 2, 4,
-         * ... SPIN_BACKOFF_MAX times between reads */
+        /* test: read (a cache hit) until it looks free, with a burst of
+         * 1, 2, 4, ... SPIN_BACKOFF_MAX pauses between reads */
         while (__atomic_load_n(&l->locked, __ATOMIC_RELAXED) != 0) {
-            for (unsigned i = 0; i < backoff; i++)
-                outrider_pause();
+            pause_burst(backoff);
             if (backoff < SPIN_BACKOFF_MAX)
                 backoff <<= 1;
         }

@@ -7,6 +7,8 @@
  *   mode 2  spins on the lock word with one `pause` per read
  *   mode 3  spins on the lock word without pause (tight load/branch loop)
  *   mode 4  sleeps in event_wait(EVENT_WAIT_FOREVER)
+ *   mode 5  spins on the lock word with 8 `pause`s in a row (unrolled, no
+ *           loop instructions between them) per read
  * Hart 0 takes the lock, starts hart 1, waits until it is waiting, runs the
  * kernel (mcycle around it), then releases the lock / sets the event.
  * Kernel: params[1] rounds over a 256-word table in the data cache (load,
@@ -45,6 +47,13 @@ static void hart1(void *arg)
     case 3:
         while (__atomic_load_n(&lock.locked, __ATOMIC_RELAXED) != 0)
             n++;
+        break;
+    case 5:
+        while (__atomic_load_n(&lock.locked, __ATOMIC_RELAXED) != 0) {
+            __asm__ __volatile__("pause\n\tpause\n\tpause\n\tpause\n\t"
+                                 "pause\n\tpause\n\tpause\n\tpause" ::: "memory");
+            n++;
+        }
         break;
     default:
         (void)event_wait(&ev, EVENT_WAIT_FOREVER);

@@ -57,9 +57,10 @@ void hart_join(void);
 /* ---- Spin locks ---------------------------------------------------------
  * spinlock_t: test-and-test-and-set. The waiter reads the lock word (a
  * cache hit while it stays locked) and executes `pause` between reads,
- * with bounded exponential back-off: 1, 2, 4, ... SPIN_BACKOFF_MAX pauses
- * between reads, so a waiting hart leaves almost all issue slots to the
- * holder. Not fair (the releasing hart may re-acquire first). */
+ * with bounded exponential back-off: bursts of 1, 2, 4, ... SPIN_BACKOFF_MAX
+ * (a power of two, at most 8) back-to-back pauses between reads, so a
+ * waiting hart leaves almost all issue slots to the holder. Not fair (the
+ * releasing hart may re-acquire first). */
 #define SPIN_BACKOFF_MAX 8
 
 typedef struct {
