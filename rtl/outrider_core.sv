@@ -145,6 +145,7 @@ module outrider_core #(
   // IF: thread select
   // ===========================================================================
   logic [NumCtx-1:0] eligible;
+  logic [NumCtx-1:0] pause_flight;   // a `pause` of this context is in EX or MEM
   logic              ts_valid;
   logic [TidW-1:0]   ts_tid;
   logic              id_stall;
@@ -152,7 +153,11 @@ module outrider_core #(
 
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      eligible[t] = active_q[t] && !wait_q[t] && !sleep_q[t] && (pause_q[t] == '0);
+      // a context stops fetching as soon as its `pause` reaches EX, so
+      // the slots up to the pause's commit in MEM go to the other context
+      // instead of to instructions that MEM would squash
+      eligible[t] = active_q[t] && !wait_q[t] && !sleep_q[t] && (pause_q[t] == '0) &&
+                    !pause_flight[t];
     end
   end
 
@@ -458,6 +463,13 @@ module outrider_core #(
   end
 
   // redirect on a wrong prediction
+  always_comb begin : p_pause_flight
+    for (int t = 0; t < NumCtx; t++) begin
+      pause_flight[t] = (ex_valid_q && ex_pause_q && (ex_tid_q == TidW'(t))) ||
+                        (mem_valid_q && mem_pause_q && (mem_tid_q == TidW'(t)));
+    end
+  end
+
   logic ex_live, redirect_ex;
   assign ex_live     = ex_valid_q && !kill_ex[ex_tid_q];
   assign redirect_ex = ex_live && !exc_ex && (taken_ex != ex_pred_q);
