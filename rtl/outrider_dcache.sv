@@ -141,8 +141,9 @@ module outrider_dcache #(
   localparam int WPL    = LineBytes / 4;
   localparam int Sets   = SizeBytes / (LineBytes * Ways);
   localparam int OffW   = $clog2(LineBytes);
-  localparam int WordW  = $clog2(WPL);
-  localparam int SetW   = $clog2(Sets);
+  // (the guards let unsupported sizes reach the parameter checks below)
+  localparam int WordW  = (WPL > 1) ? $clog2(WPL) : 1;
+  localparam int SetW   = (Sets > 1) ? $clog2(Sets) : 1;
   localparam int TagW   = 32 - OffW - SetW;
   localparam int LineW  = 32 - OffW;
   localparam int WayW   = (Ways > 1) ? $clog2(Ways) : 1;
@@ -153,6 +154,26 @@ module outrider_dcache #(
   localparam int JobCW  = $clog2(NumMshr + 1);
   localparam int CapW   = $clog2(WPL + 1);
   localparam logic [SetW-1:0]  LastSet  = SetW'(Sets - 1);
+
+  // ---- parameter checks: elaboration errors in Verilator and yosys (Icarus 11
+  // cannot parse an elaboration-time $error); docs/dcache.md lists the rules
+`ifndef __ICARUS__
+  if ((Ways < 1) || ((Ways & (Ways - 1)) != 0)) begin : g_bad_ways
+    $error("outrider_dcache: Ways must be a power of two (1 = direct mapped)");
+  end
+  if ((LineBytes < 8) || ((LineBytes & (LineBytes - 1)) != 0)) begin : g_bad_line
+    $error("outrider_dcache: LineBytes must be a power of two, at least 8 (2 words)");
+  end
+  if (((SizeBytes & (SizeBytes - 1)) != 0) || (SizeBytes < 2 * LineBytes * Ways)) begin : g_bad_size
+    $error("outrider_dcache: SizeBytes must be a power of two, at least 2 sets (2 * LineBytes * Ways)");
+  end
+  if ((NumMshr < 1) || (NumCtx < 1)) begin : g_bad_count
+    $error("outrider_dcache: NumMshr and NumCtx must be at least 1");
+  end
+  if ((NextLinePrefetch != 0) && (NextLinePrefetch != 1)) begin : g_bad_pref
+    $error("outrider_dcache: NextLinePrefetch must be 0 or 1");
+  end
+`endif
 
   // access classes of ev_acc_cls_o
   localparam logic [2:0] DcClsHit      = 3'd0;  // hit
@@ -507,7 +528,10 @@ module outrider_dcache #(
                         (!busy_q[dreq_tid_i] || resp_now[dreq_tid_i]);
   assign accept    = dreq_valid_i && dreq_ready_o;
   assign vr_go     = vr_want && (vr_prio_q || (!replay_any && !accept));
-  assign probe_go  = (NextLinePrefetch != 0) && pfq_v_q && !replay_any && !accept && !vr_want;
+  // the probe waits in its queue for an idle stage 0 and a free MSHR (with
+  // one MSHR the miss that queued it holds the MSHR until its refill ends)
+  assign probe_go  = (NextLinePrefetch != 0) && pfq_v_q && free_v && !replay_any && !accept &&
+                     !vr_want;
 
   req_t        s0_req;
   route_e      s0_route;
@@ -698,8 +722,10 @@ module outrider_dcache #(
     st    = (s1_op == DopStore);
     sc    = (s1_op == DopSc);
     amo   = (s1_op == DopAmo);
-    sc_ok = |(resv_v_q & tid_oh) &&
-            (resv_addr_q[30*s1_tid_q +: 30] == s1_addr[31:2]);
+    sc_ok = 1'b0;                          // (a mux, not a 30*tid multiplier)
+    for (int c = 0; c < NumCtx; c++) begin
+      if (tid_oh[c] && resv_v_q[c] && (resv_addr_q[30*c +: 30] == s1_addr[31:2])) sc_ok = 1'b1;
+    end
     wr_op = st || amo || (sc && sc_ok);
     conflict = wr_op && ((fill_we && (rsp_way == hit_way)) ||
                          ((sq_q == SqVicRead) && (vr_set_q == s1_set) && (vr_way_q == hit_way)));
@@ -786,9 +812,14 @@ module outrider_dcache #(
             s1_park_cls  = 1'b1;
             s1_ev       = !s1_cls_q;
             s1_ev_cls   = DcClsMiss;
-          end else if (s1_spec) begin
-            s1_resp   = 1'b1;      // dropped: never delay anyone for a p-thread
-            s1_ev     = !s1_cls_q;
+          end else if (s1_spec && !s1_cls_q) begin
+            // dropped: never delay anyone for a p-thread. Only at its first
+            // lookup: a p-thread request that already allocated or merged
+            // (and was counted as a miss) waits like any other if its line
+            // was evicted again before its replay, so that an answer of 0
+            // always comes with a "dropped" access event
+            s1_resp   = 1'b1;
+            s1_ev     = 1'b1;
             s1_ev_cls = DcClsDropped;
           end else begin
             s1_park      = 1'b1;
@@ -1180,17 +1211,27 @@ module outrider_dcache #(
                       (^s1_addr[1:0]);
 
   // ---- array writes -----------------------------------------------------------------------
+  // line of the MSHR the refill beat belongs to: a mux over the entries (an
+  // index like LineW*rsp_id + SetW made yosys build a multiplier: ECP5 DSPs)
+  logic [LineW-1:0] rsp_line;
+  always_comb begin : p_rsp_line
+    rsp_line = ms_line_q[LineW-1:0];
+    for (int m = 1; m < NumMshr; m++) begin
+      if (rsp_id == MshrW'(m)) rsp_line = ms_line_q[LineW*m +: LineW];
+    end
+  end
+
   always_comb begin : p_array_writes
     logic fw;
     for (int w = 0; w < Ways; w++) begin
       fw = fill_we && (rsp_way == WayW'(w));
       dwe[w]                   = fw || (s1_write && (hit_way == WayW'(w)));
-      dw_idx[DIdxW*w +: DIdxW] = fw ? {ms_line_q[LineW*rsp_id +: SetW], rsp_idx} : {s1_set, s1_word};
+      dw_idx[DIdxW*w +: DIdxW] = fw ? {rsp_line[SetW-1:0], rsp_idx} : {s1_set, s1_word};
       dw_data[32*w +: 32]      = fw ? rsp_data : s1_wval;
       twe[w]                   = rsp_valid && rsp_last && (rsp_way == WayW'(w));
     end
-    tw_set = ms_line_q[LineW*rsp_id +: SetW];
-    tw_tag = ms_line_q[LineW*rsp_id + SetW +: TagW];
+    tw_set = rsp_line[SetW-1:0];
+    tw_tag = rsp_line[LineW-1 -: TagW];
   end
 
   // ---- registers -----------------------------------------------------------------------------

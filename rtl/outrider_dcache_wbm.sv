@@ -221,7 +221,12 @@ module outrider_dcache_wbm #(
       end
     end
     if (pushed) begin
-      fifo_d[EntW*cnt_d +: EntW] = {start_wr, start, start_wr ? {IdW{1'b0}} : rd_id_i};
+      // entry cnt_d, written through a compare per entry (EntW*cnt_d as an
+      // index made yosys build a multiplier)
+      for (int i = 0; i < BurstDepth; i++) begin
+        if (cnt_d == CntW'(i))
+          fifo_d[EntW*i +: EntW] = {start_wr, start, start_wr ? {IdW{1'b0}} : rd_id_i};
+      end
       cnt_d = cnt_d + 1'b1;
     end
   end

@@ -1,8 +1,11 @@
-# tests/rtl/rtl_unit.mk - unit benches (Icarus) for the RTL blocks around the
-# core: divider, AMO ALU, CLINT, MMIO, data-side bus interface unit.
+# tests/rtl/rtl_unit.mk - unit benches for the RTL blocks around the core:
+# divider, AMO ALU, CLINT, MMIO, data-side bus interface unit (Icarus), and
+# the data cache (Verilator --binary --timing, several parameter sets).
 #
 #   make rtl-unit          compile and run every bench; fails if any check fails
-#   make rtl-unit-<bench>  one bench (names in RTLU_BENCHES)
+#   make rtl-unit-<bench>  one bench (names in RTLU_BENCHES, RTLU_VBENCHES)
+#   make rtl-unit-dcache-seeds   the cache benches again with more random
+#                          streams (RTLU_DC_SEEDS, default 2..9; not in make test)
 #   make rtl-unit-lint     verilator --lint-only -Wall per module (several NumCtx)
 #                          and yosys synth_ice40 with check -assert and no latches
 #
@@ -68,8 +71,58 @@ rtl-unit-$(1): $(RTLU_DIR)/$(1).vvp
 endef
 $(foreach b,$(RTLU_BENCHES),$(eval $(call RTLU_BENCH_RULES,$(b))))
 
-rtl-unit: $(addprefix rtl-unit-,$(RTLU_BENCHES))
-	@echo "rtl-unit: all $(words $(RTLU_BENCHES)) benches passed"
+# ---- data cache bench: Verilator timing binaries, one per parameter set ---
+# (tb_dcache hangs under Icarus 11: docs/dcache.md "Unit bench"). -O0 keeps
+# each build to a few seconds; the bench itself is linted with -Wall (its
+# monitors use blocking assignments on purpose: BLKSEQ off).
+# Together the sets cover: the default (4 KiB, 2-way, 32-byte lines, 4 MSHRs,
+# 2 contexts), 1 and 3 contexts, direct mapped, 4 and 8 ways, 16- and
+# 64-byte lines, 1, 2 and 3 MSHRs, the next-line prefetcher (also with one
+# MSHR), 1 KiB and 8 KiB.
+RTLU_DC_SETS := default nc1_w1_8k nc3_w4_l16_m1_pf l64_m2_pf_1k w8_m3 nc3_w1_1k
+RTLU_DC_default_G          :=
+RTLU_DC_nc1_w1_8k_G        := -GNC=1 -GWAYS=1 -GSIZE=8192
+RTLU_DC_nc3_w4_l16_m1_pf_G := -GNC=3 -GWAYS=4 -GLINE=16 -GMSHRS=1 -GPREF=1
+RTLU_DC_l64_m2_pf_1k_G     := -GLINE=64 -GMSHRS=2 -GPREF=1 -GSIZE=1024
+RTLU_DC_w8_m3_G            := -GWAYS=8 -GSIZE=8192 -GMSHRS=3
+RTLU_DC_nc3_w1_1k_G        := -GNC=3 -GWAYS=1 -GSIZE=1024
+RTLU_DC_SRCS := tests/rtl/tb_dcache.sv tests/rtl/wb_slave_model.sv \
+                $(sort $(wildcard rtl/outrider_dcache*.sv)) rtl/outrider_amo_alu.sv
+RTLU_VERILATOR ?= verilator
+RTLU_VFLAGS := --binary --timing -Wall -Wno-BLKSEQ -Irtl -Itests/rtl -j 2 \
+               -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0"
+RTLU_VBENCHES := $(addprefix dcache_,$(RTLU_DC_SETS))
+RTLU_DC_SEEDS ?= 2 3 4 5 6 7 8 9
+
+define RTLU_DC_RULES
+$(RTLU_DIR)/dcache_$(1)/Vtb_dcache: $(RTLU_DC_SRCS) $(RTLU_COMMON) | $(RTLU_DIR)
+	@echo "rtl-unit: verilator tb_dcache $(RTLU_DC_$(1)_G)"
+	@$(RTLU_VERILATOR) $(RTLU_VFLAGS) $(RTLU_DC_$(1)_G) --top-module tb_dcache \
+	   -Mdir $(RTLU_DIR)/dcache_$(1) $(RTLU_DC_SRCS) > $(RTLU_DIR)/dcache_$(1).build.log 2>&1 || \
+	 { tail -30 $(RTLU_DIR)/dcache_$(1).build.log; exit 1; }
+
+.PHONY: rtl-unit-dcache_$(1)
+rtl-unit-dcache_$(1): $(RTLU_DIR)/dcache_$(1)/Vtb_dcache
+	@$$< $$(RTLU_DC_ARGS) > $(RTLU_DIR)/dcache_$(1).log 2>&1; \
+	 grep -E '^(FAIL|rtl-unit )' $(RTLU_DIR)/dcache_$(1).log; \
+	 grep -Eq '^rtl-unit .*: [1-9][0-9]* passed, 0 failed$$$$' $(RTLU_DIR)/dcache_$(1).log || \
+	 { echo "rtl-unit-dcache_$(1): FAILED (log: $(RTLU_DIR)/dcache_$(1).log)"; exit 1; }
+endef
+$(foreach c,$(RTLU_DC_SETS),$(eval $(call RTLU_DC_RULES,$(c))))
+
+.PHONY: rtl-unit-dcache rtl-unit-dcache-seeds
+rtl-unit-dcache: $(addprefix rtl-unit-,$(RTLU_VBENCHES))
+
+rtl-unit-dcache-seeds: $(foreach c,$(RTLU_DC_SETS),$(RTLU_DIR)/dcache_$(c)/Vtb_dcache)
+	@fail=; for c in $(RTLU_DC_SETS); do for s in $(RTLU_DC_SEEDS); do \
+	   $(RTLU_DIR)/dcache_$$c/Vtb_dcache +seed=$$s > $(RTLU_DIR)/dcache_$$c.seed$$s.log 2>&1; \
+	   if grep -Eq '^rtl-unit .*: [1-9][0-9]* passed, 0 failed$$' $(RTLU_DIR)/dcache_$$c.seed$$s.log; \
+	   then r=ok; else r=FAILED; fail="$$fail $$c/seed$$s"; fi; \
+	   echo "dcache_$$c seed $$s: $$r"; done; done; \
+	 if [ -n "$$fail" ]; then echo "rtl-unit-dcache-seeds: FAILED:$$fail"; exit 1; fi
+
+rtl-unit: $(addprefix rtl-unit-,$(RTLU_BENCHES) $(RTLU_VBENCHES))
+	@echo "rtl-unit: all $(words $(RTLU_BENCHES) $(RTLU_VBENCHES)) benches passed"
 
 # ---- lint and synthesis checks of the modules owned by these benches -------
 RTLU_MODS := divider amo_alu clint mmio dbiu

@@ -4,7 +4,7 @@
 //
 // Every context runs random loads (all sizes), stores with byte enables,
 // AMOs, LR/SC pairs, fences and peripheral loads on its own words (word
-// index parity = context) of a small set of lines that all map to a few
+// index modulo NC = context; NC <= words per line) of a small set of lines that all map to a few
 // sets, so evictions, write-backs, merges and full MSHRs happen all the
 // time; the last context also issues p-thread (spec) loads. Every answer
 // is checked against a shadow memory: loads and AMOs return the shadow
@@ -27,15 +27,36 @@ module tb_dcache;
   parameter int MSHRS = 4;
   parameter int PREF  = 0;
   localparam int TidW   = (NC > 1) ? $clog2(NC) : 1;
-  localparam int Words  = 4096;                  // 16 KiB of RAM in the slave
   localparam int Stride = SIZE / WAYS;           // bytes between lines of one set
-  localparam int Tags   = 6;                     // lines per set used by the test
+  localparam int Tags   = WAYS + 4;              // lines per set used by the test
   localparam int NSets  = 4;                     // sets used by the test
+  // RAM in the slave: at least 16 KiB, and every test line must fit in it
+  localparam int Span   = (Tags * Stride + NSets * LINE) / 4;
+  localparam int Words  = (Span > 4096) ? Span : 4096;
   localparam int WPL    = LINE / 4;
   localparam logic [31:0] Junk = 32'hBAD0_BAD0;
-  localparam logic [2:0]  ClsDropped = 3'd5;
+  localparam logic [2:0]  ClsDropped  = 3'd5;
+  localparam logic [2:0]  ClsUncached = 3'd6;
 
-  logic clk = 1'b0, rst_n = 1'b0;
+  // random stream: xorshift32 (the same in every simulator; Verilator's
+  // $random(seed) chains have short cycles); +seed=N picks another stream
+  // (the slave's stalls too)
+  integer      rnd_seed = 1;
+  logic [31:0] rnd_state = 32'h2545_F491;
+  function automatic logic [31:0] rnd();
+    logic [31:0] x;
+    x = rnd_state;
+    x = x ^ (x << 13);
+    x = x ^ (x >> 17);
+    x = x ^ (x << 5);
+    rnd_state = x;
+    rnd = x;
+  endfunction
+
+  logic clk = 1'b0;
+  /* verilator lint_off SYNCASYNCNET */
+  logic rst_n = 1'b0;
+  /* verilator lint_on SYNCASYNCNET */
   always #5 clk = ~clk;
 
   // ---- DUT ------------------------------------------------------------------
@@ -56,8 +77,11 @@ module tb_dcache;
   logic [1:0]        wb_bte;
 
   logic              per_req, per_we;
-  logic [31:0]       per_addr, per_wdata;
+  logic [31:0]       per_addr;
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [31:0]       per_wdata;                  // the bench sends no peripheral stores
   logic [3:0]        per_be;
+  /* verilator lint_on UNUSEDSIGNAL */
   logic [31:0]       per_rdata;
 
   logic              ev_acc_valid, ev_acc_spec, ev_fill_valid, ev_fill_spec, ev_fill_pref;
@@ -165,12 +189,18 @@ module tb_dcache;
   longint       cyc = 0;
   int           rr = 0;
   int           n_acc = 0, n_drop = 0, n_pref = 0, n_merge = 0, n_wb = 0, n_full = 0;
-  int           n_fill = 0, n_evict = 0, n_ready_dep = 0;
+  int           n_fill = 0, n_evict = 0, n_ready_dep = 0, n_spec_fill = 0, n_useless = 0;
   event         mon_ev;
 
   always @(posedge clk) begin : monitor
     if (rst_n) begin
       if (ev_acc_valid) begin
+        `CHECK(int'(ev_acc_tid) < NC && ev_acc_op != DopFence &&
+               (!ev_acc_spec || ev_acc_op == DopLoad || ev_acc_op == DopLr) &&
+               ((ev_acc_cls == ClsUncached) ? ((ev_acc_addr & MmioMask) == MmioBase)
+                                            : ((ev_acc_addr & RamMask) == RamBase)),
+               $sformatf("access event ctx%0d op %0d spec %b class %0d at %h", ev_acc_tid,
+                         ev_acc_op, ev_acc_spec, ev_acc_cls, ev_acc_addr))
         last_cls[ev_acc_tid] = ev_acc_cls;
         if (ev_acc_cls == ClsDropped) n_drop++;
         if (ev_acc_cls == 3'd2 || ev_acc_cls == 3'd3) n_merge++;
@@ -178,14 +208,24 @@ module tb_dcache;
       if (ev_fill_valid) begin
         n_fill++;
         if (ev_fill_pref) n_pref++;
+        if (ev_fill_spec) n_spec_fill++;
+        `CHECK(int'(ev_fill_tid) < NC && (!ev_fill_spec || int'(ev_fill_tid) == NC - 1),
+               $sformatf("fill attributed to ctx%0d (spec %b)", ev_fill_tid, ev_fill_spec))
         `CHECK((ev_fill_addr & RamMask) == RamBase && ev_fill_addr[$clog2(LINE)-1:0] == '0,
                $sformatf("fill of a line address %h", ev_fill_addr))
       end
       if (ev_wb_valid) begin
         n_wb++;
-        `CHECK((ev_wb_addr & RamMask) == RamBase, $sformatf("write-back of %h", ev_wb_addr))
+        `CHECK((ev_wb_addr & RamMask) == RamBase && int'(ev_wb_tid) < NC,
+               $sformatf("write-back of %h by ctx%0d", ev_wb_addr, ev_wb_tid))
       end
-      if (ev_evict_valid) n_evict++;
+      if (ev_evict_valid) begin
+        n_evict++;
+        n_useless += int'(ev_evict_useless);
+        `CHECK((ev_evict_addr & RamMask) == RamBase && ev_evict_addr[$clog2(LINE)-1:0] == '0,
+               $sformatf("eviction of %h", ev_evict_addr))
+      end
+      if (per_req) `CHECK(!per_we, "a peripheral store (the bench sends none)")
       if (|ev_mshr_full) n_full++;
       for (int c = 0; c < NC; c++) begin
         if (dresp_valid[c]) begin
@@ -205,7 +245,7 @@ module tb_dcache;
         outstanding[dreq_tid] = 1'b1;
         acc_cyc[dreq_tid]     = cyc;
         want[dreq_tid]        = 1'b0;
-        rr                    = (dreq_tid + 1) % NC;
+        rr                    = (int'(dreq_tid) + 1) % NC;
         n_acc++;
       end
       cyc++;
@@ -213,9 +253,50 @@ module tb_dcache;
     -> mon_ev;
   end
 
+  // Wishbone bursts (docs/dcache.md): WPL beats of sel 4'hF, CTI 3'b010 on
+  // every beat but the last (3'b111); writes linear from word 0 (BTE 00);
+  // reads start at any word and wrap (BTE 01/10/11 for 4/8/16 words), or,
+  // for other line sizes, are linear from word 0
+  localparam logic       WrapRd  = (WPL == 4) || (WPL == 8) || (WPL == 16);
+  localparam logic [1:0] BteWrap = (WPL == 4) ? 2'b01 : ((WPL == 8) ? 2'b10 : 2'b11);
+  int          b_beat = 0, b_start = 0, n_bursts = 0;
+  logic        b_we = 1'b0;
+  logic [31:0] b_line = '0;
+  string       b_why = "";
+  always @(posedge clk) begin : burst_monitor
+    int word;
+    if (rst_n && wb_cyc && wb_stb && !wb_stall) begin
+      word = int'(wb_adr[$clog2(LINE)-1:2]);
+      if (b_beat == 0) begin
+        b_we    = wb_we;
+        b_line  = wb_adr & ~32'(LINE - 1);
+        b_start = word;
+        b_why   = "";
+        if (wb_we && word != 0)            b_why = "write burst not from word 0";
+        if (!wb_we && !WrapRd && word != 0) b_why = "linear read burst not from word 0";
+      end
+      if (wb_sel != 4'hF || wb_adr[1:0] != 2'b00) b_why = $sformatf("sel %b", wb_sel);
+      if (wb_we != b_we || (wb_adr & ~32'(LINE - 1)) != b_line ||
+          word != (wb_we ? b_beat : (b_start + b_beat) % WPL))
+        b_why = $sformatf("beat %0d at %h", b_beat, wb_adr);
+      if (wb_bte != ((!wb_we && WrapRd) ? BteWrap : 2'b00))
+        b_why = $sformatf("BTE %b on beat %0d", wb_bte, b_beat);
+      if (wb_cti != ((b_beat == WPL - 1) ? 3'b111 : 3'b010))
+        b_why = $sformatf("CTI %b on beat %0d", wb_cti, b_beat);
+      b_beat = (b_beat + 1) % WPL;
+      if (b_beat == 0) begin
+        n_bursts++;
+        `CHECK(b_why == "", $sformatf("%s burst of line %h: %s", b_we ? "write" : "read",
+                                      b_line, b_why))
+      end
+    end
+  end
+
   always @(posedge clk) begin : driver
     bit   found;
+    /* verilator lint_off UNUSEDSIGNAL */
     int   sel;
+    /* verilator lint_on UNUSEDSIGNAL */
     logic r0, r1;
     #1;
     found = 1'b0;
@@ -242,11 +323,18 @@ module tb_dcache;
       if (r0 != r1) n_ready_dep++;
     end else begin
       dreq_valid = 1'b0;
-      dreq_tid = $random; dreq_op = $random; dreq_amo = $random;
-      dreq_addr = $random; dreq_wdata = $random; dreq_be = $random; dreq_spec = $random;
+      // junk on the other request fields while valid is low
+      dreq_tid   = TidW'(rnd());
+      dreq_op    = 3'(rnd());
+      dreq_amo   = 5'(rnd());
+      dreq_addr  = rnd();
+      dreq_wdata = rnd();
+      dreq_be    = 4'(rnd());
+      dreq_spec  = 1'(rnd());
     end
   end
 
+  /* verilator lint_off UNUSEDSIGNAL */        // c indexes arrays of NC entries
   task automatic xact(input int c, input logic [2:0] op, input logic [4:0] amo,
                       input logic [31:0] addr, input logic [31:0] wdata, input logic [3:0] be,
                       input logic spec, output logic [31:0] rdata, output logic err);
@@ -258,6 +346,7 @@ module tb_dcache;
     rdata = resp_rdata[c];
     err   = resp_err[c];
   endtask
+  /* verilator lint_on UNUSEDSIGNAL */
 
   // ---- random traffic of one context ----------------------------------------------
   task automatic t_random(input int c, input int n);
@@ -270,26 +359,28 @@ module tb_dcache;
     amo_ops[4] = AmoAnd; amo_ops[5] = AmoMin; amo_ops[6] = AmoMax; amo_ops[7] = AmoMinu;
     amo_ops[8] = AmoMaxu;
     for (int k = 0; k < n; k++) begin
-      kind = $unsigned($random) % 100;
-      w    = 2 * ($unsigned($random) % (WPL / 2)) + (c % 2);
-      if (NC == 1) w = $unsigned($random) % WPL;
-      a    = line_addr($unsigned($random) % Tags, $unsigned($random) % NSets) + 32'(4 * w);
-      v    = $random;
+      kind = $unsigned(rnd()) % 100;
+      // the context's own words: w % NC == c (contexts never share a word,
+      // so the shadow is exact and an LR/SC pair is never broken by another
+      // context's store)
+      w    = c + NC * ($unsigned(rnd()) % ((WPL - 1 - c) / NC + 1));
+      a    = line_addr($unsigned(rnd()) % Tags, $unsigned(rnd()) % NSets) + 32'(4 * w);
+      v    = rnd();
       if (kind < 30) begin                                   // load
         xact(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
         `CHECK(!e && d == shadow[widx(a)],
                $sformatf("ctx%0d load %h = %h, expected %h", c, a, d, shadow[widx(a)]))
       end else if (kind < 58) begin                          // store, 1/2/4 bytes
-        size = 1 << ($unsigned($random) % 3);
+        size = 1 << ($unsigned(rnd()) % 3);
         if (size == 4) be = 4'hF;
-        else if (size == 2) be = 4'b0011 << (2 * ($unsigned($random) % 2));
-        else be = 4'b0001 << ($unsigned($random) % 4);
+        else if (size == 2) be = 4'b0011 << (2 * ($unsigned(rnd()) % 2));
+        else be = 4'b0001 << ($unsigned(rnd()) % 4);
         xact(c, DopStore, 5'd0, a, v, be, 1'b0, d, e);
         `CHECK(!e && d == 32'd0, $sformatf("ctx%0d store %h: err=%b rdata=%h", c, a, e, d))
         shadow[widx(a)] = merge(shadow[widx(a)], v, be);
       end else if (kind < 70) begin                          // AMO
         logic [4:0] op;
-        op  = amo_ops[$unsigned($random) % 9];
+        op  = amo_ops[$unsigned(rnd()) % 9];
         exp = shadow[widx(a)];
         xact(c, DopAmo, op, a, v, 4'hF, 1'b0, d, e);
         `CHECK(!e && d == exp, $sformatf("ctx%0d AMO %b %h = %h, expected %h", c, op, a, d, exp))
@@ -307,7 +398,7 @@ module tb_dcache;
         xact(c, DopFence, 5'd0, a, 32'd0, 4'h0, 1'b0, d, e);
         `CHECK(!e && d == 32'd0, $sformatf("ctx%0d fence: err=%b", c, e))
       end else if (kind < 86) begin                          // peripheral load
-        a = MmioBase + 32'(4 * ($unsigned($random) % 16));
+        a = MmioBase + 32'(4 * ($unsigned(rnd()) % 16));
         xact(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
         `CHECK(!e && d == per_fn(a), $sformatf("ctx%0d peripheral load %h = %h", c, a, d))
       end else if (c == NC - 1) begin                        // p-thread load
@@ -358,10 +449,12 @@ module tb_dcache;
   endtask
 
   task automatic run_config(input int lat, input int stall, input int maxout, input int n);
+    /* verilator lint_off UNUSEDSIGNAL */
     logic [31:0] d;
+    /* verilator lint_on UNUSEDSIGNAL */
     logic        e;
     u_mem.latency = lat; u_mem.stall_pct = stall; u_mem.max_out = maxout;
-    $display("  config: latency %0d, stall %0d%%, max in flight %0d", lat, stall, maxout);
+    $display("  %s: latency %0d, stall %0d%%, max in flight %0d", name, lat, stall, maxout);
     job_n  = n;
     job_go = '1;
     wait (job_go == '0);
@@ -375,9 +468,16 @@ module tb_dcache;
 
   initial watchdog("dcache", 64'd20_000_000);
 
+  string name;
   initial begin
+    name = $sformatf("dcache(NC=%0d SIZE=%0d WAYS=%0d LINE=%0d MSHRS=%0d PREF=%0d)",
+                     NC, SIZE, WAYS, LINE, MSHRS, PREF);
+    if ($value$plusargs("seed=%d", rnd_seed)) $display("  seed %0d", rnd_seed);
+    rnd_state  = 32'h2545_F491 ^ (32'(rnd_seed) * 32'h9E37_79B9);
+    if (rnd_state == '0) rnd_state = 32'h1;
+    u_mem.seed = rnd_seed ^ 32'h5EED;
     for (int i = 0; i < Words; i++) begin
-      shadow[i]    = $random;
+      shadow[i]    = rnd();
       u_mem.mem[i] = shadow[i];
     end
     for (int c = 0; c < NC; c++) last_cls[c] = 3'd0;
@@ -388,7 +488,6 @@ module tb_dcache;
     run_config(20, 10, 2, 600);
     run_config(1, 50, 1, 1000);
     run_config(60, 0, 64, 300);
-    `CHECK(wb_cti != 3'b000 || !wb_stb, "bursts carry CTI")
     `CHECK(u_mem.proto_errors == 0, $sformatf("%0d Wishbone protocol errors", u_mem.proto_errors))
     `CHECK(n_ready_dep == 0, $sformatf("ready depended on valid %0d times", n_ready_dep))
     `CHECK(n_fill > 0 && n_evict > 0 && n_wb > 0 && n_merge > 0,
@@ -397,9 +496,11 @@ module tb_dcache;
     if (MSHRS == 1 && NC > 1)
       `CHECK(n_drop > 0, "p-thread loads were dropped with one MSHR")
     if (PREF != 0) `CHECK(n_pref > 0, "next-line prefetch fills")
-    $display("  %0d requests, %0d fills (%0d prefetch), %0d evictions, %0d write-backs, %0d merges, %0d drops, %0d mshr-full cycles",
-             n_acc, n_fill, n_pref, n_evict, n_wb, n_merge, n_drop, n_full);
-    finish($sformatf("dcache(NC=%0d SIZE=%0d WAYS=%0d LINE=%0d MSHRS=%0d PREF=%0d)",
-                     NC, SIZE, WAYS, LINE, MSHRS, PREF));
+    `CHECK(n_bursts > 0, "Wishbone bursts were checked")
+    `CHECK(n_spec_fill > 0, "p-thread loads filled lines")
+    $display("  %s: %0d requests, %0d fills (%0d prefetch, %0d p-thread), %0d evictions (%0d unused p-thread lines), %0d write-backs, %0d merges, %0d drops, %0d mshr-full cycles, %0d bursts",
+             name, n_acc, n_fill, n_pref, n_spec_fill, n_evict, n_useless, n_wb, n_merge, n_drop,
+             n_full, n_bursts);
+    finish(name);
   end
 endmodule

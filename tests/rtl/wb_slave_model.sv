@@ -8,7 +8,7 @@
 //   cycles later (latency >= 1: the earliest answer is the cycle after
 //   acceptance), in order, at most one answer per cycle.
 // - stall is a registered pseudo-random signal (stall_pct percent of the
-//   cycles) ORed with "max_out beats already in flight".
+//   cycles, xorshift32 on `seed`) ORed with "max_out beats already in flight".
 // - Run-time knobs latency, stall_pct, max_out, seed: change them only while
 //   the bus is idle. Statistics: n_reads, n_writes, max_inflight, and a log
 //   of accepted beats (log_*[0 .. n_log-1], wrapping at LogDepth).
@@ -48,10 +48,12 @@ module wb_slave_model #(
 
   // statistics
   int n_reads = 0, n_writes = 0, max_inflight = 0, proto_errors = 0;
+  /* verilator lint_off UNUSEDSIGNAL */          // read by some benches only
   logic [31:0] log_adr [0:LogDepth-1];
   logic        log_we  [0:LogDepth-1];
   logic [3:0]  log_sel [0:LogDepth-1];
   logic [31:0] log_dat [0:LogDepth-1];
+  /* verilator lint_on UNUSEDSIGNAL */
   int          n_log = 0;
 
   // answer queue
@@ -86,7 +88,10 @@ module wb_slave_model #(
       dat_o   <= Junk;
       stall_o <= 1'b0;
     end else begin : edge_work
-      int          idx, inflight, tail;
+      /* verilator lint_off UNUSEDSIGNAL */
+      int          idx, tail;                      // only their low bits index
+      /* verilator lint_on UNUSEDSIGNAL */
+      int          inflight;
       logic        bad;
       logic [31:0] rdat;
       now++;
@@ -125,7 +130,7 @@ module wb_slave_model #(
           tail = (q_head + q_count) % QDepth;
           q_dat[tail] = rdat;
           q_err[tail] = bad;
-          q_due[tail] = now + latency - 1;
+          q_due[tail] = now + longint'(latency) - 1;
           q_count++;
         end
       end
@@ -144,7 +149,12 @@ module wb_slave_model #(
         q_count--;
       end
 
-      stall_o <= (stall_pct > 0 && ($unsigned($random(seed)) % 100) < stall_pct) ||
+      // xorshift32 on seed (Verilator's $random(seed) chains cycle quickly)
+      if (seed == 0) seed = 1;
+      seed = seed ^ (seed << 13);
+      seed = seed ^ int'($unsigned(seed) >> 17);
+      seed = seed ^ (seed << 5);
+      stall_o <= (stall_pct > 0 && ($unsigned(seed) % 100) < stall_pct) ||
                  (q_count >= max_out);
     end
   end
