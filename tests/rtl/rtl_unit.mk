@@ -152,4 +152,18 @@ rtl-unit-lint-$(1): | $(RTLU_DIR)
 endef
 $(foreach m,$(RTLU_MODS),$(eval $(call RTLU_LINT_RULES,$(m))))
 
-rtl-unit-lint: $(addprefix rtl-unit-lint-,$(RTLU_MODS))
+# the data cache: verilator -Wall in the parameter sets of its benches (its
+# yosys runs are in make synth)
+RTLU_DC_LINT_G := "" "-GNumCtx=1 -GWays=1 -GSizeBytes=8192" \
+  "-GNumCtx=3 -GWays=4 -GLineBytes=16 -GNumMshr=1 -GNextLinePrefetch=1" \
+  "-GLineBytes=64 -GNumMshr=2 -GNextLinePrefetch=1 -GSizeBytes=1024" \
+  "-GWays=8 -GSizeBytes=8192 -GNumMshr=3 -GDebugPort=1" "-GNumCtx=3 -GWays=1 -GSizeBytes=1024"
+.PHONY: rtl-unit-lint-dcache
+rtl-unit-lint-dcache:
+	@for g in $(RTLU_DC_LINT_G); do \
+	   verilator --lint-only -Wall -Irtl $$g --top-module outrider_dcache \
+	     $(filter rtl/%,$(RTLU_DC_SRCS)) || exit 1; \
+	 done
+	@echo "rtl-unit-lint dcache: verilator clean in $(words $(RTLU_DC_SETS)) parameter sets"
+
+rtl-unit-lint: $(addprefix rtl-unit-lint-,$(RTLU_MODS)) rtl-unit-lint-dcache
