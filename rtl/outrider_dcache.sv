@@ -6,7 +6,8 @@
 //
 // Organisation
 // - SizeBytes / Ways / LineBytes (powers of two; at least 2 sets and 2 words
-//   per line). Tags and data in synchronous block RAMs (one tag and one data
+//   per line; Ways = 1 is direct mapped; NumMshr >= 1; checked at
+//   elaboration). Tags and data in synchronous block RAMs (one tag and one data
 //   memory per way, outrider_dcache_ram); valid, dirty, "p-thread filled"
 //   and tree pseudo-LRU bits in flip-flops.
 // - Write-back, write-allocate. Replacement: an invalid way, else pseudo-LRU
@@ -45,10 +46,15 @@
 //
 // P-thread requests (dreq_spec_i): loads and LR fill the cache like other
 // loads, the fill attributed to the p-thread (no reservation is set); a
-// p-thread miss that finds no free MSHR or no replaceable way is DROPPED:
-// answered in stage 1 with 0. Other p-thread operations, and p-thread loads
-// outside RAM, are answered with 0 and have no effect (the core never sends
-// them).
+// p-thread miss that finds no free MSHR or no replaceable way at its first
+// lookup is DROPPED: answered in stage 1 with 0 (a replayed one waits).
+// Other p-thread operations, and p-thread loads outside RAM, are answered
+// with 0 and have no effect (the core never sends them).
+//
+// Next-line prefetch (NextLinePrefetch = 1): a demand allocation queues the
+// next line (one entry, newest wins); the probe takes stage 0 when it is
+// idle and an MSHR is free, and allocates if the line is neither present
+// nor in flight.
 //
 // Events (one-cycle pulses for the test bench, see docs/dcache.md): one
 // access per cycle (ev_acc_*), one fill (ev_fill_*), one write-back
@@ -56,7 +62,8 @@
 // MSHR" (ev_mshr_full_o).
 //
 // Not here: no coherence with other masters, no byte-granular dirty bits,
-// no critical-word-first (the line is written whole before the replay),
+// no early restart except for plain loads (the refill starts at the
+// missing word; stores, LR, SC and AMOs replay after the whole line),
 // no ECC, no physical memory protection.
 module outrider_dcache #(
   parameter int NumCtx           = 2,
