@@ -40,3 +40,6 @@ demo: smtsim sw-examples
 
 clean:
 	rm -rf $(BUILD)
+
+# the benchmark suite: make bench, make bench-sweep (bench.mk, docs/performance.md)
+-include bench.mk

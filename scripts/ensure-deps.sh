@@ -1,12 +1,19 @@
 #!/bin/sh
 # ensure-deps.sh: install the Debian packages Outrider needs, only those
 # missing. Safe to run repeatedly; does nothing when all are present.
-# Usage: scripts/ensure-deps.sh [extra-package ...]
+# Usage: scripts/ensure-deps.sh [--bench] [extra-package ...]
+#   --bench  also what only `make bench-sweep` needs: gnuplot-nox (the plot)
 set -eu
+
+BENCH_PKGS=""
+if [ "${1:-}" = "--bench" ]; then
+    BENCH_PKGS="gnuplot-nox"
+    shift
+fi
 
 PKGS="verilator iverilog yosys nextpnr-ice40 fpga-icestorm \
 gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf \
-libcmocka-dev libelf-dev zlib1g-dev pkg-config make g++ python3 $*"
+libcmocka-dev libelf-dev zlib1g-dev pkg-config make g++ python3 $BENCH_PKGS $*"
 
 missing=""
 for p in $PKGS; do

@@ -85,3 +85,33 @@ $(TB_SMTSIM): $(TB_OBJDIR)/smtsim.o $(TB_LIB)
 
 tb-clean:
 	rm -rf $(TB_VDIR) $(TB_OBJDIR) $(TB_LIB) $(TB_SMTSIM)
+
+# ---- Model variants: the same SoC with other top-level parameters ----
+#   $(eval $(call tb_variant_rule,NAME,-GParam=Value ...))
+# defines $(BUILD)/smtsim-NAME: smtsim linked with a model verilated with
+# those -G overrides into $(BUILD)/verilator-NAME (own runtime and shim; the
+# default model and $(TB_LIB) are untouched). Used by the benchmarks
+# (bench.mk: smtsim-pf = next-line prefetch on) to measure SoC parameters.
+define tb_variant_rule
+$(BUILD)/verilator-$(1)/$(TB_VPREFIX)__ALL.a: $(RTL_SRCS) $(RTL_INCS) $(TB_RTLLIST) tb/tb.mk | deps
+	@mkdir -p $$(@D)
+	env -u MAKEFLAGS -u MFLAGS $(VERILATOR) $(filter-out -Mdir $(TB_VDIR),$(TB_VFLAGS)) \
+	    -Mdir $(BUILD)/verilator-$(1) $(2) $(RTL_SRCS)
+	@touch $$@
+
+$(BUILD)/verilator-$(1)/libverilated.a $(BUILD)/verilator-$(1)/model_shim.o &: \
+    $(BUILD)/verilator-$(1)/$(TB_VPREFIX)__ALL.a tb/model_shim.cpp tb/model_shim.h tb/verilated_lib.mk
+	$(MAKE) -C $(BUILD)/verilator-$(1) -f $(abspath tb/verilated_lib.mk) VL_TOP_MK=$(TB_VPREFIX).mk \
+	    SHIM_DIR=$(abspath tb) $(TB_VOPT) libverilated.a model_shim.o
+	@touch $(BUILD)/verilator-$(1)/libverilated.a $(BUILD)/verilator-$(1)/model_shim.o
+
+$(BUILD)/liboutrider_tb-$(1).a: $(TB_C_OBJS) $(BUILD)/verilator-$(1)/model_shim.o \
+    $(BUILD)/verilator-$(1)/$(TB_VPREFIX)__ALL.a $(BUILD)/verilator-$(1)/libverilated.a
+	@rm -f $$@
+	printf 'CREATE %s\nADDLIB %s\nADDLIB %s\nSAVE\nEND\n' $$@ \
+	    $(BUILD)/verilator-$(1)/$(TB_VPREFIX)__ALL.a $(BUILD)/verilator-$(1)/libverilated.a | $(AR) -M
+	$(AR) rcs $$@ $(TB_C_OBJS) $(BUILD)/verilator-$(1)/model_shim.o
+
+$(BUILD)/smtsim-$(1): $(TB_OBJDIR)/smtsim.o $(BUILD)/liboutrider_tb-$(1).a
+	$(CC) -o $$@ $$< $(BUILD)/liboutrider_tb-$(1).a $(TB_LDLIBS)
+endef

@@ -1,0 +1,58 @@
+# bench.mk - the benchmark suite (sw/bench/, scripts/bench.py,
+# docs/performance.md). Included by the top Makefile (-include).
+#
+#   make bench        every kernel x configuration at --mem-latency 100:
+#                     build/bench/results.json and build/bench/results.md
+#   make bench-sweep  the same at BENCH_SWEEP_LATENCIES (25 50 100 200 400):
+#                     build/bench/sweep.json, sweep.md and speedup.png (gnuplot)
+#
+# Per kernel K (sw/bench/K.c) four ELFs from the one source:
+#   bench_K       plain (-DBENCH_PEX=0)
+#   bench_K_pex   pre-executed (-DBENCH_PEX=1)
+#   bench_K_2h    two copies, one per hart (-DBENCH_HARTS=2)
+#   bench_K_init  builds the data and exits (-DBENCH_INIT_ONLY=1): its
+#                 counters are subtracted to get the kernel's own
+# and two simulators: $(BUILD)/smtsim and $(BUILD)/smtsim-pf (the same SoC
+# verilated with -GDcachePrefetch=1: the data cache's next-line prefetcher).
+# BENCH_JOBS (default 2) runs at most that many simulations at once.
+
+BENCH_KERNELS ?= list tree hash em3d mcf spmv
+BENCH_LATENCY ?= 100
+BENCH_SWEEP_LATENCIES ?= 25 50 100 200 400
+BENCH_JOBS    ?= 2
+BENCH_DIR     := $(BUILD)/bench
+BENCH_SMTSIM_PF := $(BUILD)/smtsim-pf
+BENCH_CFLAGS  ?=
+
+$(eval $(call tb_variant_rule,pf,-GDcachePrefetch=1))
+# Experiments (docs/performance.md), not part of `make bench`:
+# $(BUILD)/smtsim-rr is the SoC with round-robin thread select.
+$(eval $(call tb_variant_rule,rr,-GSelectPolicy=0))
+
+# $(1) kernel: its four programs
+define bench__kernel
+$(call sw_prog_rule,bench_$(1),sw/bench/$(1).c,$(SW_OWN_CFLAGS) -DBENCH_PEX=0 $(BENCH_CFLAGS))
+$(call sw_prog_rule,bench_$(1)_pex,sw/bench/$(1).c,$(SW_OWN_CFLAGS) -DBENCH_PEX=1 $(BENCH_CFLAGS))
+$(call sw_prog_rule,bench_$(1)_2h,sw/bench/$(1).c,$(SW_OWN_CFLAGS) -DBENCH_HARTS=2 $(BENCH_CFLAGS))
+$(call sw_prog_rule,bench_$(1)_init,sw/bench/$(1).c,$(SW_OWN_CFLAGS) -DBENCH_INIT_ONLY=1 $(BENCH_CFLAGS))
+endef
+$(foreach k,$(BENCH_KERNELS),$(eval $(call bench__kernel,$(k))))
+BENCH_ELFS := $(foreach k,$(BENCH_KERNELS),$(foreach s,_pex _2h _init,$(SW_PROG_BUILD)/bench_$(k)$(s).elf) \
+                $(SW_PROG_BUILD)/bench_$(k).elf)
+
+.PHONY: bench bench-sweep bench-progs bench-deps
+bench-progs: $(BENCH_ELFS)
+
+# gnuplot (Debian gnuplot-nox) is needed only by bench-sweep.
+bench-deps: deps
+	@scripts/ensure-deps.sh --bench
+
+bench: $(TB_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | deps
+	@mkdir -p $(BENCH_DIR)
+	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
+	    --latencies $(BENCH_LATENCY) --kernels "$(BENCH_KERNELS)"
+
+bench-sweep: $(TB_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | bench-deps
+	@mkdir -p $(BENCH_DIR)
+	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
+	    --latencies "$(BENCH_SWEEP_LATENCIES)" --kernels "$(BENCH_KERNELS)" --sweep
