@@ -68,6 +68,12 @@ module outrider_core #(
   output logic [NumCtx-1:0]        retire_rd_we_o,
   output logic [NumCtx*5-1:0]      retire_rd_o,
   output logic [NumCtx*32-1:0]     retire_rd_wdata_o,
+  output logic [NumCtx*32-1:0]     retire_addr_o,   // data address of a retiring memory op
+  // traps taken by harts (never by p-threads): the trapping instruction does
+  // not retire; one per context per cycle, after that cycle's retirement
+  output logic [NumCtx-1:0]        trap_valid_o,
+  output logic [NumCtx*32-1:0]     trap_cause_o,
+  output logic [NumCtx*32-1:0]     trap_tval_o,
   output logic [NumCtx-1:0]        ctx_active_o,
   output logic [NumCtx-1:0]        ctx_pthread_o,   // context runs a p-thread
   output logic [7:0]               pex_event_o,     // PexEv* pulses (outrider_defs.svh)
@@ -1042,6 +1048,10 @@ module outrider_core #(
       retire_rd_we_o[t]          = from_wb[t] ? wb_rd_we_q : pend_rd_we_q[t];
       retire_rd_o[5*t +: 5]      = from_wb[t] ? wb_rd_q : pend_rd_q[t];
       retire_rd_wdata_o[32*t +: 32] = from_wb[t] ? wb_value : late_value[t];
+      retire_addr_o[32*t +: 32]  = from_wb[t] ? wb_addr_q : pend_addr_q[t];
+      trap_valid_o[t]            = trap_req[t];
+      trap_cause_o[32*t +: 32]   = trap_cause[t];
+      trap_tval_o[32*t +: 32]    = trap_tval[t];
       own_we[t]             = retire_valid_o[t] && retire_rd_we_o[t];
       own_waddr[5*t +: 5]   = retire_rd_o[5*t +: 5];
       own_wdata[32*t +: 32] = retire_rd_wdata_o[32*t +: 32];

@@ -42,7 +42,9 @@ module outrider_regfile #(
 
   for (genvar c = 0; c < NumCtx; c++) begin : g_bank
     // Two copies of the bank (one per read port), written identically.
-    logic [31:0] mem_a [32];
+    // public for the test bench's lockstep co-simulation (tb/model_shim.cpp
+    // reads a started hart's registers); no effect on synthesis
+    logic [31:0] mem_a [32] /* verilator public_flat_rd */;
     logic [31:0] mem_b [32];
     logic [4:0]  waddr;
     logic [31:0] wdata;

@@ -84,6 +84,11 @@ module outrider_soc #(
   output logic [NumCtx-1:0]        retire_rd_we_o,
   output logic [NumCtx*5-1:0]      retire_rd_o,
   output logic [NumCtx*32-1:0]     retire_rd_wdata_o,
+  output logic [NumCtx*32-1:0]     retire_addr_o,   // data address of a memory op
+  // traps taken by harts (the trapping instruction does not retire)
+  output logic [NumCtx-1:0]        trap_valid_o,
+  output logic [NumCtx*32-1:0]     trap_cause_o,
+  output logic [NumCtx*32-1:0]     trap_tval_o,
   output logic [NumCtx-1:0]        ctx_active_o,
   output logic [NumCtx-1:0]        ctx_pthread_o,
   output logic [7:0]               pex_event_o,     // PexEv* pulses (outrider_defs.svh)
@@ -159,7 +164,8 @@ module outrider_soc #(
     .dresp_valid_i(dresp_valid), .dresp_rdata_i(dresp_rdata), .dresp_err_i(dresp_err),
     .mtip_i (mtip), .msip_i (msip), .meip_i, .mtime_i (mtime),
     .retire_valid_o, .retire_pc_o, .retire_insn_o, .retire_rd_we_o, .retire_rd_o,
-    .retire_rd_wdata_o, .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i
+    .retire_rd_wdata_o, .retire_addr_o, .trap_valid_o, .trap_cause_o, .trap_tval_o,
+    .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i
   );
 
   // ---- data side: the cache, or the uncached dbiu in perfect mode ----------

@@ -11,6 +11,7 @@
 #include "verilated.h"
 #include "verilated_fst_c.h"
 #include "Voutrider_soc.h"
+#include "Voutrider_soc___024root.h"
 
 namespace {
 constexpr unsigned kNumCtx = MODEL_SHIM_NUM_CTX;
@@ -20,6 +21,8 @@ static_assert(sizeof(Top::retire_pc_o) == 8, "retire_pc_o is not NumCtx*32 = 64 
 static_assert(sizeof(Top::retire_insn_o) == 8, "retire_insn_o is not 64 bits");
 static_assert(sizeof(Top::retire_rd_wdata_o) == 8, "retire_rd_wdata_o is not 64 bits");
 static_assert(sizeof(Top::retire_rd_o) <= 4, "retire_rd_o is wider than 32 bits");
+static_assert(sizeof(Top::retire_addr_o) == 8, "retire_addr_o is not 64 bits");
+static_assert(sizeof(Top::trap_cause_o) == 8, "trap_cause_o is not 64 bits");
 
 inline uint32_t ctx_mask(unsigned ctx) { return ctx < kNumCtx ? 1u << ctx : 0u; }
 inline uint32_t word_of(uint64_t v, unsigned ctx) {
@@ -191,6 +194,34 @@ void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     o->dc_evict_useless = t->dc_ev_evict_useless_o;
     o->dc_evict_addr = t->dc_ev_evict_addr_o;
     o->dc_mshr_full = t->dc_ev_mshr_full_o;
+    o->trap_valid = t->trap_valid_o;
+}
+
+void model_shim_get_retire(const model_shim *m, unsigned ctx, model_shim_retire *r) {
+    const Top *t = m->top.get();
+    const uint32_t bit = ctx_mask(ctx);
+    r->retire = (t->retire_valid_o & bit) ? 1 : 0;
+    r->pthread = (t->ctx_pthread_o & bit) ? 1 : 0;
+    r->rd_we = (t->retire_rd_we_o & bit) ? 1 : 0;
+    r->rd = ctx < kNumCtx ? (static_cast<uint32_t>(t->retire_rd_o) >> (5 * ctx)) & 0x1Fu : 0u;
+    r->pc = word_of(t->retire_pc_o, ctx);
+    r->insn = word_of(t->retire_insn_o, ctx);
+    r->rd_wdata = word_of(t->retire_rd_wdata_o, ctx);
+    r->addr = word_of(t->retire_addr_o, ctx);
+    r->trap = (t->trap_valid_o & bit) ? 1 : 0;
+    r->trap_cause = word_of(t->trap_cause_o, ctx);
+    r->trap_tval = word_of(t->trap_tval_o, ctx);
+}
+
+uint32_t model_shim_read_reg(const model_shim *m, unsigned ctx, unsigned reg) {
+    const auto *root = m->top->rootp;
+    reg &= 31u;
+    if (reg == 0) return 0;
+    switch (ctx) {
+    case 0: return root->outrider_soc__DOT__u_core__DOT__u_regfile__DOT__g_bank__BRA__0__KET____DOT__mem_a[reg];
+    case 1: return root->outrider_soc__DOT__u_core__DOT__u_regfile__DOT__g_bank__BRA__1__KET____DOT__mem_a[reg];
+    default: return 0;
+    }
 }
 
 // ---- FST tracing ----

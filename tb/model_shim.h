@@ -18,6 +18,9 @@
  * context c. The shim is built for MODEL_SHIM_NUM_CTX contexts (checked
  * at compile time against the generated model).
  *
+ * The retirement port (retire_*, trap_*: docs/verification.md) has
+ * per-context getters and model_shim_get_retire().
+ *
  * Inputs the caller may leave alone: pex_enable_i starts at 1,
  * perfect_dcache_i at 0, dbg_addr_i at 0.
  *
@@ -61,7 +64,21 @@ typedef struct {
     uint8_t  dc_evict_valid, dc_evict_useless;
     uint32_t dc_evict_addr;
     uint32_t dc_mshr_full;   /* bit c: context c is parked for lack of an MSHR */
+    uint32_t trap_valid;     /* bit c: context c (a hart) took a trap */
 } model_shim_outputs;
+
+/* The retirement port of one context in one cycle (read it with
+ * model_shim_get_retire only in cycles where retire_valid or trap_valid has
+ * bit c set). */
+typedef struct {
+    uint8_t  retire;         /* an instruction retired: pc .. addr are valid */
+    uint8_t  pthread;        /* the context runs a p-thread (ignore the record) */
+    uint8_t  rd_we, rd;
+    uint32_t pc, insn, rd_wdata;
+    uint32_t addr;           /* data address (memory operations) */
+    uint8_t  trap;           /* a trap was taken (after the retirement, if any) */
+    uint32_t trap_cause, trap_tval;
+} model_shim_retire;
 
 /* NULL if out of memory. The model's inputs start at 0 (rst_ni low). */
 model_shim *model_shim_create(void);
@@ -130,6 +147,12 @@ unsigned model_shim_get_ctx_active_ctx(const model_shim *m, unsigned ctx);
 
 /* Fill *o with every output (same values as the getters above). */
 void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o);
+
+/* The retirement port of context ctx (< MODEL_SHIM_NUM_CTX) this cycle. */
+void model_shim_get_retire(const model_shim *m, unsigned ctx, model_shim_retire *r);
+/* Register x[reg] of context ctx as the register file holds it now (a
+ * debug read of the bank, valid between cycles; x0 reads 0). */
+uint32_t model_shim_read_reg(const model_shim *m, unsigned ctx, unsigned reg);
 
 /* ---- FST tracing ---- */
 /* Open an FST file; 0 on success, -1 if the file cannot be created or a

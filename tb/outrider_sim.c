@@ -48,6 +48,8 @@ struct outrider_sim {
     outrider_stats  stats;
     event_log       events;
     uint64_t        trace_time;
+    outrider_retire_fn retire_fn;
+    void           *retire_user;
     char            err[ERR_LEN];
 };
 
@@ -208,6 +210,43 @@ int outrider_sim_load_elf(outrider_sim *s, const char *path)
     return OUTRIDER_OK;
 }
 
+static void deliver_retire(outrider_sim *s, uint32_t mask)
+{
+    outrider_retire rec[OUTRIDER_MAX_CTX];
+    unsigned n = 0;
+    for (unsigned c = 0; c < s->stats.num_ctx; c++) {
+        if (!(mask & (1u << c)))
+            continue;
+        model_shim_retire r;
+        model_shim_get_retire(s->model, c, &r);
+        rec[n++] = (outrider_retire){
+            .cycle = s->stats.cycles, .ctx = (uint8_t)c, .retire = r.retire,
+            .pthread = r.pthread, .rd_we = r.rd_we, .rd = r.rd, .pc = r.pc, .insn = r.insn,
+            .rd_wdata = r.rd_wdata, .addr = r.addr, .trap = r.trap,
+            .trap_cause = r.trap_cause, .trap_tval = r.trap_tval,
+        };
+    }
+    if (n && s->retire_fn(s->retire_user, rec, n) != 0 && s->status == OUTRIDER_RUNNING)
+        s->status = OUTRIDER_STOPPED;
+}
+
+void outrider_sim_set_retire_hook(outrider_sim *s, outrider_retire_fn fn, void *user)
+{
+    s->retire_fn = fn;
+    s->retire_user = user;
+}
+
+void outrider_sim_get_retire_hook(const outrider_sim *s, outrider_retire_fn *fn, void **user)
+{
+    *fn = s->retire_fn;
+    *user = s->retire_user;
+}
+
+uint32_t outrider_sim_read_reg(const outrider_sim *s, unsigned ctx, unsigned reg)
+{
+    return ctx < s->stats.num_ctx ? model_shim_read_reg(s->model, ctx, reg) : 0;
+}
+
 static void one_cycle(outrider_sim *s)
 {
     model_shim *m = s->model;
@@ -240,6 +279,8 @@ static void one_cycle(outrider_sim *s)
         }
         s->status = OUTRIDER_EXITED;
     }
+    if (s->retire_fn && (o.retire_valid | o.trap_valid))
+        deliver_retire(s, o.retire_valid | o.trap_valid);
     wb_mem_req req = {
         .cyc = o.wb_cyc, .stb = o.wb_stb, .we = o.wb_we, .adr = o.wb_adr,
         .sel = o.wb_sel, .cti = o.wb_cti, .dat = o.wb_dat,

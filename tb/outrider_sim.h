@@ -66,7 +66,8 @@ typedef enum {
 typedef enum {
     OUTRIDER_RUNNING     = 0,    /* step: still running */
     OUTRIDER_EXITED      = 1,    /* program wrote SIM_EXIT or tohost */
-    OUTRIDER_CYCLE_LIMIT = 2     /* max_cycles reached */
+    OUTRIDER_CYCLE_LIMIT = 2,    /* max_cycles reached */
+    OUTRIDER_STOPPED     = 3     /* the retirement hook asked to stop */
 } outrider_status;
 
 typedef struct {
@@ -235,6 +236,38 @@ const char *outrider_event_kind_name(unsigned kind);
 const char *outrider_access_class_name(unsigned cls);
 /* "spawn", "refused", "cancel", "budget_stop", ... for PEX records' cls */
 const char *outrider_pex_event_name(unsigned ev);
+
+/* ---- retirement port (docs/verification.md) -------------------------------
+ * One record per context per cycle in which that context retired an
+ * instruction or took a trap: both can happen in one cycle (an older
+ * instruction retires, a younger one traps), and then the record has both
+ * and the retirement comes first. Records of a context running a p-thread
+ * (pthread = 1) retire nothing architectural. */
+typedef struct {
+    uint64_t cycle;          /* as outrider_sim_cycles() while that cycle runs */
+    uint8_t  ctx;
+    uint8_t  retire;         /* an instruction retired: pc .. addr valid */
+    uint8_t  pthread;
+    uint8_t  rd_we, rd;      /* rd_we: a register (rd != 0) was written */
+    uint32_t pc, insn;
+    uint32_t rd_wdata;       /* the result (also valid when rd is x0) */
+    uint32_t addr;           /* data address of a load/store/LR/SC/AMO */
+    uint8_t  trap;           /* a trap was taken (the trapping instruction did not retire) */
+    uint32_t trap_cause, trap_tval;
+} outrider_retire;
+
+/* Called once per cycle that has records, with the n (1..OUTRIDER_MAX_CTX)
+ * records of that cycle in context order; a non-zero return stops the run
+ * (status OUTRIDER_STOPPED). NULL removes the hook. Without a hook the port
+ * costs one test per cycle. */
+typedef int (*outrider_retire_fn)(void *user, const outrider_retire *recs, unsigned n);
+void outrider_sim_set_retire_hook(outrider_sim *sim, outrider_retire_fn fn, void *user);
+/* The hook and its user pointer (NULL, NULL when none is set). */
+void outrider_sim_get_retire_hook(const outrider_sim *sim, outrider_retire_fn *fn, void **user);
+
+/* Register x[reg] of context ctx as the core's register file holds it
+ * between cycles (x0 reads 0). */
+uint32_t outrider_sim_read_reg(const outrider_sim *sim, unsigned ctx, unsigned reg);
 
 /* Last error message of this handle ("" if none). */
 const char *outrider_sim_error(const outrider_sim *sim);

@@ -1,8 +1,10 @@
 /* smtsim.c - command-line simulator: run one RV32 ELF on the Verilated
- * Outrider SoC.
+ * Outrider SoC, optionally in lockstep with the reference ISS (--cosim,
+ * tb/cosim.h).
  *
  * Exit status: the program's exit code (& 0xFF), 124 when the cycle limit
- * is reached, 2 for any bad input (one "smtsim: ..." line on stderr), 130
+ * is reached, 2 for any bad input (one "smtsim: ..." line on stderr), 3 for
+ * a co-simulation mismatch (the report on stderr), 130
  * when interrupted (SIGINT/SIGTERM: the trace and statistics are still
  * written).
  * Program console output goes to stdout; simulator messages to stderr.
@@ -19,9 +21,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cosim.h"
 #include "outrider_sim.h"
 
 #define EXIT_BAD_INPUT   2
+#define EXIT_MISMATCH    3
 #define EXIT_CYCLE_LIMIT 124
 #define EXIT_INTERRUPTED 130
 #define RUN_CHUNK        (1u << 16)   /* cycles between interrupt checks */
@@ -42,6 +46,8 @@ typedef struct {
     const char     *program;
     const char     *stats_path;
     const char     *events_path;
+    const char     *commit_log_path;
+    int             cosim;
     int             quiet;
 } options;
 
@@ -68,6 +74,11 @@ static void usage(FILE *out)
           "  --stats-json FILE    write statistics as JSON at the end\n"
           "  --events FILE        write the data cache / pre-execution event log\n"
           "                       (one line per event: cycle kind ctx spec addr op class)\n"
+          "  --cosim              check every retired instruction against the reference\n"
+          "                       ISS (lockstep); the first mismatch stops the run with\n"
+          "                       a report on stderr and exit status 3\n"
+          "  --commit-log FILE    write every retired instruction of the harts in Spike's\n"
+          "                       --log-commits format (implies --cosim)\n"
           "  --quiet              no summary or progress on stderr (errors still)\n"
           "  --help               this text\n",
           out);
@@ -126,7 +137,7 @@ static int parse_u32_opt(const char *name, const char *arg, uint32_t min, uint32
 static int parse_args(int argc, char **argv, options *o)
 {
     enum { O_MAX_CYCLES = 1000, O_MEM_LAT, O_MEM_OUT, O_RAM, O_TRACE, O_STATS, O_QUIET, O_HELP,
-           O_PERFECT, O_NO_PEX, O_EVENTS };
+           O_PERFECT, O_NO_PEX, O_EVENTS, O_COSIM, O_COMMIT_LOG };
     static const struct option longopts[] = {
         { "max-cycles", required_argument, NULL, O_MAX_CYCLES },
         { "mem-latency", required_argument, NULL, O_MEM_LAT },
@@ -137,13 +148,15 @@ static int parse_args(int argc, char **argv, options *o)
         { "events", required_argument, NULL, O_EVENTS },
         { "perfect-dcache", no_argument, NULL, O_PERFECT },
         { "no-preexec", no_argument, NULL, O_NO_PEX },
+        { "cosim", no_argument, NULL, O_COSIM },
+        { "commit-log", required_argument, NULL, O_COMMIT_LOG },
         { "quiet", no_argument, NULL, O_QUIET },
         { "help", no_argument, NULL, O_HELP },
         { NULL, 0, NULL, 0 },
     };
     outrider_config_default(&o->cfg);
-    o->program = o->stats_path = o->events_path = NULL;
-    o->quiet = 0;
+    o->program = o->stats_path = o->events_path = o->commit_log_path = NULL;
+    o->quiet = o->cosim = 0;
     opterr = 0;
     int c, rc;
     uint64_t v;
@@ -183,6 +196,15 @@ static int parse_args(int argc, char **argv, options *o)
                 return bad("--events: empty file name");
             o->events_path = optarg;
             o->cfg.event_log = 1;
+            break;
+        case O_COSIM:
+            o->cosim = 1;
+            break;
+        case O_COMMIT_LOG:
+            if (!*optarg)
+                return bad("--commit-log: empty file name");
+            o->commit_log_path = optarg;
+            o->cosim = 1;
             break;
         case O_PERFECT:
             o->cfg.perfect_dcache = 1;
@@ -291,6 +313,17 @@ int main(int argc, char **argv)
         outrider_sim_destroy(sim);
         return rc;
     }
+    FILE *commit_log = NULL;
+    cosim *co = NULL;
+    if (o.commit_log_path && !(commit_log = fopen(o.commit_log_path, "w"))) {
+        rc = bad("cannot create %s: %s", o.commit_log_path, strerror(errno));
+        goto early_out;
+    }
+    if (o.cosim && !(co = cosim_attach(sim, &o.cfg, o.program, commit_log, err,
+                                       sizeof err))) {
+        rc = bad("%s", err);
+        goto early_out;
+    }
 
     /* A terminal sees the program's output as it is printed; a file or a
      * pipe gets it buffered (flushed at exit). */
@@ -315,7 +348,11 @@ int main(int argc, char **argv)
     if (con_len && con[con_len - 1] != '\n' && isatty(STDOUT_FILENO) && isatty(STDERR_FILENO))
         fputc('\n', stderr);
 
-    if (st == OUTRIDER_EXITED)
+    if (co && st != OUTRIDER_RUNNING)
+        cosim_finish(co);
+    if (co && cosim_failed(co))
+        rc = EXIT_MISMATCH;
+    else if (st == OUTRIDER_EXITED)
         rc = outrider_sim_exit_code(sim) & 0xFF;
     else if (st == OUTRIDER_CYCLE_LIMIT)
         rc = EXIT_CYCLE_LIMIT;
@@ -327,8 +364,18 @@ int main(int argc, char **argv)
     if (st == OUTRIDER_RUNNING)
         fprintf(stderr, "%ssmtsim: interrupted after %" PRIu64 " cycles\n",
                 o.cfg.progress ? "\n" : "", outrider_sim_cycles(sim));
+    if (co && cosim_failed(co))
+        fputs(cosim_report(co), stderr);
     if (!o.quiet)
         summary(sim, st, secs);
+    if (co && !cosim_failed(co) && !o.quiet)
+        fprintf(stderr, "smtsim: cosim: %" PRIu64 " instructions and traps compared, no mismatch\n",
+                cosim_compared(co));
+    cosim_detach(co);
+    if (commit_log && fclose(commit_log) != 0) {
+        fprintf(stderr, "smtsim: cannot write %s\n", o.commit_log_path);
+        rc = EXIT_BAD_INPUT;
+    }
     if (stats) {
         int werr = outrider_sim_write_stats_json(sim, stats);
         if (fclose(stats) != 0 || werr != OUTRIDER_OK) {
@@ -343,6 +390,16 @@ int main(int argc, char **argv)
             rc = EXIT_BAD_INPUT;
         }
     }
+    outrider_sim_destroy(sim);
+    return rc;
+
+early_out:
+    if (stats)
+        fclose(stats);
+    if (events)
+        fclose(events);
+    if (commit_log)
+        fclose(commit_log);
     outrider_sim_destroy(sim);
     return rc;
 }

@@ -9,7 +9,8 @@
 #   TB_CFLAGS  C flags for code using tb/ headers (-Itb, C11, warnings)
 #   TB_LDLIBS  libraries after $(TB_LIB) (gcc links the C++ runtime)
 #   TB_SMTSIM  $(BUILD)/smtsim
-# Targets: smtsim (phony) -> $(BUILD)/smtsim, $(TB_LIB), tb-clean.
+# Targets: smtsim (phony) -> $(BUILD)/smtsim, iss (phony) -> $(BUILD)/outrider-iss,
+# $(TB_LIB), tb-clean.
 # The model is re-verilated when any RTL source, the list of RTL sources or
 # this file changes.
 
@@ -32,16 +33,21 @@ TB_VFLAGS  := --cc --trace-fst --top-module $(RTL_TOP) -Irtl -Mdir $(TB_VDIR) \
 
 TB_C_SRCS  := tb/outrider_sim.c tb/elf_load.c tb/wb_mem.c tb/stats_json.c \
               tb/cycle_stats.c tb/event_log.c \
-              tb/console_buf.c tb/progress.c
+              tb/console_buf.c tb/progress.c tb/iss.c tb/cosim.c
 TB_C_OBJS  := $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,$(TB_C_SRCS))
 
 TB_LIB     := $(BUILD)/liboutrider_tb.a
 TB_CFLAGS  := -std=c11 -O2 -g -Wall -Wextra -Werror -Itb
 TB_LDLIBS  := -lelf -lz -pthread -lstdc++ -lm
 TB_SMTSIM  := $(BUILD)/smtsim
+# the reference ISS alone (no Verilated model): build/outrider-iss
+TB_ISS     := $(BUILD)/outrider-iss
+TB_ISS_OBJS := $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,tb/iss_main.c tb/iss.c tb/elf_load.c \
+               tb/wb_mem.c tb/console_buf.c)
 
-.PHONY: smtsim tb-clean tb-force
+.PHONY: smtsim iss tb-clean tb-force
 smtsim: $(TB_SMTSIM)
+iss: $(TB_ISS)
 tb-force: ;
 
 # The list of RTL sources: rewritten only when it changes, so adding or
@@ -83,8 +89,11 @@ $(TB_LIB): $(TB_C_OBJS) $(TB_SHIM_O) $(TB_VMODEL) $(TB_VRT)
 $(TB_SMTSIM): $(TB_OBJDIR)/smtsim.o $(TB_LIB)
 	$(CC) -o $@ $< $(TB_LIB) $(TB_LDLIBS)
 
+$(TB_ISS): $(TB_ISS_OBJS)
+	$(CC) -o $@ $^ -lelf -lz
+
 tb-clean:
-	rm -rf $(TB_VDIR) $(TB_OBJDIR) $(TB_LIB) $(TB_SMTSIM)
+	rm -rf $(TB_VDIR) $(TB_OBJDIR) $(TB_LIB) $(TB_SMTSIM) $(TB_ISS)
 
 # ---- Model variants: the same SoC with other top-level parameters ----
 #   $(eval $(call tb_variant_rule,NAME,-GParam=Value ...))

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "cosim.h"
 #include "tprog.h"
 
 typedef struct {
@@ -26,13 +27,21 @@ int tprog_setup(void **state)
 int tprog_teardown(void **state)
 {
     tprog_state *st = *state;
+    int rc = 0;
     if (st != NULL) {
-        if (st->sim != NULL)
+        if (st->sim != NULL) {
+            cosim *co = cosim_of(st->sim);
+            if (co && cosim_failed(co)) {
+                print_error("%s", cosim_report(co));
+                rc = -1;
+            }
+            cosim_detach(co);
             outrider_sim_destroy(st->sim);
+        }
         free(st);
     }
     *state = NULL;
-    return 0;
+    return rc;
 }
 
 void tprog_path(const char *name, char *buf, size_t len)
@@ -51,25 +60,42 @@ outrider_config tprog_config(void)
     return cfg;
 }
 
+int tprog_cosim_enabled(void)
+{
+    const char *v = getenv(TPROG_COSIM_ENV);
+    return !(v != NULL && strcmp(v, "0") == 0);
+}
+
 outrider_sim *tprog_load(void **state, const char *name, const outrider_config *cfg)
 {
-    tprog_state *st = *state;
     char path[1024];
+    tprog_path(name, path, sizeof(path));
+    return tprog_load_path(state, path, cfg);
+}
+
+outrider_sim *tprog_load_path(void **state, const char *path, const outrider_config *cfg)
+{
+    tprog_state *st = *state;
     char err[256] = "";
     outrider_config def = tprog_config();
 
     assert_non_null(st);
     if (st->sim != NULL) {
+        cosim_detach(cosim_of(st->sim));
         outrider_sim_destroy(st->sim);
         st->sim = NULL;
     }
-    tprog_path(name, path, sizeof(path));
     st->sim = outrider_sim_create(cfg != NULL ? cfg : &def, err, sizeof(err));
     if (st->sim == NULL)
         fail_msg("outrider_sim_create failed: %s", err);
     int rc = outrider_sim_load_elf(st->sim, path);
     if (rc != OUTRIDER_OK)
         fail_msg("loading %s failed (%d): %s", path, rc, outrider_sim_error(st->sim));
+    if (tprog_cosim_enabled()) {
+        const outrider_config *c = cfg != NULL ? cfg : &def;
+        if (!cosim_attach(st->sim, c, path, NULL, err, sizeof(err)))
+            fail_msg("cosim_attach failed: %s", err);
+    }
     return st->sim;
 }
 
@@ -79,6 +105,7 @@ static const char *status_name(outrider_status s)
     case OUTRIDER_RUNNING:     return "running";
     case OUTRIDER_EXITED:      return "exited";
     case OUTRIDER_CYCLE_LIMIT: return "cycle limit";
+    case OUTRIDER_STOPPED:     return "stopped by a co-simulation mismatch";
     default:                   return "?";
     }
 }
@@ -87,6 +114,9 @@ void tprog_run_expect(outrider_sim *sim, int code)
 {
     outrider_status s = outrider_sim_run(sim);
     int exit_code = outrider_sim_exit_code(sim);
+    cosim *co = cosim_of(sim);
+    if (co && s != OUTRIDER_RUNNING && cosim_finish(co) != 0)
+        fail_msg("%s", cosim_report(co));
     if (s == OUTRIDER_EXITED && exit_code == code)
         return;
 

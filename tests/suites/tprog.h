@@ -29,6 +29,12 @@
 #define TPROG_EXIT_TIMEOUT          0x52
 #define TPROG_EXIT_UNEXPECTED_TRAP  0x55
 
+/* Every program loaded with tprog_load runs in lockstep with the reference
+ * ISS (tb/cosim.h): a mismatch fails the test with the report. Set the
+ * environment variable OUTRIDER_COSIM=0 to run without it. */
+#define TPROG_COSIM_ENV "OUTRIDER_COSIM"
+int tprog_cosim_enabled(void);
+
 /* cmocka group setup/teardown: the state holds the simulator. */
 int tprog_setup(void **state);
 int tprog_teardown(void **state);
@@ -43,6 +49,9 @@ outrider_config tprog_config(void);
 /* Create a simulator with cfg (NULL: tprog_config()) and load the program;
  * the simulator is owned by the test state. */
 outrider_sim *tprog_load(void **state, const char *name, const outrider_config *cfg);
+
+/* The same for an ELF given by its path. */
+outrider_sim *tprog_load_path(void **state, const char *path, const outrider_config *cfg);
 
 /* Run to the end and assert the program exited with `code`. On any other
  * outcome the message names the status, the exit code, the cycle count,
