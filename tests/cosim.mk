@@ -2,11 +2,41 @@
 # build/outrider-iss, the retirement port, lockstep checking, the commit log
 # (docs/verification.md). Included by the top Makefile after tests/tests.mk,
 # whose variables and rules it reuses; adds the suite to `make test`.
-# Targets: run-test_cosim, iss-speed.
+# Random programs (tests/gen/rvgen.c): a fixed set of seeds, GEN_SEEDS, is
+# built into $(BUILD)/gen/rand_SEED.elf and run by test_cosim at several
+# memory latencies; `make verify SEEDS=N [FIRST_SEED=S]` runs N more
+# (scripts/verify.sh) and prints the summary.
+# Targets: run-test_cosim, iss-speed, verify.
+
+# directed regressions for mismatches co-simulation found (tests/programs/cosim_*.S)
+COSIM_RAW_PROGS := cosim_sb_hart
+$(foreach p,$(COSIM_RAW_PROGS),$(eval $(call sw_raw_prog_rule,test_$(p),tests/programs/$(p).S)))
+COSIM_TEST_ELFS := $(patsubst %,$(SW_PROG_BUILD)/test_%.elf,$(COSIM_RAW_PROGS))
+
+# the random program generator and the fixed seeds of make test
+GEN_DIR    := $(BUILD)/gen
+GEN_TOOL   := $(BUILD)/rvgen
+GEN_SEEDS  := 1 2 3 4 5 6 7 8 9 10 11 12
+GEN_ELFS   := $(GEN_SEEDS:%=$(GEN_DIR)/rand_%.elf)
+GEN_AS     := $(SW_CC) $(SW_ISA) -Isw/include
+GEN_LD     := $(SW_CC) $(SW_RAW_LDFLAGS)
+
+$(GEN_TOOL): tests/gen/rvgen.c tests/cosim.mk
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
+$(GEN_DIR)/rand_%.S: $(GEN_TOOL)
+	@mkdir -p $(@D)
+	$(GEN_TOOL) $* > $@
+$(GEN_DIR)/rand_%.o: $(GEN_DIR)/rand_%.S | deps
+	$(GEN_AS) -c $< -o $@
+$(GEN_DIR)/rand_%.elf: $(GEN_DIR)/rand_%.o $(SW_LDSCRIPT)
+	$(GEN_LD) -o $@ $< -lgcc
+.PRECIOUS: $(GEN_DIR)/rand_%.S $(GEN_DIR)/rand_%.o
 
 TESTS_SUITES += test_cosim
 COSIM_SUITE  := $(TESTS_BUILD)/test_cosim
-COSIM_CFLAGS := -DISS_PATH='"$(abspath $(TB_ISS))"'
+COSIM_CFLAGS := -DISS_PATH='"$(abspath $(TB_ISS))"' -DGEN_DIR='"$(abspath $(GEN_DIR))"' \
+                -DGEN_SEEDS='"$(GEN_SEEDS)"'
 
 $(COSIM_SUITE): $(TESTS_BUILD)/obj/test_cosim.o $(TESTS_COMMON:%=$(TESTS_BUILD)/obj/%.o) $(TB_LIB)
 	$(CC) -o $@ $(filter %.o,$^) $(TESTS_LDLIBS)
@@ -14,10 +44,10 @@ $(COSIM_SUITE): $(TESTS_BUILD)/obj/test_cosim.o $(TESTS_COMMON:%=$(TESTS_BUILD)/
 $(TESTS_BUILD)/obj/test_cosim.o: tests/cosim.mk
 $(TESTS_BUILD)/obj/test_cosim.o: TESTS_CFLAGS += $(COSIM_CFLAGS)
 
-tests-build: $(COSIM_SUITE) $(TB_ISS)
+tests-build: $(COSIM_SUITE) $(TB_ISS) $(COSIM_TEST_ELFS) $(GEN_ELFS)
 
 .PHONY: run-test_cosim
-run-test_cosim: $(COSIM_SUITE) $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM) $(TB_ISS)
+run-test_cosim: $(COSIM_SUITE) $(TESTS_ELFS) $(COSIM_TEST_ELFS) $(GEN_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM) $(TB_ISS)
 	$(COSIM_SUITE)
 
 # Instructions per second of the ISS (median of 5 runs per program).
@@ -25,3 +55,11 @@ ISS_SPEED_PROGS ?= $(SW_PROG_BUILD)/listwalk.elf $(SW_PROG_BUILD)/pex_tree.elf
 .PHONY: iss-speed
 iss-speed: $(TB_ISS) $(ISS_SPEED_PROGS)
 	@scripts/iss-speed.sh $(TB_ISS) $(ISS_SPEED_PROGS)
+
+# Many random programs under co-simulation; also the sync library's long
+# stress run (verify-sync) when that fragment exists.
+SEEDS      ?= 200
+FIRST_SEED ?= 1000
+.PHONY: verify
+verify: $(if $(wildcard tests/sync.mk),verify-sync) $(TB_SMTSIM) $(GEN_TOOL) | deps
+	@RISCV_PREFIX=$(RISCV_PREFIX) scripts/verify.sh $(BUILD) $(SEEDS) $(FIRST_SEED)

@@ -36,6 +36,12 @@
 #ifndef BAD_DIR
 #error "BAD_DIR must be defined"
 #endif
+#ifndef GEN_DIR
+#error "GEN_DIR (directory of the random program ELFs) must be defined"
+#endif
+#ifndef GEN_SEEDS
+#error "GEN_SEEDS (the fixed seeds, a string of numbers) must be defined"
+#endif
 
 extern char **environ;
 
@@ -329,6 +335,48 @@ static void test_programs_at_latencies(void **state)
                   (unsigned long long)n);
 }
 
+/* The fixed seeds of the random program generator (tests/gen/rvgen.c). */
+static void test_random_programs(void **state)
+{
+    static const struct { uint32_t lat; int perfect; } lats[] = {{0, 1}, {3, 0}, {40, 0}};
+    char seeds[] = GEN_SEEDS;
+    uint64_t n = 0;
+    unsigned progs = 0;
+    for (char *tok = strtok(seeds, " "); tok; tok = strtok(NULL, " ")) {
+        char name[64];
+        snprintf(name, sizeof(name), "rand_%s", tok);
+        for (size_t l = 0; l < sizeof(lats) / sizeof(lats[0]); l++)
+            run_cosim(state, name, GEN_DIR, lats[l].lat, lats[l].perfect, &n);
+        progs++;
+    }
+    assert_true(progs > 0);
+    print_message("  %u random programs x %zu latencies, %llu instructions compared\n", progs,
+                  sizeof(lats) / sizeof(lats[0]), (unsigned long long)n);
+}
+
+/* ---- directed regressions for mismatches co-simulation found ----------- */
+
+/* A hart started on a context that ran a p-thread must not see that
+ * p-thread's buffered stores (tests/programs/cosim_sb_hart.S). */
+static void test_regress_sb_hart_start(void **state)
+{
+    static const int lat[] = {0, 30};
+    for (size_t i = 0; i < sizeof(lat) / sizeof(lat[0]); i++) {
+        outrider_config cfg = tprog_config();
+        cfg.mem_latency = (uint32_t)lat[i];
+        outrider_sim *sim = tprog_load(state, "test_cosim_sb_hart", &cfg);
+        tprog_run_ok(sim);
+        uint32_t r[4];
+        tprog_read(sim, "results", 0, r, 4);
+        unsigned fails = 0;
+        tprog_check("spawn rd", 0, r[0], 1, &fails);
+        tprog_check("hart.start rd", 1, r[1], 1, &fails);
+        tprog_check("hart's load of the word the p-thread stored", 2, r[2], 0x11223344u, &fails);
+        tprog_check("hart's load of the console register", 3, r[3], 0, &fails);
+        tprog_checks_done("store buffer after hart.start", fails);
+    }
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -340,6 +388,8 @@ int main(void)
                                         tprog_teardown),
         cmocka_unit_test(test_commit_log_equals_iss),
         cmocka_unit_test_setup_teardown(test_programs_at_latencies, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_regress_sb_hart_start, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_random_programs, tprog_setup, tprog_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
