@@ -1174,7 +1174,9 @@ module outrider_core #(
     end else begin : g_sb
       outrider_store_buffer #(.Entries(StoreBufEntries)) u_sb (
         .clk_i, .rst_ni,
-        .clear_i         (sp_start && (sp_tid == TidW'(t))),
+        // emptied when the context starts, as a p-thread or as a hart: a
+        // hart must not see a dead p-thread's stores (found by cosim)
+        .clear_i         ((sp_start && (sp_tid == TidW'(t))) || (hs_start && (hs_tid == TidW'(t)))),
         .write_i         (mine_mem && mem_retire_path && mem_pt && mem_is_store),
         .addr_i          (mem_result_q),
         .wdata_i         (mem_wdata_q),

@@ -7,7 +7,8 @@
 // (forwarding: loads merge the buffered bytes over the word memory
 // returned). Capacity is Entries words; a store that needs a new entry when
 // all are in use does not fit (fits_o low) and the core stops the p-thread
-// (docs/preexec.md, "Store buffer overflow"). clear_i empties it (at spawn).
+// (docs/preexec.md, "Store buffer overflow"). clear_i empties it (when the
+// context is started, by pex.spawn or hart.start).
 //
 // It is not a write buffer for harts and never drains anywhere.
 module outrider_store_buffer #(
