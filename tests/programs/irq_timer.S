@@ -1,6 +1,7 @@
 /*
  * irq_timer.S - machine timer interrupt from the CLINT (mtimecmp[0]).
- * The program arms mtimecmp = mtime + 300, enables mie.MTIE and
+ * The program touches results[] (so no cache miss follows the arming, at
+ * any memory latency), arms mtimecmp = mtime + 300, enables mie.MTIE and
  * mstatus.MIE and spins (between spin_start and spin_end) until the
  * handler has run. The handler disarms the timer.
  * results[]:
@@ -21,6 +22,8 @@
     csrw    mtvec, t0
     la      s1, results
 
+    lw      t0, 0(s1)           /* bring results[] into the cache first: */
+    lw      t0, 32(s1)          /* no miss between arming and the spin */
     li      t1, CLINT_MTIMECMP0
     sw      zero, 4(t1)
     li      t2, CLINT_MTIME
