@@ -26,8 +26,10 @@ BENCH_CFLAGS  ?=
 
 $(eval $(call tb_variant_rule,pf,-GDcachePrefetch=1))
 # Experiments (docs/performance.md), not part of `make bench`:
-# $(BUILD)/smtsim-rr is the SoC with round-robin thread select.
+# $(BUILD)/smtsim-rr is the SoC with round-robin thread select,
+# $(BUILD)/smtsim-mshr2 the one with 2 data-cache MSHRs instead of 4.
 $(eval $(call tb_variant_rule,rr,-GSelectPolicy=0))
+$(eval $(call tb_variant_rule,mshr2,-GDcacheMshrs=2))
 
 # $(1) kernel: its four programs
 define bench__kernel
