@@ -38,6 +38,9 @@ $(call sw_prog_rule,bench_$(1)_pex,sw/bench/$(1).c,$(SW_OWN_CFLAGS) -DBENCH_PEX=
 $(call sw_prog_rule,bench_$(1)_2h,sw/bench/$(1).c,$(SW_OWN_CFLAGS) -DBENCH_HARTS=2 $(BENCH_CFLAGS))
 $(call sw_prog_rule,bench_$(1)_init,sw/bench/$(1).c,$(SW_OWN_CFLAGS) -DBENCH_INIT_ONLY=1 $(BENCH_CFLAGS))
 endef
+ifneq ($(filter bench bench-sweep bench-progs,$(MAKECMDGOALS)),)
+$(foreach k,$(BENCH_KERNELS),$(if $(wildcard sw/bench/$(k).c),,$(error make bench: no kernel '$(k)' (sw/bench/$(k).c not found; kernels: $(basename $(notdir $(wildcard sw/bench/*.c)))))))
+endif
 $(foreach k,$(BENCH_KERNELS),$(eval $(call bench__kernel,$(k))))
 BENCH_ELFS := $(foreach k,$(BENCH_KERNELS),$(foreach s,_pex _2h _init,$(SW_PROG_BUILD)/bench_$(k)$(s).elf) \
                 $(SW_PROG_BUILD)/bench_$(k).elf)
