@@ -31,6 +31,7 @@ include tests/tests.mk
 -include tests/preexec.mk
 -include tests/sync.mk
 -include tests/cosim.mk
+-include formal/formal.mk
 
 # The demo: the pointer-chasing kernel (sw/examples/pex_list.c) with and
 # without pre-execution, side by side (scripts/demo.sh). Always at

@@ -1131,14 +1131,16 @@ module outrider_core #(
   // ===========================================================================
   // Per-context CSR files and dividers
   // ===========================================================================
+  logic [NumCtx-1:0] csr_we;   // a CSR instruction writes context t's CSR file
   for (genvar t = 0; t < NumCtx; t++) begin : g_ctx
     logic mine_mem;
     assign mine_mem = (mem_tid_q == TidW'(t));
+    assign csr_we[t] = mine_mem && mem_go && mem_csr_q && !mem_pt && !mem_pex_csr;
 
     outrider_csr #(.HartId(32'(t))) u_csr (
       .clk_i, .rst_ni,
       .addr_i         (mem_insn_q[31:20]),
-      .write_i        (mine_mem && mem_go && mem_csr_q && !mem_pt && !mem_pex_csr),
+      .write_i        (csr_we[t]),
       .op_i           (mem_f3_q[1:0]),
       .wdata_i        (mem_result_q),
       .write_intent_i (mem_csr_q && mem_csr_write_intent),
@@ -1206,4 +1208,30 @@ module outrider_core #(
   // fields of the ID/EX record not every configuration reads
   logic unused_core;
   assign unused_core = ^{ex_insn_q[6:0], pend_addr_q[0][31:2], mem_late_q};
+
+`ifdef FORMAL
+  // ===========================================================================
+  // Formal properties (formal/, docs/verification.md "Formal"; read only by
+  // yosys -formal). Each is a fact about the current state and inputs, so
+  // k-induction closes at k = 1: they hold in every state, reachable or not.
+  // ===========================================================================
+  always_comb begin
+    if (rst_ni) begin
+      // a p-thread's data-side requests are loads, marked speculative: its
+      // stores never reach the cache, memory or the bus
+      if (dreq_valid_o && pthread_q[dreq_tid_o]) assert (dreq_op_o == DopLoad);
+      if (dreq_valid_o) assert (dreq_spec_o == pthread_q[dreq_tid_o]);
+      // a p-thread never takes a trap, never returns from one, never writes
+      // a CSR (its own or the global pre-execution ones)
+      for (int t = 0; t < NumCtx; t++) begin
+        if (pthread_q[t]) begin
+          assert (!trap_req[t]);
+          assert (!mret_req[t]);
+          assert (!csr_we[t]);
+        end
+      end
+      if (pex_csr_write) assert (!mem_pt);
+    end
+  end
+`endif
 endmodule

@@ -1408,4 +1408,53 @@ module outrider_dcache #(
     logic unused_dbg;
     assign unused_dbg = ^{dbg_dirty, dbg_t, dbg_wb_hit, dbg_wb_data, dbg_tag, dbg_dat};
   end
+
+`ifdef FORMAL
+  // ===========================================================================
+  // Formal properties (formal/, docs/verification.md "Formal"; read only by
+  // yosys -formal)
+  // ===========================================================================
+  // an MSHR never holds two entries for the same line
+`ifndef FORMAL_SKIP_MSHR
+  always_comb begin
+    if (rst_ni) begin
+      for (int m = 0; m < NumMshr; m++) begin
+        for (int n = m + 1; n < NumMshr; n++) begin
+          assert (!((ms_st_q[2*m +: 2] != MsFree) && (ms_st_q[2*n +: 2] != MsFree) &&
+                    (ms_line_q[LineW*m +: LineW] == ms_line_q[LineW*n +: LineW])));
+        end
+      end
+    end
+  end
+`endif
+  // a store, successful SC or AMO of one context leaves no other context
+  // holding a reservation on that word
+  logic            f_kill_q;
+  logic [29:0]     f_kill_word_q;
+  logic [TidW-1:0] f_kill_tid_q;
+  always_ff @(posedge clk_i) begin
+    f_kill_q      <= rst_ni && s1_kill;
+    f_kill_word_q <= s1_addr[31:2];
+    f_kill_tid_q  <= s1_tid_q;
+  end
+`ifndef FORMAL_SKIP_RESV
+  always_comb begin
+    if (rst_ni && f_kill_q) begin
+      for (int c = 0; c < NumCtx; c++) begin
+        if (TidW'(c) != f_kill_tid_q) begin
+          assert (!(resv_v_q[c] && (resv_addr_q[30*c +: 30] == f_kill_word_q)));
+        end
+      end
+    end
+  end
+`endif
+  // a p-thread's request never writes the data array or dirties a line
+  // (given that the core sends p-thread loads only: outrider_core's FORMAL
+  // block proves it; formal/dcache_formal.sv assumes it)
+`ifndef FORMAL_SKIP_SPEC
+  always_comb begin
+    if (rst_ni && s1_write) assert (!s1_spec);
+  end
+`endif
+`endif
 endmodule
