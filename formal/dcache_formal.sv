@@ -10,8 +10,9 @@
 // accepted request is answered, within Bound cycles, exactly once".
 module dcache_formal #(
   parameter int Bound   = 24,
-  parameter bit NoFence = 1'b0   // 1: no fence requests (their answer waits for
+  parameter bit NoFence = 1'b0,  // 1: no fence requests (their answer waits for
                                  // every dirty line: a bound that scales with the cache)
+  parameter bit OneCtx  = 1'b0   // 1: only context 0 sends requests (no interference)
 ) (
   input  logic        clk_i,
   input  logic        dreq_valid_i,
@@ -35,6 +36,7 @@ module dcache_formal #(
     assume (dreq_op_i <= 3'd5);
     if (dreq_valid_i && dreq_spec_i) assume (dreq_op_i == 3'd0);
     if (NoFence) assume (dreq_op_i != 3'd5);
+    if (OneCtx) assume (dreq_tid_i == 1'b0);
   end
 
   logic        dreq_ready;
