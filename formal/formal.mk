@@ -12,6 +12,7 @@
 FORMAL_DIR       := $(BUILD)/formal
 FORMAL_DEPTH     ?= 24      # bounded checks: steps from reset
 FORMAL_BOUND     ?= 14      # cycles within which a request must be answered
+FORMAL_ONECTX    ?= 1       # 1: only context 0 sends requests (0: both; slow, see verification.md)
 FORMAL_DCACHE    := rtl/outrider_dcache.sv rtl/outrider_dcache_plru.sv rtl/outrider_dcache_ram.sv \
                     rtl/outrider_dcache_wbm.sv rtl/outrider_amo_alu.sv formal/dcache_formal.sv
 FORMAL_BMC_TAIL  := prep -top dcache_formal; flatten; memory_map; opt -fast; async2sync; dffunmap; \
@@ -58,9 +59,9 @@ formal-dcache-mshr: | deps
 # other's misses, see verification.md): bounded
 formal-dcache-resp: | deps
 	@mkdir -p $(FORMAL_DIR)
-	@echo "formal: outrider_dcache answers (one context, bound $(strip $(FORMAL_BOUND)) cycles, $(strip $(FORMAL_DEPTH)) steps)"
+	@echo "formal: outrider_dcache answers (OneCtx=$(strip $(FORMAL_ONECTX)), bound $(strip $(FORMAL_BOUND)) cycles, $(strip $(FORMAL_DEPTH)) steps)"
 	@yosys -l $(FORMAL_DIR)/dcache_resp.log -q -p "script formal/dcache_resp.ys; \
-	  chparam -set Bound $(strip $(FORMAL_BOUND)) -set NoFence 1 -set OneCtx 1 dcache_formal; $(FORMAL_BMC_TAIL)" \
+	  chparam -set Bound $(strip $(FORMAL_BOUND)) -set NoFence 1 -set OneCtx $(strip $(FORMAL_ONECTX)) dcache_formal; $(FORMAL_BMC_TAIL)" \
 	  >/dev/null 2>&1 || \
 	  { tail -20 $(FORMAL_DIR)/dcache_resp.log; echo "formal: dcache answers: FAILED"; exit 1; }
 	@echo "formal: dcache answers every request within $(strip $(FORMAL_BOUND)) cycles: holds for $(strip $(FORMAL_DEPTH)) steps"
