@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_num.h"
 #include "iss.h"
 
 #define EXIT_BAD_INPUT 2
@@ -48,31 +49,6 @@ static void usage(FILE *out)
           out);
 }
 
-static int parse_u64(const char *s, int allow_suffix, uint64_t *out)
-{
-    if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
-        return -1;
-    errno = 0;
-    char *end = NULL;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (errno != 0 || end == s)
-        return -1;
-    uint64_t mul = 1;
-    if (allow_suffix && *end) {
-        switch (*end) {
-        case 'k': case 'K': mul = 1ull << 10; break;
-        case 'm': case 'M': mul = 1ull << 20; break;
-        case 'g': case 'G': mul = 1ull << 30; break;
-        default: return -1;
-        }
-        end++;
-    }
-    if (*end != '\0' || (v != 0 && mul > UINT64_MAX / v))
-        return -1;
-    *out = (uint64_t)v * mul;
-    return 0;
-}
-
 static void log_commit(void *user, const iss_commit *c)
 {
     char line[160];
@@ -100,12 +76,12 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (c) {
         case O_MAX:
-            if (parse_u64(optarg, 0, &v) != 0)
+            if (cli_parse_u64(optarg, 0, &v) != 0)
                 return bad("--max-insns: bad value '%s' (want a non-negative integer)", optarg);
             max_insns = v;
             break;
         case O_RAM:
-            if (parse_u64(optarg, 1, &v) != 0 || v < (64u << 10) || v > (1u << 30) || (v & (v - 1)))
+            if (cli_parse_u64(optarg, 1, &v) != 0 || v < (64u << 10) || v > (1u << 30) || (v & (v - 1)))
                 return bad("--ram-size: bad value '%s' (want a power of two from 64K to 1G)",
                            optarg);
             cfg.ram_size = (uint32_t)v;

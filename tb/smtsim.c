@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cli_num.h"
 #include "cosim.h"
 #include "outrider_sim.h"
 
@@ -95,37 +96,10 @@ static int bad(const char *fmt, ...)
     return EXIT_BAD_INPUT;
 }
 
-/* Parse a decimal (or 0x hex) unsigned number with an optional K/M/G
- * suffix (when allow_suffix). 0 on success. */
-static int parse_u64(const char *s, int allow_suffix, uint64_t *out)
-{
-    if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
-        return -1;
-    errno = 0;
-    char *end = NULL;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (errno != 0 || end == s)
-        return -1;
-    uint64_t mul = 1;
-    if (allow_suffix && *end) {
-        switch (*end) {
-        case 'k': case 'K': mul = 1ull << 10; break;
-        case 'm': case 'M': mul = 1ull << 20; break;
-        case 'g': case 'G': mul = 1ull << 30; break;
-        default: return -1;
-        }
-        end++;
-    }
-    if (*end != '\0' || (v != 0 && mul > UINT64_MAX / v))
-        return -1;
-    *out = (uint64_t)v * mul;
-    return 0;
-}
-
 static int parse_u32_opt(const char *name, const char *arg, uint32_t min, uint32_t *out)
 {
     uint64_t v;
-    if (parse_u64(arg, 0, &v) != 0 || v > UINT32_MAX || v < min)
+    if (cli_parse_u64(arg, 0, &v) != 0 || v > UINT32_MAX || v < min)
         return bad("--%s: bad value '%s' (want an integer from %u to %u)", name, arg,
                    (unsigned)min, (unsigned)UINT32_MAX);
     *out = (uint32_t)v;
@@ -163,7 +137,7 @@ static int parse_args(int argc, char **argv, options *o)
     while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (c) {
         case O_MAX_CYCLES:
-            if (parse_u64(optarg, 0, &v) != 0)
+            if (cli_parse_u64(optarg, 0, &v) != 0)
                 return bad("--max-cycles: bad value '%s' (want a non-negative integer)", optarg);
             o->cfg.max_cycles = v;
             break;
@@ -176,7 +150,7 @@ static int parse_args(int argc, char **argv, options *o)
                 return rc;
             break;
         case O_RAM:
-            if (parse_u64(optarg, 1, &v) != 0 || v < MIN_RAM || v > MAX_RAM || (v & (v - 1)))
+            if (cli_parse_u64(optarg, 1, &v) != 0 || v < MIN_RAM || v > MAX_RAM || (v & (v - 1)))
                 return bad("--ram-size: bad value '%s' (want a power of two from 64K to 1G)",
                            optarg);
             o->cfg.ram_size = (uint32_t)v;

@@ -33,7 +33,7 @@ TB_VFLAGS  := --cc --trace-fst --top-module $(RTL_TOP) -Irtl -Mdir $(TB_VDIR) \
 
 TB_C_SRCS  := tb/outrider_sim.c tb/elf_load.c tb/wb_mem.c tb/stats_json.c \
               tb/cycle_stats.c tb/event_log.c \
-              tb/console_buf.c tb/progress.c tb/iss.c tb/cosim.c
+              tb/console_buf.c tb/progress.c tb/iss.c tb/cosim.c tb/cli_num.c
 TB_C_OBJS  := $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,$(TB_C_SRCS))
 
 TB_LIB     := $(BUILD)/liboutrider_tb.a
@@ -43,7 +43,7 @@ TB_SMTSIM  := $(BUILD)/smtsim
 # the reference ISS alone (no Verilated model): build/outrider-iss
 TB_ISS     := $(BUILD)/outrider-iss
 TB_ISS_OBJS := $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,tb/iss_main.c tb/iss.c tb/elf_load.c \
-               tb/wb_mem.c tb/console_buf.c)
+               tb/wb_mem.c tb/console_buf.c tb/cli_num.c)
 
 .PHONY: smtsim iss tb-clean tb-force
 smtsim: $(TB_SMTSIM)
