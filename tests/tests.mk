@@ -103,7 +103,7 @@ $(TESTS_BAD)/beyond.elf: $(TESTS_TINY) | deps
 # ---- suites ---------------------------------------------------------------
 TESTS_SUITES  := test_isa test_traps test_irq test_harts test_c test_badinput
 TESTS_BINS    := $(TESTS_SUITES:%=$(TESTS_BUILD)/%)
-TESTS_COMMON  := tprog rv_ref kernel_ref
+TESTS_COMMON  := tprog trun rv_ref kernel_ref
 TESTS_CFLAGS  := -std=c11 -Wall -Wextra -Werror $(TB_CFLAGS) -Itests/suites \
                  -DPROG_DIR='"$(TESTS_PROG_DIR)"' \
                  -DSMTSIM_PATH='"$(abspath $(TB_SMTSIM))"' \

@@ -14,13 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include "tprog.h"
+#include "trun.h"
 
 #ifndef SMTSIM_PATH
 #error "SMTSIM_PATH (the smtsim binary) must be defined"
@@ -33,51 +31,16 @@
 #define EXIT_LIMIT 124
 #define HOST_EXE   "/bin/true"
 
-extern char **environ;
-
 static void bad_path(const char *name, char *buf, size_t len)
 {
     int n = snprintf(buf, len, "%s/%s", BAD_DIR, name);
     assert_true(n > 0 && (size_t)n < len);
 }
 
-/* Run smtsim with argv (argv[0] is filled in); stdout to /dev/null, stderr
- * captured into err. Returns the exit status; fails on a signal. */
+/* Run smtsim with args; stdout to /dev/null, stderr captured into err. */
 static int run_smtsim(const char **args, size_t nargs, char *err, size_t errlen)
 {
-    char tmpl[] = "/tmp/outrider-badinput-XXXXXX";
-    int fd = mkstemp(tmpl);
-    assert_true(fd >= 0);
-    unlink(tmpl);
-
-    const char *argv[32];
-    assert_true(nargs + 2 <= 32);
-    argv[0] = SMTSIM_PATH;
-    for (size_t i = 0; i < nargs; i++)
-        argv[i + 1] = args[i];
-    argv[nargs + 1] = NULL;
-
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_adddup2(&fa, fd, STDERR_FILENO);
-    pid_t pid;
-    int rc = posix_spawn(&pid, SMTSIM_PATH, &fa, NULL, (char *const *)argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) {
-        close(fd);
-        fail_msg("cannot run %s: %s", SMTSIM_PATH, strerror(rc));
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0)
-        ;
-    ssize_t n = pread(fd, err, errlen - 1, 0);
-    close(fd);
-    err[n > 0 ? n : 0] = '\0';
-    if (!WIFEXITED(status))
-        fail_msg("smtsim killed by signal %d; stderr: %s", WTERMSIG(status), err);
-    return WEXITSTATUS(status);
+    return trun(SMTSIM_PATH, args, nargs, NULL, err, errlen);
 }
 
 /* Exactly one line, "smtsim: " and some text, ending in a newline. */

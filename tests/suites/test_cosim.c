@@ -17,15 +17,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 #include <cmocka.h>
 
 #include "cosim.h"
 #include "iss.h"
 #include "tprog.h"
+#include "trun.h"
 
 #ifndef SMTSIM_PATH
 #error "SMTSIM_PATH must be defined"
@@ -42,47 +40,6 @@
 #ifndef GEN_SEEDS
 #error "GEN_SEEDS (the fixed seeds, a string of numbers) must be defined"
 #endif
-
-extern char **environ;
-
-/* Run exe with args; stdout to out_path (NULL: /dev/null), stderr into err.
- * Returns the exit status; fails the test on a signal. */
-static int run_cmd(const char *exe, const char **args, size_t nargs, const char *out_path,
-                   char *err, size_t errlen)
-{
-    char tmpl[] = "/tmp/outrider-cosim-XXXXXX";
-    int fd = mkstemp(tmpl);
-    assert_true(fd >= 0);
-    unlink(tmpl);
-    const char *argv[32];
-    assert_true(nargs + 2 <= 32);
-    argv[0] = exe;
-    for (size_t i = 0; i < nargs; i++)
-        argv[i + 1] = args[i];
-    argv[nargs + 1] = NULL;
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-    posix_spawn_file_actions_addopen(&fa, STDOUT_FILENO, out_path ? out_path : "/dev/null",
-                                     O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    posix_spawn_file_actions_adddup2(&fa, fd, STDERR_FILENO);
-    pid_t pid;
-    int rc = posix_spawn(&pid, exe, &fa, NULL, (char *const *)argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc != 0) {
-        close(fd);
-        fail_msg("cannot run %s: %s", exe, strerror(rc));
-    }
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0)
-        ;
-    ssize_t n = pread(fd, err, errlen - 1, 0);
-    close(fd);
-    err[n > 0 ? n : 0] = '\0';
-    if (!WIFEXITED(status))
-        fail_msg("%s killed by signal %d; stderr: %s", exe, WTERMSIG(status), err);
-    return WEXITSTATUS(status);
-}
 
 static char *slurp(const char *path, size_t *len)
 {
@@ -166,12 +123,12 @@ static void test_iss_cli(void **state)
 
     tprog_path("test_c_exit", prog, sizeof(prog));
     const char *a1[] = {"--quiet", prog};
-    assert_int_equal(run_cmd(ISS_PATH, a1, 2, out, err, sizeof(err)), 42);
+    assert_int_equal(trun(ISS_PATH, a1, 2, out, err, sizeof(err)), 42);
     assert_string_equal(err, "");
 
     tprog_path("test_c_printf", prog, sizeof(prog));
     const char *a2[] = {"--quiet", prog};
-    assert_int_equal(run_cmd(ISS_PATH, a2, 2, out, err, sizeof(err)), 0);
+    assert_int_equal(trun(ISS_PATH, a2, 2, out, err, sizeof(err)), 0);
     size_t len = 0;
     char *text = slurp(out, &len);
     assert_true(len > 0);
@@ -179,7 +136,7 @@ static void test_iss_cli(void **state)
 
     tprog_path("test_bad_spin", prog, sizeof(prog));
     const char *a3[] = {"--quiet", "--max-insns", "100000", prog};
-    assert_int_equal(run_cmd(ISS_PATH, a3, 4, NULL, err, sizeof(err)), 124);
+    assert_int_equal(trun(ISS_PATH, a3, 4, NULL, err, sizeof(err)), 124);
     assert_non_null(strstr(err, "instruction limit 100000 reached"));
 
     static const char *bad[] = {"does-not-exist.elf", "empty.elf", "notelf.elf", "trunc100.elf",
@@ -189,17 +146,17 @@ static void test_iss_cli(void **state)
         char path[1024];
         snprintf(path, sizeof(path), "%s/%s", BAD_DIR, bad[i]);
         const char *a[] = {path};
-        int rc = run_cmd(ISS_PATH, a, 1, NULL, err, sizeof(err));
+        int rc = trun(ISS_PATH, a, 1, NULL, err, sizeof(err));
         const char *nl = strchr(err, '\n');
         if (rc != 2 || strncmp(err, "outrider-iss: ", 14) != 0 || !nl || nl[1] != '\0')
             fail_msg("%s: exit %d, stderr [%s] (want 2 and one line)", bad[i], rc, err);
     }
     const char *none[] = {"--quiet"};
-    assert_int_equal(run_cmd(ISS_PATH, none, 1, NULL, err, sizeof(err)), 2);
+    assert_int_equal(trun(ISS_PATH, none, 1, NULL, err, sizeof(err)), 2);
     const char *badopt[] = {"--max-insns", "x", prog};
-    assert_int_equal(run_cmd(ISS_PATH, badopt, 3, NULL, err, sizeof(err)), 2);
+    assert_int_equal(trun(ISS_PATH, badopt, 3, NULL, err, sizeof(err)), 2);
     const char *unk[] = {"--bogus", prog};
-    assert_int_equal(run_cmd(ISS_PATH, unk, 2, NULL, err, sizeof(err)), 2);
+    assert_int_equal(trun(ISS_PATH, unk, 2, NULL, err, sizeof(err)), 2);
     unlink(out);
 }
 
@@ -273,8 +230,8 @@ static void test_commit_log_equals_iss(void **state)
         tprog_path(progs[i], prog, sizeof(prog));
         const char *ar[] = {"--quiet", "--mem-latency", "7", "--commit-log", la, prog};
         const char *ai[] = {"--quiet", "--commit-log", lb, prog};
-        int rr = run_cmd(SMTSIM_PATH, ar, 6, NULL, err, sizeof(err));
-        int ri = run_cmd(ISS_PATH, ai, 4, NULL, err, sizeof(err));
+        int rr = trun(SMTSIM_PATH, ar, 6, NULL, err, sizeof(err));
+        int ri = trun(ISS_PATH, ai, 4, NULL, err, sizeof(err));
         assert_int_equal(rr, ri);
         size_t na = 0, nb = 0;
         char *a = slurp(la, &na), *b = slurp(lb, &nb);
