@@ -28,7 +28,7 @@ TB_OBJDIR  := $(BUILD)/tb
 # -O3 for the model (OPT_FAST) roughly halves run time (TOOLCHAIN-NOTES);
 # the runtime (OPT_GLOBAL) gets -O2 instead of the default -Os.
 TB_VOPT    := OPT_FAST=-O3 OPT_GLOBAL=-O2
-TB_VFLAGS  := --cc --trace-fst --top-module $(RTL_TOP) -Irtl -Mdir $(TB_VDIR) \
+TB_VFLAGS  := --cc --trace-fst --top-module $(RTL_TOP) $(RTL_IFLAGS) -Mdir $(TB_VDIR) \
               --build -j $(TB_JOBS) -MAKEFLAGS "$(TB_VOPT)"
 
 TB_C_SRCS  := tb/outrider_sim.c tb/elf_load.c tb/wb_mem.c tb/stats_json.c \
