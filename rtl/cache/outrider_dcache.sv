@@ -84,7 +84,8 @@
 //   outrider_dcache_flush   flush engine (fence.i)
 //   outrider_dcache_pfq     next-line prefetch queue
 //   outrider_dcache_wbm     Wishbone B4 burst master, write-back buffer
-// Events, the debug backdoor and the cache-wide invariants are here.
+//   outrider_dcache_dbg     debug backdoor (simulation)
+// Events and the cache-wide invariants are here.
 module outrider_dcache #(
   parameter int NumCtx           = 2,
   parameter int SizeBytes        = 4096,
@@ -198,12 +199,11 @@ module outrider_dcache #(
   end
 `endif
 
-  // ---- wires between the engines, grouped by the engine that drives them ---------
-  // stage 0 (arb)
-  logic                 vr_go, replay_go, probe_go;
+  // ---- wires between the engines, by the engine that drives them ------------------
+  // stage 0 (arb): what takes the arrays, the stage-1 register
+  logic                 vr_go, replay_go, probe_go, s1_v, s1_cls;
   logic [SetW-1:0]      rd_set;
   logic [WordW-1:0]     rd_word;
-  logic                 s1_v, s1_cls;
   logic [1:0]           s1_src;
   logic [TidW-1:0]      s1_tid;
   logic [ReqW-1:0]      s1_req;
@@ -223,85 +223,55 @@ module outrider_dcache #(
   assign s1_word = s1_addr[2 +: WordW];
   assign s1_tag  = s1_addr[31 -: TagW];
   assign s1_line = s1_addr[31:OffW];
-  // arrays
+  // arrays, lookup, replacement
   logic [Ways*TagW-1:0] tag_rd, dbg_tag;
-  logic [Ways*32-1:0]   dat_raw, dbg_dat;
-  // lookup, replacement
+  logic [Ways*32-1:0]   dat_raw, dbg_dat, dat_fwd;
   logic                 hit, victim_found;
   logic [WayW-1:0]      hit_way, victim;
   logic [31:0]          hit_data;
-  logic [Ways*32-1:0]   dat_fwd;
   logic [Ways-1:0]      s1_avail;
   // decide
-  logic                 s1_resp, s1_err, s1_write;
-  logic [31:0]          s1_rdata, s1_wval;
+  logic                 s1_resp, s1_err, s1_write, s1_ev, s1_alloc, s1_alloc_pref, s1_merge;
   logic                 s1_park, s1_park_rdy, s1_park_cls, s1_park_full, s1_park_own;
+  logic                 s1_lr_set, s1_resv_clr, s1_kill, s1_pfill_clr, touch_hit;
+  logic [31:0]          s1_rdata, s1_wval;
   logic [1:0]           s1_park_wait;
   logic [MshrW-1:0]     s1_park_id;
-  logic                 s1_alloc, s1_alloc_pref, s1_merge;
-  logic                 s1_ev;
   logic [2:0]           s1_ev_cls;
-  logic                 s1_lr_set, s1_resv_clr, s1_kill, s1_pfill_clr, touch_hit;
   // frames
   logic [Ways-1:0]      s1_valid, s1_dirty, s1_pfill, fl_valid, fl_dirty, dbg_dirty;
   logic                 dirty_any;
-  // MSHRs
+  // MSHRs and the job queue
   logic                 free_v, match, match_done, match_err, match_spec, mswb_any;
-  logic [MshrW-1:0]     free_id, match_id;
+  logic                 done_v, done_err, done_spec, done_pref, done_pfill, head_v, head_wb;
+  logic [MshrW-1:0]     free_id, match_id, done_id, head_id;
   logic [Ways-1:0]      own_w;
-  logic [WayW-1:0]      rsp_way;
-  logic [LineW-1:0]     rsp_line;
-  logic                 done_v, done_err, done_spec, done_pref, done_pfill;
-  logic [MshrW-1:0]     done_id;
-  logic [LineW-1:0]     done_line;
-  logic [WayW-1:0]      done_way;
-  logic [TidW-1:0]      done_tid;
-  logic                 head_v, head_wb;
-  logic [MshrW-1:0]     head_id;
-  logic [LineW-1:0]     head_line, head_vic, cur_line;
+  logic [WayW-1:0]      rsp_way, done_way, head_way;
+  logic [LineW-1:0]     rsp_line, done_line, head_line, head_vic, cur_line;
   logic [WordW-1:0]     head_word, cur_word;
-  logic [WayW-1:0]      head_way;
-  logic [TidW-1:0]      head_tid;
+  logic [TidW-1:0]      done_tid, head_tid;
   // parked requests, reservations
-  logic                 replay_any, replay_cls;
+  logic                 replay_any, replay_cls, sc_ok;
   logic [TidW-1:0]      replay_tid;
   logic [ReqW-1:0]      replay_req;
   logic [NumCtx-1:0]    fence_wait, pend_resp, pend_resp_err;
   logic [NumCtx*32-1:0] pend_resp_data;
-  logic                 sc_ok;
-  // sequencer, victim reader
-  logic                 job_pop, issue, wb_clr, alloc_issued;
+  // sequencer and victim reader, flush engine, prefetch queue
+  logic                 job_pop, issue, wb_clr, alloc_issued, vr_want, vr_prio, vr_active, vr_done;
+  logic                 fl_arm, fl_done, fl_walk, fl_cand, pfq_v, pfq_spec;
   logic [MshrW-1:0]     cur_id, issue_id;
-  logic                 vr_want, vr_prio, vr_active, vr_done;
-  logic [SetW-1:0]      vr_set;
-  logic [WayW-1:0]      vr_way;
+  logic [SetW-1:0]      vr_set, fl_set;
+  logic [WayW-1:0]      vr_way, fl_way;
   logic [WordW-1:0]     vr_word;
-  logic [LineW-1:0]     vr_line;
-  logic [TidW-1:0]      vr_tid;
-  // flush engine
-  logic                 fl_arm, fl_done, fl_walk, fl_cand;
-  logic [SetW-1:0]      fl_set;
-  logic [TidW-1:0]      fl_tid;
-  logic [WayW-1:0]      fl_way;
-  // prefetch queue
-  logic                 pfq_v, pfq_spec;
-  logic [LineW-1:0]     pfq_line;
-  logic [TidW-1:0]      pfq_tid;
+  logic [LineW-1:0]     vr_line, pfq_line;
+  logic [TidW-1:0]      vr_tid, fl_tid, pfq_tid;
   // burst master
-  logic                 wbuf_we, wbuf_commit, wbuf_valid;
-  logic [WordW-1:0]     wbuf_idx;
-  logic [31:0]          wbuf_data;
-  logic                 rd_valid, rd_ready;
+  logic                 wbuf_we, wbuf_commit, wbuf_valid, rd_valid, rd_ready, wr_busy;
+  logic                 rsp_valid, rsp_err, rsp_last, dbg_wb_hit;
+  logic [WordW-1:0]     wbuf_idx, rd_word_c, rsp_idx;
+  logic [31:0]          wbuf_data, rsp_data, dbg_wb_data;
   logic [LineW-1:0]     rd_line;
-  logic [MshrW-1:0]     rd_id;
-  logic [WordW-1:0]     rd_word_c;
-  logic                 rsp_valid, rsp_err, rsp_last;
-  logic [MshrW-1:0]     rsp_id;
-  logic [WordW-1:0]     rsp_idx;
-  logic [31:0]          rsp_data;
-  logic                 wr_busy;
-  logic                 dbg_wb_hit;
-  logic [31:0]          dbg_wb_data;
+  logic [MshrW-1:0]     rd_id, rsp_id;
   // debug address
   logic [SetW-1:0]      dbg_set;
   logic [WordW-1:0]     dbg_word;
@@ -328,62 +298,25 @@ module outrider_dcache #(
     .clk_i, .rst_ni,
     .dreq_valid_i, .dreq_ready_o, .dreq_tid_i, .dreq_op_i, .dreq_amo_i, .dreq_addr_i,
     .dreq_wdata_i, .dreq_be_i, .dreq_spec_i, .dresp_valid_o, .dresp_rdata_o, .dresp_err_o,
-    .per_req_o, .per_we_o, .per_addr_o, .per_wdata_o, .per_be_o,
-    .replay_any_i     (replay_any),
-    .replay_tid_i     (replay_tid),
-    .replay_req_i     (replay_req),
-    .replay_cls_i     (replay_cls),
-    .vr_want_i        (vr_want),
-    .vr_prio_i        (vr_prio),
-    .vr_set_i         (vr_set),
-    .vr_word_i        (vr_word),
-    .pfq_v_i          (pfq_v),
-    .pfq_line_i       (pfq_line),
-    .pfq_tid_i        (pfq_tid),
-    .pfq_spec_i       (pfq_spec),
-    .free_v_i         (free_v),
-    .vr_go_o          (vr_go),
-    .replay_go_o      (replay_go),
-    .probe_go_o       (probe_go),
-    .rd_set_o         (rd_set),
-    .rd_word_o        (rd_word),
-    .s1_v_o           (s1_v),
-    .s1_src_o         (s1_src),
-    .s1_tid_o         (s1_tid),
-    .s1_req_o         (s1_req),
-    .s1_route_o       (s1_route),
-    .s1_cls_o         (s1_cls),
-    .s1_resp_i        (s1_resp),
-    .s1_err_i         (s1_err),
-    .s1_rdata_i       (s1_rdata),
-    .pend_resp_i      (pend_resp),
-    .pend_resp_err_i  (pend_resp_err),
-    .pend_resp_data_i (pend_resp_data)
+    .per_req_o, .per_we_o, .per_addr_o, .per_wdata_o, .per_be_o, .replay_any_i (replay_any),
+    .replay_tid_i (replay_tid), .replay_req_i (replay_req), .replay_cls_i (replay_cls),
+    .vr_want_i (vr_want), .vr_prio_i (vr_prio), .vr_set_i (vr_set), .vr_word_i (vr_word),
+    .pfq_v_i (pfq_v), .pfq_line_i (pfq_line), .pfq_tid_i (pfq_tid), .pfq_spec_i (pfq_spec),
+    .free_v_i (free_v), .vr_go_o (vr_go), .replay_go_o (replay_go), .probe_go_o (probe_go),
+    .rd_set_o (rd_set), .rd_word_o (rd_word), .s1_v_o (s1_v), .s1_src_o (s1_src),
+    .s1_tid_o (s1_tid), .s1_req_o (s1_req), .s1_route_o (s1_route), .s1_cls_o (s1_cls),
+    .s1_resp_i (s1_resp), .s1_err_i (s1_err), .s1_rdata_i (s1_rdata), .pend_resp_i (pend_resp),
+    .pend_resp_err_i (pend_resp_err), .pend_resp_data_i (pend_resp_data)
   );
 
   outrider_dcache_arrays #(
     .Sets (Sets), .Ways (Ways), .WPL (WPL), .TagW (TagW), .DebugPort (DebugPort)
   ) u_arrays (
-    .clk_i,
-    .rd_set_i   (rd_set),
-    .rd_word_i  (rd_word),
-    .tag_rd_o   (tag_rd),
-    .dat_rd_o   (dat_raw),
-    .fill_we_i  (fill_we),
-    .tag_we_i   (rsp_valid && rsp_last),
-    .rsp_way_i  (rsp_way),
-    .rsp_line_i (rsp_line),
-    .rsp_idx_i  (rsp_idx),
-    .rsp_data_i (rsp_data),
-    .s1_write_i (s1_write),
-    .hit_way_i  (hit_way),
-    .s1_set_i   (s1_set),
-    .s1_word_i  (s1_word),
-    .s1_wval_i  (s1_wval),
-    .dbg_set_i  (dbg_set),
-    .dbg_word_i (dbg_word),
-    .dbg_tag_o  (dbg_tag),
-    .dbg_dat_o  (dbg_dat)
+    .clk_i, .rd_set_i (rd_set), .rd_word_i (rd_word), .tag_rd_o (tag_rd), .dat_rd_o (dat_raw),
+    .fill_we_i (fill_we), .tag_we_i (rsp_valid && rsp_last), .rsp_way_i (rsp_way),
+    .rsp_line_i (rsp_line), .rsp_idx_i (rsp_idx), .rsp_data_i (rsp_data), .s1_write_i (s1_write),
+    .hit_way_i (hit_way), .s1_set_i (s1_set), .s1_word_i (s1_word), .s1_wval_i (s1_wval),
+    .dbg_set_i (dbg_set), .dbg_word_i (dbg_word), .dbg_tag_o (dbg_tag), .dbg_dat_o (dbg_dat)
   );
 
   // ---- stage 1 ------------------------------------------------------------------
@@ -391,127 +324,52 @@ module outrider_dcache #(
     .Ways (Ways), .SetW (SetW), .WordW (WordW), .TagW (TagW)
   ) u_lookup (
     .clk_i, .rst_ni,
-    .s1_set_i    (s1_set),
-    .s1_word_i   (s1_word),
-    .s1_tag_i    (s1_tag),
-    .s1_valid_i  (s1_valid),
-    .tag_rd_i    (tag_rd),
-    .dat_raw_i   (dat_raw),
-    .own_w_i     (own_w),
-    .vr_active_i (vr_active),
-    .vr_set_i    (vr_set),
-    .vr_way_i    (vr_way),
-    .s1_write_i  (s1_write),
-    .s1_wval_i   (s1_wval),
-    .hit_o       (hit),
-    .hit_way_o   (hit_way),
-    .hit_data_o  (hit_data),
-    .dat_fwd_o   (dat_fwd),
-    .avail_o     (s1_avail)
+    .s1_set_i (s1_set), .s1_word_i (s1_word), .s1_tag_i (s1_tag), .s1_valid_i (s1_valid),
+    .tag_rd_i (tag_rd), .dat_raw_i (dat_raw), .own_w_i (own_w), .vr_active_i (vr_active),
+    .vr_set_i (vr_set), .vr_way_i (vr_way), .s1_write_i (s1_write), .s1_wval_i (s1_wval),
+    .hit_o (hit), .hit_way_o (hit_way), .hit_data_o (hit_data), .dat_fwd_o (dat_fwd),
+    .avail_o (s1_avail)
   );
 
   outrider_dcache_plru #(.Sets (Sets), .Ways (Ways)) u_plru (
     .clk_i, .rst_ni,
-    .set_i        (s1_set),
-    .avail_i      (s1_avail),
-    .invalid_i    (~s1_valid),
-    .victim_o     (victim),
-    .found_o      (victim_found),
-    .touch0_i     (fill),
-    .touch0_set_i (done_line[SetW-1:0]),
-    .touch0_way_i (done_way),
-    .touch1_i     (touch_hit),
-    .touch1_set_i (s1_set),
-    .touch1_way_i (hit_way)
+    .set_i (s1_set), .avail_i (s1_avail), .invalid_i (~s1_valid), .victim_o (victim),
+    .found_o (victim_found), .touch0_i (fill), .touch0_set_i (done_line[SetW-1:0]),
+    .touch0_way_i (done_way), .touch1_i (touch_hit), .touch1_set_i (s1_set), .touch1_way_i (hit_way)
   );
 
   outrider_dcache_decide #(
     .Ways (Ways), .OffW (OffW), .SetW (SetW), .MshrW (MshrW)
   ) u_decide (
-    .s1_v_i         (s1_v),
-    .s1_src_i       (s1_src),
-    .s1_req_i       (s1_req),
-    .s1_route_i     (s1_route),
-    .s1_cls_i       (s1_cls),
-    .hit_i          (hit),
-    .hit_way_i      (hit_way),
-    .hit_data_i     (hit_data),
-    .s1_pfill_i     (s1_pfill),
-    .victim_found_i (victim_found),
-    .match_i        (match),
-    .match_id_i     (match_id),
-    .match_done_i   (match_done),
-    .match_err_i    (match_err),
-    .match_spec_i   (match_spec),
-    .free_v_i       (free_v),
-    .free_id_i      (free_id),
-    .done_v_i       (done_v),
-    .fill_we_i      (fill_we),
-    .rsp_way_i      (rsp_way),
-    .rsp_id_i       (rsp_id),
-    .vr_active_i    (vr_active),
-    .vr_set_i       (vr_set),
-    .vr_way_i       (vr_way),
-    .sc_ok_i        (sc_ok),
-    .per_rdata_i,
-    .s1_resp_o      (s1_resp),
-    .s1_err_o       (s1_err),
-    .s1_rdata_o     (s1_rdata),
-    .s1_write_o     (s1_write),
-    .s1_wval_o      (s1_wval),
-    .park_o         (s1_park),
-    .park_rdy_o     (s1_park_rdy),
-    .park_wait_o    (s1_park_wait),
-    .park_id_o      (s1_park_id),
-    .park_cls_o     (s1_park_cls),
-    .park_full_o    (s1_park_full),
-    .park_own_o     (s1_park_own),
-    .alloc_o        (s1_alloc),
-    .alloc_pref_o   (s1_alloc_pref),
-    .merge_o        (s1_merge),
-    .ev_o           (s1_ev),
-    .ev_cls_o       (s1_ev_cls),
-    .lr_set_o       (s1_lr_set),
-    .resv_clr_o     (s1_resv_clr),
-    .kill_o         (s1_kill),
-    .pfill_clr_o    (s1_pfill_clr),
-    .touch_hit_o    (touch_hit)
+    .s1_v_i (s1_v), .s1_src_i (s1_src), .s1_req_i (s1_req), .s1_route_i (s1_route),
+    .s1_cls_i (s1_cls), .hit_i (hit), .hit_way_i (hit_way), .hit_data_i (hit_data),
+    .s1_pfill_i (s1_pfill), .victim_found_i (victim_found), .match_i (match),
+    .match_id_i (match_id), .match_done_i (match_done), .match_err_i (match_err),
+    .match_spec_i (match_spec), .free_v_i (free_v), .free_id_i (free_id), .done_v_i (done_v),
+    .fill_we_i (fill_we), .rsp_way_i (rsp_way), .rsp_id_i (rsp_id), .vr_active_i (vr_active),
+    .vr_set_i (vr_set), .vr_way_i (vr_way), .sc_ok_i (sc_ok), .per_rdata_i, .s1_resp_o (s1_resp),
+    .s1_err_o (s1_err), .s1_rdata_o (s1_rdata), .s1_write_o (s1_write), .s1_wval_o (s1_wval),
+    .park_o (s1_park), .park_rdy_o (s1_park_rdy), .park_wait_o (s1_park_wait),
+    .park_id_o (s1_park_id), .park_cls_o (s1_park_cls), .park_full_o (s1_park_full),
+    .park_own_o (s1_park_own), .alloc_o (s1_alloc), .alloc_pref_o (s1_alloc_pref),
+    .merge_o (s1_merge), .ev_o (s1_ev), .ev_cls_o (s1_ev_cls), .lr_set_o (s1_lr_set),
+    .resv_clr_o (s1_resv_clr), .kill_o (s1_kill), .pfill_clr_o (s1_pfill_clr),
+    .touch_hit_o (touch_hit)
   );
 
   outrider_dcache_frames #(.Sets (Sets), .Ways (Ways)) u_frames (
     .clk_i, .rst_ni,
-    .s1_set_i    (s1_set),
-    .hit_way_i   (hit_way),
-    .s1_write_i  (s1_write),
-    .pfill_clr_i (s1_pfill_clr),
-    .alloc_i     (s1_alloc),
-    .victim_i    (victim),
-    .s1_valid_o  (s1_valid),
-    .s1_dirty_o  (s1_dirty),
-    .s1_pfill_o  (s1_pfill),
-    .fill_i      (fill),
-    .fill_set_i  (done_line[SetW-1:0]),
-    .fill_way_i  (done_way),
-    .fill_pf_i   (done_pfill),
-    .wb_done_i   (vr_done),
-    .vr_set_i    (vr_set),
-    .vr_way_i    (vr_way),
-    .fl_set_i    (fl_set),
-    .fl_valid_o  (fl_valid),
-    .fl_dirty_o  (fl_dirty),
-    .dbg_set_i   (dbg_set),
-    .dbg_dirty_o (dbg_dirty),
-    .dirty_any_o (dirty_any)
+    .s1_set_i (s1_set), .hit_way_i (hit_way), .s1_write_i (s1_write), .pfill_clr_i (s1_pfill_clr),
+    .alloc_i (s1_alloc), .victim_i (victim), .s1_valid_o (s1_valid), .s1_dirty_o (s1_dirty),
+    .s1_pfill_o (s1_pfill), .fill_i (fill), .fill_set_i (done_line[SetW-1:0]),
+    .fill_way_i (done_way), .fill_pf_i (done_pfill), .wb_done_i (vr_done), .vr_set_i (vr_set),
+    .vr_way_i (vr_way), .fl_set_i (fl_set), .fl_valid_o (fl_valid), .fl_dirty_o (fl_dirty), .dbg_set_i (dbg_set), .dbg_dirty_o (dbg_dirty), .dirty_any_o (dirty_any)
   );
 
   outrider_dcache_resv #(.NumCtx (NumCtx)) u_resv (
     .clk_i, .rst_ni,
-    .tid_i    (s1_tid),
-    .word_i   (s1_addr[31:2]),
-    .sc_ok_o  (sc_ok),
-    .lr_set_i (s1_lr_set),
-    .clr_i    (s1_resv_clr),
-    .kill_i   (s1_kill)
+    .tid_i (s1_tid), .word_i (s1_addr[31:2]), .sc_ok_o (sc_ok), .lr_set_i (s1_lr_set),
+    .clr_i (s1_resv_clr), .kill_i (s1_kill)
   );
 
   // ---- misses ------------------------------------------------------------------
@@ -520,106 +378,45 @@ module outrider_dcache #(
     .TidW (TidW)
   ) u_mshr (
     .clk_i, .rst_ni,
-    .alloc_i        (s1_alloc),
-    .alloc_issued_i (alloc_issued),
-    .alloc_line_i   (s1_line),
-    .alloc_way_i    (victim),
-    .alloc_wb_i     (alloc_wb),
-    .alloc_vic_i    (alloc_vic),
-    .alloc_spec_i   (s1_spec),
-    .alloc_tid_i    (s1_tid),
-    .alloc_pref_i   (s1_alloc_pref),
-    .alloc_word_i   (s1_word),
-    .touch_i        (s1_merge && !s1_spec),
-    .free_v_o       (free_v),
-    .free_id_o      (free_id),
-    .s1_line_i      (s1_line),
-    .match_o        (match),
-    .match_id_o     (match_id),
-    .match_done_o   (match_done),
-    .match_err_o    (match_err),
-    .match_spec_o   (match_spec),
-    .own_w_o        (own_w),
-    .rsp_valid_i    (rsp_valid),
-    .rsp_id_i       (rsp_id),
-    .rsp_err_i      (rsp_err),
-    .rsp_last_i     (rsp_last),
-    .rsp_way_o      (rsp_way),
-    .rsp_line_o     (rsp_line),
-    .done_v_o       (done_v),
-    .done_id_o      (done_id),
-    .done_err_o     (done_err),
-    .done_line_o    (done_line),
-    .done_way_o     (done_way),
-    .done_tid_o     (done_tid),
-    .done_spec_o    (done_spec),
-    .done_pref_o    (done_pref),
-    .done_pfill_o   (done_pfill),
-    .head_v_o       (head_v),
-    .head_id_o      (head_id),
-    .head_wb_o      (head_wb),
-    .head_line_o    (head_line),
-    .head_word_o    (head_word),
-    .head_way_o     (head_way),
-    .head_vic_o     (head_vic),
-    .head_tid_o     (head_tid),
-    .job_pop_i      (job_pop),
-    .cur_id_i       (cur_id),
-    .cur_line_o     (cur_line),
-    .cur_word_o     (cur_word),
-    .issue_i        (issue),
-    .issue_id_i     (issue_id),
+    .alloc_i (s1_alloc), .alloc_issued_i (alloc_issued), .alloc_line_i (s1_line),
+    .alloc_way_i (victim), .alloc_wb_i (alloc_wb), .alloc_vic_i (alloc_vic),
+    .alloc_spec_i (s1_spec), .alloc_tid_i (s1_tid), .alloc_pref_i (s1_alloc_pref),
+    .alloc_word_i (s1_word), .touch_i (s1_merge && !s1_spec), .free_v_o (free_v),
+    .free_id_o (free_id), .s1_line_i (s1_line), .match_o (match), .match_id_o (match_id),
+    .match_done_o (match_done), .match_err_o (match_err), .match_spec_o (match_spec),
+    .own_w_o (own_w), .rsp_valid_i (rsp_valid), .rsp_id_i (rsp_id), .rsp_err_i (rsp_err),
+    .rsp_last_i (rsp_last), .rsp_way_o (rsp_way), .rsp_line_o (rsp_line), .done_v_o (done_v),
+    .done_id_o (done_id), .done_err_o (done_err), .done_line_o (done_line), .done_way_o (done_way),
+    .done_tid_o (done_tid), .done_spec_o (done_spec), .done_pref_o (done_pref),
+    .done_pfill_o (done_pfill), .head_v_o (head_v), .head_id_o (head_id), .head_wb_o (head_wb),
+    .head_line_o (head_line), .head_word_o (head_word), .head_way_o (head_way),
+    .head_vic_o (head_vic), .head_tid_o (head_tid), .job_pop_i (job_pop), .cur_id_i (cur_id),
+    .cur_line_o (cur_line), .cur_word_o (cur_word), .issue_i (issue), .issue_id_i (issue_id),
     .wb_clr_i       (wb_clr),
     .wb_clr_id_i    (cur_id),
-    .mswb_any_o     (mswb_any)
+    .mswb_any_o (mswb_any)
   );
 
   outrider_dcache_park #(.NumCtx (NumCtx), .MshrW (MshrW), .WordW (WordW)) u_park (
     .clk_i, .rst_ni,
-    .park_i           (s1_park),
-    .s1_tid_i         (s1_tid),
-    .s1_req_i         (s1_req),
-    .park_rdy_i       (s1_park_rdy),
-    .park_wait_i      (s1_park_wait),
-    .park_id_i        (s1_park_id),
-    .park_cls_i       (s1_park_cls),
-    .park_full_i      (s1_park_full),
-    .park_own_i       (s1_park_own),
-    .replay_any_o     (replay_any),
-    .replay_tid_o     (replay_tid),
-    .replay_req_o     (replay_req),
-    .replay_cls_o     (replay_cls),
-    .replay_go_i      (replay_go),
-    .done_v_i         (done_v),
-    .done_id_i        (done_id),
-    .done_err_i       (done_err),
-    .rsp_valid_i      (rsp_valid),
-    .rsp_id_i         (rsp_id),
-    .rsp_idx_i        (rsp_idx),
-    .rsp_data_i       (rsp_data),
-    .rsp_err_i        (rsp_err),
-    .fence_wait_o     (fence_wait),
-    .fl_arm_i         (fl_arm),
-    .fl_done_i        (fl_done),
-    .pend_resp_o      (pend_resp),
-    .pend_resp_err_o  (pend_resp_err),
-    .pend_resp_data_o (pend_resp_data),
-    .mshr_full_o      (ev_mshr_full_o)
+    .park_i (s1_park), .s1_tid_i (s1_tid), .s1_req_i (s1_req), .park_rdy_i (s1_park_rdy),
+    .park_wait_i (s1_park_wait), .park_id_i (s1_park_id), .park_cls_i (s1_park_cls),
+    .park_full_i (s1_park_full), .park_own_i (s1_park_own), .replay_any_o (replay_any),
+    .replay_tid_o (replay_tid), .replay_req_o (replay_req), .replay_cls_o (replay_cls),
+    .replay_go_i (replay_go), .done_v_i (done_v), .done_id_i (done_id), .done_err_i (done_err),
+    .rsp_valid_i (rsp_valid), .rsp_id_i (rsp_id), .rsp_idx_i (rsp_idx), .rsp_data_i (rsp_data),
+    .rsp_err_i (rsp_err), .fence_wait_o (fence_wait), .fl_arm_i (fl_arm), .fl_done_i (fl_done),
+    .pend_resp_o (pend_resp), .pend_resp_err_o (pend_resp_err), .pend_resp_data_o (pend_resp_data),
+    .mshr_full_o (ev_mshr_full_o)
   );
 
   outrider_dcache_pfq #(
     .NextLinePrefetch (NextLinePrefetch), .OffW (OffW), .TidW (TidW)
   ) u_pfq (
     .clk_i, .rst_ni,
-    .demand_alloc_i (s1_alloc && !s1_alloc_pref),
-    .line_i         (s1_line),
-    .tid_i          (s1_tid),
-    .spec_i         (s1_spec),
-    .probe_go_i     (probe_go),
-    .v_o            (pfq_v),
-    .line_o         (pfq_line),
-    .tid_o          (pfq_tid),
-    .spec_o         (pfq_spec)
+    .demand_alloc_i (s1_alloc && !s1_alloc_pref), .line_i (s1_line), .tid_i (s1_tid),
+    .spec_i (s1_spec), .probe_go_i (probe_go), .v_o (pfq_v), .line_o (pfq_line), .tid_o (pfq_tid),
+    .spec_o (pfq_spec)
   );
 
   // ---- the bus side -------------------------------------------------------------
@@ -627,103 +424,41 @@ module outrider_dcache #(
     .Ways (Ways), .WPL (WPL), .SetW (SetW), .TagW (TagW), .MshrW (MshrW), .TidW (TidW)
   ) u_seq (
     .clk_i, .rst_ni,
-    .head_v_i       (head_v),
-    .head_id_i      (head_id),
-    .head_wb_i      (head_wb),
-    .head_line_i    (head_line),
-    .head_word_i    (head_word),
-    .head_way_i     (head_way),
-    .head_vic_i     (head_vic),
-    .head_tid_i     (head_tid),
-    .job_pop_o      (job_pop),
-    .cur_id_o       (cur_id),
-    .cur_line_i     (cur_line),
-    .cur_word_i     (cur_word),
-    .issue_o        (issue),
-    .issue_id_o     (issue_id),
-    .wb_clr_o       (wb_clr),
-    .alloc_i        (s1_alloc),
-    .alloc_wb_i     (alloc_wb),
-    .alloc_line_i   (s1_line),
-    .alloc_id_i     (free_id),
-    .alloc_word_i   (s1_word),
-    .alloc_issued_o (alloc_issued),
-    .fl_walk_i      (fl_walk),
-    .fl_cand_i      (fl_cand),
-    .fl_set_i       (fl_set),
-    .fl_way_i       (fl_way),
-    .fl_tid_i       (fl_tid),
-    .vr_want_o      (vr_want),
-    .vr_prio_o      (vr_prio),
-    .vr_go_i        (vr_go),
-    .vr_cap_i       (vr_cap),
-    .s1_word_i      (s1_word),
-    .dat_fwd_i      (dat_fwd),
-    .tag_rd_i       (tag_rd),
-    .vr_active_o    (vr_active),
-    .vr_set_o       (vr_set),
-    .vr_way_o       (vr_way),
-    .vr_word_o      (vr_word),
-    .vr_line_o      (vr_line),
-    .vr_tid_o       (vr_tid),
-    .wb_done_o      (vr_done),
-    .wbuf_we_o      (wbuf_we),
-    .wbuf_idx_o     (wbuf_idx),
-    .wbuf_data_o    (wbuf_data),
-    .wbuf_commit_o  (wbuf_commit),
-    .wbuf_valid_i   (wbuf_valid),
-    .rd_valid_o     (rd_valid),
-    .rd_ready_i     (rd_ready),
-    .rd_line_o      (rd_line),
-    .rd_id_o        (rd_id),
-    .rd_word_o      (rd_word_c)
+    .head_v_i (head_v), .head_id_i (head_id), .head_wb_i (head_wb), .head_line_i (head_line),
+    .head_word_i (head_word), .head_way_i (head_way), .head_vic_i (head_vic),
+    .head_tid_i (head_tid), .job_pop_o (job_pop), .cur_id_o (cur_id), .cur_line_i (cur_line),
+    .cur_word_i (cur_word), .issue_o (issue), .issue_id_o (issue_id), .wb_clr_o (wb_clr),
+    .alloc_i (s1_alloc), .alloc_wb_i (alloc_wb), .alloc_line_i (s1_line), .alloc_id_i (free_id),
+    .alloc_word_i (s1_word), .alloc_issued_o (alloc_issued), .fl_walk_i (fl_walk),
+    .fl_cand_i (fl_cand), .fl_set_i (fl_set), .fl_way_i (fl_way), .fl_tid_i (fl_tid),
+    .vr_want_o (vr_want), .vr_prio_o (vr_prio), .vr_go_i (vr_go), .vr_cap_i (vr_cap),
+    .s1_word_i (s1_word), .dat_fwd_i (dat_fwd), .tag_rd_i (tag_rd), .vr_active_o (vr_active),
+    .vr_set_o (vr_set), .vr_way_o (vr_way), .vr_word_o (vr_word), .vr_line_o (vr_line),
+    .vr_tid_o (vr_tid), .wb_done_o (vr_done),
+    .wbuf_we_o (wbuf_we), .wbuf_idx_o (wbuf_idx), .wbuf_data_o (wbuf_data),
+    .wbuf_commit_o (wbuf_commit), .wbuf_valid_i (wbuf_valid), .rd_valid_o (rd_valid),
+    .rd_ready_i (rd_ready), .rd_line_o (rd_line), .rd_id_o (rd_id), .rd_word_o (rd_word_c)
   );
 
   outrider_dcache_flush #(.NumCtx (NumCtx), .Sets (Sets), .Ways (Ways)) u_flush (
     .clk_i, .rst_ni,
-    .fence_wait_i (fence_wait),
-    .fl_arm_o     (fl_arm),
-    .fl_done_o    (fl_done),
-    .fl_walk_o    (fl_walk),
-    .fl_set_o     (fl_set),
-    .fl_tid_o     (fl_tid),
-    .fl_valid_i   (fl_valid),
-    .fl_dirty_i   (fl_dirty),
-    .fl_cand_o    (fl_cand),
-    .fl_way_o     (fl_way),
-    .vr_active_i  (vr_active),
-    .vr_set_i     (vr_set),
-    .vr_way_i     (vr_way),
-    .mswb_any_i   (mswb_any),
-    .wr_busy_i    (wr_busy)
+    .fence_wait_i (fence_wait), .fl_arm_o (fl_arm), .fl_done_o (fl_done), .fl_walk_o (fl_walk),
+    .fl_set_o (fl_set), .fl_tid_o (fl_tid), .fl_valid_i (fl_valid), .fl_dirty_i (fl_dirty),
+    .fl_cand_o (fl_cand), .fl_way_o (fl_way), .vr_active_i (vr_active), .vr_set_i (vr_set),
+    .vr_way_i (vr_way), .mswb_any_i (mswb_any), .wr_busy_i (wr_busy)
   );
 
   outrider_dcache_wbm #(
     .WPL (WPL), .LineW (LineW), .IdW (MshrW), .BurstDepth (NumMshr + 2)
   ) u_wbm (
     .clk_i, .rst_ni,
-    .wbuf_we_i     (wbuf_we),
-    .wbuf_idx_i    (wbuf_idx),
-    .wbuf_data_i   (wbuf_data),
-    .wbuf_commit_i (wbuf_commit),
-    .wbuf_line_i   (vr_line),
-    .wbuf_valid_o  (wbuf_valid),
-    .rd_valid_i    (rd_valid),
-    .rd_ready_o    (rd_ready),
-    .rd_line_i     (rd_line),
-    .rd_id_i       (rd_id),
-    .rd_word_i     (rd_word_c),
-    .rsp_valid_o   (rsp_valid),
-    .rsp_id_o      (rsp_id),
-    .rsp_idx_o     (rsp_idx),
-    .rsp_data_o    (rsp_data),
-    .rsp_err_o     (rsp_err),
-    .rsp_last_o    (rsp_last),
-    .wr_busy_o     (wr_busy),
-    .dbg_line_i    (dbg_addr_i[31:OffW]),
-    .dbg_word_i    (dbg_word),
-    .dbg_hit_o     (dbg_wb_hit),
-    .dbg_data_o    (dbg_wb_data),
+    .wbuf_we_i (wbuf_we), .wbuf_idx_i (wbuf_idx), .wbuf_data_i (wbuf_data),
+    .wbuf_commit_i (wbuf_commit), .wbuf_line_i (vr_line), .wbuf_valid_o (wbuf_valid),
+    .rd_valid_i (rd_valid), .rd_ready_o (rd_ready), .rd_line_i (rd_line), .rd_id_i (rd_id),
+    .rd_word_i (rd_word_c), .rsp_valid_o (rsp_valid), .rsp_id_o (rsp_id), .rsp_idx_o (rsp_idx),
+    .rsp_data_o (rsp_data), .rsp_err_o (rsp_err), .rsp_last_o (rsp_last), .wr_busy_o (wr_busy),
+    .dbg_line_i (dbg_addr_i[31:OffW]), .dbg_word_i (dbg_word), .dbg_hit_o (dbg_wb_hit),
+    .dbg_data_o (dbg_wb_data),
     .wb_cyc_o, .wb_stb_o, .wb_we_o, .wb_adr_o, .wb_sel_o, .wb_dat_o, .wb_cti_o, .wb_bte_o,
     .wb_dat_i, .wb_ack_i, .wb_err_i, .wb_stall_i
   );
@@ -748,35 +483,15 @@ module outrider_dcache #(
   assign ev_evict_addr_o    = {tag_rd[TagW*victim +: TagW], s1_set, {OffW{1'b0}}};
 
   // ---- debug backdoor -----------------------------------------------------------
-  logic [TagW-1:0] dbg_t;
-  assign dbg_t = dbg_addr_i[31 -: TagW];
-
-  if (DebugPort != 0) begin : g_debug
-    always_comb begin : p_debug
-      dbg_hit_o       = 1'b0;
-      dbg_data_o      = 32'd0;
-      dbg_dirty_any_o = dirty_any || wbuf_valid;
-      if (dbg_wb_hit) begin
-        dbg_hit_o  = 1'b1;
-        dbg_data_o = dbg_wb_data;
-      end
-      for (int w = 0; w < Ways; w++) begin
-        if (dbg_dirty[w] && (dbg_tag[TagW*w +: TagW] == dbg_t)) begin
-          dbg_hit_o  = 1'b1;
-          dbg_data_o = dbg_dat[32*w +: 32];
-        end
-      end
-    end
-  end else begin : g_no_debug
-    assign dbg_hit_o       = 1'b0;
-    assign dbg_data_o      = 32'd0;
-    assign dbg_dirty_any_o = 1'b0;
-    logic unused_dbg;
-    assign unused_dbg = ^{dbg_dirty, dbg_t, dbg_wb_hit, dbg_wb_data, dbg_tag, dbg_dat, dirty_any};
-  end
+  outrider_dcache_dbg #(.Ways (Ways), .TagW (TagW), .DebugPort (DebugPort)) u_dbg (
+    .tag_i (dbg_addr_i[31 -: TagW]), .dirty_i (dbg_dirty), .way_tag_i (dbg_tag),
+    .way_data_i (dbg_dat), .dirty_any_i (dirty_any), .wb_valid_i (wbuf_valid),
+    .wb_hit_i (dbg_wb_hit), .wb_data_i (dbg_wb_data), .hit_o (dbg_hit_o), .data_o (dbg_data_o),
+    .dirty_any_o (dbg_dirty_any_o)
+  );
 
   logic unused_sig;
-  assign unused_sig = (^dbg_addr_i[1:0]) ^ (^s1_addr[1:0]) ^ (^head_line[LineW-1:SetW]);
+  assign unused_sig = ^dbg_addr_i[1:0];
 
   // ---- invariants (rtl/include/outrider_assert.svh) -------------------------------
   // a p-thread's request never writes the data array or dirties a line
