@@ -13,8 +13,7 @@ FORMAL_DIR       := $(BUILD)/formal
 FORMAL_DEPTH     ?= 24      # bounded checks: steps from reset
 FORMAL_BOUND     ?= 14      # cycles within which a request must be answered
 FORMAL_ONECTX    ?= 1       # 1: only context 0 sends requests (0: both; slow, see verification.md)
-FORMAL_DCACHE    := rtl/cache/outrider_dcache.sv rtl/cache/outrider_dcache_plru.sv rtl/cache/outrider_dcache_ram.sv \
-                    rtl/cache/outrider_dcache_wbm.sv rtl/cache/outrider_amo_alu.sv formal/dcache_formal.sv
+FORMAL_DCACHE    := $(filter rtl/cache/outrider_dcache%,$(RTL_CACHE_SRCS)) rtl/cache/outrider_amo_alu.sv formal/dcache_formal.sv
 FORMAL_BMC_TAIL  := prep -top dcache_formal; flatten; memory_map; opt -fast; async2sync; dffunmap; \
                     sat -tempinduct-baseonly -prove-asserts -set-assumes -set-init f_init_q 1 -verify \
                     -maxsteps $(strip $(FORMAL_DEPTH))

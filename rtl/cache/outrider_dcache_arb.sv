@@ -1,0 +1,269 @@
+// outrider_dcache_arb: stage 0 of the data cache: the core-side port and the
+// choice of what reads the arrays this cycle, and the stage-1 register.
+//
+// What it does
+// - Picks one source per cycle for the tag/data array read, by priority
+//   (docs/dcache.md "Pipeline"): the victim reader when it has waited a
+//   cycle (vr_prio_i), a parked request being replayed, a new core request
+//   (accept = dreq_valid_i && dreq_ready_o), a next-line prefetch probe
+//   (when stage 0 is otherwise idle and an MSHR is free), the victim reader.
+//   At most one of vr_go_o, replay_go_o, accept, probe_go_o is high.
+// - Routes the request (route_of: RAM, peripheral, fault, no effect, fence)
+//   and sends a peripheral access out on per_* in the acceptance cycle.
+// - Holds the stage-1 register (s1_*_o): what stage 1 looks at next cycle.
+// - Tracks the outstanding request of each context (busy) and merges this
+//   cycle's answers: stage 1's (s1_resp_i) and the parked-request table's
+//   (pend_resp_i) into dresp_*_o. dreq_ready_o depends on dreq_tid_i,
+//   state and this cycle's answers, never on dreq_valid_i.
+//
+// Timing: combinational from the inputs to dreq_ready_o, dresp_*_o, the
+// array read address (rd_set_o, rd_word_o), the go signals and per_*_o;
+// the stage-1 register and busy flags update at the clock edge.
+//
+// Not here: no lookup or decision (outrider_dcache_lookup/_decide), no
+// parked-request state (outrider_dcache_park): a replay is offered by the
+// table and taken here.
+module outrider_dcache_arb #(
+  parameter int NumCtx           = 2,
+  parameter int NextLinePrefetch = 0,
+  parameter int OffW             = 5,    // log2(line bytes)
+  parameter int SetW             = 6,
+  parameter int WordW            = 3,
+  parameter int LineW            = 27,
+  parameter int TagW             = 21,
+  // derived: do not override
+  parameter int TidW             = (NumCtx > 1) ? $clog2(NumCtx) : 1
+) (
+  input  logic                 clk_i,
+  input  logic                 rst_ni,
+
+  // core request port
+  input  logic                 dreq_valid_i,
+  output logic                 dreq_ready_o,
+  input  logic [TidW-1:0]      dreq_tid_i,
+  input  logic [2:0]           dreq_op_i,
+  input  logic [4:0]           dreq_amo_i,
+  input  logic [31:0]          dreq_addr_i,
+  input  logic [31:0]          dreq_wdata_i,
+  input  logic [3:0]           dreq_be_i,
+  input  logic                 dreq_spec_i,
+  output logic [NumCtx-1:0]    dresp_valid_o,
+  output logic [NumCtx*32-1:0] dresp_rdata_o,
+  output logic [NumCtx-1:0]    dresp_err_o,
+
+  // peripheral port (request at acceptance)
+  output logic                 per_req_o,
+  output logic                 per_we_o,
+  output logic [31:0]          per_addr_o,
+  output logic [31:0]          per_wdata_o,
+  output logic [3:0]           per_be_o,
+
+  // sources: parked-request table, victim reader, prefetch queue
+  input  logic                 replay_any_i,   // a parked request is ready to replay
+  input  logic [TidW-1:0]      replay_tid_i,
+  input  logic [ReqW-1:0]      replay_req_i,
+  input  logic                 replay_cls_i,   // already classified
+  input  logic                 vr_want_i,      // the victim reader has a word to read
+  input  logic                 vr_prio_i,      // ... and has waited a cycle
+  input  logic [SetW-1:0]      vr_set_i,
+  input  logic [WordW-1:0]     vr_word_i,
+  input  logic                 pfq_v_i,
+  input  logic [LineW-1:0]     pfq_line_i,
+  input  logic [TidW-1:0]      pfq_tid_i,
+  input  logic                 pfq_spec_i,
+  input  logic                 free_v_i,       // an MSHR is free
+
+  // what takes stage 0
+  output logic                 vr_go_o,
+  output logic                 replay_go_o,
+  output logic                 probe_go_o,
+  output logic [SetW-1:0]      rd_set_o,       // array read address
+  output logic [WordW-1:0]     rd_word_o,
+
+  // stage-1 register
+  output logic                 s1_v_o,
+  output logic [1:0]           s1_src_o,       // Src*
+  output logic [TidW-1:0]      s1_tid_o,
+  output logic [ReqW-1:0]      s1_req_o,
+  output logic [RouteW-1:0]    s1_route_o,     // Rt*
+  output logic                 s1_cls_o,       // already classified (event sent)
+
+  // this cycle's answers
+  input  logic                 s1_resp_i,      // stage 1 answers context s1_tid_o
+  input  logic                 s1_err_i,
+  input  logic [31:0]          s1_rdata_i,
+  input  logic [NumCtx-1:0]    pend_resp_i,    // the parked-request table answers
+  input  logic [NumCtx-1:0]    pend_resp_err_i,
+  input  logic [NumCtx*32-1:0] pend_resp_data_i
+);
+  `include "outrider_defs.svh"
+  `include "outrider_dcache_defs.svh"
+  `include "outrider_assert.svh"
+
+  function automatic logic [RouteW-1:0] route_of(input logic [2:0] op, input logic [31:0] addr,
+                                                input logic spec);
+    route_of = RtErr;
+    case (op)
+      DopLoad, DopLr: begin
+        if (spec && addr_is_ram(addr))                route_of = RtRam;
+        else if (spec)                                route_of = RtNop;
+        else if (addr_is_io(addr) && (op == DopLoad)) route_of = RtPer;
+        else if (addr_is_ram(addr))                   route_of = RtRam;
+      end
+      DopStore: begin
+        if (spec)                   route_of = RtNop;
+        else if (addr_is_io(addr))  route_of = RtPer;
+        else if (addr_is_ram(addr)) route_of = RtRam;
+      end
+      DopSc, DopAmo: begin
+        if (spec)                   route_of = RtNop;
+        else if (addr_is_ram(addr)) route_of = RtRam;
+      end
+      DopFence: begin
+        if (spec) route_of = RtNop;
+        else      route_of = RtFence;
+      end
+      default:  route_of = RtErr;
+    endcase
+  endfunction
+
+  // ---- state -------------------------------------------------------------------
+  logic [NumCtx-1:0]   busy_q, busy_d;     // a request of the context is outstanding
+  logic                s1_v_q, s1_v_d;
+  logic [1:0]          s1_src_q, s1_src_d;
+  logic [TidW-1:0]     s1_tid_q, s1_tid_d;
+  logic [ReqW-1:0]     s1_req_q, s1_req_d;
+  logic [RouteW-1:0]   s1_route_q, s1_route_d;
+  logic                s1_cls_q, s1_cls_d;
+
+  // ---- source selection --------------------------------------------------------
+  logic              accept, tid_ok, vr_go, replay_go, probe_go;
+  logic [NumCtx-1:0] resp_now;             // dresp_valid_o, for the ready rule
+  req_t              dreq_req;
+
+  assign dreq_req  = {dreq_op_i, dreq_amo_i, dreq_addr_i, dreq_wdata_i, dreq_be_i, dreq_spec_i};
+  assign tid_ok    = (32'(dreq_tid_i) < NumCtx);
+  assign replay_go = replay_any_i && !(vr_want_i && vr_prio_i);
+  assign dreq_ready_o = tid_ok && !replay_any_i && !(vr_want_i && vr_prio_i) &&
+                        (!busy_q[dreq_tid_i] || resp_now[dreq_tid_i]);
+  assign accept    = dreq_valid_i && dreq_ready_o;
+  assign vr_go     = vr_want_i && (vr_prio_i || (!replay_any_i && !accept));
+  // the probe waits in its queue for an idle stage 0 and a free MSHR (with
+  // one MSHR the miss that queued it holds the MSHR until its refill ends)
+  assign probe_go  = (NextLinePrefetch != 0) && pfq_v_i && free_v_i && !replay_any_i && !accept &&
+                     !vr_want_i;
+  assign vr_go_o     = vr_go;
+  assign replay_go_o = replay_go;
+  assign probe_go_o  = probe_go;
+
+  req_t              s0_req;
+  logic [RouteW-1:0] s0_route;
+  logic [31:0]       s0_addr;
+  logic [2:0]        s0_op;
+  logic              s0_spec;
+  assign s0_req   = replay_go ? replay_req_i : dreq_req;
+  assign s0_addr  = s0_req.addr;
+  assign s0_op    = s0_req.op;
+  assign s0_spec  = s0_req.spec;
+  assign s0_route = route_of(s0_op, s0_addr, s0_spec);
+
+  // what enters stage 1 next cycle (victim reads and probes carry their own)
+  req_t s1_req_n;
+  assign s1_req_n = vr_go ? {DopLoad, 5'd0, {TagW{1'b0}}, vr_set_i, vr_word_i, 2'b00,
+                             32'd0, 4'd0, 1'b0}
+                  : (probe_go ? {DopLoad, 5'd0, pfq_line_i, {OffW{1'b0}}, 32'd0, 4'd0, pfq_spec_i}
+                              : s0_req);
+
+  always_comb begin : p_stage0
+    if (vr_go) begin
+      rd_set_o  = vr_set_i;
+      rd_word_o = vr_word_i;
+    end else if (replay_go || accept) begin
+      rd_set_o  = s0_addr[OffW +: SetW];
+      rd_word_o = s0_addr[2 +: WordW];
+    end else if (probe_go) begin
+      rd_set_o  = pfq_line_i[SetW-1:0];
+      rd_word_o = '0;
+    end else begin
+      rd_set_o  = dreq_addr_i[OffW +: SetW];
+      rd_word_o = dreq_addr_i[2 +: WordW];
+    end
+  end
+
+  // peripheral accesses go out at acceptance; the answer is read in stage 1
+  assign per_req_o   = accept && (s0_route == RtPer);
+  assign per_we_o    = (dreq_op_i == DopStore);
+  assign per_addr_o  = dreq_addr_i;
+  assign per_wdata_o = dreq_wdata_i;
+  assign per_be_o    = dreq_be_i;
+
+  // ---- answers -----------------------------------------------------------------
+  always_comb begin : p_resp
+    logic mine;
+    for (int c = 0; c < NumCtx; c++) begin
+      mine = s1_resp_i && (s1_tid_q == TidW'(c));
+      resp_now[c]               = mine || pend_resp_i[c];
+      dresp_valid_o[c]          = resp_now[c];
+      dresp_err_o[c]            = (mine && s1_err_i) || pend_resp_err_i[c];
+      dresp_rdata_o[32*c +: 32] = mine ? (s1_err_i ? 32'd0 : s1_rdata_i)
+                                       : pend_resp_data_i[32*c +: 32];
+    end
+  end
+
+  // ---- next state --------------------------------------------------------------
+  always_comb begin : p_next
+    s1_v_d     = vr_go || replay_go || accept || probe_go;
+    if (vr_go)          s1_src_d = SrcVr;
+    else if (replay_go) s1_src_d = SrcReplay;
+    else if (accept)    s1_src_d = SrcReq;
+    else                s1_src_d = SrcProbe;
+    s1_tid_d   = replay_go ? replay_tid_i : (probe_go ? pfq_tid_i : dreq_tid_i);
+    s1_req_d   = s1_req_n;
+    s1_route_d = s0_route;
+    s1_cls_d   = replay_go ? replay_cls_i : 1'b0;
+    if (!vr_go && probe_go) s1_route_d = RtRam;
+
+    busy_d = busy_q & ~resp_now;
+    if (accept) begin
+      for (int c = 0; c < NumCtx; c++) if (dreq_tid_i == TidW'(c)) busy_d[c] = 1'b1;
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      busy_q     <= '0;
+      s1_v_q     <= 1'b0;
+      s1_src_q   <= SrcReq;
+      s1_tid_q   <= '0;
+      s1_req_q   <= '0;
+      s1_route_q <= RtNop;
+      s1_cls_q   <= 1'b0;
+    end else begin
+      busy_q     <= busy_d;
+      s1_v_q     <= s1_v_d;
+      s1_src_q   <= s1_src_d;
+      s1_tid_q   <= s1_tid_d;
+      s1_req_q   <= s1_req_d;
+      s1_route_q <= s1_route_d;
+      s1_cls_q   <= s1_cls_d;
+    end
+  end
+
+  assign s1_v_o     = s1_v_q;
+  assign s1_src_o   = s1_src_q;
+  assign s1_tid_o   = s1_tid_q;
+  assign s1_req_o   = s1_req_q;
+  assign s1_route_o = s1_route_q;
+  assign s1_cls_o   = s1_cls_q;
+
+  logic unused_addr;
+  assign unused_addr = (^s0_addr[31:OffW+SetW]) ^ (^s0_addr[1:0]);
+
+  // ---- invariants ----------------------------------------------------------------
+`ifndef FORMAL_SKIP_LIVE
+  // one source takes the arrays at a time
+  `OR_ASSERT(4'(vr_go) + 4'(replay_go) + 4'(accept) + 4'(probe_go) <= 4'd1, "stage 0: more than one source takes the arrays")
+  // an answer only for a context with an accepted request outstanding
+  `OR_ASSERT((resp_now & ~busy_q) == '0, "an answer without an accepted request")
+`endif
+endmodule

@@ -1,0 +1,275 @@
+// outrider_dcache_decide: stage 1 of the data cache, second half: what
+// happens to the request in stage 1 (docs/dcache.md "Pipeline", the table
+// of cases).
+//
+// What it does, for a core request (new or replayed) by its route:
+// - peripheral: answered with per_rdata_i (load) or 0; fault: answered with
+//   an error; no effect (p-thread non-loads): answered with 0; fence: parks
+//   for the flush engine.
+// - RAM: a failing SC is answered 1. A hit is answered now: a load or LR
+//   returns the word, a store, successful SC or AMO writes the data array
+//   (s1_write_o, s1_wval_o; the AMO through outrider_amo_alu), unless the
+//   way's write port is taken by a refill beat or the line is being copied
+//   out (then it parks). A miss merges into the MSHR its line is in flight
+//   in, allocates a free MSHR and way, is dropped (a p-thread request at
+//   its first lookup), or parks until any MSHR completes.
+// - It classifies the access once (ev_*_o) and tells the reservation unit
+//   what to do (lr_set_o, resv_clr_o, kill_o).
+// For a prefetch probe: allocate if the line is neither present nor in
+// flight and a way may be replaced. Victim reads are not decided here.
+//
+// Timing: purely combinational (stage 1 has no state of its own beyond the
+// stage-1 register in outrider_dcache_arb).
+//
+// Not here: the tag compare (outrider_dcache_lookup), the MSHR, frame and
+// parked-request state (their modules act on these outputs).
+module outrider_dcache_decide #(
+  parameter int Ways    = 2,
+  parameter int OffW    = 5,
+  parameter int SetW    = 6,
+  parameter int MshrW   = 2,
+  // derived: do not override
+  parameter int WayW    = (Ways > 1) ? $clog2(Ways) : 1
+) (
+  // stage-1 register
+  input  logic              s1_v_i,
+  input  logic [1:0]        s1_src_i,
+  input  logic [ReqW-1:0]   s1_req_i,
+  input  logic [RouteW-1:0] s1_route_i,
+  input  logic              s1_cls_i,
+  // lookup
+  input  logic              hit_i,
+  input  logic [WayW-1:0]   hit_way_i,
+  input  logic [31:0]       hit_data_i,
+  input  logic [Ways-1:0]   s1_pfill_i,     // "p-thread filled" bits of stage 1's set
+  input  logic              victim_found_i,
+  // MSHRs
+  input  logic              match_i,
+  input  logic [MshrW-1:0]  match_id_i,
+  input  logic              match_done_i,
+  input  logic              match_err_i,
+  input  logic              match_spec_i,
+  input  logic              free_v_i,
+  input  logic [MshrW-1:0]  free_id_i,
+  input  logic              done_v_i,
+  // write-port conflicts: a refill beat, the victim reader
+  input  logic              fill_we_i,
+  input  logic [WayW-1:0]   rsp_way_i,
+  input  logic [MshrW-1:0]  rsp_id_i,
+  input  logic              vr_active_i,
+  input  logic [SetW-1:0]   vr_set_i,
+  input  logic [WayW-1:0]   vr_way_i,
+  input  logic              sc_ok_i,        // the SC's reservation holds
+  input  logic [31:0]       per_rdata_i,
+
+  // answer
+  output logic              s1_resp_o,
+  output logic              s1_err_o,
+  output logic [31:0]       s1_rdata_o,
+  // data-array write of a hit
+  output logic              s1_write_o,
+  output logic [31:0]       s1_wval_o,
+  // park
+  output logic              park_o,
+  output logic              park_rdy_o,
+  output logic [1:0]        park_wait_o,
+  output logic [MshrW-1:0]  park_id_o,
+  output logic              park_cls_o,
+  output logic              park_full_o,
+  output logic              park_own_o,
+  // MSHR allocation / merge
+  output logic              alloc_o,
+  output logic              alloc_pref_o,
+  output logic              merge_o,
+  // access event
+  output logic              ev_o,
+  output logic [2:0]        ev_cls_o,
+  // reservations, frame bits, replacement
+  output logic              lr_set_o,
+  output logic              resv_clr_o,
+  output logic              kill_o,
+  output logic              pfill_clr_o,
+  output logic              touch_hit_o
+);
+  `include "outrider_defs.svh"
+  `include "outrider_dcache_defs.svh"
+
+  function automatic logic [31:0] merge_be(input logic [31:0] old, input logic [31:0] nw,
+                                           input logic [3:0] be);
+    for (int b = 0; b < 4; b++) begin
+      merge_be[8*b +: 8] = be[b] ? nw[8*b +: 8] : old[8*b +: 8];
+    end
+  endfunction
+
+  // field views of the stage-1 request
+  req_t              s1_req;
+  logic [31:0]       s1_addr, s1_wdata;
+  logic [2:0]        s1_op;
+  logic [4:0]        s1_amo;
+  logic [3:0]        s1_be;
+  logic              s1_spec;
+  logic [SetW-1:0]   s1_set;
+  assign s1_req   = s1_req_i;
+  assign s1_addr  = s1_req.addr;
+  assign s1_wdata = s1_req.wdata;
+  assign s1_op    = s1_req.op;
+  assign s1_amo   = s1_req.amo;
+  assign s1_be    = s1_req.be;
+  assign s1_spec  = s1_req.spec;
+  assign s1_set   = s1_addr[OffW +: SetW];
+
+  logic [31:0] amo_new;
+  outrider_amo_alu u_amo_alu (
+    .op_i      (s1_amo),
+    .old_i     (hit_data_i),
+    .operand_i (s1_wdata),
+    .new_o     (amo_new)
+  );
+
+  logic s1_live;                 // a core request (new or replayed) in stage 1
+
+  always_comb begin : p_decide
+    logic ld, st, sc, amo, wr_op, conflict;
+    s1_live      = s1_v_i && ((s1_src_i == SrcReq) || (s1_src_i == SrcReplay));
+    s1_resp_o    = 1'b0;
+    s1_err_o     = 1'b0;
+    s1_rdata_o   = 32'd0;
+    s1_write_o   = 1'b0;
+    s1_wval_o    = merge_be(hit_data_i, s1_wdata, s1_be);
+    park_o       = 1'b0;
+    park_rdy_o   = 1'b0;
+    park_cls_o   = s1_cls_i;
+    park_full_o  = 1'b0;
+    park_own_o   = 1'b0;
+    merge_o      = 1'b0;
+    park_wait_o  = WaitAny;
+    park_id_o    = '0;
+    alloc_o      = 1'b0;
+    alloc_pref_o = 1'b0;
+    ev_o         = 1'b0;
+    ev_cls_o     = DcClsHit;
+    lr_set_o     = 1'b0;
+    resv_clr_o   = 1'b0;
+    kill_o       = 1'b0;
+    pfill_clr_o  = 1'b0;
+    touch_hit_o  = 1'b0;
+
+    ld    = (s1_op == DopLoad) || (s1_op == DopLr);
+    st    = (s1_op == DopStore);
+    sc    = (s1_op == DopSc);
+    amo   = (s1_op == DopAmo);
+    wr_op = st || amo || (sc && sc_ok_i);
+    conflict = wr_op && ((fill_we_i && (rsp_way_i == hit_way_i)) ||
+                         (vr_active_i && (vr_set_i == s1_set) && (vr_way_i == hit_way_i)));
+
+    if (s1_live) begin
+      case (s1_route_i)
+        RtPer: begin
+          s1_resp_o  = 1'b1;
+          s1_rdata_o = (s1_op == DopLoad) ? per_rdata_i : 32'd0;
+          ev_o       = 1'b1;
+          ev_cls_o   = DcClsUncached;
+        end
+        RtErr: begin
+          s1_resp_o = 1'b1;
+          s1_err_o  = 1'b1;
+        end
+        RtNop: begin
+          s1_resp_o = 1'b1;
+        end
+        RtFence: begin
+          park_o      = 1'b1;
+          park_wait_o = WaitFence;
+        end
+        default: begin  // RtRam
+          if (sc && !sc_ok_i) begin
+            s1_resp_o  = 1'b1;
+            s1_rdata_o = 32'd1;
+            resv_clr_o = 1'b1;
+          end else if (hit_i) begin
+            if (conflict) begin
+              // the way's write port is taken by a refill (wait for that
+              // refill to end) or the line is being copied out (retry)
+              park_o = 1'b1;
+              if (fill_we_i && (rsp_way_i == hit_way_i)) begin
+                park_wait_o = WaitMshr;
+                park_id_o   = rsp_id_i;
+              end else begin
+                park_rdy_o  = 1'b1;
+              end
+            end else begin
+              s1_resp_o   = 1'b1;
+              touch_hit_o = 1'b1;
+              ev_o        = !s1_cls_i;
+              ev_cls_o    = (!s1_spec && s1_pfill_i[hit_way_i]) ? DcClsUseful : DcClsHit;
+              if (!s1_spec) pfill_clr_o = 1'b1;
+              if (ld) begin
+                s1_rdata_o = hit_data_i;
+                lr_set_o   = (s1_op == DopLr) && !s1_spec;
+              end
+              if (amo) begin
+                s1_rdata_o = hit_data_i;
+                s1_wval_o  = amo_new;
+              end
+              if (sc) begin
+                s1_wval_o  = s1_wdata;
+                resv_clr_o = 1'b1;
+              end
+              if (wr_op) begin
+                s1_write_o = 1'b1;
+                kill_o     = 1'b1;
+              end
+            end
+          end else if (match_i) begin
+            if (match_done_i && match_err_i) begin
+              s1_resp_o = 1'b1;
+              s1_err_o  = 1'b1;
+            end else begin
+              park_o      = 1'b1;
+              merge_o     = 1'b1;
+              park_wait_o = WaitMshr;
+              park_own_o  = 1'b1;
+              park_id_o   = match_id_i;
+              park_rdy_o  = match_done_i;
+              park_cls_o  = 1'b1;
+              ev_o        = !s1_cls_i;
+              ev_cls_o    = (!s1_spec && match_spec_i) ? DcClsLate : DcClsMerge;
+            end
+          end else if (free_v_i && victim_found_i) begin
+            alloc_o     = 1'b1;
+            park_o      = 1'b1;
+            park_wait_o = WaitMshr;
+            park_own_o  = 1'b1;
+            park_id_o   = free_id_i;
+            park_cls_o  = 1'b1;
+            ev_o        = !s1_cls_i;
+            ev_cls_o    = DcClsMiss;
+          end else if (s1_spec && !s1_cls_i) begin
+            // dropped: never delay anyone for a p-thread. Only at its first
+            // lookup: a p-thread request that already allocated or merged
+            // (and was counted as a miss) waits like any other if its line
+            // was evicted again before its replay, so that an answer of 0
+            // always comes with a "dropped" access event
+            s1_resp_o = 1'b1;
+            ev_o      = 1'b1;
+            ev_cls_o  = DcClsDropped;
+          end else begin
+            park_o      = 1'b1;
+            park_wait_o = WaitAny;
+            park_rdy_o  = done_v_i;
+            park_full_o = !free_v_i;
+          end
+        end
+      endcase
+    end else if (s1_v_i && (s1_src_i == SrcProbe)) begin
+      if (!hit_i && !match_i && free_v_i && victim_found_i) begin
+        alloc_o      = 1'b1;
+        alloc_pref_o = 1'b1;
+      end
+    end
+  end
+
+  logic unused_addr;
+  assign unused_addr = (^s1_addr[31:OffW+SetW]) ^ (^s1_addr[OffW-1:0]);
+
+endmodule

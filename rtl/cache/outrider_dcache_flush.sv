@@ -1,0 +1,123 @@
+// outrider_dcache_flush: the data cache's flush engine, which makes a fence
+// (DopFence, sent for fence.i) wait until every dirty line is in memory
+// (docs/dcache.md "Atomics and fences").
+//
+// What it does
+// - FlIdle: when a fence is parked (fence_wait_i), arms every parked fence
+//   (fl_arm_o, the parked-request table keeps the flags) and starts a walk
+//   at set 0, on behalf of the lowest such context (fl_tid_o: the context
+//   the write-back events name).
+// - FlWalk: offers the sequencer one dirty valid way of the current set at
+//   a time (fl_cand_o, fl_way_o: the lowest such way not already being
+//   copied out); moves to the next set when none is left; after the last
+//   set, FlDrain. Lines stay valid, now clean.
+// - FlDrain: waits until no victim copy or MSHR victim write-back is
+//   pending and the bus master has no write-back in progress, then answers
+//   every armed fence (fl_done_o) and goes idle. Fences that parked during
+//   the walk were not armed: they wait for the next walk.
+//
+// Timing: fl_cand_o/fl_way_o combinational from the frame bits of fl_set_o
+// (fl_valid_i, fl_dirty_i) and the victim reader; fl_arm_o/fl_done_o from
+// the state; the state changes at the clock edge. A walk visits one set per
+// cycle when it has nothing to write back.
+//
+// Not here: the copies themselves (outrider_dcache_seq), the fences' answers
+// (outrider_dcache_park).
+module outrider_dcache_flush #(
+  parameter int NumCtx = 2,
+  parameter int Sets   = 64,
+  parameter int Ways   = 2,
+  // derived: do not override
+  parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1,
+  parameter int SetW   = (Sets > 1) ? $clog2(Sets) : 1,
+  parameter int WayW   = (Ways > 1) ? $clog2(Ways) : 1
+) (
+  input  logic              clk_i,
+  input  logic              rst_ni,
+  input  logic [NumCtx-1:0] fence_wait_i,   // a fence is parked, per context
+  output logic              fl_arm_o,
+  output logic              fl_done_o,
+  output logic              fl_walk_o,
+  output logic [SetW-1:0]   fl_set_o,
+  output logic [TidW-1:0]   fl_tid_o,
+  input  logic [Ways-1:0]   fl_valid_i,     // frame bits of set fl_set_o
+  input  logic [Ways-1:0]   fl_dirty_i,
+  output logic              fl_cand_o,      // a dirty line of the set to write back
+  output logic [WayW-1:0]   fl_way_o,
+  input  logic              vr_active_i,    // the victim reader copies way vr_way_i of vr_set_i
+  input  logic [SetW-1:0]   vr_set_i,
+  input  logic [WayW-1:0]   vr_way_i,
+  input  logic              mswb_any_i,     // an MSHR victim is still to be copied
+  input  logic              wr_busy_i       // the bus master has a write-back in progress
+);
+  typedef enum logic [1:0] {
+    FlIdle  = 2'd0,
+    FlWalk  = 2'd1,   // visiting every set, writing back dirty lines
+    FlDrain = 2'd2    // waiting for write-backs in progress to be acknowledged
+  } fl_e;
+
+  localparam logic [SetW-1:0] LastSet = SetW'(Sets - 1);
+
+  fl_e             fl_q, fl_d;
+  logic [SetW-1:0] fl_set_q, fl_set_d;
+  logic [TidW-1:0] fl_tid_q, fl_tid_d;
+  logic            fl_drained;
+
+  always_comb begin : p_cand
+    fl_cand_o = 1'b0;
+    fl_way_o  = '0;
+    for (int w = Ways - 1; w >= 0; w--) begin
+      if (fl_valid_i[w] && fl_dirty_i[w] &&
+          !(vr_active_i && (vr_set_i == fl_set_q) && (vr_way_i == WayW'(w)))) begin
+        fl_cand_o = 1'b1;
+        fl_way_o  = WayW'(w);
+      end
+    end
+    fl_drained = !vr_active_i && !mswb_any_i && !wr_busy_i;
+  end
+
+  always_comb begin : p_next
+    fl_d     = fl_q;
+    fl_set_d = fl_set_q;
+    fl_tid_d = fl_tid_q;
+    case (fl_q)
+      FlIdle: begin
+        for (int c = NumCtx - 1; c >= 0; c--) begin
+          if (fence_wait_i[c]) fl_tid_d = TidW'(c);
+        end
+        if (fence_wait_i != '0) begin
+          fl_d     = FlWalk;
+          fl_set_d = '0;
+        end
+      end
+      FlWalk: begin
+        if (!fl_cand_o) begin
+          if (fl_set_q == LastSet) fl_d = FlDrain;
+          else                     fl_set_d = fl_set_q + 1'b1;
+        end
+      end
+      FlDrain: begin
+        if (fl_drained) fl_d = FlIdle;
+      end
+      default: fl_d = FlIdle;
+    endcase
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      fl_q     <= FlIdle;
+      fl_set_q <= '0;
+      fl_tid_q <= '0;
+    end else begin
+      fl_q     <= fl_d;
+      fl_set_q <= fl_set_d;
+      fl_tid_q <= fl_tid_d;
+    end
+  end
+
+  assign fl_arm_o  = (fl_q == FlIdle);
+  assign fl_done_o = (fl_q == FlDrain) && fl_drained;
+  assign fl_walk_o = (fl_q == FlWalk);
+  assign fl_set_o  = fl_set_q;
+  assign fl_tid_o  = fl_tid_q;
+endmodule

@@ -1,0 +1,107 @@
+// outrider_dcache_frames: the per-frame state bits of the data cache, in
+// flip-flops (frame = set * Ways + way): valid, dirty, and "filled by a
+// p-thread, not yet used by anyone else" (pfill) (docs/dcache.md
+// "Organisation").
+//
+// What changes them (all in one cycle, later rows win):
+//   stage-1 write of a hit (s1_write_i)      dirty
+//   non-p-thread hit (pfill_clr_i)          pfill cleared
+//   MSHR allocation (alloc_i, victim way)   valid and pfill cleared (a way
+//                                           being refilled never hits)
+//   line installed (fill_i)                 valid, clean, pfill = fill_pf_i
+//   victim copied out (wb_done_i)           clean
+// Read views: the ways of stage 1's set, of the set the flush engine walks
+// and of the debug backdoor's set; dirty_any_o: anything dirty.
+//
+// Timing: views combinational from the state; updates at the clock edge.
+//
+// Not here: tags (outrider_dcache_arrays), replacement bits
+// (outrider_dcache_plru).
+module outrider_dcache_frames #(
+  parameter int Sets = 64,
+  parameter int Ways = 2,
+  // derived: do not override
+  parameter int SetW = (Sets > 1) ? $clog2(Sets) : 1,
+  parameter int WayW = (Ways > 1) ? $clog2(Ways) : 1
+) (
+  input  logic            clk_i,
+  input  logic            rst_ni,
+  // stage 1
+  input  logic [SetW-1:0] s1_set_i,
+  input  logic [WayW-1:0] hit_way_i,
+  input  logic            s1_write_i,
+  input  logic            pfill_clr_i,
+  input  logic            alloc_i,
+  input  logic [WayW-1:0] victim_i,
+  output logic [Ways-1:0] s1_valid_o,
+  output logic [Ways-1:0] s1_dirty_o,
+  output logic [Ways-1:0] s1_pfill_o,
+  // refill completion
+  input  logic            fill_i,
+  input  logic [SetW-1:0] fill_set_i,
+  input  logic [WayW-1:0] fill_way_i,
+  input  logic            fill_pf_i,
+  // victim reader
+  input  logic            wb_done_i,
+  input  logic [SetW-1:0] vr_set_i,
+  input  logic [WayW-1:0] vr_way_i,
+  // flush engine and debug views
+  input  logic [SetW-1:0] fl_set_i,
+  output logic [Ways-1:0] fl_valid_o,
+  output logic [Ways-1:0] fl_dirty_o,
+  input  logic [SetW-1:0] dbg_set_i,
+  output logic [Ways-1:0] dbg_dirty_o,
+  output logic            dirty_any_o
+);
+  localparam int Frames = Sets * Ways;
+  localparam int FrameW = $clog2(Frames);
+
+  logic [Frames-1:0] valid_q, valid_d;
+  logic [Frames-1:0] dirty_q, dirty_d;
+  logic [Frames-1:0] pfill_q, pfill_d;     // p-thread filled, untouched by others
+
+  // frame index {set, way} (no wide arithmetic: cheap decoders in synthesis,
+  // single-bit updates in simulation)
+  function automatic logic [FrameW-1:0] fidx(input logic [SetW-1:0] st, input logic [WayW-1:0] w);
+    if (Ways > 1) fidx = FrameW'({st, w});
+    else          fidx = FrameW'(st);
+  endfunction
+
+  always_comb begin : p_frames
+    valid_d = valid_q;
+    dirty_d = dirty_q;
+    pfill_d = pfill_q;
+    if (s1_write_i)  dirty_d[fidx(s1_set_i, hit_way_i)] = 1'b1;
+    if (pfill_clr_i) pfill_d[fidx(s1_set_i, hit_way_i)] = 1'b0;
+    if (alloc_i) begin
+      valid_d[fidx(s1_set_i, victim_i)] = 1'b0;
+      pfill_d[fidx(s1_set_i, victim_i)] = 1'b0;
+    end
+    if (fill_i) begin
+      valid_d[fidx(fill_set_i, fill_way_i)] = 1'b1;
+      dirty_d[fidx(fill_set_i, fill_way_i)] = 1'b0;
+      pfill_d[fidx(fill_set_i, fill_way_i)] = fill_pf_i;
+    end
+    if (wb_done_i) dirty_d[fidx(vr_set_i, vr_way_i)] = 1'b0;
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      valid_q <= '0;
+      dirty_q <= '0;
+      pfill_q <= '0;
+    end else begin
+      valid_q <= valid_d;
+      dirty_q <= dirty_d;
+      pfill_q <= pfill_d;
+    end
+  end
+
+  assign s1_valid_o  = valid_q[Ways*s1_set_i +: Ways];
+  assign s1_dirty_o  = dirty_q[Ways*s1_set_i +: Ways];
+  assign s1_pfill_o  = pfill_q[Ways*s1_set_i +: Ways];
+  assign fl_valid_o  = valid_q[Ways*fl_set_i +: Ways];
+  assign fl_dirty_o  = dirty_q[Ways*fl_set_i +: Ways];
+  assign dbg_dirty_o = dirty_q[Ways*dbg_set_i +: Ways];
+  assign dirty_any_o = |dirty_q;
+endmodule

@@ -1,0 +1,46 @@
+// outrider_dcache_defs.svh: the encodings and the request record the data
+// cache's engines share (rtl/cache/outrider_dcache*.sv, docs/dcache.md
+// "Structure"). Included inside module bodies, after outrider_defs.svh (no
+// packages: yosys 0.23 rejects `import`). Records cross module boundaries as
+// flat vectors of the record's width; a module that reads fields declares a
+// signal of the record type and assigns the vector to it.
+/* verilator lint_off UNUSEDPARAM */
+
+// ---- access classes of ev_acc_cls_o: DcCls* in outrider_consts.svh (spec/outrider.toml)
+
+// ---- request record: a core request as stage 0 accepted it -----------------
+// (stage-1 register, parked-request table; op in the top bits, spec in bit 0)
+typedef struct packed {
+  logic [2:0]  op;
+  logic [4:0]  amo;
+  logic [31:0] addr;
+  logic [31:0] wdata;
+  logic [3:0]  be;
+  logic        spec;
+} req_t;
+localparam int ReqW = 3 + 5 + 32 + 32 + 4 + 1;   // width of req_t (yosys 0.23 lacks $bits(type))
+// bit offsets of the fields read by part-select (a struct member cannot be
+// taken of a signal declared inside a generate block in yosys 0.23)
+localparam int ReqOpLsb   = ReqW - 3;
+localparam int ReqAddrLsb = 1 + 4 + 32;
+
+// ---- where a request goes (decided in stage 0, acted on in stage 1) -------
+localparam int RouteW = 3;
+localparam logic [2:0] RtRam   = 3'd0;  // cacheable
+localparam logic [2:0] RtPer   = 3'd1;  // peripheral port
+localparam logic [2:0] RtErr   = 3'd2;  // access fault, answered in stage 1
+localparam logic [2:0] RtNop   = 3'd3;  // answered in stage 1 with 0, no effect (p-thread non-loads)
+localparam logic [2:0] RtFence = 3'd4;  // parks until the flush engine is done
+
+// ---- what occupies stage 1 ------------------------------------------------
+localparam logic [1:0] SrcReq    = 2'd0;  // a new core request
+localparam logic [1:0] SrcReplay = 2'd1;  // a parked request again
+localparam logic [1:0] SrcProbe  = 2'd2;  // next-line prefetch probe
+localparam logic [1:0] SrcVr     = 2'd3;  // victim reader: one word of a line to write back
+
+// ---- what a parked request waits for --------------------------------------
+localparam logic [1:0] WaitMshr  = 2'd0;  // for MSHR pend_id to complete
+localparam logic [1:0] WaitAny   = 2'd1;  // for any MSHR to complete (none free / no way)
+localparam logic [1:0] WaitFence = 2'd2;  // for the flush engine
+
+/* verilator lint_on UNUSEDPARAM */
