@@ -1,0 +1,164 @@
+// outrider_csr_file: all CSRs of outrider_core: one outrider_csr per context
+// (machine-mode CSRs, trap state, counters) and the pre-execution CSRs shared
+// by all contexts (docs/preexec.md, section 3):
+//   pexctl    (0x7C0, RW) bit 0 EN: 0 = every spawn is refused; loaded from
+//             pex_enable_i in the first cycle after reset;
+//   pexbudget (0x7C1, RW) a p-thread stops after this many instructions
+//             (0 = no budget); reset DefaultBudget;
+//   pexstatus (0xFC0, RO) bits [NumCtx-1:0] context active, bits
+//             [16+NumCtx-1:16] context runs a p-thread.
+// The commit point accesses it for the instruction in MEM (tid_mem_i): the
+// read and the illegal check are combinational; a write happens at the clock
+// edge when write_i (the context's CSRs) or write_pex_i (pexctl, pexbudget)
+// is set, which outrider_commit only does for a hart's committing CSR
+// instruction.
+//
+// It does not decide when a trap happens (trap_i/mret_i come from
+// outrider_ctx_ctrl) and does not act on pexctl/pexbudget itself
+// (outrider_preexec reads pex_en_o/pex_budget_o).
+//
+// Timing: rdata_o/illegal_o combinational from addr_i/tid_mem_i and the CSR
+// state; irq_*_o from the interrupt lines and mie/mstatus.
+module outrider_csr_file #(
+  parameter int NumCtx        = 2,
+  parameter int DefaultBudget = 65536,
+  parameter int TidW          = (NumCtx > 1) ? $clog2(NumCtx) : 1
+) (
+  input  logic                 clk_i,
+  input  logic                 rst_ni,
+
+  // the CSR instruction in MEM
+  input  logic [TidW-1:0]      tid_mem_i,
+  input  logic [11:0]          addr_i,
+  input  logic [1:0]           op_i,           // CsrOpRw/Rs/Rc
+  input  logic [31:0]          wdata_i,        // rs1 value or zero-extended immediate
+  input  logic                 write_intent_i, // a CSR instruction that would write
+  input  logic                 write_i,        // it executes now (a hart's)
+  input  logic                 write_pex_i,    // ... and goes on to WB
+  output logic [31:0]          rdata_o,
+  output logic                 illegal_o,
+
+  // per context: traps, returns, interrupts, counter events
+  input  logic [NumCtx-1:0]    trap_i,
+  input  logic [NumCtx*32-1:0] trap_cause_i,
+  input  logic [NumCtx*32-1:0] trap_pc_i,
+  input  logic [NumCtx*32-1:0] trap_tval_i,
+  output logic [NumCtx*32-1:0] trap_vector_o,
+  input  logic [NumCtx-1:0]    mret_i,
+  output logic [NumCtx*32-1:0] mepc_o,
+  input  logic [NumCtx-1:0]    mtip_i,
+  input  logic [NumCtx-1:0]    msip_i,
+  input  logic [NumCtx-1:0]    meip_i,
+  input  logic [63:0]          mtime_i,
+  output logic [NumCtx-1:0]    irq_pending_o,
+  output logic [NumCtx-1:0]    irq_take_o,
+  output logic [NumCtx*32-1:0] irq_cause_o,
+  input  logic [NumCtx-1:0]    retire_i,
+  input  logic [NumCtx-1:0]    ev_mem_wait_i,  // hpm3
+  input  logic [NumCtx-1:0]    ev_redirect_i,  // hpm4
+  input  logic [NumCtx-1:0]    ev_idle_i,      // hpm5
+
+  // pre-execution CSRs
+  input  logic [NumCtx-1:0]    active_i,       // for pexstatus
+  input  logic [NumCtx-1:0]    pthread_i,
+  input  logic                 pex_enable_i,   // pexctl.EN after reset
+  output logic                 pex_en_o,
+  output logic [31:0]          pex_budget_o
+);
+  `include "outrider_defs.svh"
+  `include "outrider_isa.svh"
+
+  // ---- the contexts' CSRs ----------------------------------------------------------
+  logic [31:0]       ctx_rdata [NumCtx];
+  logic [NumCtx-1:0] ctx_illegal;
+  logic [NumCtx-1:0] csr_we;   // a CSR instruction writes context t's CSRs
+  logic              pex_csr;  // the address is a pre-execution CSR
+
+  for (genvar t = 0; t < NumCtx; t++) begin : g_ctx
+    assign csr_we[t] = (tid_mem_i == TidW'(t)) && write_i && !pex_csr;
+
+    outrider_csr #(.HartId(32'(t))) u_csr (
+      .clk_i, .rst_ni,
+      .addr_i         (addr_i),
+      .write_i        (csr_we[t]),
+      .op_i           (op_i),
+      .wdata_i        (wdata_i),
+      .write_intent_i (write_intent_i),
+      .rdata_o        (ctx_rdata[t]),
+      .illegal_o      (ctx_illegal[t]),
+      .trap_i         (trap_i[t]),
+      .trap_cause_i   (trap_cause_i[32*t +: 32]),
+      .trap_pc_i      (trap_pc_i[32*t +: 32]),
+      .trap_tval_i    (trap_tval_i[32*t +: 32]),
+      .trap_vector_o  (trap_vector_o[32*t +: 32]),
+      .mret_i         (mret_i[t]),
+      .mepc_o         (mepc_o[32*t +: 32]),
+      .mtip_i         (mtip_i[t]),
+      .msip_i         (msip_i[t]),
+      .meip_i         (meip_i[t]),
+      .irq_pending_o  (irq_pending_o[t]),
+      .irq_take_o     (irq_take_o[t]),
+      .irq_cause_o    (irq_cause_o[32*t +: 32]),
+      .mtime_i,
+      .retire_i       (retire_i[t]),
+      .ev_mem_wait_i  (ev_mem_wait_i[t]),
+      .ev_redirect_i  (ev_redirect_i[t]),
+      .ev_idle_i      (ev_idle_i[t])
+    );
+  end
+
+  // ---- pre-execution CSRs -----------------------------------------------------------
+  logic        pex_en_q, pex_init_q;   // pexctl.EN; load it from pex_enable_i after reset
+  logic [31:0] pex_budget_q;           // pexbudget
+  logic [31:0] pex_rdata, pex_wval, pex_status;
+  logic        pex_write;
+  logic [NumCtx-1:0] pt_running;
+
+  assign pt_running = active_i & pthread_i;
+  assign pex_status = 32'(active_i) | (32'(pt_running) << 16);
+  always_comb begin
+    pex_csr = 1'b1;
+    unique case (addr_i)
+      CsrPexCtl:    pex_rdata = {31'd0, pex_en_q};
+      CsrPexBudget: pex_rdata = pex_budget_q;
+      CsrPexStatus: pex_rdata = pex_status;
+      default: begin
+        pex_csr   = 1'b0;
+        pex_rdata = 32'd0;
+      end
+    endcase
+    unique case (op_i)
+      CsrOpRs: pex_wval = pex_rdata | wdata_i;
+      CsrOpRc: pex_wval = pex_rdata & ~wdata_i;
+      default: pex_wval = wdata_i;
+    endcase
+  end
+
+  assign rdata_o   = pex_csr ? pex_rdata : ctx_rdata[tid_mem_i];
+  assign illegal_o = pex_csr ? ((addr_i == CsrPexStatus) && write_intent_i)
+                             : ctx_illegal[tid_mem_i];
+
+  // global pre-execution CSR writes (harts only)
+  assign pex_write = write_pex_i && pex_csr && write_intent_i;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      pex_init_q   <= 1'b1;
+      pex_en_q     <= 1'b1;
+      pex_budget_q <= 32'(DefaultBudget);
+    end else begin
+      pex_init_q <= 1'b0;
+      if (pex_init_q) pex_en_q <= pex_enable_i;   // --no-preexec starts disabled
+      if (pex_write && (addr_i == CsrPexCtl))    pex_en_q     <= pex_wval[0];
+      if (pex_write && (addr_i == CsrPexBudget)) pex_budget_q <= pex_wval;
+    end
+  end
+
+  assign pex_en_o     = pex_en_q;
+  assign pex_budget_o = pex_budget_q;
+
+  `include "outrider_assert.svh"
+  for (genvar t = 0; t < NumCtx; t++) begin : g_assert
+    `OR_ASSERT(!(csr_we[t] && pthread_i[t]), "a p-thread never writes its CSRs")
+  end
+  `OR_ASSERT(!(pex_write && pthread_i[tid_mem_i]), "a p-thread never writes pexctl/pexbudget")
+endmodule

@@ -1,0 +1,341 @@
+`include "outrider_core_pipe.svh"
+// outrider_ctx_ctrl: context control of outrider_core: the state of every
+// hardware context and where each one fetches next.
+//
+// Per context t it keeps whether the context runs (active_q[t]), runs a
+// p-thread (pthread_q[t]), is parked on a late result (wait_q[t]), sleeps in
+// wfi (sleep_q[t]), pauses (pause_q[t], PauseCycles down to 0), and its next
+// fetch PC (pc_q[t]). It raises the flushes (which stage squashes which
+// context's younger instructions: kill_*_o), the trap and mret requests to
+// the context's CSRs, tracks the data-side request each context has
+// outstanding, knows which contexts are free, and runs hart.start (the
+// lowest free context starts at rs1 with a0 = rs2).
+//
+// The next PC of a context, highest priority first (p_next_pc below):
+//   1. the context is started (pex.spawn, hart.start): the start PC;
+//   2. a parked instruction completes with an access fault: trap vector;
+//   3. WB: access fault -> trap vector; parks -> the next instruction;
+//   4. MEM: trap -> trap vector; replay -> the instruction again;
+//      mret -> mepc; fence.i, pause, wfi, hart.exit -> the next instruction;
+//   5. EX: wrong prediction -> the resolved target / fall-through;
+//   6. ID: predicted taken (JAL, backward branch) -> the target;
+//   7. IF: fetched -> PC + 4;
+//   8. otherwise unchanged.
+// An older stage's redirect wins because it squashes the younger ones.
+//
+// It does not decide whether an instruction traps or commits (outrider_commit),
+// nor when a p-thread starts or stops (outrider_preexec: sp_start_i, pt_end_i).
+//
+// Timing: all outputs are combinational from the pipeline registers, the
+// stage decisions of this cycle and the state registers here; next state at
+// the clock edge.
+module outrider_ctx_ctrl #(
+  parameter int NumCtx      = 2,
+  parameter int PauseCycles = 32,
+  parameter logic [31:0] BootAddr = 32'h8000_0000,
+  parameter int TidW        = (NumCtx > 1) ? $clog2(NumCtx) : 1
+) (
+  input  logic                 clk_i,
+  input  logic                 rst_ni,
+
+  // IF, ID, EX
+  input  logic                 fire_if_i,
+  input  logic [TidW-1:0]      tid_if_i,
+  input  logic [TidW-1:0]      tid_id_i,
+  input  logic                 predict_id_i,
+  input  logic [31:0]          target_id_i,
+  input  logic [TidW-1:0]      tid_ex_i,
+  input  logic                 redirect_ex_i,
+  input  logic [31:0]          redirect_pc_ex_i,
+
+  // MEM (outrider_commit)
+  input  logic [TidW-1:0]      tid_mem_i,
+  input  outrider_exmem_t      mem_i,
+  input  logic                 live_mem_i,
+  input  logic                 pt_mem_i,
+  input  logic                 trap_mem_i,
+  input  logic [31:0]          trap_cause_mem_i,
+  input  logic [31:0]          trap_tval_mem_i,
+  input  logic                 go_mem_i,
+  input  logic                 replay_mem_i,
+  input  logic                 sleep_mem_i,
+  input  logic                 retire_mem_i,
+
+  // WB (outrider_commit's MEM/WB register, outrider_writeback)
+  input  logic                 valid_wb_i,
+  input  logic [TidW-1:0]      tid_wb_i,
+  input  outrider_memwb_t      wb_i,
+  input  logic                 wb_err_i,
+  input  logic                 wb_park_i,
+  input  logic [NumCtx-1:0]    late_done_i,
+  input  logic [NumCtx-1:0]    late_err_i,
+  input  logic [NumCtx*32-1:0] pend_pc_i,
+  input  logic [NumCtx*32-1:0] pend_addr_i,
+  input  logic [NumCtx-1:0]    pend_store_i,
+  input  logic [NumCtx-1:0]    div_busy_i,
+
+  // CSR file
+  input  logic [NumCtx*32-1:0] trap_vector_i,
+  input  logic [NumCtx*32-1:0] mepc_i,
+  input  logic [NumCtx-1:0]    irq_pending_i,
+
+  // pre-execution (outrider_preexec)
+  input  logic                 sp_start_i,     // pex.spawn starts context sp_tid_i
+  input  logic [TidW-1:0]      sp_tid_i,
+  input  logic                 pt_exc_mem_i,   // the p-thread in MEM stops (exception)
+  input  logic                 pt_stop_mem_i,  // ... after this instruction (stop, budget)
+  input  logic [NumCtx-1:0]    pt_end_i,       // the p-thread ends (stop or cancel)
+  input  logic [NumCtx-1:0]    pt_cancel_i,    // ... because it was cancelled
+
+  // data-side handshake (which context has a request outstanding)
+  input  logic                 dreq_valid_i,
+  input  logic                 dreq_ready_i,
+  input  logic [TidW-1:0]      dreq_tid_i,
+  input  logic [NumCtx-1:0]    dresp_valid_i,
+
+  // context state
+  output logic [NumCtx-1:0]    active_o,
+  output logic [NumCtx-1:0]    pthread_o,
+  output logic [NumCtx-1:0]    wait_o,
+  output logic [NumCtx-1:0]    sleep_o,
+  output logic [NumCtx-1:0]    pausing_o,
+  output logic [NumCtx*32-1:0] pc_o,
+  output logic [NumCtx-1:0]    free_o,         // free: nothing of it in flight
+
+  // flushes: squash the context's instruction in that stage
+  output logic [NumCtx-1:0]    kill_if_o,
+  output logic [NumCtx-1:0]    kill_id_o,
+  output logic [NumCtx-1:0]    kill_ex_o,
+  output logic [NumCtx-1:0]    kill_mem_o,
+  output logic [NumCtx-1:0]    redirect_ex_o,  // per context: EX redirect (hpm4)
+
+  // to the CSR files
+  output logic [NumCtx-1:0]    trap_o,
+  output logic [NumCtx*32-1:0] trap_cause_o,
+  output logic [NumCtx*32-1:0] trap_pc_o,
+  output logic [NumCtx*32-1:0] trap_tval_o,
+  output logic [NumCtx-1:0]    mret_o,
+
+  // hart.start
+  output logic                 hs_start_o,
+  output logic [TidW-1:0]      hs_tid_o
+);
+  `include "outrider_defs.svh"
+  `include "outrider_isa.svh"
+  `include "outrider_core_funcs.svh"
+
+  localparam int PauseW = $clog2(PauseCycles + 1);
+
+  logic [NumCtx-1:0] active_q, active_d;   // running (hart or p-thread)
+  logic [NumCtx-1:0] pthread_q, pthread_d; // running a p-thread
+  logic [NumCtx-1:0] wait_q, wait_d;       // parked on a late result
+  logic [NumCtx-1:0] sleep_q, sleep_d;     // in wfi
+  logic [PauseW-1:0] pause_q [NumCtx];
+  logic [PauseW-1:0] pause_d [NumCtx];
+  logic [31:0]       pc_q [NumCtx];        // next fetch PC
+  logic [31:0]       pc_d [NumCtx];
+  logic [NumCtx-1:0] mem_busy_q;           // a data-side request is outstanding
+
+  logic [31:0] trap_vector [NumCtx];
+  logic [31:0] mepc        [NumCtx];
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      trap_vector[t] = trap_vector_i[32*t +: 32];
+      mepc[t]        = mepc_i[32*t +: 32];
+    end
+  end
+
+  // which context's instruction sits in each stage
+  logic [NumCtx-1:0] sel_wb, sel_mem, sel_ex, sel_id, sel_if;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      sel_wb[t]  = (tid_wb_i == TidW'(t));
+      sel_mem[t] = (tid_mem_i == TidW'(t));
+      sel_ex[t]  = (tid_ex_i == TidW'(t));
+      sel_id[t]  = (tid_id_i == TidW'(t));
+      sel_if[t]  = (tid_if_i == TidW'(t));
+    end
+  end
+
+  // ---- flushes, by the stage that raises them --------------------------------
+  logic mem_redirects;   // the instruction in MEM sends its context elsewhere
+  logic mem_commits_flush;
+  assign mem_redirects     = trap_mem_i || replay_mem_i || (mem_i.mret && !pt_mem_i) ||
+                             mem_i.fencei || mem_i.pause || sleep_mem_i || mem_i.hexit;
+  assign mem_commits_flush = go_mem_i && ((mem_i.mret && !pt_mem_i) || mem_i.fencei ||
+                                          mem_i.pause || sleep_mem_i || mem_i.hexit ||
+                                          pt_stop_mem_i);
+
+  logic [NumCtx-1:0] flush_wb, flush_mem, flush_ex, flush_id;
+  always_comb begin : p_flush_wb
+    for (int t = 0; t < NumCtx; t++) begin
+      flush_wb[t] = (sel_wb[t] && (wb_park_i || wb_err_i)) || late_err_i[t];
+    end
+  end
+  always_comb begin : p_flush_mem
+    for (int t = 0; t < NumCtx; t++) begin
+      flush_mem[t] = (sel_mem[t] && live_mem_i &&
+                      (trap_mem_i || pt_exc_mem_i || replay_mem_i || mem_commits_flush)) ||
+                     pt_cancel_i[t];
+    end
+  end
+  assign kill_mem_o = flush_wb;
+  assign kill_ex_o  = flush_wb | flush_mem;
+  always_comb begin : p_flush_ex
+    for (int t = 0; t < NumCtx; t++) flush_ex[t] = sel_ex[t] && redirect_ex_i;
+  end
+  assign kill_id_o = kill_ex_o | flush_ex;
+  always_comb begin : p_flush_id
+    for (int t = 0; t < NumCtx; t++) flush_id[t] = sel_id[t] && predict_id_i && !kill_id_o[t];
+  end
+  assign kill_if_o     = kill_id_o | flush_id;
+  assign redirect_ex_o = flush_ex;
+
+  // ---- trap and mret requests ----------------------------------------------------
+  always_comb begin : p_trap
+    for (int t = 0; t < NumCtx; t++) begin
+      trap_o[t]                = 1'b0;
+      trap_cause_o[32*t +: 32] = trap_cause_mem_i;
+      trap_pc_o[32*t +: 32]    = mem_i.pc;
+      trap_tval_o[32*t +: 32]  = trap_tval_mem_i;
+      if (late_err_i[t]) begin
+        trap_o[t]                = !pthread_q[t];
+        trap_cause_o[32*t +: 32] = pend_store_i[t] ? ExcStoreAccess : ExcLoadAccess;
+        trap_pc_o[32*t +: 32]    = pend_pc_i[32*t +: 32];
+        trap_tval_o[32*t +: 32]  = pend_addr_i[32*t +: 32];
+      end else if (sel_wb[t] && wb_err_i) begin
+        trap_o[t]                = !pthread_q[t];
+        trap_cause_o[32*t +: 32] = wb_i.store ? ExcStoreAccess : ExcLoadAccess;
+        trap_pc_o[32*t +: 32]    = wb_i.pc;
+        trap_tval_o[32*t +: 32]  = wb_i.addr;
+      end else if (sel_mem[t] && trap_mem_i) begin
+        trap_o[t] = 1'b1;
+      end
+      mret_o[t] = sel_mem[t] && go_mem_i && mem_i.mret && !pt_mem_i;
+    end
+  end
+
+  // ---- free contexts, hart.start ---------------------------------------------------
+  always_comb begin
+    for (int c = 0; c < NumCtx; c++) begin
+      free_o[c] = !active_q[c] && !wait_q[c] && !(valid_wb_i && sel_wb[c]) &&
+                  !mem_busy_q[c] && !div_busy_i[c];
+    end
+  end
+
+  // the lowest free context; a p-thread's hart.start is refused
+  logic hs_found;
+  assign {hs_found, hs_tid_o} = lowest_set(free_o);
+  assign hs_start_o = retire_mem_i && mem_i.hstart && hs_found && !pt_mem_i;
+
+  // ---- next state ------------------------------------------------------------------
+  logic [NumCtx-1:0] start, commit_mem;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      start[t]      = (sp_start_i && (sp_tid_i == TidW'(t))) ||
+                      (hs_start_o && (hs_tid_o == TidW'(t)));
+      commit_mem[t] = sel_mem[t] && retire_mem_i;   // MEM's instruction goes on to WB
+    end
+  end
+
+  // the next PC, as an explicit priority (see the header)
+  always_comb begin : p_next_pc
+    for (int t = 0; t < NumCtx; t++) begin
+      if (start[t])                                  pc_d[t] = mem_i.result;
+      else if (late_err_i[t])                        pc_d[t] = trap_vector[t];
+      else if (sel_wb[t] && wb_err_i)                pc_d[t] = trap_vector[t];
+      else if (sel_wb[t] && wb_park_i)               pc_d[t] = wb_i.pc + 32'd4;
+      else if (sel_mem[t] && live_mem_i && mem_redirects) begin
+        if (trap_mem_i)                              pc_d[t] = trap_vector[t];
+        else if (replay_mem_i)                       pc_d[t] = mem_i.pc;
+        else if (mem_i.mret && !pt_mem_i)            pc_d[t] = mepc[t];
+        else                                         pc_d[t] = mem_i.pc + 32'd4;
+      end
+      else if (flush_ex[t])                          pc_d[t] = redirect_pc_ex_i;
+      else if (flush_id[t])                          pc_d[t] = target_id_i;
+      else if (fire_if_i && sel_if[t])               pc_d[t] = pc_q[t] + 32'd4;
+      else                                           pc_d[t] = pc_q[t];
+    end
+  end
+
+  // the rest of the context state, also highest priority first
+  always_comb begin : p_next_state
+    for (int t = 0; t < NumCtx; t++) begin
+      // running, and as what
+      if (start[t])                                  active_d[t] = 1'b1;
+      else if (pt_end_i[t])                          active_d[t] = 1'b0;
+      else if (commit_mem[t] && mem_i.hexit)         active_d[t] = 1'b0;
+      else                                           active_d[t] = active_q[t];
+
+      if (sp_start_i && (sp_tid_i == TidW'(t)))      pthread_d[t] = 1'b1;
+      else if (hs_start_o && (hs_tid_o == TidW'(t))) pthread_d[t] = 1'b0;
+      else                                           pthread_d[t] = pthread_q[t];
+
+      // parked: a cancelled p-thread leaves its outstanding access behind
+      if (pt_cancel_i[t])                            wait_d[t] = 1'b0;
+      else if (late_done_i[t])                       wait_d[t] = 1'b0;
+      else if (sel_wb[t] && wb_park_i && !wb_err_i)  wait_d[t] = 1'b1;
+      else                                           wait_d[t] = wait_q[t];
+
+      // wfi: until an interrupt is pending
+      if (start[t] || pt_end_i[t])                   sleep_d[t] = 1'b0;
+      else if (commit_mem[t] && sleep_mem_i)         sleep_d[t] = 1'b1;
+      else                                           sleep_d[t] = sleep_q[t] && !irq_pending_i[t];
+
+      // pause: PauseCycles cycles without issue slots
+      if (start[t] || pt_end_i[t])                   pause_d[t] = '0;
+      else if (commit_mem[t] && mem_i.pause)         pause_d[t] = PauseW'(PauseCycles);
+      else if (pause_q[t] != '0)                     pause_d[t] = pause_q[t] - PauseW'(1);
+      else                                           pause_d[t] = pause_q[t];
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      active_q   <= {{(NumCtx-1){1'b0}}, 1'b1};   // context 0 runs, the others are free
+      pthread_q  <= '0;
+      wait_q     <= '0;
+      sleep_q    <= '0;
+      mem_busy_q <= '0;
+      for (int t = 0; t < NumCtx; t++) begin
+        pause_q[t] <= '0;
+        pc_q[t]    <= BootAddr;
+      end
+    end else begin
+      active_q  <= active_d;
+      pthread_q <= pthread_d;
+      wait_q    <= wait_d;
+      sleep_q   <= sleep_d;
+      for (int t = 0; t < NumCtx; t++) begin
+        pause_q[t]    <= pause_d[t];
+        pc_q[t]       <= pc_d[t];
+        mem_busy_q[t] <= (mem_busy_q[t] && !dresp_valid_i[t]) ||
+                         (dreq_valid_i && dreq_ready_i && (dreq_tid_i == TidW'(t)));
+      end
+    end
+  end
+
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      pausing_o[t]      = (pause_q[t] != '0);
+      pc_o[32*t +: 32]  = pc_q[t];
+    end
+  end
+  assign active_o  = active_q;
+  assign pthread_o = pthread_q;
+  assign wait_o    = wait_q;
+  assign sleep_o   = sleep_q;
+
+  // fields of the records context control does not read
+  logic unused_ctx;
+  assign unused_ctx = ^{mem_i, wb_i};
+
+  `include "outrider_assert.svh"
+  for (genvar t = 0; t < NumCtx; t++) begin : g_assert
+    `OR_ASSERT(!(pthread_q[t] && trap_o[t]), "a p-thread never takes a trap")
+    `OR_ASSERT(!(pthread_q[t] && mret_o[t]), "a p-thread never executes mret")
+  end
+  `OR_ASSERT(!hs_start_o || free_o[hs_tid_o], "hart.start starts a free context")
+  `OR_ASSERT((kill_mem_o & ~kill_ex_o) == '0 && (kill_ex_o & ~kill_id_o) == '0 &&
+             (kill_id_o & ~kill_if_o) == '0, "a flush squashes every younger stage")
+endmodule

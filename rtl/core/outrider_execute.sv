@@ -1,0 +1,234 @@
+`include "outrider_core_pipe.svh"
+// outrider_execute: the EX stage of outrider_core and the EX/MEM register.
+//
+// Forwards operands (from MEM, WB and the cycle after WB, only from the same
+// context; a MEM result that is not known yet is never forwarded: decode's
+// interlock took care of it), runs the ALU (outrider_alu, single-cycle
+// multiply included), resolves branches and jumps, generates data addresses,
+// byte enables and store lanes, checks jump-target and data alignment, and
+// reports a wrong prediction (redirect_ex_o with the PC to fetch instead,
+// redirect_pc_ex_o). The EX/MEM register (mem_o: outrider_exmem_t,
+// valid_mem_o, tid_mem_o) has no enable: MEM never stalls.
+//
+// It does not commit anything: exceptions found here are recorded for the
+// commit point; divides are only passed on (outrider_writeback runs them).
+//
+// Timing: everything here is combinational from the ID/EX register, the
+// register-file data (synchronous read, available in EX) and the forwarding
+// sources; wb_value_i is combinational from the data side's answer this
+// cycle (the longest path of the core: response -> load extract -> forward
+// -> ALU -> EX/MEM register).
+module outrider_execute #(
+  parameter int NumCtx = 2,
+  parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1
+) (
+  input  logic                 clk_i,
+  input  logic                 rst_ni,
+
+  input  logic                 valid_ex_i,
+  input  logic [TidW-1:0]      tid_ex_i,
+  input  outrider_idex_t       ex_i,
+  input  logic [NumCtx-1:0]    kill_ex_i,    // squash the context's instruction in EX
+  input  logic [31:0]          rf_rdata_a_i, // register file, read in ID
+  input  logic [31:0]          rf_rdata_b_i,
+
+  // forwarding sources: WB (outrider_commit's MEM/WB register, value from
+  // outrider_writeback) and the cycle after WB (outrider_writeback)
+  input  logic                 valid_wb_i,
+  input  logic [TidW-1:0]      tid_wb_i,
+  input  logic                 rd_we_wb_i,
+  input  logic [4:0]           rd_wb_i,
+  input  logic [31:0]          wb_value_i,
+  input  logic                 valid_wb2_i,  // the register file is written now
+  input  logic [TidW-1:0]      tid_wb2_i,
+  input  logic [4:0]           rd_wb2_i,
+  input  logic [31:0]          data_wb2_i,
+
+  output logic                 live_ex_o,        // valid and not squashed
+  output logic                 redirect_ex_o,    // wrong prediction: fetch redirect_pc_ex_o
+  output logic [31:0]          redirect_pc_ex_o,
+
+  // the EX/MEM register
+  output logic                 valid_mem_o,
+  output logic [TidW-1:0]      tid_mem_o,
+  output outrider_exmem_t      mem_o
+);
+  `include "outrider_defs.svh"
+  `include "outrider_isa.svh"
+
+  logic            valid_mem_q;
+  logic [TidW-1:0] tid_mem_q;
+  outrider_exmem_t mem_q, mem_d;
+
+  function automatic logic [31:0] forward(input logic [4:0] rs, input logic [31:0] rf_val,
+      input logic mem_hit_ok, input logic [31:0] mem_val,
+      input logic wb_hit_ok, input logic [31:0] wb_val,
+      input logic wb2_hit_ok, input logic [31:0] wb2_val);
+    if (rs == 5'd0)      forward = 32'd0;
+    else if (mem_hit_ok) forward = mem_val;
+    else if (wb_hit_ok)  forward = wb_val;
+    else if (wb2_hit_ok) forward = wb2_val;
+    else                 forward = rf_val;
+  endfunction
+
+  logic mem_fwd_ok, wb_fwd_ok, wb2_fwd_ok;
+  assign mem_fwd_ok = valid_mem_q && (tid_mem_q == tid_ex_i) && mem_q.rd_we && !mem_q.late;
+  assign wb_fwd_ok  = valid_wb_i && (tid_wb_i == tid_ex_i) && rd_we_wb_i;
+  assign wb2_fwd_ok = valid_wb2_i && (tid_wb2_i == tid_ex_i);
+
+  logic [31:0] rs1_ex, rs2_ex;
+  assign rs1_ex = forward(ex_i.rs1, rf_rdata_a_i,
+                          mem_fwd_ok && (mem_q.rd == ex_i.rs1), mem_q.result,
+                          wb_fwd_ok && (rd_wb_i == ex_i.rs1), wb_value_i,
+                          wb2_fwd_ok && (rd_wb2_i == ex_i.rs1), data_wb2_i);
+  assign rs2_ex = forward(ex_i.rs2, rf_rdata_b_i,
+                          mem_fwd_ok && (mem_q.rd == ex_i.rs2), mem_q.result,
+                          wb_fwd_ok && (rd_wb_i == ex_i.rs2), wb_value_i,
+                          wb2_fwd_ok && (rd_wb2_i == ex_i.rs2), data_wb2_i);
+
+  logic [31:0] alu_a, alu_b, alu_result;
+  always_comb begin
+    unique case (ex_i.alu_a_sel)
+      AluAPc:   alu_a = ex_i.pc;
+      AluAZero: alu_a = 32'd0;
+      default:  alu_a = rs1_ex;
+    endcase
+  end
+  assign alu_b = ex_i.alu_b_imm ? ex_i.imm : rs2_ex;
+
+  outrider_alu u_alu (
+    .op_i     (ex_i.alu_op),
+    .a_i      (alu_a),
+    .b_i      (alu_b),
+    .result_o (alu_result)
+  );
+
+  // branch resolution
+  logic eq_ex, lt_ex, ltu_ex, cond_ex, taken_ex;
+  assign eq_ex  = (rs1_ex == rs2_ex);
+  assign lt_ex  = $signed(rs1_ex) < $signed(rs2_ex);
+  assign ltu_ex = rs1_ex < rs2_ex;
+  always_comb begin
+    unique case (ex_i.f3)
+      F3Beq:   cond_ex = eq_ex;
+      F3Bne:   cond_ex = !eq_ex;
+      F3Blt:   cond_ex = lt_ex;
+      F3Bge:   cond_ex = !lt_ex;
+      F3Bltu:  cond_ex = ltu_ex;
+      default: cond_ex = !ltu_ex;
+    endcase
+  end
+  assign taken_ex = ex_i.jal || ex_i.jalr || (ex_i.branch && cond_ex);
+
+  logic [31:0] target_ex, link_ex;
+  assign target_ex = ex_i.jalr ? ((rs1_ex + ex_i.imm) & ~32'd1) : (ex_i.pc + ex_i.imm);
+  assign link_ex   = ex_i.pc + 32'd4;
+
+  // address generation and alignment
+  logic [31:0] addr_ex;
+  logic [1:0]  size_ex;
+  logic        misaligned_ex, is_load_ex;
+  assign addr_ex    = alu_result;
+  assign size_ex    = (ex_i.mem_op == DopLoad || ex_i.mem_op == DopStore) ? ex_i.f3[1:0] : SizeWord;
+  assign is_load_ex = (ex_i.mem_op == DopLoad) || (ex_i.mem_op == DopLr);
+  always_comb begin
+    unique case (size_ex)
+      SizeByte: misaligned_ex = 1'b0;
+      SizeHalf: misaligned_ex = addr_ex[0];
+      default:  misaligned_ex = (addr_ex[1:0] != 2'b00);
+    endcase
+    if (!ex_i.mem || (ex_i.mem_op == DopFence)) misaligned_ex = 1'b0;
+  end
+
+  logic [3:0]  be_ex;
+  logic [31:0] wdata_ex;
+  always_comb begin
+    unique case (size_ex)
+      SizeByte: be_ex = 4'b0001 << addr_ex[1:0];
+      SizeHalf: be_ex = 4'b0011 << addr_ex[1:0];
+      default:  be_ex = 4'b1111;
+    endcase
+    wdata_ex = (ex_i.mem_op == DopStore) ? (rs2_ex << {addr_ex[1:0], 3'b000}) : rs2_ex;
+  end
+
+  // exceptions found in EX (only if none came from ID)
+  logic        exc_ex;
+  logic [31:0] exc_cause_ex, exc_tval_ex;
+  always_comb begin
+    exc_ex       = ex_i.exc;
+    exc_cause_ex = ex_i.exc_cause;
+    exc_tval_ex  = ex_i.exc_tval;
+    if (!ex_i.exc) begin
+      if (taken_ex && target_ex[1]) begin
+        exc_ex       = 1'b1;
+        exc_cause_ex = ExcInstrMisaligned;
+        exc_tval_ex  = target_ex;
+      end else if (misaligned_ex) begin
+        exc_ex       = 1'b1;
+        exc_cause_ex = is_load_ex ? ExcLoadMisaligned : ExcStoreMisaligned;
+        exc_tval_ex  = addr_ex;
+      end
+    end
+  end
+
+  // EX result
+  logic [31:0] result_ex;
+  always_comb begin
+    if (ex_i.jal || ex_i.jalr)        result_ex = link_ex;
+    else if (ex_i.csr)                result_ex = ex_i.f3[2] ? {27'd0, ex_i.zimm} : rs1_ex;
+    else if (ex_i.hstart || ex_i.div) result_ex = rs1_ex;
+    else                              result_ex = alu_result;
+  end
+
+  // redirect on a wrong prediction
+  assign live_ex_o        = valid_ex_i && !kill_ex_i[tid_ex_i];
+  assign redirect_ex_o    = live_ex_o && !exc_ex && (taken_ex != ex_i.pred);
+  assign redirect_pc_ex_o = taken_ex ? target_ex : link_ex;
+
+  // ---- EX/MEM register -------------------------------------------------------
+  always_comb begin
+    mem_d.pc         = ex_i.pc;
+    mem_d.insn       = ex_i.insn;
+    mem_d.result     = exc_ex ? 32'd0 : result_ex;
+    mem_d.wdata      = wdata_ex;
+    mem_d.be         = be_ex;
+    mem_d.rd         = ex_i.rd;
+    mem_d.amo        = ex_i.amo;
+    mem_d.rd_we      = ex_i.rd_we && !exc_ex;
+    mem_d.late       = ex_i.late;
+    mem_d.mem        = ex_i.mem && !exc_ex;
+    mem_d.div        = ex_i.div && !exc_ex;
+    mem_d.csr        = ex_i.csr && !exc_ex;
+    mem_d.mret       = ex_i.mret && !exc_ex;
+    mem_d.wfi        = ex_i.wfi && !exc_ex;
+    mem_d.fencei     = ex_i.fencei && !exc_ex;
+    mem_d.pause      = ex_i.pause && !exc_ex;
+    mem_d.hstart     = ex_i.hstart && !exc_ex;
+    mem_d.hexit      = ex_i.hexit && !exc_ex;
+    mem_d.pex_spawn  = ex_i.pex_spawn && !exc_ex;
+    mem_d.pex_stop   = ex_i.pex_stop && !exc_ex;
+    mem_d.pex_cancel = ex_i.pex_cancel && !exc_ex;
+    mem_d.f3         = ex_i.f3;
+    mem_d.mem_op     = ex_i.mem_op;
+    mem_d.exc        = exc_ex;
+    mem_d.exc_cause  = exc_cause_ex;
+    mem_d.exc_tval   = exc_tval_ex;
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) valid_mem_q <= 1'b0;
+    else         valid_mem_q <= live_ex_o;
+  end
+
+  always_ff @(posedge clk_i) begin
+    tid_mem_q <= tid_ex_i;
+    mem_q     <= mem_d;
+  end
+
+  assign valid_mem_o = valid_mem_q;
+  assign tid_mem_o   = tid_mem_q;
+  assign mem_o       = mem_q;
+
+  `include "outrider_assert.svh"
+  `OR_ASSERT(!redirect_ex_o || live_ex_o, "only a live instruction redirects")
+endmodule

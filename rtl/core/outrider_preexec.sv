@@ -1,0 +1,310 @@
+`include "outrider_core_pipe.svh"
+// outrider_preexec: the pre-execution unit of outrider_core (docs/preexec.md).
+//
+// Owns everything that makes a context a p-thread and keeps it harmless:
+//   - spawn: pex.spawn of context 0 starts the lowest free context whose
+//     register mirror is complete, when pexctl.EN is set (sp_start_o);
+//   - cancel: pex.cancel of a hart kills the running p-thread it spawned
+//     (spawner_q[t]);
+//   - budget: counts each p-thread's committed instructions (budget_cnt_q[t])
+//     and stops it at pexbudget;
+//   - stops: pex.stop / hart.exit, exceptions (where a hart would trap, an
+//     access outside RAM/MMIO/CLINT, a store-buffer overflow, an access fault
+//     in an answer) end the p-thread silently (pt_end_o);
+//   - the p-thread gating of data-side requests: only a p-thread's loads to
+//     RAM go out (LR and AMOs as plain loads, dreq_op_o = DopLoad, marked
+//     dreq_spec_o); its stores go to its store buffer, its SC fails, its
+//     loads to the CLINT/MMIO read 0 without an access;
+//   - the store buffers (one outrider_store_buffer per context but 0, which
+//     never runs a p-thread), with load forwarding for WB and late completion;
+//   - the register mirror: every free context's bank follows context 0's
+//     (context 0's writes are written there too, and a copy engine walks
+//     x1..x31 through the register file's copy port to fill in the rest);
+//     mirror_ok_q[t] marks the registers known equal, a context can be
+//     spawned once all are (~32 cycles after it became free);
+//   - the pre-execution events for the test bench (pex_event_o).
+//
+// It is not the CSR file (pexctl/pexbudget/pexstatus live in
+// outrider_csr_file; their values come in as pex_en_i/pex_budget_i) and does
+// not change a context's state itself: outrider_ctx_ctrl applies sp_start_o
+// and pt_end_o.
+//
+// Timing: all outputs are combinational from the MEM stage's decision, the
+// WB stage and the registers here; the request gating sits between the
+// commit point and dreq_valid_o, and dreq_ready_i comes back through
+// outrider_commit (replay) in the same cycle.
+module outrider_preexec #(
+  parameter int NumCtx          = 2,
+  parameter int StoreBufEntries = 8,
+  parameter int TidW            = (NumCtx > 1) ? $clog2(NumCtx) : 1
+) (
+  input  logic                 clk_i,
+  input  logic                 rst_ni,
+
+  // context state (outrider_ctx_ctrl)
+  input  logic [NumCtx-1:0]    active_i,
+  input  logic [NumCtx-1:0]    pthread_i,
+  input  logic [NumCtx-1:0]    wait_i,
+  input  logic [NumCtx-1:0]    free_i,
+  input  logic                 hs_start_i,     // hart.start starts context hs_tid_i
+  input  logic [TidW-1:0]      hs_tid_i,
+
+  // pre-execution CSRs (outrider_csr_file)
+  input  logic                 pex_en_i,
+  input  logic [31:0]          pex_budget_i,
+
+  // the commit point (outrider_commit)
+  input  logic [TidW-1:0]      tid_mem_i,
+  input  outrider_exmem_t      mem_i,
+  input  logic                 live_mem_i,
+  input  logic                 pt_mem_i,
+  input  logic                 exc_any_mem_i,  // a hart would trap
+  input  logic                 req_mem_i,      // the request the commit point sends
+  input  logic                 retire_mem_i,   // the instruction goes on to WB
+  output logic                 pt_exc_mem_o,   // the p-thread stops instead of committing
+  output logic                 pt_stop_mem_o,  // ... after this instruction (stop, budget)
+  output logic                 pt_sc_mem_o,    // its SC: fails, no access
+  output logic                 pt_suppressed_mem_o, // its load to CLINT/MMIO: 0, no access
+  output logic                 sp_start_o,
+  output logic [TidW-1:0]      sp_tid_o,
+
+  // the gated request (the other dreq_* fields come from outrider_commit)
+  output logic                 dreq_valid_o,
+  output logic [2:0]           dreq_op_o,
+  output logic                 dreq_spec_o,
+
+  // WB (outrider_commit's MEM/WB register, outrider_writeback)
+  input  logic                 valid_wb_i,
+  input  logic [TidW-1:0]      tid_wb_i,
+  input  outrider_memwb_t      wb_i,
+  input  logic                 wb_err_i,
+  input  logic [NumCtx-1:0]    late_err_i,
+  input  logic [NumCtx*32-1:0] pend_addr_i,
+  output logic [NumCtx*4-1:0]  sb_wb_mask_o,   // store-buffer forwarding
+  output logic [NumCtx*32-1:0] sb_wb_data_o,
+  output logic [NumCtx*4-1:0]  sb_late_mask_o,
+  output logic [NumCtx*32-1:0] sb_late_data_o,
+
+  // register mirror: context 0's writes, the copy port, the mirror writes
+  input  logic [NumCtx-1:0]    own_we_i,
+  input  logic [NumCtx*5-1:0]  own_waddr_i,
+  input  logic [NumCtx*32-1:0] own_wdata_i,
+  output logic [4:0]           copy_raddr_o,
+  input  logic [31:0]          copy_rdata_i,
+  output logic [NumCtx-1:0]    mirror_we_o,
+  output logic [NumCtx*5-1:0]  mirror_waddr_o,
+  output logic [NumCtx*32-1:0] mirror_wdata_o,
+
+  output logic [NumCtx-1:0]    pt_end_o,       // the p-thread ends (stop or cancel)
+  output logic [NumCtx-1:0]    pt_cancel_o,    // ... cancelled
+  output logic [7:0]           pex_event_o     // PexEv* pulses (outrider_defs.svh)
+);
+  `include "outrider_defs.svh"
+  `include "outrider_isa.svh"
+  `include "outrider_core_funcs.svh"
+
+  logic [TidW-1:0]   spawner_q    [NumCtx];  // who spawned the p-thread
+  logic [31:0]       budget_cnt_q [NumCtx];  // its instructions so far
+  logic [NumCtx-1:0] sel_mem, sel_wb;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      sel_mem[t] = (tid_mem_i == TidW'(t));
+      sel_wb[t]  = (tid_wb_i == TidW'(t));
+    end
+  end
+
+  // ---- what the p-thread in MEM may do ----------------------------------------------
+  logic is_store_mem, is_sc_mem, loadlike_mem, ram_mem, io_mem;
+  assign is_store_mem = mem_i.mem && (mem_i.mem_op == DopStore);
+  assign is_sc_mem    = mem_i.mem && (mem_i.mem_op == DopSc);
+  assign loadlike_mem = mem_i.mem && ((mem_i.mem_op == DopLoad) || (mem_i.mem_op == DopLr) ||
+                                      (mem_i.mem_op == DopAmo));
+  assign ram_mem      = addr_is_ram(mem_i.result);
+  assign io_mem       = addr_is_io(mem_i.result);
+
+  logic [NumCtx-1:0] sb_fits;   // the store fits the context's store buffer
+
+  // a p-thread stops silently where a hart would trap, and also on an access
+  // outside RAM/MMIO/CLINT and on a store-buffer overflow
+  assign pt_exc_mem_o = live_mem_i && pt_mem_i &&
+                        (exc_any_mem_i || (loadlike_mem && !ram_mem && !io_mem) ||
+                         (is_store_mem && !sb_fits[tid_mem_i]));
+  assign pt_suppressed_mem_o = pt_mem_i && loadlike_mem && io_mem;
+  assign pt_sc_mem_o         = pt_mem_i && is_sc_mem;
+
+  // the gating: only a p-thread's loads (LR, AMO as loads) to RAM go out
+  assign dreq_valid_o = req_mem_i && (!pt_mem_i || (loadlike_mem && ram_mem));
+  assign dreq_op_o    = pt_mem_i ? DopLoad : mem_i.mem_op;
+  assign dreq_spec_o  = pt_mem_i;
+
+  // p-thread ends at this instruction (after it: pex.stop, hart.exit, budget)
+  logic stop_norm_mem, stop_budget_mem;
+  assign stop_norm_mem   = retire_mem_i && pt_mem_i && (mem_i.pex_stop || mem_i.hexit);
+  assign stop_budget_mem = retire_mem_i && pt_mem_i && !stop_norm_mem && (pex_budget_i != 32'd0) &&
+                           ((budget_cnt_q[tid_mem_i] + 32'd1) >= pex_budget_i);
+  assign pt_stop_mem_o   = stop_norm_mem || stop_budget_mem;
+
+  // ---- spawn and cancel ----------------------------------------------------------------
+  logic [NumCtx-1:0] mirror_full;
+  logic              sp_found, sp_refuse;
+  // the lowest free context with a complete mirror; only context 0 (whose
+  // registers the free banks mirror) spawns, only when pre-execution is on
+  assign {sp_found, sp_tid_o} = lowest_set(free_i & mirror_full);
+  assign sp_start_o = retire_mem_i && mem_i.pex_spawn && sp_found && pex_en_i && !pt_mem_i &&
+                      (tid_mem_i == '0);
+  assign sp_refuse  = retire_mem_i && mem_i.pex_spawn && !sp_start_o;
+
+  // pex.cancel: the p-thread this context spawned, if it runs
+  logic [NumCtx-1:0] cancel_hit;
+  always_comb begin
+    for (int c = 0; c < NumCtx; c++) begin
+      cancel_hit[c] = retire_mem_i && mem_i.pex_cancel && !pt_mem_i && pthread_i[c] &&
+                      active_i[c] && (spawner_q[c] == tid_mem_i);
+    end
+  end
+
+  // p-thread stops, by reason
+  logic [NumCtx-1:0] stop_exc, stop_norm, stop_budget;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      stop_exc[t]    = (sel_mem[t] && pt_exc_mem_o) ||
+                       (pthread_i[t] && ((sel_wb[t] && wb_err_i) || late_err_i[t]));
+      stop_norm[t]   = sel_mem[t] && stop_norm_mem;
+      stop_budget[t] = sel_mem[t] && stop_budget_mem;
+    end
+  end
+  assign pt_end_o    = stop_exc | stop_norm | stop_budget | cancel_hit;
+  assign pt_cancel_o = cancel_hit;
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      for (int t = 0; t < NumCtx; t++) begin
+        spawner_q[t]    <= '0;
+        budget_cnt_q[t] <= 32'd0;
+      end
+    end else begin
+      for (int t = 0; t < NumCtx; t++) begin
+        if (sp_start_o && (sp_tid_o == TidW'(t))) begin
+          spawner_q[t]    <= tid_mem_i;
+          budget_cnt_q[t] <= 32'd0;
+        end else if (sel_mem[t] && retire_mem_i && pt_mem_i) begin
+          budget_cnt_q[t] <= budget_cnt_q[t] + 32'd1;
+        end
+      end
+    end
+  end
+
+  // pre-execution events for the test bench
+  always_comb begin
+    pex_event_o = '0;
+    pex_event_o[PexEvSpawn]          = sp_start_o;
+    pex_event_o[PexEvRefused]        = sp_refuse;
+    pex_event_o[PexEvCancel]         = |cancel_hit;
+    pex_event_o[PexEvBudgetStop]     = |stop_budget;
+    pex_event_o[PexEvExcStop]        = |stop_exc;
+    pex_event_o[PexEvStop]           = |stop_norm;
+    pex_event_o[PexEvStoreBuffered]  = retire_mem_i && pt_mem_i && is_store_mem;
+    pex_event_o[PexEvMmioSuppressed] = retire_mem_i && pt_suppressed_mem_o;
+  end
+
+  // ---- store buffers ------------------------------------------------------------------
+  for (genvar t = 0; t < NumCtx; t++) begin : g_sb_ctx
+    // context 0 never runs a p-thread (it is never free): no store buffer
+    if (t == 0) begin : g_no_sb
+      assign sb_fits[t]                = 1'b0;
+      assign sb_wb_mask_o[4*t +: 4]    = 4'd0;
+      assign sb_wb_data_o[32*t +: 32]  = 32'd0;
+      assign sb_late_mask_o[4*t +: 4]  = 4'd0;
+      assign sb_late_data_o[32*t +: 32] = 32'd0;
+    end else begin : g_sb
+      outrider_store_buffer #(.Entries(StoreBufEntries)) u_sb (
+        .clk_i, .rst_ni,
+        // emptied when the context starts, as a p-thread or as a hart: a
+        // hart must not see a dead p-thread's stores (found by cosim)
+        .clear_i         ((sp_start_o && (sp_tid_o == TidW'(t))) ||
+                          (hs_start_i && (hs_tid_i == TidW'(t)))),
+        .write_i         (sel_mem[t] && retire_mem_i && pt_mem_i && is_store_mem),
+        .addr_i          (mem_i.result),
+        .wdata_i         (mem_i.wdata),
+        .be_i            (mem_i.be),
+        .fits_o          (sb_fits[t]),
+        .lookup_a_addr_i (wb_i.addr),
+        .lookup_a_mask_o (sb_wb_mask_o[4*t +: 4]),
+        .lookup_a_data_o (sb_wb_data_o[32*t +: 32]),
+        .lookup_b_addr_i (pend_addr_i[32*t +: 32]),
+        .lookup_b_mask_o (sb_late_mask_o[4*t +: 4]),
+        .lookup_b_data_o (sb_late_data_o[32*t +: 32])
+      );
+    end
+  end
+
+  // ---- register mirror ------------------------------------------------------------------
+  logic [NumCtx-1:0] mirror_en;
+  logic [31:0]       mirror_ok_q [NumCtx];
+  logic [4:0]        copy_idx_q;   // copy engine: register read this cycle
+  logic [4:0]        copy_reg_q;   // ... and the one whose value arrives now
+  logic              copy_valid_q, copy_stale_q, copy_write;
+  logic              own_we0;
+  logic [4:0]        own_waddr0;
+  assign own_we0    = own_we_i[0];
+  assign own_waddr0 = own_waddr_i[4:0];
+  assign copy_write = copy_valid_q && !copy_stale_q && !own_we0;
+  assign copy_raddr_o = copy_idx_q;
+
+  always_comb begin
+    for (int c = 0; c < NumCtx; c++) begin
+      mirror_en[c]   = (c != 0) && !active_i[c] && !wait_i[c] && !(valid_wb_i && sel_wb[c]);
+      mirror_full[c] = (c != 0) && (&mirror_ok_q[c]);
+      mirror_we_o[c] = mirror_en[c] && (own_we0 || copy_write);
+      mirror_waddr_o[5*c +: 5]   = own_we0 ? own_waddr0 : copy_reg_q;
+      mirror_wdata_o[32*c +: 32] = own_we0 ? own_wdata_i[31:0] : copy_rdata_i;
+    end
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      copy_idx_q   <= 5'd1;
+      copy_reg_q   <= 5'd1;
+      copy_valid_q <= 1'b0;
+      copy_stale_q <= 1'b0;
+      for (int c = 0; c < NumCtx; c++) mirror_ok_q[c] <= 32'd1;
+    end else begin
+      copy_idx_q   <= (copy_idx_q == 5'd31) ? 5'd1 : copy_idx_q + 5'd1;
+      copy_reg_q   <= copy_idx_q;
+      copy_valid_q <= 1'b1;
+      // context 0 wrote the register while it was read: the copy is old
+      copy_stale_q <= own_we0 && (own_waddr0 == copy_idx_q);
+      for (int c = 0; c < NumCtx; c++) begin
+        if (!mirror_en[c]) begin
+          mirror_ok_q[c] <= 32'd1;                         // x0 is always equal
+        end else if (own_we0) begin
+          mirror_ok_q[c][own_waddr0] <= 1'b1;
+        end else if (copy_write) begin
+          mirror_ok_q[c][copy_reg_q] <= 1'b1;
+        end
+      end
+    end
+  end
+
+  // only context 0's write port feeds the mirror; the store buffer of context
+  // 0 does not exist, so its parked load address needs no lookup; fields of
+  // the records this unit does not read
+  logic unused_pex;
+  assign unused_pex = ^{own_we_i, own_waddr_i, own_wdata_i, pend_addr_i[31:0], mem_i, wb_i,
+                        hs_start_i, hs_tid_i};   // (NumCtx = 1: no store buffer)
+
+  `include "outrider_assert.svh"
+  `OR_ASSERT(!dreq_valid_o || !pthread_i[tid_mem_i] || (dreq_op_o == DopLoad),
+             "a p-thread's data-side requests are loads")
+  `OR_ASSERT(!dreq_valid_o || (dreq_spec_o == pthread_i[tid_mem_i]),
+             "exactly the p-threads' requests are marked speculative")
+  `OR_ASSERT(!(dreq_valid_o && pt_mem_i && !(loadlike_mem && ram_mem)),
+             "a p-thread never sends a store, SC or uncached access to the data side")
+  `OR_ASSERT(!sp_start_o || (mirror_full[sp_tid_o] && free_i[sp_tid_o]),
+             "a spawn starts a free context whose register mirror is complete")
+  `OR_ASSERT(!sp_start_o || (sp_tid_o != '0), "context 0 is never spawned")
+  `OR_ASSERT(!mirror_we_o[0], "context 0's bank is never a mirror")
+  `OR_ASSERT((mirror_we_o & active_i) == '0, "the mirror never writes a running context's bank")
+  `OR_ASSERT((pt_end_o & ~pthread_i) == '0, "only p-threads stop or are cancelled")
+  `OR_ASSERT(!(stop_norm_mem && stop_budget_mem), "a p-thread stops for one reason")
+endmodule

@@ -1,0 +1,103 @@
+// outrider_core_pipe.svh: the pipeline records of outrider_core, one packed
+// struct per pipeline register (docs/core.md "Structure").
+//
+// Included at FILE scope (before `module`) by the core and its stage modules:
+// the records are the types of their ports. Packed structs at file scope are
+// accepted by all three tools the build uses (Verilator 5.006, Icarus 11
+// -g2012, yosys 0.23); the include guard makes the typedefs appear once per
+// compilation unit. What a record does not hold: the valid bit and the
+// context id of the instruction (valid_ex/tid_ex, valid_mem/tid_mem, ...),
+// which travel beside it (the id's width depends on NumCtx; a file-scope type
+// cannot). Encodings of the fields are the localparams of outrider_defs.svh
+// and outrider_isa.svh.
+`ifndef OUTRIDER_CORE_PIPE_SVH
+`define OUTRIDER_CORE_PIPE_SVH
+
+// ID/EX: the decoded instruction, as outrider_decode hands it to EX. Every
+// control bit is already cleared when decode found an exception (exc).
+typedef struct packed {
+  logic [31:0] pc;
+  logic [31:0] insn;
+  logic [31:0] imm;
+  logic [4:0]  rs1;         // 0 when rs1 is not read (no forwarding match)
+  logic [4:0]  rs2;         // 0 when rs2 is not read
+  logic [4:0]  rd;
+  logic [4:0]  amo;         // AMO funct5
+  logic [4:0]  zimm;        // CSR[RSC]I immediate (the rs1 field)
+  logic        rd_we;
+  logic        late;        // result known only after MEM (load-use interlock)
+  logic        pred;        // ID predicted this instruction taken
+  logic [3:0]  alu_op;
+  logic [1:0]  alu_a_sel;
+  logic        alu_b_imm;
+  logic        branch;
+  logic        jal;
+  logic        jalr;
+  logic        mem;         // goes to the data side
+  logic        div;
+  logic        csr;
+  logic        mret;
+  logic        wfi;
+  logic        fencei;
+  logic        pause;
+  logic        hstart;      // hart.start
+  logic        hexit;       // hart.exit
+  logic        pex_spawn;
+  logic        pex_stop;
+  logic        pex_cancel;
+  logic [2:0]  f3;
+  logic [2:0]  mem_op;      // Dop*
+  logic        exc;         // an exception found in ID
+  logic [31:0] exc_cause;
+  logic [31:0] exc_tval;
+} outrider_idex_t;
+
+// EX/MEM: the executed instruction at the commit point. result is the ALU
+// result, the link address, the CSR operand or the data address of a memory
+// operation; wdata the store data in its byte lanes (or rs2). Control bits
+// are cleared when EX or ID found an exception.
+typedef struct packed {
+  logic [31:0] pc;
+  logic [31:0] insn;
+  logic [31:0] result;
+  logic [31:0] wdata;
+  logic [3:0]  be;
+  logic [4:0]  rd;
+  logic [4:0]  amo;
+  logic        rd_we;
+  logic        late;
+  logic        mem;
+  logic        div;
+  logic        csr;
+  logic        mret;
+  logic        wfi;
+  logic        fencei;
+  logic        pause;
+  logic        hstart;
+  logic        hexit;
+  logic        pex_spawn;
+  logic        pex_stop;
+  logic        pex_cancel;
+  logic [2:0]  f3;
+  logic [2:0]  mem_op;
+  logic        exc;
+  logic [31:0] exc_cause;
+  logic [31:0] exc_tval;
+} outrider_exmem_t;
+
+// MEM/WB: the committed instruction on its way to write-back / retirement.
+typedef struct packed {
+  logic [31:0] pc;
+  logic [31:0] insn;
+  logic [31:0] result;      // rd value unless it waits (wait)
+  logic [31:0] addr;        // data address (retire_addr_o)
+  logic [4:0]  rd;
+  logic        rd_we;
+  logic        wait_resp;   // the value comes from the data side or the divider
+  logic        div;
+  logic        memop;       // a data-side request was sent
+  logic        store;       // a store, SC or AMO (access faults report as store faults)
+  logic [2:0]  f3;
+} outrider_memwb_t;
+
+`endif
