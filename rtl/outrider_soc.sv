@@ -38,7 +38,8 @@ module outrider_soc #(
   parameter int DcacheLine     = 32,
   parameter int DcacheMshrs    = 4,
   parameter int DcachePrefetch = 0,     // 1: next-line prefetch on demand misses
-  parameter int SimDebug       = 1      // 1: dbg_* backdoor ports work (0 on an FPGA)
+  parameter int SimDebug       = 1,     // 1: dbg_* backdoor ports work (0 on an FPGA)
+  parameter logic [31:0] BootAddr = 32'h8000_0000  // context 0's PC after reset (an FPGA top: its boot ROM)
 ) (
   input  logic                     clk_i,
   input  logic                     rst_ni,
@@ -154,7 +155,8 @@ module outrider_soc #(
     .PauseCycles (PauseCycles),
     .SelectPolicy    (SelectPolicy),
     .StoreBufEntries (StoreBufEntries),
-    .DefaultBudget   (DefaultBudget)
+    .DefaultBudget   (DefaultBudget),
+    .BootAddr        (BootAddr)
   ) u_core (
     .clk_i, .rst_ni,
     .imem_req_o, .imem_addr_o, .imem_rdata_i, .imem_err_i,
@@ -267,7 +269,7 @@ module outrider_soc #(
   // a hit in the acceptance cycle (the cache reports its accesses in stage 1).
   logic pf_acc;
   assign pf_acc = perfect && dreq_valid && dreq_ready && (dreq_op <= DopAmo) &&
-                  ((dreq_addr & RamMask) == RamBase);
+                  addr_is_ram(dreq_addr);
   assign dc_ev_acc_valid_o = perfect ? pf_acc     : dc_acc_valid;
   assign dc_ev_acc_tid_o   = perfect ? dreq_tid   : dc_acc_tid;
   assign dc_ev_acc_spec_o  = perfect ? dreq_spec  : dc_acc_spec;
@@ -278,7 +280,7 @@ module outrider_soc #(
   // Peripheral select: CLINT or MMIO (the data side only forwards those two
   // windows on the peripheral port). Reads answer one cycle after the request.
   logic clint_sel;
-  assign clint_sel = ((per_addr & ClintMask) == ClintBase);
+  assign clint_sel = (addr_region(per_addr) == RegionClint);
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) clint_sel_q <= 1'b0;
     else if (per_req) clint_sel_q <= clint_sel;
