@@ -230,7 +230,14 @@ def wait_for(stream, kinds, timeout, verbose, what):
         raise LoadError(EXIT_NO_ANSWER, f"unexpected frame DLE '{ev[1]}' while waiting for {what}")
 
 
-def refused(ev, text):
+def refused(stream, ev, text, timeout):
+    """The board's error; wait for it to be ready again (DLE 'B' after the
+    line has been quiet), so the next transfer is not taken for the rest of
+    this one."""
+    try:
+        wait_for(stream, "B", timeout, False, "the boot loader to be ready again")
+    except LoadError:
+        pass
     code = ev[2][0]
     msg = text.decode("utf-8", "replace").strip().splitlines()
     board = msg[-1] if msg else ""
@@ -258,17 +265,17 @@ def load_and_run(args):
         if args.inject == "garbage":
             port.write(b"GARBAGE: this is not a program header, just noise\n")
             ev, text = wait_for(stream, "E", args.timeout, args.verbose, "the header answer")
-            raise refused(ev, text)
+            raise refused(stream, ev, text, args.timeout)
         port.write(hdr)
         ev, text = wait_for(stream, "HE", args.timeout, args.verbose, "the header answer")
         if ev[1] == "E":
-            raise refused(ev, text)
+            raise refused(stream, ev, text, args.timeout)
         data = image[:len(image) // 2] if args.inject == "truncate" else image
         port.write(data)
         t = args.timeout + len(image) * 10 * 2 / args.baud
         ev, text = wait_for(stream, "KE", t, args.verbose, "the checksum answer")
         if ev[1] == "E":
-            raise refused(ev, text)
+            raise refused(stream, ev, text, args.timeout)
         if args.verbose:
             sys.stderr.write(f"fpga-load: {len(image)} bytes at 0x{addr:08x}, entry 0x{entry:08x}: running\n")
         # the program's console, until its exit frame

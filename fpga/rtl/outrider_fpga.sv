@@ -23,9 +23,10 @@
 //   SoC, which starts the boot loader again;
 // - a reset synchroniser (rst_ni: board button AND PLL locked) and a
 //   heartbeat LED (led_o[7], toggles every half second).
-// Console back-pressure: while the transmit queue has fewer than two free
-// entries the SoC holds every request to the MMIO and Ext windows
-// (io_ready_i), so no byte is ever dropped.
+// Console back-pressure: the console buffer holds TxBufBytes bytes (block
+// RAM); while it has fewer than two free entries the SoC holds every
+// request to the MMIO and Ext windows (io_ready_i), so no byte is ever
+// dropped.
 // What it is not: a clock generator (the board wrapper's PLL gives clk_i)
 // or board-specific (pins and clocks live in fpga/boards/).
 // Timing: one clock domain (clk_i); uart_rx_i is synchronised inside.
@@ -41,7 +42,8 @@ module outrider_fpga #(
   parameter int MemWaitStates   = 0,          // build-time default of the latency register
   parameter     BootRomHex      = "bootrom.hex", // $readmemh file of the boot ROM
   parameter int BootRomBytes    = 4096,       // boot ROM size (power of two, at most 32 KiB)
-  parameter int MemOutstanding  = 4           // reset value of the outstanding-access limit
+  parameter int MemOutstanding  = 4,          // reset value of the outstanding-access limit
+  parameter int TxBufBytes      = 2048        // console buffer (block RAM, power of two)
 ) (
   input  logic       clk_i,      // core clock (PLL output)
   input  logic       rst_ni,     // asynchronous active-low (board button AND pll locked); synchronised inside
@@ -256,14 +258,19 @@ module outrider_fpga #(
   );
 
   // transmit: {raw, byte} entries -> DLE escaping -> uart_tx
-  logic       tx_push, tx_empty, tx_full, tx_pop, tx_ready, tx_dup_q, tx_send;
-  logic [8:0] tx_wdata, tx_head;
-  logic [4:0] tx_free;
-  outrider_fpga_fifo #(.Width (9), .Depth (16)) u_tx_fifo (
+  // (a console buffer of TxBufBytes: a program that prints less than that
+  // at a time never waits for the UART, and runs as in smtsim)
+  localparam int TxPtrW = $clog2(TxBufBytes);
+  logic              tx_push, tx_empty, tx_full, tx_pop, tx_ready, tx_dup_q, tx_send, tx_valid;
+  logic [8:0]        tx_wdata, tx_head;
+  logic [TxPtrW:0]   tx_free;
+  outrider_fpga_bfifo #(.Width (9), .Depth (TxBufBytes)) u_tx_fifo (
     .clk_i, .rst_ni (sys_rst_n),
     .push_i (tx_push), .wdata_i (tx_wdata), .pop_i (tx_pop),
-    .rdata_o (tx_head), .empty_o (tx_empty), .full_o (tx_full), .free_o (tx_free)
+    .rdata_o (tx_head), .valid_o (tx_valid), .free_o (tx_free)
   );
+  assign tx_empty = !tx_valid;
+  assign tx_full  = (tx_free == '0);
   // a console byte equal to DLE goes out twice; raw bytes (frames) once
   logic tx_needs_dup;
   assign tx_needs_dup = !tx_head[8] && (tx_head[7:0] == Dle);
@@ -331,7 +338,7 @@ module outrider_fpga #(
   end
   // two free entries: one for a byte whose store was accepted last cycle,
   // one for a store accepted now
-  assign io_ready = (tx_free >= 5'd2) && !exit_busy_q && (go_rst_q == 2'd0);
+  assign io_ready = (tx_free >= (TxPtrW+1)'(2)) && !exit_busy_q && (go_rst_q == 2'd0);
 
   always_ff @(posedge clk_i or negedge sys_rst_n) begin
     if (!sys_rst_n) begin
