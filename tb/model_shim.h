@@ -53,7 +53,7 @@ typedef struct {
     uint32_t retire_valid;   /* bit c: context c retired an instruction */
     uint32_t ctx_active;     /* bit c: context c is running */
     uint32_t ctx_pthread;    /* bit c: context c runs a p-thread */
-    uint8_t  pex_event;      /* PexEv* pulses (rtl/outrider_defs.svh) */
+    uint8_t  pex_event;      /* PexEv* pulses (rtl/include/outrider_defs.svh) */
     /* data cache event pulses (docs/dcache.md "Events") */
     uint8_t  dc_acc_valid, dc_acc_tid, dc_acc_spec, dc_acc_op, dc_acc_cls;
     uint32_t dc_acc_addr;

@@ -157,7 +157,7 @@ typedef enum {
     OUTRIDER_CLS_UNCACHED = 6    /* CLINT/MMIO access (bypasses the cache) */
 } outrider_access_class;
 
-/* cls of PEX records: which pre-execution event (rtl/outrider_defs.svh PexEv*) */
+/* cls of PEX records: which pre-execution event (rtl/include/outrider_defs.svh PexEv*) */
 typedef enum {
     OUTRIDER_PEX_SPAWN = 0, OUTRIDER_PEX_REFUSED = 1, OUTRIDER_PEX_CANCEL = 2,
     OUTRIDER_PEX_BUDGET_STOP = 3, OUTRIDER_PEX_EXC_STOP = 4, OUTRIDER_PEX_STOP = 5,

@@ -28,7 +28,9 @@ TB_OBJDIR  := $(BUILD)/tb
 # -O3 for the model (OPT_FAST) roughly halves run time (TOOLCHAIN-NOTES);
 # the runtime (OPT_GLOBAL) gets -O2 instead of the default -Os.
 TB_VOPT    := OPT_FAST=-O3 OPT_GLOBAL=-O2
-TB_VFLAGS  := --cc --trace-fst --top-module $(RTL_TOP) -Irtl -Mdir $(TB_VDIR) \
+# --assert + OUTRIDER_ASSERT: the RTL's OR_ASSERT invariants run in every simulation
+# (rtl/include/outrider_assert.svh)
+TB_VFLAGS  := --cc --trace-fst --assert -DOUTRIDER_ASSERT --top-module $(RTL_TOP) $(RTL_IFLAGS) -Mdir $(TB_VDIR) \
               --build -j $(TB_JOBS) -MAKEFLAGS "$(TB_VOPT)"
 
 TB_C_SRCS  := tb/outrider_sim.c tb/elf_load.c tb/wb_mem.c tb/stats_json.c \

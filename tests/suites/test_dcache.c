@@ -1,5 +1,5 @@
 /*
- * test_dcache.c - the data cache (rtl/outrider_dcache.sv, docs/dcache.md)
+ * test_dcache.c - the data cache (rtl/cache/outrider_dcache.sv, docs/dcache.md)
  * seen from programs: cycle-level checks on deterministic runs through the
  * test bench's event log, correctness checks (write-back, MMIO bypass,
  * reservations, fence.i, p-thread attribution, perfect-cache mode), and a
@@ -23,7 +23,7 @@
 #include "tprog.h"
 #include "../programs/dcache_stress_params.h"
 
-/* rtl/outrider_soc.sv defaults */
+/* rtl/soc/outrider_soc.sv defaults */
 #define DC_BYTES       4096u
 #define DC_WAYS        2u
 #define DC_LINE        32u
