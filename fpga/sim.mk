@@ -63,6 +63,7 @@ FPGA_SIM_DIV   := $(shell echo $$(( ($(FPGA_SIM_CLKHZ) + $(FPGA_SIM_BAUD) / 2) /
 $(FPGA_SIM): $(RTL_SRCS) $(RTL_INCS) $(FPGA_RTL_SRCS) tests/fpga/fpga_sim.cpp fpga/sim.mk | deps
 	@mkdir -p $(FPGA_SIM_DIR)
 	env -u MAKEFLAGS -u MFLAGS $(VERILATOR) --cc --exe --build -j $(TB_JOBS) --trace-fst \
+	    --assert -DOUTRIDER_ASSERT \
 	    --top-module outrider_fpga $(addprefix -I,$(RTL_INCDIRS)) -Mdir $(FPGA_SIM_DIR) -o fpga-sim \
 	    $(FPGA_SIM_GFLAGS) -CFLAGS -DFPGA_SIM_DIV=$(FPGA_SIM_DIV) -MAKEFLAGS "$(TB_VOPT)" \
 	    $(RTL_SRCS) $(FPGA_RTL_SRCS) $(abspath tests/fpga/fpga_sim.cpp)

@@ -7,6 +7,7 @@
 #   rtl/core/     the two-context pipeline and its units
 #   rtl/cache/    the data side: the data cache and its engines, the uncached dbiu, the AMO ALU
 #   rtl/soc/      the SoC top and its peripherals (CLINT, MMIO)
+#   rtl/check/    protocol checkers bound in simulation (core <-> data side, Wishbone)
 RTL_TOP   := outrider_soc
 RTL_CORE  := outrider_core
 RTL_INCDIRS := rtl/include
@@ -14,7 +15,9 @@ RTL_IFLAGS  := $(addprefix -I,$(RTL_INCDIRS))
 RTL_CORE_SRCS  := $(sort $(wildcard rtl/core/*.sv))
 RTL_CACHE_SRCS := $(sort $(wildcard rtl/cache/*.sv))
 RTL_SOC_SRCS   := $(sort $(wildcard rtl/soc/*.sv))
-RTL_SRCS  := $(RTL_CORE_SRCS) $(RTL_CACHE_SRCS) $(RTL_SOC_SRCS)
+# protocol checkers: instantiated only in simulation (OUTRIDER_ASSERT)
+RTL_CHECK_SRCS := $(sort $(wildcard rtl/check/*.sv))
+RTL_SRCS  := $(RTL_CORE_SRCS) $(RTL_CACHE_SRCS) $(RTL_SOC_SRCS) $(RTL_CHECK_SRCS)
 RTL_INCS  := $(wildcard $(addsuffix /*.svh,$(RTL_INCDIRS)))
 # the core alone (no SoC peripherals, no data side): what the FPGA numbers describe
 
@@ -61,3 +64,32 @@ $$(SYNTH_DIR)/$(1)_$(2).json: $$(SYNTH_SRCS_$(1)) $$(RTL_INCS) scripts/synth.ys.
 	  || { tail -20 $$(SYNTH_DIR)/$(1)_$(2).log; exit 1; }
 endef
 $(foreach u,core dcache,$(foreach f,ice40 ecp5,$(eval $(call synth_rule,$(u),$(f)))))
+
+# ---- the shared constants (spec/outrider.toml -> SystemVerilog include + C header)
+# The outputs are checked in (a fresh clone builds without regenerating) and
+# regenerated whenever the spec or the generator changes; `make lint` fails
+# when a checked-in output is stale.
+CONST_SPEC := spec/outrider.toml
+CONST_SVH  := rtl/include/outrider_consts.svh
+CONST_H    := sw/include/outrider/consts.h
+.PHONY: constants lint-constants
+constants: $(CONST_SVH) $(CONST_H)
+$(CONST_SVH) $(CONST_H) &: $(CONST_SPEC) scripts/gen-constants.py
+	python3 scripts/gen-constants.py $(CONST_SPEC) $(CONST_SVH) $(CONST_H)
+lint-constants:
+	@python3 scripts/gen-constants.py --check $(CONST_SPEC) $(CONST_SVH) $(CONST_H)
+	@echo "lint: $(CONST_SVH) and $(CONST_H) match $(CONST_SPEC)"
+lint: lint-constants
+
+# ---- the block diagram of docs/architecture.md, generated from the RTL
+# (yosys hierarchy of the SoC -> scripts/arch-diagram.py -> graphviz dot)
+ARCH_PNG := docs/architecture.png
+.PHONY: arch-diagram
+arch-diagram: $(ARCH_PNG)
+$(ARCH_PNG): $(RTL_CORE_SRCS) $(RTL_CACHE_SRCS) $(RTL_SOC_SRCS) $(RTL_INCS) scripts/arch-diagram.py | deps
+	@mkdir -p $(BUILD)/arch
+	@command -v dot > /dev/null || scripts/ensure-deps.sh graphviz
+	yosys -q -l $(BUILD)/arch/yosys.log -p "read_verilog -sv $(RTL_IFLAGS) $(RTL_CORE_SRCS) $(RTL_CACHE_SRCS) $(RTL_SOC_SRCS); \
+	  hierarchy -top $(RTL_TOP); proc; opt_clean; write_json $(BUILD)/arch/soc.json" > /dev/null
+	python3 scripts/arch-diagram.py $(BUILD)/arch/soc.json $(BUILD)/arch/soc.dot
+	dot -Tpng -Gdpi=80 $(BUILD)/arch/soc.dot -o $@

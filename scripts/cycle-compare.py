@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """cycle-compare.py: the same programs on two smtsim builds, outputs compared.
 
-Usage: scripts/cycle-compare.py [-j N] [--extra "OPTS"] BASE_SMTSIM NEW_SMTSIM ELF...
+Usage: scripts/cycle-compare.py [-j N] [--max-cycles N] [--extra "OPTS"] BASE_SMTSIM NEW_SMTSIM ELF...
 
 Runs every ELF on both simulators with --stats-json (default options, and
 once more with each --extra option set) and compares the console output, the
 exit status and the whole statistics JSON. Prints one line per difference
-and a summary (programs, runs, total cycles); exit status 1 if anything
+and a summary (programs, runs, total cycles). Every run gets --max-cycles
+(default 20000000: programs that never halt, such as the bad-input test
+programs, are compared up to that cycle); exit status 1 if anything
 differs, 2 on bad usage. Used to show that a restructuring of the RTL changes
 no cycle count (docs/architecture.md).
 """
@@ -19,9 +21,12 @@ import sys
 import tempfile
 
 
-def run(sim, elf, opts, tmp):
+MAX_CYCLES = "20000000"
+
+
+def run(sim, elf, opts, tmp, max_cycles):
     stats = os.path.join(tmp, "%d.json" % abs(hash((sim, elf, opts))))
-    cmd = [sim, "--quiet", "--stats-json", stats] + opts.split() + [elf]
+    cmd = [sim, "--quiet", "--max-cycles", max_cycles, "--stats-json", stats] + opts.split() + [elf]
     p = subprocess.run(cmd, capture_output=True, timeout=3600)
     try:
         with open(stats) as f:
@@ -31,9 +36,9 @@ def run(sim, elf, opts, tmp):
     return p.returncode, p.stdout, js
 
 
-def compare(base, new, elf, opts, tmp):
-    a = run(base, elf, opts, tmp)
-    b = run(new, elf, opts, tmp)
+def compare(base, new, elf, opts, tmp, max_cycles):
+    a = run(base, elf, opts, tmp, max_cycles)
+    b = run(new, elf, opts, tmp, max_cycles)
     diffs = []
     if a[0] != b[0]:
         diffs.append("exit status %d -> %d" % (a[0], b[0]))
@@ -53,6 +58,7 @@ def compare(base, new, elf, opts, tmp):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("-j", type=int, default=os.cpu_count() or 2)
+    ap.add_argument("--max-cycles", default=MAX_CYCLES, help="cycle limit of every run")
     ap.add_argument("--extra", action="append", default=[],
                     help="another option set to run every ELF with (repeatable)")
     ap.add_argument("base")
@@ -69,7 +75,7 @@ def main():
     runs = 0
     with tempfile.TemporaryDirectory() as tmp, \
             concurrent.futures.ThreadPoolExecutor(max_workers=args.j) as ex:
-        futs = [ex.submit(compare, args.base, args.new, e, o, tmp)
+        futs = [ex.submit(compare, args.base, args.new, e, o, tmp, str(args.max_cycles))
                 for e in args.elfs for o in optsets]
         for fu in concurrent.futures.as_completed(futs):
             elf, opts, diffs, cycles = fu.result()

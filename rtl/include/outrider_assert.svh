@@ -19,7 +19,7 @@
 `ifdef FORMAL
 `define OR_ASSERT(cond, msg) always_comb if (rst_ni) assert (cond);
 `elsif OUTRIDER_ASSERT
-`define OR_ASSERT(cond, msg) assert property (@(posedge clk_i) disable iff (!rst_ni) (cond)) else $error("%m: %s", msg);
+`define OR_ASSERT(cond, msg) assert property (@(posedge clk_i) disable iff (!rst_ni) (cond)) else $error("%s", msg);
 `else
 `define OR_ASSERT(cond, msg)
 `endif

@@ -92,7 +92,9 @@ RTLU_DC_nc3_w1_1k_G        := -GNC=3 -GWAYS=1 -GSIZE=1024
 RTLU_DC_SRCS := tests/rtl/tb_dcache.sv tests/rtl/wb_slave_model.sv \
                 $(filter-out %/outrider_dbiu.sv,$(filter rtl/cache/%,$(RTLU_RTL)))
 RTLU_VERILATOR ?= verilator
-RTLU_VFLAGS := --binary --timing -Wall -Wno-BLKSEQ -Irtl/include -Itests/rtl -j 2 \
+# --assert -DOUTRIDER_ASSERT: the RTL's OR_ASSERT invariants run in the cache bench too
+RTLU_VFLAGS := --binary --timing -Wall -Wno-BLKSEQ -Wno-SYNCASYNCNET --assert -DOUTRIDER_ASSERT \
+               -Irtl/include -Itests/rtl -j 2 \
                -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0"
 RTLU_VBENCHES := $(addprefix dcache_,$(RTLU_DC_SETS))
 RTLU_DC_SEEDS ?= 2 3 4 5 6 7 8 9
@@ -124,8 +126,30 @@ rtl-unit-dcache-seeds: $(foreach c,$(RTLU_DC_SETS),$(RTLU_DIR)/dcache_$(c)/Vtb_d
 	   echo "dcache_$$c seed $$s: $$r"; done; done; \
 	 if [ -n "$$fail" ]; then echo "rtl-unit-dcache-seeds: FAILED:$$fail"; exit 1; fi
 
-rtl-unit: $(addprefix rtl-unit-,$(RTLU_BENCHES) $(RTLU_VBENCHES))
-	@echo "rtl-unit: all $(words $(RTLU_BENCHES) $(RTLU_VBENCHES)) benches passed"
+# ---- the protocol checkers (rtl/check/): a clean run passes, and each
+# violation stops the run with the checker's message (tests/rtl/tb_checkers.sv)
+RTLU_CHK_BIN := $(RTLU_DIR)/checkers/Vtb_checkers
+RTLU_CHK_MSG := "" "a stalled request changed" "a response without an accepted request" \
+  "ACK and ERR together" "STB outside CYC" "CYC dropped with responses outstanding" \
+  "a response without an outstanding request" "a second request accepted"
+$(RTLU_CHK_BIN): tests/rtl/tb_checkers.sv $(filter rtl/check/%,$(RTLU_RTL)) rtl/include/outrider_assert.svh | $(RTLU_DIR)
+	@$(RTLU_VERILATOR) $(RTLU_VFLAGS) -Mdir $(RTLU_DIR)/checkers --top-module tb_checkers $^ \
+	   > $(RTLU_DIR)/checkers.build.log 2>&1 || { tail -20 $(RTLU_DIR)/checkers.build.log; exit 1; }
+.PHONY: rtl-unit-checkers
+rtl-unit-checkers: $(RTLU_CHK_BIN)
+	@pass=0; fail=0; c=0; for m in $(RTLU_CHK_MSG); do \
+	   $(RTLU_CHK_BIN) +case=$$c > $(RTLU_DIR)/checkers.$$c.log 2>&1; rc=$$?; \
+	   if [ -z "$$m" ]; then \
+	     if [ $$rc -eq 0 ] && grep -q "tb_checkers: clean" $(RTLU_DIR)/checkers.$$c.log; then pass=$$((pass+1)); \
+	     else fail=$$((fail+1)); echo "checkers case $$c: the clean run failed:"; cat $(RTLU_DIR)/checkers.$$c.log; fi; \
+	   elif [ $$rc -ne 0 ] && grep -q "Assertion failed.*$$m" $(RTLU_DIR)/checkers.$$c.log \
+	        && ! grep -q "tb_checkers: clean" $(RTLU_DIR)/checkers.$$c.log; then pass=$$((pass+1)); \
+	   else fail=$$((fail+1)); echo "checkers case $$c: expected '$$m':"; cat $(RTLU_DIR)/checkers.$$c.log; fi; \
+	   c=$$((c+1)); done; \
+	 echo "rtl-unit checkers: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+
+rtl-unit: $(addprefix rtl-unit-,$(RTLU_BENCHES) $(RTLU_VBENCHES)) rtl-unit-checkers
+	@echo "rtl-unit: all $(words $(RTLU_BENCHES) $(RTLU_VBENCHES) checkers) benches passed"
 
 # ---- lint and synthesis checks of the modules owned by these benches -------
 RTLU_MODS := divider amo_alu clint mmio dbiu

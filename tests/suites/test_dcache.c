@@ -30,9 +30,9 @@
 #define DC_SET_STRIDE  (DC_BYTES / DC_WAYS)
 #define LINE_OF(a)     ((a) & ~(DC_LINE - 1))
 
-#define CLINT_BASE     0x02000000u
-#define MMIO_BASE      0x10000000u
-#define CLINT_MTIME    0x0200BFF8u
+#define CLINT_BASE     ((uint32_t)OUTRIDER_CLINT_BASE)
+#define MMIO_BASE      ((uint32_t)OUTRIDER_MMIO_BASE)
+#define CLINT_MTIME    (CLINT_BASE + OUTRIDER_CLINT_OFF_MTIME)
 
 #define STRESS_SEEDS_DEFAULT 24u
 

@@ -9,7 +9,7 @@
  * getter for every output port of outrider_soc (ports that are NumCtx wide
  * vectors also have per-context accessors), and opt-in FST tracing.
  * What it does not do: clocking policy, memory, reset sequencing; the
- * caller (tb/outrider_sim.c) drives the ports cycle by cycle.
+ * caller (tb/lib/outrider_sim.c) drives the ports cycle by cycle.
  *
  * Port widths: retire_pc_o, retire_insn_o and retire_rd_wdata_o are
  * NumCtx*32 = 64 bits (context c in bits [32c+31:32c]); retire_rd_o is
