@@ -10,6 +10,8 @@ localparam logic [31:0] ClintBase = 32'h0200_0000;  // CLINT (SiFive layout)
 localparam logic [31:0] ClintMask = 32'hFFFF_0000;  // 64 KiB window
 localparam logic [31:0] MmioBase = 32'h1000_0000;  // console and simulation control
 localparam logic [31:0] MmioMask = 32'hFFFF_F000;  // 4 KiB window
+localparam logic [31:0] ExtBase = 32'h2000_0000;  // board devices of an FPGA top (docs/fpga-uart.md); unconnected in simulation (reads 0)
+localparam logic [31:0] ExtMask = 32'hFFFF_0000;  // 64 KiB window
 
 // ---- CLINT register offsets: msip + 4*hart, mtimecmp + 8*hart, mtime
 localparam logic [15:0] ClintMsip = 16'h0000;

@@ -10,15 +10,17 @@
 
 // The one address decode of the memory map: every RTL unit that asks "where
 // does this address go" calls these (docs/memory-map.md).
-localparam logic [1:0] RegionNone  = 2'd0;  // unmapped: access fault
-localparam logic [1:0] RegionRam   = 2'd1;  // cacheable main memory (Wishbone port)
-localparam logic [1:0] RegionClint = 2'd2;  // uncached device: the CLINT
-localparam logic [1:0] RegionMmio  = 2'd3;  // uncached device: console, simulation control
+localparam logic [2:0] RegionNone  = 3'd0;  // unmapped: access fault
+localparam logic [2:0] RegionRam   = 3'd1;  // cacheable main memory (Wishbone port)
+localparam logic [2:0] RegionClint = 3'd2;  // uncached device: the CLINT
+localparam logic [2:0] RegionMmio  = 3'd3;  // uncached device: console, simulation control
+localparam logic [2:0] RegionExt   = 3'd4;  // uncached device: the SoC's external peripheral port
 
-function automatic logic [1:0] addr_region(input logic [31:0] a);
+function automatic logic [2:0] addr_region(input logic [31:0] a);
   if ((a & RamMask) == RamBase)          addr_region = RegionRam;
   else if ((a & ClintMask) == ClintBase) addr_region = RegionClint;
   else if ((a & MmioMask) == MmioBase)   addr_region = RegionMmio;
+  else if ((a & ExtMask) == ExtBase)     addr_region = RegionExt;
   else                                   addr_region = RegionNone;
 endfunction
 // cacheable main memory
@@ -27,7 +29,8 @@ function automatic logic addr_is_ram(input logic [31:0] a);
 endfunction
 // an uncached device window (goes to the peripheral port, never cached)
 function automatic logic addr_is_io(input logic [31:0] a);
-  addr_is_io = (addr_region(a) == RegionClint) || (addr_region(a) == RegionMmio);
+  addr_is_io = (addr_region(a) == RegionClint) || (addr_region(a) == RegionMmio) ||
+               (addr_region(a) == RegionExt);
 endfunction
 
 // ---- data-side request operations: Dop* in outrider_consts.svh ----------

@@ -11,6 +11,8 @@
 #define OUTRIDER_CLINT_MASK              0xFFFF0000  /* 64 KiB window */
 #define OUTRIDER_MMIO_BASE               0x10000000  /* console and simulation control */
 #define OUTRIDER_MMIO_MASK               0xFFFFF000  /* 4 KiB window */
+#define OUTRIDER_EXT_BASE                0x20000000  /* board devices of an FPGA top (docs/fpga-uart.md); unconnected in simulation (reads 0) */
+#define OUTRIDER_EXT_MASK                0xFFFF0000  /* 64 KiB window */
 
 /* CLINT register offsets: msip + 4*hart, mtimecmp + 8*hart, mtime */
 #define OUTRIDER_CLINT_OFF_MSIP          0
