@@ -34,6 +34,7 @@ module outrider_core #(
   parameter int SelectPolicy    = 1,      // outrider_thread_select.sv
   parameter int StoreBufEntries = 8,      // p-thread store buffer, per context
   parameter int DefaultBudget   = 65536,  // pexbudget reset value
+  parameter logic [31:0] BootAddr = 32'h8000_0000, // context 0's PC after reset
   parameter  int TidW       = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
   input  logic                     clk_i,
@@ -495,9 +496,8 @@ module outrider_core #(
   assign mem_is_sc       = mem_mem_q && (mem_mem_op_q == DopSc);
   assign mem_is_loadlike = mem_mem_q && ((mem_mem_op_q == DopLoad) || (mem_mem_op_q == DopLr) ||
                                          (mem_mem_op_q == DopAmo));
-  assign mem_addr_ram    = ((mem_result_q & RamMask) == RamBase);
-  assign mem_addr_io     = ((mem_result_q & ClintMask) == ClintBase) ||
-                           ((mem_result_q & MmioMask) == MmioBase);
+  assign mem_addr_ram    = addr_is_ram(mem_result_q);
+  assign mem_addr_io     = addr_is_io(mem_result_q);
 
   // global pre-execution CSRs (pexctl, pexbudget, pexstatus)
   logic [11:0] mem_csr_addr;
@@ -895,7 +895,7 @@ module outrider_core #(
       sleep_q  <= '0;
       for (int t = 0; t < NumCtx; t++) begin
         pause_q[t] <= '0;
-        pc_q[t]    <= ResetPc;
+        pc_q[t]    <= BootAddr;
       end
     end else begin
       active_q <= active_d;

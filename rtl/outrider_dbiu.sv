@@ -185,9 +185,8 @@ module outrider_dbiu #(
   logic [NumCtx-1:0] resv_match;   // reservation valid on the requested word
   logic              sel_busy, sel_resv;
 
-  assign is_ram   = (dreq_addr_i & RamMask) == RamBase;
-  assign is_per   = ((dreq_addr_i & ClintMask) == ClintBase) ||
-                    ((dreq_addr_i & MmioMask) == MmioBase);
+  assign is_ram   = addr_is_ram(dreq_addr_i);
+  assign is_per   = addr_is_io(dreq_addr_i);
   assign req_word = dreq_addr_i[31:2];
 
   always_comb begin : p_ctx_decode

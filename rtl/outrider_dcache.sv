@@ -318,31 +318,25 @@ module outrider_dcache #(
   logic                   pfq_spec_q, pfq_spec_d;
 
   // ---- helpers ----------------------------------------------------------------------
-  function automatic logic is_ram(input logic [31:0] a);
-    is_ram = (a & RamMask) == RamBase;
-  endfunction
-  function automatic logic is_per(input logic [31:0] a);
-    is_per = ((a & ClintMask) == ClintBase) || ((a & MmioMask) == MmioBase);
-  endfunction
 
   function automatic route_e route_of(input logic [2:0] op, input logic [31:0] addr,
                                      input logic spec);
     route_of = RtErr;
     case (op)
       DopLoad, DopLr: begin
-        if (spec && is_ram(addr))              route_of = RtRam;
+        if (spec && addr_is_ram(addr))              route_of = RtRam;
         else if (spec)                         route_of = RtNop;
-        else if (is_per(addr) && (op == DopLoad)) route_of = RtPer;
-        else if (is_ram(addr))                 route_of = RtRam;
+        else if (addr_is_io(addr) && (op == DopLoad)) route_of = RtPer;
+        else if (addr_is_ram(addr))                 route_of = RtRam;
       end
       DopStore: begin
         if (spec)              route_of = RtNop;
-        else if (is_per(addr)) route_of = RtPer;
-        else if (is_ram(addr)) route_of = RtRam;
+        else if (addr_is_io(addr)) route_of = RtPer;
+        else if (addr_is_ram(addr)) route_of = RtRam;
       end
       DopSc, DopAmo: begin
         if (spec)              route_of = RtNop;
-        else if (is_ram(addr)) route_of = RtRam;
+        else if (addr_is_ram(addr)) route_of = RtRam;
       end
       DopFence: begin
         if (spec) route_of = RtNop;
@@ -998,7 +992,7 @@ module outrider_dcache #(
     pfq_tid_d  = pfq_tid_q;
     pfq_spec_d = pfq_spec_q;
     if ((NextLinePrefetch != 0) && s1_alloc && !s1_alloc_pref &&
-        is_ram({s1_line + 1'b1, {OffW{1'b0}}})) begin
+        addr_is_ram({s1_line + 1'b1, {OffW{1'b0}}})) begin
       pfq_v_d    = 1'b1;
       pfq_line_d = s1_line + 1'b1;
       pfq_tid_d  = s1_tid_q;

@@ -10,7 +10,35 @@ localparam logic [31:0] MmioBase   = 32'h1000_0000;
 localparam logic [31:0] MmioMask   = 32'hFFFF_F000;  // 4 KiB window
 localparam logic [31:0] RamBase    = 32'h8000_0000;
 localparam logic [31:0] RamMask    = 32'h8000_0000;  // upper 2 GiB; size checked by the memory
-localparam logic [31:0] ResetPc    = 32'h8000_0000;
+// board devices of an FPGA top (boot ROM, UART, latency register, LEDs:
+// docs/fpga-uart.md); the simulation top leaves the port unconnected
+localparam logic [31:0] ExtBase    = 32'h2000_0000;
+localparam logic [31:0] ExtMask    = 32'hFFFF_0000;  // 64 KiB window
+
+// The one address decode of the memory map: every RTL unit that asks "where
+// does this address go" calls these (docs/memory-map.md).
+localparam logic [2:0] RegionNone  = 3'd0;  // unmapped: access fault
+localparam logic [2:0] RegionRam   = 3'd1;  // cacheable main memory (Wishbone port)
+localparam logic [2:0] RegionClint = 3'd2;  // uncached device: the CLINT
+localparam logic [2:0] RegionMmio  = 3'd3;  // uncached device: console, simulation control
+localparam logic [2:0] RegionExt   = 3'd4;  // uncached device: the SoC's external peripheral port
+
+function automatic logic [2:0] addr_region(input logic [31:0] a);
+  if ((a & RamMask) == RamBase)          addr_region = RegionRam;
+  else if ((a & ClintMask) == ClintBase) addr_region = RegionClint;
+  else if ((a & MmioMask) == MmioBase)   addr_region = RegionMmio;
+  else if ((a & ExtMask) == ExtBase)     addr_region = RegionExt;
+  else                                   addr_region = RegionNone;
+endfunction
+// cacheable main memory
+function automatic logic addr_is_ram(input logic [31:0] a);
+  addr_is_ram = (addr_region(a) == RegionRam);
+endfunction
+// an uncached device window (goes to the peripheral port, never cached)
+function automatic logic addr_is_io(input logic [31:0] a);
+  addr_is_io = (addr_region(a) == RegionClint) || (addr_region(a) == RegionMmio) ||
+               (addr_region(a) == RegionExt);
+endfunction
 
 // MMIO register offsets
 localparam logic [11:0] MmioConsoleTx = 12'h000;

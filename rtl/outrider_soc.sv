@@ -38,7 +38,8 @@ module outrider_soc #(
   parameter int DcacheLine     = 32,
   parameter int DcacheMshrs    = 4,
   parameter int DcachePrefetch = 0,     // 1: next-line prefetch on demand misses
-  parameter int SimDebug       = 1      // 1: dbg_* backdoor ports work (0 on an FPGA)
+  parameter int SimDebug       = 1,     // 1: dbg_* backdoor ports work (0 on an FPGA)
+  parameter logic [31:0] BootAddr = 32'h8000_0000  // context 0's PC after reset (an FPGA top: its boot ROM)
 ) (
   input  logic                     clk_i,
   input  logic                     rst_ni,
@@ -94,6 +95,23 @@ module outrider_soc #(
   output logic [7:0]               pex_event_o,     // PexEv* pulses (outrider_defs.svh)
   input  logic                     pex_enable_i,    // pre-execution enabled after reset
 
+  // External peripheral port: the Ext window (ExtBase, 64 KiB; an FPGA top's
+  // board devices, docs/fpga-uart.md). Same timing as the CLINT and MMIO:
+  // ext_req_o pulses in the acceptance cycle, ext_rdata_i is read in the
+  // next cycle. The simulation top leaves it unconnected (rdata 0: loads
+  // there read 0, stores are ignored).
+  output logic                     ext_req_o,
+  output logic                     ext_we_o,
+  output logic [15:0]              ext_addr_o,
+  output logic [31:0]              ext_wdata_o,
+  output logic [3:0]               ext_be_o,
+  input  logic [31:0]              ext_rdata_i,
+  // Back-pressure of the uncached device windows: while low, a (non-p-thread)
+  // request to the MMIO or Ext window is not accepted (the core waits), e.g.
+  // while an FPGA top's UART cannot take another console byte. Tie to 1
+  // (the simulation top does): the logic then is exactly as without it.
+  input  logic                     io_ready_i,
+
   // data side selection: 1 = uncached dbiu ("perfect cache" behind a 0-latency memory)
   input  logic                     perfect_dcache_i,
 
@@ -142,7 +160,7 @@ module outrider_soc #(
   logic [31:0]          per_addr, per_wdata;
   logic [3:0]           per_be;
   logic [31:0]          clint_rdata, mmio_rdata;
-  logic                 clint_sel_q;
+  logic                 clint_sel_q, ext_sel_q;
 
   logic [NumCtx-1:0]    mtip, msip;
   logic [63:0]          mtime;
@@ -154,7 +172,8 @@ module outrider_soc #(
     .PauseCycles (PauseCycles),
     .SelectPolicy    (SelectPolicy),
     .StoreBufEntries (StoreBufEntries),
-    .DefaultBudget   (DefaultBudget)
+    .DefaultBudget   (DefaultBudget),
+    .BootAddr        (BootAddr)
   ) u_core (
     .clk_i, .rst_ni,
     .imem_req_o, .imem_addr_o, .imem_rdata_i, .imem_err_i,
@@ -172,8 +191,16 @@ module outrider_soc #(
   logic                 perfect;
   assign perfect = perfect_dcache_i;
 
+  // io_ready_i low holds a request to the MMIO or Ext window before the data
+  // side sees it (valid and ready both gated; nothing else changes)
+  logic                 io_hold, dreq_valid_ds;
+  assign io_hold       = !io_ready_i && !dreq_spec &&
+                         ((addr_region(dreq_addr) == RegionMmio) ||
+                          (addr_region(dreq_addr) == RegionExt));
+  assign dreq_valid_ds = dreq_valid && !io_hold;
+
   logic [31:0]          per_rdata;
-  assign per_rdata = clint_sel_q ? clint_rdata : mmio_rdata;
+  assign per_rdata = clint_sel_q ? clint_rdata : (ext_sel_q ? ext_rdata_i : mmio_rdata);
 
   // the data cache
   logic                 dc_ready;
@@ -197,7 +224,7 @@ module outrider_soc #(
     .NumMshr (DcacheMshrs), .NextLinePrefetch (DcachePrefetch), .DebugPort (SimDebug)
   ) u_dcache (
     .clk_i, .rst_ni,
-    .dreq_valid_i (dreq_valid && !perfect), .dreq_ready_o (dc_ready), .dreq_tid_i (dreq_tid),
+    .dreq_valid_i (dreq_valid_ds && !perfect), .dreq_ready_o (dc_ready), .dreq_tid_i (dreq_tid),
     .dreq_op_i    (dreq_op),    .dreq_amo_i   (dreq_amo),   .dreq_addr_i (dreq_addr),
     .dreq_wdata_i (dreq_wdata), .dreq_be_i    (dreq_be),    .dreq_spec_i (dreq_spec),
     .dresp_valid_o(dc_resp_valid), .dresp_rdata_o(dc_resp_rdata), .dresp_err_o(dc_resp_err),
@@ -231,7 +258,7 @@ module outrider_soc #(
 
   outrider_dbiu #(.NumCtx(NumCtx)) u_dbiu (
     .clk_i, .rst_ni,
-    .dreq_valid_i (dreq_valid && perfect), .dreq_ready_o (pf_ready), .dreq_tid_i (dreq_tid),
+    .dreq_valid_i (dreq_valid_ds && perfect), .dreq_ready_o (pf_ready), .dreq_tid_i (dreq_tid),
     .dreq_op_i    (dreq_op),    .dreq_amo_i   (dreq_amo),   .dreq_addr_i (dreq_addr),
     .dreq_wdata_i (dreq_wdata), .dreq_be_i    (dreq_be),
     .dresp_valid_o(pf_resp_valid), .dresp_rdata_o(pf_resp_rdata), .dresp_err_o(pf_resp_err),
@@ -243,7 +270,7 @@ module outrider_soc #(
     .per_rdata_i (per_rdata)
   );
 
-  assign dreq_ready  = perfect ? pf_ready      : dc_ready;
+  assign dreq_ready  = (perfect ? pf_ready : dc_ready) && !io_hold;
   assign dresp_valid = perfect ? pf_resp_valid : dc_resp_valid;
   assign dresp_rdata = perfect ? pf_resp_rdata : dc_resp_rdata;
   assign dresp_err   = perfect ? pf_resp_err   : dc_resp_err;
@@ -267,7 +294,7 @@ module outrider_soc #(
   // a hit in the acceptance cycle (the cache reports its accesses in stage 1).
   logic pf_acc;
   assign pf_acc = perfect && dreq_valid && dreq_ready && (dreq_op <= DopAmo) &&
-                  ((dreq_addr & RamMask) == RamBase);
+                  addr_is_ram(dreq_addr);
   assign dc_ev_acc_valid_o = perfect ? pf_acc     : dc_acc_valid;
   assign dc_ev_acc_tid_o   = perfect ? dreq_tid   : dc_acc_tid;
   assign dc_ev_acc_spec_o  = perfect ? dreq_spec  : dc_acc_spec;
@@ -275,14 +302,28 @@ module outrider_soc #(
   assign dc_ev_acc_cls_o   = perfect ? 3'd0       : dc_acc_cls;
   assign dc_ev_acc_addr_o  = perfect ? dreq_addr  : dc_acc_addr;
 
-  // Peripheral select: CLINT or MMIO (the data side only forwards those two
-  // windows on the peripheral port). Reads answer one cycle after the request.
-  logic clint_sel;
-  assign clint_sel = ((per_addr & ClintMask) == ClintBase);
+  // Peripheral select: CLINT, MMIO or Ext (the data side only forwards
+  // those windows on the peripheral port). Reads answer one cycle after the
+  // request.
+  logic clint_sel, mmio_sel, ext_sel;
+  assign clint_sel = (addr_region(per_addr) == RegionClint);
+  assign mmio_sel  = (addr_region(per_addr) == RegionMmio);
+  assign ext_sel   = (addr_region(per_addr) == RegionExt);
   always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) clint_sel_q <= 1'b0;
-    else if (per_req) clint_sel_q <= clint_sel;
+    if (!rst_ni) begin
+      clint_sel_q <= 1'b0;
+      ext_sel_q   <= 1'b0;
+    end else if (per_req) begin
+      clint_sel_q <= clint_sel;
+      ext_sel_q   <= ext_sel;
+    end
   end
+
+  assign ext_req_o   = per_req & ext_sel;
+  assign ext_we_o    = per_we;
+  assign ext_addr_o  = per_addr[15:0];
+  assign ext_wdata_o = per_wdata;
+  assign ext_be_o    = per_be;
 
   outrider_clint #(.NumCtx(NumCtx)) u_clint (
     .clk_i, .rst_ni,
@@ -293,7 +334,7 @@ module outrider_soc #(
 
   outrider_mmio u_mmio (
     .clk_i, .rst_ni,
-    .req_i (per_req & ~clint_sel), .we_i (per_we), .addr_i (per_addr[11:0]),
+    .req_i (per_req & mmio_sel), .we_i (per_we), .addr_i (per_addr[11:0]),
     .wdata_i (per_wdata), .be_i (per_be), .rdata_o (mmio_rdata),
     .console_valid_o, .console_data_o,
     .exit_valid_o (mmio_exit_valid), .exit_value_o (mmio_exit_value)

@@ -64,6 +64,8 @@ model_shim *model_shim_create(void) {
     t->pex_enable_i = 1;
     t->perfect_dcache_i = 0;
     t->dbg_addr_i = 0;
+    t->ext_rdata_i = 0;   // the Ext window (board devices) is unconnected here
+    t->io_ready_i = 1;    // no back-pressure from the console
     return m;
 }
 
