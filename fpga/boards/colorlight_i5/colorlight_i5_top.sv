@@ -7,7 +7,7 @@
 // (`ecppll -i 25 -o 16.667`: CLKI_DIV 3, CLKFB_DIV 2, CLKOP_DIV 36, VCO
 // 600 MHz); the frequency is justified by the measured Fmax in docs/fpga.md.
 // Reset: cpu_reset_n (extension-board button, active low) AND the PLL lock.
-// The module has a single LED: it shows led_o[0] (the heartbeat).
+// The module has a single LED: it shows led_o[7] (the heartbeat).
 module colorlight_i5_top #(
   parameter int NumCtx        = 2,
   parameter int DcacheBytes   = 4096,
@@ -28,7 +28,7 @@ module colorlight_i5_top #(
 
   logic clk, locked;
   /* verilator lint_off UNUSEDSIGNAL */
-  logic [7:0] led;   // one LED on this module: led[0]
+  logic [7:0] led;   // one LED on this module: led[7], the heartbeat
   /* verilator lint_on UNUSEDSIGNAL */
 
   /* verilator lint_off PINCONNECTEMPTY */
@@ -53,6 +53,13 @@ module colorlight_i5_top #(
   );
   /* verilator lint_on PINCONNECTEMPTY */
 
+`ifdef FPGA_YARDSTICK
+  // make fpga-report only: VexRiscv_Full in the same shell, same pins and clock
+  vexriscv_soc #(.ClkHz(ClkHz), .Baud(115200), .RamBytes(RamBytes), .BootRomHex(BootRomHex)) u_fpga (
+    .clk_i(clk), .rst_ni(cpu_reset_n && locked),
+    .uart_rx_i(serial_rx), .uart_tx_o(serial_tx), .led_o(led)
+  );
+`else
   outrider_fpga #(
     .ClkHz(ClkHz), .Baud(115200), .RamBytes(RamBytes), .NumCtx(NumCtx),
     .DcacheBytes(DcacheBytes), .DcacheWays(DcacheWays), .DcacheMshrs(DcacheMshrs),
@@ -62,6 +69,7 @@ module colorlight_i5_top #(
     .clk_i(clk), .rst_ni(cpu_reset_n && locked),
     .uart_rx_i(serial_rx), .uart_tx_o(serial_tx), .led_o(led)
   );
+`endif
 
-  assign user_led_n = !led[0];
+  assign user_led_n = !led[7];
 endmodule

@@ -43,6 +43,13 @@ module hx8k_breakout_top #(
   );
   /* verilator lint_on PINCONNECTEMPTY */
 
+`ifdef FPGA_YARDSTICK
+  // make fpga-report only: VexRiscv_Full in the same shell, same pins and clock
+  vexriscv_soc #(.ClkHz(ClkHz), .Baud(115200), .RamBytes(RamBytes), .BootRomHex(BootRomHex)) u_fpga (
+    .clk_i(clk), .rst_ni(locked),
+    .uart_rx_i(uart_rx), .uart_tx_o(uart_tx), .led_o(led)
+  );
+`else
   outrider_fpga #(
     .ClkHz(ClkHz), .Baud(115200), .RamBytes(RamBytes), .NumCtx(NumCtx),
     .DcacheBytes(DcacheBytes), .DcacheWays(DcacheWays), .DcacheMshrs(DcacheMshrs),
@@ -52,4 +59,5 @@ module hx8k_breakout_top #(
     .clk_i(clk), .rst_ni(locked),
     .uart_rx_i(uart_rx), .uart_tx_o(uart_tx), .led_o(led)
   );
+`endif
 endmodule

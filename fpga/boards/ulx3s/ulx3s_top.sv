@@ -52,6 +52,13 @@ module ulx3s_top #(
   );
   /* verilator lint_on PINCONNECTEMPTY */
 
+`ifdef FPGA_YARDSTICK
+  // make fpga-report only: VexRiscv_Full in the same shell, same pins and clock
+  vexriscv_soc #(.ClkHz(ClkHz), .Baud(115200), .RamBytes(RamBytes), .BootRomHex(BootRomHex)) u_fpga (
+    .clk_i(clk), .rst_ni(btn[0] && locked),
+    .uart_rx_i(ftdi_txd), .uart_tx_o(ftdi_rxd), .led_o(led)
+  );
+`else
   outrider_fpga #(
     .ClkHz(ClkHz), .Baud(115200), .RamBytes(RamBytes), .NumCtx(NumCtx),
     .DcacheBytes(DcacheBytes), .DcacheWays(DcacheWays), .DcacheMshrs(DcacheMshrs),
@@ -61,6 +68,7 @@ module ulx3s_top #(
     .clk_i(clk), .rst_ni(btn[0] && locked),
     .uart_rx_i(ftdi_txd), .uart_tx_o(ftdi_rxd), .led_o(led)
   );
+`endif
 
   assign wifi_gpio0 = 1'b1;
 endmodule
