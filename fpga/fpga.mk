@@ -15,6 +15,7 @@
 
 FPGA_DIR      := $(BUILD)/fpga
 FPGA_VENV     ?= $(BUILD)/fpga-venv
+# the venv's python (pinned pyserial: the host loader scripts/fpga-load.py uses it)
 FPGA_PY       := $(FPGA_VENV)/bin/python
 FPGA_VENV_OK  := $(FPGA_VENV)/.requirements
 RTL_INCDIRS   ?= rtl
@@ -54,6 +55,8 @@ FPGA_RUN       = python3 scripts/fpga-run.py
 .PHONY: fpga fpga-deps fpga-report fpga-prog fpga-boards fpga-clean fpga-check-board fpga-lint
 
 fpga-deps: $(FPGA_VENV_OK)
+# the host loader (fpga/sim.mk's fpga-load) runs with $(FPGA_PY), which has pyserial
+fpga-load: | $(FPGA_VENV_OK)
 $(FPGA_VENV_OK): fpga/requirements.txt scripts/fpga-deps.sh | deps
 	@scripts/fpga-deps.sh $(FPGA_VENV) fpga/requirements.txt
 
