@@ -10,6 +10,7 @@ writes BUILD/fpga/report.md and report.json and prints the Markdown.
 import argparse
 import json
 import os
+import re
 import statistics
 import sys
 
@@ -33,9 +34,32 @@ def fmax_of(run):
     return min(v["achieved"] for v in f.values())
 
 
+MARKERS = ("_TRELLIS_", "_LUT4", "_CCU2C", "_PFUMX", "_L6MUX21", "_MULT18X18D", "_DP16KD",
+           "_SB_", "$", ".0.", "_DI_", "_DIB", "_DOB")
+
+
 def short(cell):
-    """A nextpnr cell name without the flattening prefixes that say nothing."""
-    return (cell or "?").replace("u_fpga.", "").replace("u_soc.", "")
+    """A readable name for a nextpnr cell: the flattening prefixes dropped, and
+    the suffixes yosys appends when it names a mapped cell after its net
+    (u_core.wb_result_q_TRELLIS_FF_Q_23_DI_LUT4_Z... -> u_core.wb_result_q)."""
+    c = (cell or "?").replace("u_fpga.", "").replace("u_soc.", "")
+    port = ""
+    if re.fullmatch(r"[A-Z][A-Z0-9]{0,7}", c.rsplit(".", 1)[-1]) and "." in c:
+        c, port = c.rsplit(".", 1)
+    head, _, tail = c.rpartition(".")
+    cut = min([tail.find(m) for m in MARKERS if tail.find(m) > 0] + [len(tail)])
+    name = (head + "." if head else "") + tail[:cut]
+    return name + ("." + port if port else "")
+
+
+def through(cells):
+    """The distinct signals a path passes, in order (consecutive repeats merged)."""
+    out = []
+    for c in cells:
+        n = short(c)
+        if not out or out[-1] != n:
+            out.append(n)
+    return out
 
 
 def design_row(rdir, design, seeds, fam):
@@ -118,6 +142,9 @@ def main():
             if "fmax" in r:
                 f = r["fmax"]
                 fm = f"{f['min']:.1f} / {f['median']:.1f} / {f['max']:.1f}"
+                if len(f["seeds"]) < len(seeds):
+                    fm += f" ({len(f['seeds'])} of {len(seeds)} seeds: " + \
+                          ", ".join(f"s{k} {v:.1f}" for k, v in sorted(f["seeds"].items())) + ")"
             elif "no-fit" in r.get("status", []):
                 fm = "does not fit"
             elif r["runs"]:
@@ -133,19 +160,29 @@ def main():
             if cp:
                 md.append(f"- {name} critical path (seed {r['critical_seed']}, {cp['ns']:.1f} ns: "
                           f"{cp['logic_ns']:.1f} ns logic, {cp['routing_ns']:.1f} ns routing): "
-                          f"from `{short(cp['from'])}` to `{short(cp['to'])}`")
+                          f"from `{short(cp['from'])}` to `{short(cp['to'])}`, through "
+                          + " -> ".join(f"`{t}`" for t in through(cp.get("cells", []))))
             elif r.get("logic_util") and "no-fit" in r.get("status", []):
                 u = r["logic_util"]
+                over = next((x.get("over") for x in r["runs"] if x.get("over")), {})
+                more = "".join(f"; {k} {v[0]}/{v[1]}" for k, v in over.items()
+                               if k != LOGIC_BEL[fam])
                 md.append(f"- {name} does not fit: {u[0]} logic cells needed, {u[1]} available "
-                          f"({100.0 * u[0] / u[1]:.0f}%, {u[0] - u[1]} over)")
+                          f"({100.0 * u[0] / u[1]:.0f}%, {u[0] - u[1]} over){more}")
         if bb:
             f = bb.get("fmax") or {}
             if f:
                 k, v = min(f.items(), key=lambda kv: kv[1]["achieved"])
                 met = "met" if v["achieved"] >= v["constraint"] else "MISSED"
                 md.append(f"- Bitstream build ({b}_top, seed {bb.get('seed')}): clock `{k}` "
-                          f"target {v['constraint']:.2f} MHz, achieved {v['achieved']:.2f} MHz ({met}); "
-                          f"place and route {bb.get('pnr_seconds', 0):.0f} s")
+                          f"target {v['constraint']:.2f} MHz (the PLL), achieved {v['achieved']:.2f} MHz "
+                          f"({met}); place and route {bb.get('pnr_seconds', 0):.0f} s")
+                cp = bb.get("critical_path")
+                if cp:
+                    md.append(f"  critical path {cp['ns']:.1f} ns ({cp['logic_ns']:.1f} ns logic, "
+                              f"{cp['routing_ns']:.1f} ns routing) from `{short(cp['from'])}` to "
+                              f"`{short(cp['to'])}`, through "
+                              + " -> ".join(f"`{t}`" for t in through(cp.get("cells", []))))
             elif bb.get("status") == "no-fit":
                 md.append(f"- Bitstream build ({b}_top): does not fit: "
                           + ", ".join(f"{k} {u}/{n}" for k, (u, n) in (bb.get("over") or {}).items()))
