@@ -32,6 +32,7 @@ include tests/tests.mk
 -include tests/sync.mk
 -include tests/cosim.mk
 -include formal/formal.mk
+-include fpga/sim.mk
 
 # The demo: the pointer-chasing kernel (sw/examples/pex_list.c) with and
 # without pre-execution, side by side (scripts/demo.sh). Always at

@@ -4,8 +4,8 @@
 #   make formal          every check below (a few minutes)
 #   make formal-fast     the induction proofs only (seconds; also in make test)
 #
-# The properties are `ifdef FORMAL` blocks in rtl/outrider_core.sv and
-# rtl/outrider_dcache.sv plus the environment formal/dcache_formal.sv. The
+# The properties are `ifdef FORMAL` blocks in rtl/core/outrider_core.sv and
+# rtl/cache/outrider_dcache.sv plus the environment formal/dcache_formal.sv. The
 # proofs use yosys's SAT solver (`sat -tempinduct`); see verification.md for
 # why not yosys-smtbmc with z3.
 
@@ -13,8 +13,8 @@ FORMAL_DIR       := $(BUILD)/formal
 FORMAL_DEPTH     ?= 24      # bounded checks: steps from reset
 FORMAL_BOUND     ?= 14      # cycles within which a request must be answered
 FORMAL_ONECTX    ?= 1       # 1: only context 0 sends requests (0: both; slow, see verification.md)
-FORMAL_DCACHE    := rtl/outrider_dcache.sv rtl/outrider_dcache_plru.sv rtl/outrider_dcache_ram.sv \
-                    rtl/outrider_dcache_wbm.sv rtl/outrider_amo_alu.sv formal/dcache_formal.sv
+FORMAL_DCACHE    := rtl/cache/outrider_dcache.sv rtl/cache/outrider_dcache_plru.sv rtl/cache/outrider_dcache_ram.sv \
+                    rtl/cache/outrider_dcache_wbm.sv rtl/cache/outrider_amo_alu.sv formal/dcache_formal.sv
 FORMAL_BMC_TAIL  := prep -top dcache_formal; flatten; memory_map; opt -fast; async2sync; dffunmap; \
                     sat -tempinduct-baseonly -prove-asserts -set-assumes -set-init f_init_q 1 -verify \
                     -maxsteps $(strip $(FORMAL_DEPTH))

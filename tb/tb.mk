@@ -6,7 +6,7 @@
 #   TB_LIB     the static library: C test bench + model shim + Verilated
 #              model + Verilator runtime. Link a C test with
 #                $(CC) $(TB_CFLAGS) test.c $(TB_LIB) $(TB_LDLIBS)
-#   TB_CFLAGS  C flags for code using tb/ headers (-Itb, C11, warnings)
+#   TB_CFLAGS  C flags for code using tb/ headers (-Itb/common -Itb/iss -Itb/lib, C11, warnings)
 #   TB_LDLIBS  libraries after $(TB_LIB) (gcc links the C++ runtime)
 #   TB_SMTSIM  $(BUILD)/smtsim
 # Targets: smtsim (phony) -> $(BUILD)/smtsim, iss (phony) -> $(BUILD)/outrider-iss,
@@ -28,22 +28,32 @@ TB_OBJDIR  := $(BUILD)/tb
 # -O3 for the model (OPT_FAST) roughly halves run time (TOOLCHAIN-NOTES);
 # the runtime (OPT_GLOBAL) gets -O2 instead of the default -Os.
 TB_VOPT    := OPT_FAST=-O3 OPT_GLOBAL=-O2
-TB_VFLAGS  := --cc --trace-fst --top-module $(RTL_TOP) -Irtl -Mdir $(TB_VDIR) \
+# --assert + OUTRIDER_ASSERT: the RTL's OR_ASSERT invariants run in every simulation
+# (rtl/include/outrider_assert.svh)
+TB_VFLAGS  := --cc --trace-fst --assert -DOUTRIDER_ASSERT --top-module $(RTL_TOP) $(RTL_IFLAGS) -Mdir $(TB_VDIR) \
               --build -j $(TB_JOBS) -MAKEFLAGS "$(TB_VOPT)"
 
-TB_C_SRCS  := tb/outrider_sim.c tb/elf_load.c tb/wb_mem.c tb/stats_json.c \
-              tb/cycle_stats.c tb/event_log.c \
-              tb/console_buf.c tb/progress.c tb/iss.c tb/cosim.c tb/cli_num.c
+# The test bench in rooms:
+#   tb/common/  what every tool shares: ELF loader, memory image, console
+#               buffer, option-number parser, error codes
+#   tb/iss/     the reference ISS (no dependency on the RTL simulator: it is
+#               compiled without tb/lib on its include path)
+#   tb/lib/     the C library over the Verilated model (outrider_sim.h), the
+#               C++ shim, statistics, event log, the lockstep harness (cosim)
+#   tb/tools/   the command-line programs: smtsim, outrider-iss
+TB_C_SRCS  := $(wildcard tb/common/*.c) tb/iss/iss.c $(wildcard tb/lib/*.c)
 TB_C_OBJS  := $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,$(TB_C_SRCS))
 
 TB_LIB     := $(BUILD)/liboutrider_tb.a
-TB_CFLAGS  := -std=c11 -O2 -g -Wall -Wextra -Werror -Itb
+# -Isw/include: <outrider/consts.h>, generated from spec/outrider.toml
+TB_CFLAGS_BASE := -std=c11 -O2 -g -Wall -Wextra -Werror -Isw/include
+TB_CFLAGS  := $(TB_CFLAGS_BASE) -Itb/common -Itb/iss -Itb/lib
 TB_LDLIBS  := -lelf -lz -pthread -lstdc++ -lm
 TB_SMTSIM  := $(BUILD)/smtsim
 # the reference ISS alone (no Verilated model): build/outrider-iss
 TB_ISS     := $(BUILD)/outrider-iss
-TB_ISS_OBJS := $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,tb/iss_main.c tb/iss.c tb/elf_load.c \
-               tb/wb_mem.c tb/console_buf.c tb/cli_num.c)
+TB_ISS_OBJS := $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,tb/tools/iss_main.c tb/iss/iss.c \
+               $(wildcard tb/common/*.c))
 
 .PHONY: smtsim iss tb-clean tb-force
 smtsim: $(TB_SMTSIM)
@@ -68,16 +78,27 @@ $(TB_VMODEL): $(RTL_SRCS) $(RTL_INCS) $(TB_RTLLIST) tb/tb.mk | deps
 	@touch $@
 
 # Verilator runtime + shim, compiled with the model's own flags.
-$(TB_VRT) $(TB_SHIM_O) &: $(TB_VMODEL) tb/model_shim.cpp tb/model_shim.h tb/verilated_lib.mk
+$(TB_VRT) $(TB_SHIM_O) &: $(TB_VMODEL) tb/lib/model_shim.cpp tb/lib/model_shim.h tb/verilated_lib.mk
 	$(MAKE) -C $(TB_VDIR) -f $(abspath tb/verilated_lib.mk) VL_TOP_MK=$(TB_VPREFIX).mk \
-	    SHIM_DIR=$(abspath tb) $(TB_VOPT) libverilated.a model_shim.o
+	    SHIM_DIR=$(abspath tb/lib) $(TB_VOPT) libverilated.a model_shim.o
 	@touch $(TB_VRT) $(TB_SHIM_O)
 
+# the ISS and the shared code see only tb/common (and tb/iss): the build
+# itself shows that they do not depend on the RTL simulator's headers
+$(TB_OBJDIR)/common/%.o: tb/common/%.c tb/tb.mk | deps
+	@mkdir -p $(@D)
+	$(CC) $(TB_CFLAGS_BASE) -Itb/common -MMD -MP -c -o $@ $<
+$(TB_OBJDIR)/iss/%.o: tb/iss/%.c tb/tb.mk | deps
+	@mkdir -p $(@D)
+	$(CC) $(TB_CFLAGS_BASE) -Itb/common -Itb/iss -MMD -MP -c -o $@ $<
+$(TB_OBJDIR)/tools/iss_main.o: tb/tools/iss_main.c tb/tb.mk | deps
+	@mkdir -p $(@D)
+	$(CC) $(TB_CFLAGS_BASE) -Itb/common -Itb/iss -MMD -MP -c -o $@ $<
 $(TB_OBJDIR)/%.o: tb/%.c tb/tb.mk | deps
 	@mkdir -p $(@D)
 	$(CC) $(TB_CFLAGS) -MMD -MP -c -o $@ $<
 
--include $(wildcard $(TB_OBJDIR)/*.d)
+-include $(wildcard $(TB_OBJDIR)/*/*.d)
 
 # One archive: the model and runtime archives merged (ar MRI ADDLIB), then
 # the C objects and the shim.
@@ -86,7 +107,7 @@ $(TB_LIB): $(TB_C_OBJS) $(TB_SHIM_O) $(TB_VMODEL) $(TB_VRT)
 	printf 'CREATE %s\nADDLIB %s\nADDLIB %s\nSAVE\nEND\n' $@ $(TB_VMODEL) $(TB_VRT) | $(AR) -M
 	$(AR) rcs $@ $(TB_C_OBJS) $(TB_SHIM_O)
 
-$(TB_SMTSIM): $(TB_OBJDIR)/smtsim.o $(TB_LIB)
+$(TB_SMTSIM): $(TB_OBJDIR)/tools/smtsim.o $(TB_LIB)
 	$(CC) -o $@ $< $(TB_LIB) $(TB_LDLIBS)
 
 $(TB_ISS): $(TB_ISS_OBJS)
@@ -109,9 +130,9 @@ $(BUILD)/verilator-$(1)/$(TB_VPREFIX)__ALL.a: $(RTL_SRCS) $(RTL_INCS) $(TB_RTLLI
 	@touch $$@
 
 $(BUILD)/verilator-$(1)/libverilated.a $(BUILD)/verilator-$(1)/model_shim.o &: \
-    $(BUILD)/verilator-$(1)/$(TB_VPREFIX)__ALL.a tb/model_shim.cpp tb/model_shim.h tb/verilated_lib.mk
+    $(BUILD)/verilator-$(1)/$(TB_VPREFIX)__ALL.a tb/lib/model_shim.cpp tb/lib/model_shim.h tb/verilated_lib.mk
 	$(MAKE) -C $(BUILD)/verilator-$(1) -f $(abspath tb/verilated_lib.mk) VL_TOP_MK=$(TB_VPREFIX).mk \
-	    SHIM_DIR=$(abspath tb) $(TB_VOPT) libverilated.a model_shim.o
+	    SHIM_DIR=$(abspath tb/lib) $(TB_VOPT) libverilated.a model_shim.o
 	@touch $(BUILD)/verilator-$(1)/libverilated.a $(BUILD)/verilator-$(1)/model_shim.o
 
 $(BUILD)/liboutrider_tb-$(1).a: $(TB_C_OBJS) $(BUILD)/verilator-$(1)/model_shim.o \
@@ -121,6 +142,6 @@ $(BUILD)/liboutrider_tb-$(1).a: $(TB_C_OBJS) $(BUILD)/verilator-$(1)/model_shim.
 	    $(BUILD)/verilator-$(1)/$(TB_VPREFIX)__ALL.a $(BUILD)/verilator-$(1)/libverilated.a | $(AR) -M
 	$(AR) rcs $$@ $(TB_C_OBJS) $(BUILD)/verilator-$(1)/model_shim.o
 
-$(BUILD)/smtsim-$(1): $(TB_OBJDIR)/smtsim.o $(BUILD)/liboutrider_tb-$(1).a
+$(BUILD)/smtsim-$(1): $(TB_OBJDIR)/tools/smtsim.o $(BUILD)/liboutrider_tb-$(1).a
 	$(CC) -o $$@ $$< $(BUILD)/liboutrider_tb-$(1).a $(TB_LDLIBS)
 endef

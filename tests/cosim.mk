@@ -21,9 +21,9 @@ GEN_ELFS   := $(GEN_SEEDS:%=$(GEN_DIR)/rand_%.elf)
 GEN_AS     := $(SW_CC) $(SW_ISA) -Isw/include
 GEN_LD     := $(SW_CC) $(SW_RAW_LDFLAGS)
 
-$(GEN_TOOL): tests/gen/rvgen.c tests/cosim.mk
+$(GEN_TOOL): tests/gen/rvgen.c tests/cosim.mk sw/include/outrider/consts.h
 	@mkdir -p $(@D)
-	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -Isw/include -o $@ $<
 $(GEN_DIR)/rand_%.S: $(GEN_TOOL)
 	@mkdir -p $(@D)
 	$(GEN_TOOL) $* > $@

@@ -10,7 +10,10 @@
 // - the board devices in the Ext window (ExtBase + 0x8000): UART receive
 //   data and status, raw transmit, the latency register (build-time default
 //   MemWaitStates), the outstanding-access limit, LEDs and read-only
-//   build facts (clock, RAM size, baud rate); docs/fpga-uart.md;
+//   build facts (clock, RAM size, baud rate), and the start register
+//   (RegGo: a word store resets the SoC, and the boot ROM's first
+//   instructions then jump to the stored address, so a loaded program
+//   starts from a fresh SoC like after reset in smtsim); docs/fpga-uart.md;
 // - a UART (8N1, Baud) carrying the console (the MMIO console register) to
 //   the host, with DLE (0x10) escaping so the host can tell frames from
 //   text, and the boot loader's program download from the host;
@@ -20,9 +23,10 @@
 //   SoC, which starts the boot loader again;
 // - a reset synchroniser (rst_ni: board button AND PLL locked) and a
 //   heartbeat LED (led_o[7], toggles every half second).
-// Console back-pressure: while the transmit queue has fewer than two free
-// entries the SoC holds every request to the MMIO and Ext windows
-// (io_ready_i), so no byte is ever dropped.
+// Console back-pressure: the console buffer holds TxBufBytes bytes (block
+// RAM); while it has fewer than two free entries the SoC holds every
+// request to the MMIO and Ext windows (io_ready_i), so no byte is ever
+// dropped.
 // What it is not: a clock generator (the board wrapper's PLL gives clk_i)
 // or board-specific (pins and clocks live in fpga/boards/).
 // Timing: one clock domain (clk_i); uart_rx_i is synchronised inside.
@@ -38,7 +42,8 @@ module outrider_fpga #(
   parameter int MemWaitStates   = 0,          // build-time default of the latency register
   parameter     BootRomHex      = "bootrom.hex", // $readmemh file of the boot ROM
   parameter int BootRomBytes    = 4096,       // boot ROM size (power of two, at most 32 KiB)
-  parameter int MemOutstanding  = 4           // reset value of the outstanding-access limit
+  parameter int MemOutstanding  = 4,          // reset value of the outstanding-access limit
+  parameter int TxBufBytes      = 2048        // console buffer (block RAM, power of two)
 ) (
   input  logic       clk_i,      // core clock (PLL output)
   input  logic       rst_ni,     // asynchronous active-low (board button AND pll locked); synchronised inside
@@ -64,6 +69,7 @@ module outrider_fpga #(
   localparam logic [15:0] RegClkHz   = 16'h8018;
   localparam logic [15:0] RegRamSize = 16'h801C;
   localparam logic [15:0] RegBaud    = 16'h8020;
+  localparam logic [15:0] RegGo      = 16'h8024;
 
   // ---- resets -------------------------------------------------------------------
   logic sys_rst_n;     // the top's own registers
@@ -252,14 +258,19 @@ module outrider_fpga #(
   );
 
   // transmit: {raw, byte} entries -> DLE escaping -> uart_tx
-  logic       tx_push, tx_empty, tx_full, tx_pop, tx_ready, tx_dup_q, tx_send;
-  logic [8:0] tx_wdata, tx_head;
-  logic [4:0] tx_free;
-  outrider_fpga_fifo #(.Width (9), .Depth (16)) u_tx_fifo (
+  // (a console buffer of TxBufBytes: a program that prints less than that
+  // at a time never waits for the UART, and runs as in smtsim)
+  localparam int TxPtrW = $clog2(TxBufBytes);
+  logic              tx_push, tx_empty, tx_full, tx_pop, tx_ready, tx_dup_q, tx_send, tx_valid;
+  logic [8:0]        tx_wdata, tx_head;
+  logic [TxPtrW:0]   tx_free;
+  outrider_fpga_bfifo #(.Width (9), .Depth (TxBufBytes)) u_tx_fifo (
     .clk_i, .rst_ni (sys_rst_n),
     .push_i (tx_push), .wdata_i (tx_wdata), .pop_i (tx_pop),
-    .rdata_o (tx_head), .empty_o (tx_empty), .full_o (tx_full), .free_o (tx_free)
+    .rdata_o (tx_head), .valid_o (tx_valid), .free_o (tx_free)
   );
+  assign tx_empty = !tx_valid;
+  assign tx_full  = (tx_free == '0);
   // a console byte equal to DLE goes out twice; raw bytes (frames) once
   logic tx_needs_dup;
   assign tx_needs_dup = !tx_head[8] && (tx_head[7:0] == Dle);
@@ -294,7 +305,9 @@ module outrider_fpga #(
   end
 
   // ---- Ext window: registers ------------------------------------------------------
-  logic        raw_push_q, overrun_q, e_rom_q, hb_q;
+  logic        raw_push_q, overrun_q, e_rom_q, hb_q, go_start;
+  logic [1:0]  go_rst_q;      // SoC reset cycles left after a start-register store
+  logic [31:0] go_addr_q;
   logic [7:0]  raw_byte_q;
   logic [6:0]  led_q;
   logic [31:0] e_rdata_q;
@@ -304,6 +317,7 @@ module outrider_fpga #(
   assign e_wr   = ext_req && ext_we && !e_rom;
   assign e_word = (ext_be == 4'hF);
   assign rx_pop = e_rd && (ext_addr == RegRxData) && !rx_empty;
+  assign go_start = e_wr && e_word && (ext_addr == RegGo) && (ext_wdata != 32'd0);
 
   // transmit queue pushes: a console byte (MMIO, the cycle after its store),
   // a raw byte (the cycle after its store), or the exit frame (while the SoC
@@ -324,11 +338,13 @@ module outrider_fpga #(
   end
   // two free entries: one for a byte whose store was accepted last cycle,
   // one for a store accepted now
-  assign io_ready = (tx_free >= 5'd2) && !exit_busy_q;
+  assign io_ready = (tx_free >= (TxPtrW+1)'(2)) && !exit_busy_q && (go_rst_q == 2'd0);
 
   always_ff @(posedge clk_i or negedge sys_rst_n) begin
     if (!sys_rst_n) begin
       soc_rst_nq  <= 1'b0;
+      go_rst_q    <= 2'd0;
+      go_addr_q   <= '0;
       exit_busy_q <= 1'b0;
       exit_idx_q  <= 3'd0;
       exit_val_q  <= '0;
@@ -343,7 +359,10 @@ module outrider_fpga #(
       hb_cnt_q    <= '0;
       hb_q        <= 1'b0;
     end else begin
-      soc_rst_nq <= !(exit_busy_q || exit_start);
+      soc_rst_nq <= !(exit_busy_q || exit_start || go_start || (go_rst_q != 2'd0));
+      // start register: two cycles of SoC reset after a non-zero word store
+      if (go_start)              go_rst_q <= 2'd2;
+      else if (go_rst_q != 2'd0) go_rst_q <= go_rst_q - 2'd1;
       // exit frame
       if (exit_start) begin
         exit_busy_q <= 1'b1;
@@ -366,6 +385,7 @@ module outrider_fpga #(
           RegMemWait: mem_wait_q <= ext_wdata[WaitW-1:0];
           RegMemOut:  mem_out_q  <= (ext_wdata[7:0] == 8'd0) ? 8'd1 : ext_wdata[7:0];
           RegLed:     led_q      <= ext_wdata[6:0];
+          RegGo:      go_addr_q  <= ext_wdata;
           default: ;
         endcase
       end
@@ -382,6 +402,7 @@ module outrider_fpga #(
           RegClkHz:   e_rdata_q <= 32'(ClkHz);
           RegRamSize: e_rdata_q <= 32'(RamBytes);
           RegBaud:    e_rdata_q <= 32'(Baud);
+          RegGo:      e_rdata_q <= go_addr_q;
           default:    e_rdata_q <= 32'd0;
         endcase
       end

@@ -30,6 +30,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <outrider/consts.h>   /* the memory map, from spec/outrider.toml */
+
+/* the device addresses the programs touch, as the generated assembler spells them */
+#define S_EXIT   "OUTRIDER_MMIO_BASE + OUTRIDER_MMIO_OFF_SIM_EXIT"
+#define S_CONS   "OUTRIDER_MMIO_BASE + OUTRIDER_MMIO_OFF_CONSOLE_TX"
+#define S_MSIP0  "OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MSIP"
+#define S_MTCMP0 "OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIMECMP"
+#define S_MTIME  "OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIME"
+
 #define MAX_PT 64
 
 typedef struct {
@@ -241,15 +250,18 @@ static void trap(gen *g)
 
 static void io_load(gen *g)
 {
-    static const uint32_t a[] = {0x10000000u, 0x10000004u, 0x10000010u, 0x0200BFF8u,
-                                 0x0200BFFCu, 0x02000000u, 0x02004000u, 0x02004004u};
+    static const uint32_t a[] = {
+        OUTRIDER_MMIO_BASE, OUTRIDER_MMIO_BASE + 4u, OUTRIDER_MMIO_BASE + 0x10u,
+        OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIME, OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIME + 4u,
+        OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MSIP, OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIMECMP,
+        OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIMECMP + 4u};
     out("    li x31, 0x%08" PRIx32 "\n", a[below(g, sizeof a / sizeof a[0])]);
     out("    %s x%u, 0(x31)\n", chance(g, 80) ? "lw" : "lbu", rd(g));
 }
 
 static void console(gen *g)
 {
-    out("    li x31, 0x10000000\n");
+    out("    li x31, " S_CONS "\n");
     out("    sb x%u, 0(x31)\n", reg(g));
 }
 
@@ -308,22 +320,22 @@ static void irq(gen *g)
     switch (below(g, 4)) {
     case 0: /* timer interrupt a little later */
     case 1:
-        out("    li x31, 0x0200BFF8\n    lw x3, 0(x31)\n");
+        out("    li x31, " S_MTIME "\n    lw x3, 0(x31)\n");
         out("    addi x3, x3, %u\n", 5 + below(g, 120));
-        out("    li x31, 0x02004000\n    sw x3, 0(x31)\n    sw zero, 4(x31)\n");
+        out("    li x31, " S_MTCMP0 "\n    sw x3, 0(x31)\n    sw zero, 4(x31)\n");
         out("    li x31, 0x80\n    csrs mie, x31\n    csrsi mstatus, 8\n");
         break;
     case 2: /* software interrupt now */
         out("    li x31, 0x8\n    csrs mie, x31\n    csrsi mstatus, 8\n");
-        out("    li x31, 0x02000000\n    li x3, 1\n    sw x3, 0(x31)\n");
+        out("    li x31, " S_MSIP0 "\n    li x3, 1\n    sw x3, 0(x31)\n");
         break;
     default: /* wfi woken by the timer, interrupts masked */
         out("    csrci mstatus, 8\n");
-        out("    li x31, 0x0200BFF8\n    lw x3, 0(x31)\n    addi x3, x3, %u\n",
+        out("    li x31, " S_MTIME "\n    lw x3, 0(x31)\n    addi x3, x3, %u\n",
             5 + below(g, 60));
-        out("    li x31, 0x02004000\n    sw x3, 0(x31)\n    sw zero, 4(x31)\n");
+        out("    li x31, " S_MTCMP0 "\n    sw x3, 0(x31)\n    sw zero, 4(x31)\n");
         out("    li x31, 0x80\n    csrs mie, x31\n    wfi\n");
-        out("    li x31, 0x02004004\n    li x3, -1\n    sw x3, 0(x31)\n");
+        out("    li x31, " S_MTCMP0 " + 4\n    li x3, -1\n    sw x3, 0(x31)\n");
         break;
     }
 }
@@ -406,7 +418,7 @@ int main(int argc, char **argv)
 
     out("/* rvgen %" PRIu64 ": %u items%s (generated: do not edit) */\n", seed, items,
         two_harts ? ", two harts" : "");
-    out("#include <outrider/asm.h>\n    .text\n    .globl _start\n_start:\n");
+    out("#include <outrider/asm.h>\n#include <outrider/consts.h>\n    .text\n    .globl _start\n_start:\n");
     out("    la x3, trap_handler\n    csrw mtvec, x3\n");
     g.data0 = 0x80100000u;
     init_regs(&g);
@@ -424,15 +436,15 @@ int main(int argc, char **argv)
     out("    csrci mstatus, 8\n");
     out("    beqz x2, done\n    li x31, 0x80300000\nwait1:\n    lw x4, 0(x31)\n    pause\n"
         "    beqz x4, wait1\n");
-    out("done:\n    li x31, 0x10000004\n    sw zero, 0(x31)\n1:  j 1b\n\n");
+    out("done:\n    li x31, " S_EXIT "\n    sw zero, 0(x31)\n1:  j 1b\n\n");
 
     /* the trap handler: exceptions resume after the instruction, interrupts
      * are turned off (msip cleared, mtimecmp at its maximum) */
     out("trap_handler:\n    csrw mscratch, x31\n    csrr x3, mcause\n    bltz x3, 1f\n"
         "    csrr x3, mepc\n    addi x3, x3, 4\n    csrw mepc, x3\n    csrr x3, mtval\n"
         "    csrr x31, mscratch\n    mret\n"
-        "1:  li x31, 0x02000000\n    sw zero, 0(x31)\n    li x3, -1\n"
-        "    li x31, 0x02004004\n    sw x3, 0(x31)\n    csrr x31, mscratch\n    mret\n\n");
+        "1:  li x31, " S_MSIP0 "\n    sw zero, 0(x31)\n    li x3, -1\n"
+        "    li x31, " S_MTCMP0 " + 4\n    sw x3, 0(x31)\n    csrr x31, mscratch\n    mret\n\n");
 
     /* p-thread bodies (generating one may reference further ones) */
     g.in_pt = 1;

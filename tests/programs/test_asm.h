@@ -20,14 +20,15 @@
 #define TEST_ASM_H
 
 /* ---- memory map (docs/memory-map.md) ----------------------------------- */
-#define CONSOLE_TX_ADDR   0x10000000
-#define SIM_EXIT_ADDR     0x10000004
-#define CLINT_BASE        0x02000000
-#define CLINT_MSIP0       0x02000000
-#define CLINT_MSIP1       0x02000004
-#define CLINT_MTIMECMP0   0x02004000
-#define CLINT_MTIMECMP1   0x02004008
-#define CLINT_MTIME       0x0200BFF8
+#include <outrider/consts.h>      /* generated from spec/outrider.toml */
+#define CONSOLE_TX_ADDR   (OUTRIDER_MMIO_BASE + OUTRIDER_MMIO_OFF_CONSOLE_TX)
+#define SIM_EXIT_ADDR     (OUTRIDER_MMIO_BASE + OUTRIDER_MMIO_OFF_SIM_EXIT)
+#define CLINT_BASE        OUTRIDER_CLINT_BASE
+#define CLINT_MSIP0       (OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MSIP)
+#define CLINT_MSIP1       (CLINT_MSIP0 + 4)
+#define CLINT_MTIMECMP0   (OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIMECMP)
+#define CLINT_MTIMECMP1   (CLINT_MTIMECMP0 + 8)
+#define CLINT_MTIME       (OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIME)
 
 /* ---- CSR bits ---------------------------------------------------------- */
 #define MSTATUS_MIE   0x00000008

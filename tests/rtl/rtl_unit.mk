@@ -19,20 +19,23 @@ BUILD         ?= build
 RTLU_DIR      := $(BUILD)/rtl-unit
 RTLU_IVERILOG ?= iverilog
 RTLU_VVP      ?= vvp
-RTLU_IVFLAGS  := -g2012 -Wall -Wno-timescale -Irtl -Itests/rtl
-RTLU_COMMON   := rtl/outrider_defs.svh tests/rtl/tb_common.svh tests/rtl/rtl_unit.mk
+RTLU_IVFLAGS  := -g2012 -Wall -Wno-timescale -Irtl/include -Itests/rtl
+# the RTL sources, in their rooms (rtl/core, rtl/cache, rtl/soc); rtlu_src = the file of one module
+RTLU_RTL      := $(sort $(wildcard rtl/*/*.sv))
+rtlu_src       = $(filter %/outrider_$(1).sv,$(RTLU_RTL))
+RTLU_COMMON   := rtl/include/outrider_defs.svh tests/rtl/tb_common.svh tests/rtl/rtl_unit.mk
 
 # bench name -> top module, parameters, sources
 RTLU_BENCHES := divider amo_alu clint clint1 clint3 mmio dbiu dbiu1 dbiu3
 
 RTLU_divider_TOP  := tb_divider
-RTLU_divider_SRCS := tests/rtl/tb_divider.sv rtl/outrider_divider.sv
+RTLU_divider_SRCS := tests/rtl/tb_divider.sv $(call rtlu_src,divider)
 
 RTLU_amo_alu_TOP  := tb_amo_alu
-RTLU_amo_alu_SRCS := tests/rtl/tb_amo_alu.sv rtl/outrider_amo_alu.sv
+RTLU_amo_alu_SRCS := tests/rtl/tb_amo_alu.sv $(call rtlu_src,amo_alu)
 
 RTLU_clint_TOP    := tb_clint
-RTLU_clint_SRCS   := tests/rtl/tb_clint.sv rtl/outrider_clint.sv
+RTLU_clint_SRCS   := tests/rtl/tb_clint.sv $(call rtlu_src,clint)
 RTLU_clint1_TOP   := tb_clint
 RTLU_clint1_SRCS  := $(RTLU_clint_SRCS)
 RTLU_clint1_PARAMS := -Ptb_clint.NC=1
@@ -41,11 +44,11 @@ RTLU_clint3_SRCS  := $(RTLU_clint_SRCS)
 RTLU_clint3_PARAMS := -Ptb_clint.NC=3
 
 RTLU_mmio_TOP     := tb_mmio
-RTLU_mmio_SRCS    := tests/rtl/tb_mmio.sv rtl/outrider_mmio.sv
+RTLU_mmio_SRCS    := tests/rtl/tb_mmio.sv $(call rtlu_src,mmio)
 
 RTLU_dbiu_TOP     := tb_dbiu
 RTLU_dbiu_SRCS    := tests/rtl/tb_dbiu.sv tests/rtl/wb_slave_model.sv \
-                     rtl/outrider_dbiu.sv rtl/outrider_amo_alu.sv
+                     $(call rtlu_src,dbiu) $(call rtlu_src,amo_alu)
 RTLU_dbiu1_TOP    := tb_dbiu
 RTLU_dbiu1_SRCS   := $(RTLU_dbiu_SRCS)
 RTLU_dbiu1_PARAMS := -Ptb_dbiu.NC=1
@@ -87,9 +90,11 @@ RTLU_DC_l64_m2_pf_1k_G     := -GLINE=64 -GMSHRS=2 -GPREF=1 -GSIZE=1024
 RTLU_DC_w8_m3_G            := -GWAYS=8 -GSIZE=8192 -GMSHRS=3
 RTLU_DC_nc3_w1_1k_G        := -GNC=3 -GWAYS=1 -GSIZE=1024
 RTLU_DC_SRCS := tests/rtl/tb_dcache.sv tests/rtl/wb_slave_model.sv \
-                $(sort $(wildcard rtl/outrider_dcache*.sv)) rtl/outrider_amo_alu.sv
+                $(filter-out %/outrider_dbiu.sv,$(filter rtl/cache/%,$(RTLU_RTL)))
 RTLU_VERILATOR ?= verilator
-RTLU_VFLAGS := --binary --timing -Wall -Wno-BLKSEQ -Irtl -Itests/rtl -j 2 \
+# --assert -DOUTRIDER_ASSERT: the RTL's OR_ASSERT invariants run in the cache bench too
+RTLU_VFLAGS := --binary --timing -Wall -Wno-BLKSEQ -Wno-SYNCASYNCNET --assert -DOUTRIDER_ASSERT \
+               -Irtl/include -Itests/rtl -j 2 \
                -MAKEFLAGS "OPT_FAST=-O0 OPT_SLOW=-O0 OPT_GLOBAL=-O0"
 RTLU_VBENCHES := $(addprefix dcache_,$(RTLU_DC_SETS))
 RTLU_DC_SEEDS ?= 2 3 4 5 6 7 8 9
@@ -121,17 +126,39 @@ rtl-unit-dcache-seeds: $(foreach c,$(RTLU_DC_SETS),$(RTLU_DIR)/dcache_$(c)/Vtb_d
 	   echo "dcache_$$c seed $$s: $$r"; done; done; \
 	 if [ -n "$$fail" ]; then echo "rtl-unit-dcache-seeds: FAILED:$$fail"; exit 1; fi
 
-rtl-unit: $(addprefix rtl-unit-,$(RTLU_BENCHES) $(RTLU_VBENCHES))
-	@echo "rtl-unit: all $(words $(RTLU_BENCHES) $(RTLU_VBENCHES)) benches passed"
+# ---- the protocol checkers (rtl/check/): a clean run passes, and each
+# violation stops the run with the checker's message (tests/rtl/tb_checkers.sv)
+RTLU_CHK_BIN := $(RTLU_DIR)/checkers/Vtb_checkers
+RTLU_CHK_MSG := "" "a stalled request changed" "a response without an accepted request" \
+  "ACK and ERR together" "STB outside CYC" "CYC dropped with responses outstanding" \
+  "a response without an outstanding request" "a second request accepted"
+$(RTLU_CHK_BIN): tests/rtl/tb_checkers.sv $(filter rtl/check/%,$(RTLU_RTL)) rtl/include/outrider_assert.svh | $(RTLU_DIR)
+	@$(RTLU_VERILATOR) $(RTLU_VFLAGS) -Mdir $(RTLU_DIR)/checkers --top-module tb_checkers $^ \
+	   > $(RTLU_DIR)/checkers.build.log 2>&1 || { tail -20 $(RTLU_DIR)/checkers.build.log; exit 1; }
+.PHONY: rtl-unit-checkers
+rtl-unit-checkers: $(RTLU_CHK_BIN)
+	@pass=0; fail=0; c=0; for m in $(RTLU_CHK_MSG); do \
+	   $(RTLU_CHK_BIN) +case=$$c > $(RTLU_DIR)/checkers.$$c.log 2>&1; rc=$$?; \
+	   if [ -z "$$m" ]; then \
+	     if [ $$rc -eq 0 ] && grep -q "tb_checkers: clean" $(RTLU_DIR)/checkers.$$c.log; then pass=$$((pass+1)); \
+	     else fail=$$((fail+1)); echo "checkers case $$c: the clean run failed:"; cat $(RTLU_DIR)/checkers.$$c.log; fi; \
+	   elif [ $$rc -ne 0 ] && grep -q "Assertion failed.*$$m" $(RTLU_DIR)/checkers.$$c.log \
+	        && ! grep -q "tb_checkers: clean" $(RTLU_DIR)/checkers.$$c.log; then pass=$$((pass+1)); \
+	   else fail=$$((fail+1)); echo "checkers case $$c: expected '$$m':"; cat $(RTLU_DIR)/checkers.$$c.log; fi; \
+	   c=$$((c+1)); done; \
+	 echo "rtl-unit checkers: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
+
+rtl-unit: $(addprefix rtl-unit-,$(RTLU_BENCHES) $(RTLU_VBENCHES)) rtl-unit-checkers
+	@echo "rtl-unit: all $(words $(RTLU_BENCHES) $(RTLU_VBENCHES) checkers) benches passed"
 
 # ---- lint and synthesis checks of the modules owned by these benches -------
 RTLU_MODS := divider amo_alu clint mmio dbiu
-RTLU_dbiu_DEPS := rtl/outrider_amo_alu.sv
+RTLU_dbiu_DEPS := $(call rtlu_src,amo_alu)
 
 # Elaborate, flatten, check -assert (combinational loops, undriven or
 # multiply driven nets: only visible before LUT mapping), no latch cells,
 # then synth_ice40 and check -assert again.
-RTLU_YOSYS_SCRIPT = read_verilog -sv -Irtl rtl/outrider_$(1).sv $(RTLU_$(1)_DEPS); \
+RTLU_YOSYS_SCRIPT = read_verilog -sv -Irtl/include $(call rtlu_src,$(1)) $(RTLU_$(1)_DEPS); \
   hierarchy -check -top outrider_$(1); proc; flatten; check -assert; \
   select -assert-none t:$$$$dlatch t:$$$$adlatch t:$$$$dlatchsr; \
   synth_ice40 -top outrider_$(1); check -assert; \
@@ -141,10 +168,10 @@ RTLU_YOSYS_SCRIPT = read_verilog -sv -Irtl rtl/outrider_$(1).sv $(RTLU_$(1)_DEPS
 define RTLU_LINT_RULES
 .PHONY: rtl-unit-lint-$(1)
 rtl-unit-lint-$(1): | $(RTLU_DIR)
-	verilator --lint-only -Wall -Irtl --top-module outrider_$(1) rtl/outrider_$(1).sv
-	@if grep -q 'parameter int NumCtx' rtl/outrider_$(1).sv; then \
+	verilator --lint-only -Wall -Irtl/include -y rtl/core -y rtl/cache -y rtl/soc --top-module outrider_$(1) $$(call rtlu_src,$(1))
+	@if grep -q 'parameter int NumCtx' $$(call rtlu_src,$(1)); then \
 	   for n in 1 3 4; do \
-	     verilator --lint-only -Wall -Irtl -GNumCtx=$$$$n --top-module outrider_$(1) rtl/outrider_$(1).sv || exit 1; \
+	     verilator --lint-only -Wall -Irtl/include -y rtl/core -y rtl/cache -y rtl/soc -GNumCtx=$$$$n --top-module outrider_$(1) $$(call rtlu_src,$(1)) || exit 1; \
 	   done; \
 	 fi
 	yosys -q -l $(RTLU_DIR)/synth_$(1).log -p '$(call RTLU_YOSYS_SCRIPT,$(1))' > /dev/null
@@ -161,7 +188,7 @@ RTLU_DC_LINT_G := "" "-GNumCtx=1 -GWays=1 -GSizeBytes=8192" \
 .PHONY: rtl-unit-lint-dcache
 rtl-unit-lint-dcache:
 	@for g in $(RTLU_DC_LINT_G); do \
-	   verilator --lint-only -Wall -Irtl $$g --top-module outrider_dcache \
+	   verilator --lint-only -Wall -Irtl/include -y rtl/core -y rtl/cache -y rtl/soc $$g --top-module outrider_dcache \
 	     $(filter rtl/%,$(RTLU_DC_SRCS)) || exit 1; \
 	 done
 	@echo "rtl-unit-lint dcache: verilator clean in $(words $(RTLU_DC_SETS)) parameter sets"

@@ -1,6 +1,6 @@
 /*
- * test_cosim.c - the reference ISS (tb/iss.h), build/outrider-iss, the
- * retirement port and lockstep co-simulation (tb/cosim.h), the commit log,
+ * test_cosim.c - the reference ISS (tb/iss/iss.h), build/outrider-iss, the
+ * retirement port and lockstep co-simulation (tb/lib/cosim.h), the commit log,
  * and the random programs of tests/gen (fixed seeds at several memory
  * latencies). docs/verification.md describes what is checked.
  *

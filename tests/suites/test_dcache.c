@@ -1,5 +1,5 @@
 /*
- * test_dcache.c - the data cache (rtl/outrider_dcache.sv, docs/dcache.md)
+ * test_dcache.c - the data cache (rtl/cache/outrider_dcache.sv, docs/dcache.md)
  * seen from programs: cycle-level checks on deterministic runs through the
  * test bench's event log, correctness checks (write-back, MMIO bypass,
  * reservations, fence.i, p-thread attribution, perfect-cache mode), and a
@@ -23,16 +23,16 @@
 #include "tprog.h"
 #include "../programs/dcache_stress_params.h"
 
-/* rtl/outrider_soc.sv defaults */
+/* rtl/soc/outrider_soc.sv defaults */
 #define DC_BYTES       4096u
 #define DC_WAYS        2u
 #define DC_LINE        32u
 #define DC_SET_STRIDE  (DC_BYTES / DC_WAYS)
 #define LINE_OF(a)     ((a) & ~(DC_LINE - 1))
 
-#define CLINT_BASE     0x02000000u
-#define MMIO_BASE      0x10000000u
-#define CLINT_MTIME    0x0200BFF8u
+#define CLINT_BASE     ((uint32_t)OUTRIDER_CLINT_BASE)
+#define MMIO_BASE      ((uint32_t)OUTRIDER_MMIO_BASE)
+#define CLINT_MTIME    (CLINT_BASE + OUTRIDER_CLINT_OFF_MTIME)
 
 #define STRESS_SEEDS_DEFAULT 24u
 

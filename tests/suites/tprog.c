@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "cli_num.h"
 #include "cosim.h"
 #include "tprog.h"
 
@@ -55,6 +56,15 @@ outrider_config tprog_config(void)
 {
     outrider_config cfg;
     outrider_config_default(&cfg);
+    /* $OUTRIDER_MEM_LATENCY: the memory latency of every suite (make
+     * dcache-latencies); the library itself reads no environment */
+    const char *lat = getenv(TPROG_LATENCY_ENV);
+    if (lat) {
+        uint64_t v;
+        if (cli_parse_u64(lat, 0, &v) != 0 || v > UINT32_MAX)
+            fail_msg("$%s = '%s': not a decimal number of cycles", TPROG_LATENCY_ENV, lat);
+        cfg.mem_latency = (uint32_t)v;
+    }
     cfg.max_cycles = TPROG_MAX_CYCLES;
     cfg.console = NULL;     /* captured only; printed when a run fails */
     return cfg;

@@ -30,9 +30,11 @@
 #define TPROG_EXIT_UNEXPECTED_TRAP  0x55
 
 /* Every program loaded with tprog_load runs in lockstep with the reference
- * ISS (tb/cosim.h): a mismatch fails the test with the report. Set the
+ * ISS (tb/lib/cosim.h): a mismatch fails the test with the report. Set the
  * environment variable OUTRIDER_COSIM=0 to run without it. */
 #define TPROG_COSIM_ENV "OUTRIDER_COSIM"
+/* the memory latency of every run built with tprog_config() (default 100) */
+#define TPROG_LATENCY_ENV "OUTRIDER_MEM_LATENCY"
 int tprog_cosim_enabled(void);
 
 /* cmocka group setup/teardown: the state holds the simulator. */

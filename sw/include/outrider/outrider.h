@@ -18,23 +18,23 @@
 #ifndef OUTRIDER_OUTRIDER_H
 #define OUTRIDER_OUTRIDER_H
 
-/* ---- Memory map (docs/memory-map.md) ---- */
-#define OUTRIDER_RAM_BASE            0x80000000
-#define OUTRIDER_RAM_DEFAULT_SIZE    0x01000000  /* 16 MiB; link with
-                                                    -Wl,--defsym=__ram_size=N
-                                                    to match smtsim --ram-size */
+/* ---- Memory map (docs/memory-map.md) ----
+ * The bases, masks and register offsets come from spec/outrider.toml through
+ * the generated outrider/consts.h (OUTRIDER_RAM_BASE, OUTRIDER_CLINT_BASE,
+ * OUTRIDER_MMIO_BASE, OUTRIDER_*_OFF_*); these are the addresses built from them. */
+#include "outrider/consts.h"
+/* OUTRIDER_RAM_DEFAULT_SIZE (consts.h): 16 MiB; link with
+ * -Wl,--defsym=__ram_size=N to match smtsim --ram-size */
 #define OUTRIDER_NUM_CTX             2           /* hardware contexts = harts */
 
-#define OUTRIDER_CLINT_BASE          0x02000000
-#define OUTRIDER_CLINT_MSIP(h)       (OUTRIDER_CLINT_BASE + 4 * (h))
-#define OUTRIDER_CLINT_MTIMECMP_LO(h) (OUTRIDER_CLINT_BASE + 0x4000 + 8 * (h))
-#define OUTRIDER_CLINT_MTIMECMP_HI(h) (OUTRIDER_CLINT_BASE + 0x4004 + 8 * (h))
-#define OUTRIDER_CLINT_MTIME_LO      (OUTRIDER_CLINT_BASE + 0xBFF8)
-#define OUTRIDER_CLINT_MTIME_HI      (OUTRIDER_CLINT_BASE + 0xBFFC)
+#define OUTRIDER_CLINT_MSIP(h)       (OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MSIP + 4 * (h))
+#define OUTRIDER_CLINT_MTIMECMP_LO(h) (OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIMECMP + 8 * (h))
+#define OUTRIDER_CLINT_MTIMECMP_HI(h) (OUTRIDER_CLINT_MTIMECMP_LO(h) + 4)
+#define OUTRIDER_CLINT_MTIME_LO      (OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIME)
+#define OUTRIDER_CLINT_MTIME_HI      (OUTRIDER_CLINT_MTIME_LO + 4)
 
-#define OUTRIDER_MMIO_BASE           0x10000000
-#define OUTRIDER_CONSOLE_TX          (OUTRIDER_MMIO_BASE + 0x00)
-#define OUTRIDER_SIM_EXIT            (OUTRIDER_MMIO_BASE + 0x04)
+#define OUTRIDER_CONSOLE_TX          (OUTRIDER_MMIO_BASE + OUTRIDER_MMIO_OFF_CONSOLE_TX)
+#define OUTRIDER_SIM_EXIT            (OUTRIDER_MMIO_BASE + OUTRIDER_MMIO_OFF_SIM_EXIT)
 
 /* Exit code of the runtime's default trap handler. */
 #define OUTRIDER_TRAP_EXIT_CODE      99

@@ -1,5 +1,5 @@
 /* iss_main.c - build/outrider-iss: run one RV32 ELF on the reference ISS
- * (tb/iss.h). Same conventions as smtsim: the program's console output on
+ * (tb/iss/iss.h). Same conventions as smtsim: the program's console output on
  * stdout, its exit code (& 0xFF) as the exit status, 124 at the
  * instruction limit, 2 for bad input (one "outrider-iss: ..." line on
  * stderr). */

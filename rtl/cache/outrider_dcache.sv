@@ -182,14 +182,7 @@ module outrider_dcache #(
   end
 `endif
 
-  // access classes of ev_acc_cls_o
-  localparam logic [2:0] DcClsHit      = 3'd0;  // hit
-  localparam logic [2:0] DcClsMiss     = 3'd1;  // miss: allocated an MSHR
-  localparam logic [2:0] DcClsMerge    = 3'd2;  // merged into an in-flight line (non-p-thread fill)
-  localparam logic [2:0] DcClsLate     = 3'd3;  // merged into a p-thread fill in flight (late)
-  localparam logic [2:0] DcClsUseful   = 3'd4;  // first non-p-thread hit on a p-thread-filled line
-  localparam logic [2:0] DcClsDropped  = 3'd5;  // p-thread miss dropped (no MSHR / no way)
-  localparam logic [2:0] DcClsUncached = 3'd6;  // CLINT/MMIO access (bypass)
+  // access classes of ev_acc_cls_o: DcCls* (outrider_consts.svh, from spec/outrider.toml)
 
   // ---- request record -------------------------------------------------------------
   typedef struct packed {

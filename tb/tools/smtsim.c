@@ -1,6 +1,6 @@
 /* smtsim.c - command-line simulator: run one RV32 ELF on the Verilated
  * Outrider SoC, optionally in lockstep with the reference ISS (--cosim,
- * tb/cosim.h).
+ * tb/lib/cosim.h).
  *
  * Exit status: the program's exit code (& 0xFF), 124 when the cycle limit
  * is reached, 2 for any bad input (one "smtsim: ..." line on stderr), 3 for
@@ -128,11 +128,16 @@ static int parse_args(int argc, char **argv, options *o)
         { "help", no_argument, NULL, O_HELP },
         { NULL, 0, NULL, 0 },
     };
+    int c, rc;
     outrider_config_default(&o->cfg);
+    /* $OUTRIDER_MEM_LATENCY sets the default of --mem-latency (the option wins) */
+    const char *env_lat = getenv("OUTRIDER_MEM_LATENCY");
+    if (env_lat && (rc = parse_u32_opt("mem-latency (from $OUTRIDER_MEM_LATENCY)", env_lat, 0,
+                                       &o->cfg.mem_latency)) != 0)
+        return rc;
     o->program = o->stats_path = o->events_path = o->commit_log_path = NULL;
     o->quiet = o->cosim = 0;
     opterr = 0;
-    int c, rc;
     uint64_t v;
     while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
         switch (c) {

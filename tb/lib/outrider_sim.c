@@ -1,6 +1,6 @@
 /* outrider_sim.c - the simulator handle: model + RAM + ELF image, the
  * per-cycle protocol, console capture, exit detection, statistics and the
- * event log (API contract in outrider_sim.h; counters in tb/cycle_stats.c).
+ * event log (API contract in outrider_sim.h; counters in tb/lib/cycle_stats.c).
  *
  * One clock cycle:
  *   1. drive the inputs of this cycle: instruction data for last cycle's
@@ -61,29 +61,11 @@ static void set_err(outrider_sim *s, const char *fmt, ...)
     va_end(ap);
 }
 
-/* $OUTRIDER_MEM_LATENCY: 0 and *lat set if absent or valid, -1 if malformed. */
-static int env_latency(uint32_t *lat)
-{
-    const char *v = getenv(OUTRIDER_LATENCY_ENV);
-    if (!v)
-        return 0;
-    if (*v < '0' || *v > '9')
-        return -1;
-    errno = 0;
-    char *end = NULL;
-    unsigned long long n = strtoull(v, &end, 10);
-    if (errno != 0 || *end != '\0' || n > UINT32_MAX)
-        return -1;
-    *lat = (uint32_t)n;
-    return 0;
-}
-
 void outrider_config_default(outrider_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->ram_size = OUTRIDER_DEFAULT_RAM;
     cfg->mem_latency = OUTRIDER_DEFAULT_LATENCY;
-    (void)env_latency(&cfg->mem_latency);   /* a malformed value is reported by create */
     cfg->mem_outstanding = 4;
     cfg->max_cycles = 100000000ull;
     cfg->trace_path = NULL;
@@ -97,9 +79,6 @@ static const char *check_config(const outrider_config *cfg)
         return "ram_size must be a non-zero multiple of 4 bytes, at most 1 GiB";
     if (cfg->mem_outstanding == 0)
         return "mem_outstanding must be at least 1";
-    uint32_t lat;
-    if (env_latency(&lat) != 0)
-        return "environment variable " OUTRIDER_LATENCY_ENV " is not a decimal number of cycles";
     return NULL;
 }
 

@@ -2,7 +2,7 @@
 #include "cycle_stats.h"
 
 
-/* Data-side operation codes (rtl/outrider_defs.svh Dop*) = OUTRIDER_OP_*. */
+/* Data-side operation codes (rtl/include/outrider_defs.svh Dop*) = OUTRIDER_OP_*. */
 static int is_load_op(unsigned op) { return op == OUTRIDER_OP_LOAD || op == OUTRIDER_OP_LR; }
 
 static void put(event_log *log, uint64_t cycle, unsigned kind, unsigned ctx, unsigned spec,

@@ -57,4 +57,8 @@ module outrider_thread_select #(
     if (!rst_ni)                    last_q <= '0;
     else if (advance_i && valid_o)  last_q <= tid_o;
   end
+
+  `include "outrider_assert.svh"
+  `OR_ASSERT(valid_o == (eligible_i != '0), "a context is picked exactly when one is eligible")
+  `OR_ASSERT(!valid_o || eligible_i[tid_o], "the picked context is eligible")
 endmodule

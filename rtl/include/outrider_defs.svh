@@ -3,17 +3,10 @@
 // the same localparams; unused ones are not a lint error.
 /* verilator lint_off UNUSEDPARAM */
 
-// ---- memory map -----------------------------------------------------------
-localparam logic [31:0] ClintBase  = 32'h0200_0000;
-localparam logic [31:0] ClintMask  = 32'hFFFF_0000;  // 64 KiB window
-localparam logic [31:0] MmioBase   = 32'h1000_0000;
-localparam logic [31:0] MmioMask   = 32'hFFFF_F000;  // 4 KiB window
-localparam logic [31:0] RamBase    = 32'h8000_0000;
-localparam logic [31:0] RamMask    = 32'h8000_0000;  // upper 2 GiB; size checked by the memory
-// board devices of an FPGA top (boot ROM, UART, latency register, LEDs:
-// docs/fpga-uart.md); the simulation top leaves the port unconnected
-localparam logic [31:0] ExtBase    = 32'h2000_0000;
-localparam logic [31:0] ExtMask    = 32'hFFFF_0000;  // 64 KiB window
+// The facts shared with the test bench and the software (memory map, data-side
+// operations, access classes, pre-execution events, custom CSR numbers) are
+// generated from spec/outrider.toml:
+`include "outrider_consts.svh"
 
 // The one address decode of the memory map: every RTL unit that asks "where
 // does this address go" calls these (docs/memory-map.md).
@@ -40,22 +33,7 @@ function automatic logic addr_is_io(input logic [31:0] a);
                (addr_region(a) == RegionExt);
 endfunction
 
-// MMIO register offsets
-localparam logic [11:0] MmioConsoleTx = 12'h000;
-localparam logic [11:0] MmioSimExit   = 12'h004;
-
-// CLINT register offsets (SiFive layout)
-localparam logic [15:0] ClintMsip     = 16'h0000;
-localparam logic [15:0] ClintMtimecmp = 16'h4000;
-localparam logic [15:0] ClintMtime    = 16'hBFF8;
-
-// ---- data-side request operations (core -> data side) --------------------
-localparam logic [2:0] DopLoad  = 3'd0;
-localparam logic [2:0] DopStore = 3'd1;
-localparam logic [2:0] DopLr    = 3'd2;
-localparam logic [2:0] DopSc    = 3'd3;
-localparam logic [2:0] DopAmo   = 3'd4;
-localparam logic [2:0] DopFence = 3'd5;  // answered once earlier writes are visible to fetch
+// ---- data-side request operations: Dop* in outrider_consts.svh ----------
 
 // AMO funct5 encodings (RISC-V A extension)
 localparam logic [4:0] AmoAdd  = 5'b00000;
@@ -73,16 +51,5 @@ localparam logic [1:0] DivOpDiv  = 2'd0;
 localparam logic [1:0] DivOpDivu = 2'd1;
 localparam logic [1:0] DivOpRem  = 2'd2;
 localparam logic [1:0] DivOpRemu = 2'd3;
-
-// ---- pre-execution event pulses (core -> test bench), bit positions -------
-localparam int PexEvW             = 8;
-localparam int PexEvSpawn         = 0;  // a p-thread was spawned
-localparam int PexEvRefused       = 1;  // a spawn was refused
-localparam int PexEvCancel        = 2;  // a running p-thread was cancelled
-localparam int PexEvBudgetStop    = 3;  // a p-thread stopped at its instruction budget
-localparam int PexEvExcStop       = 4;  // a p-thread stopped on an exception / overflow
-localparam int PexEvStop          = 5;  // a p-thread executed pex.stop
-localparam int PexEvStoreBuffered = 6;  // a p-thread store went to its store buffer
-localparam int PexEvMmioSuppressed= 7;  // a p-thread load to an uncached range returned 0
 
 /* verilator lint_on UNUSEDPARAM */

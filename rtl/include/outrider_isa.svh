@@ -39,10 +39,7 @@ localparam logic [2:0] CustomF3Pex       = 3'd1;
 localparam logic [6:0] CustomF7PexStop   = 7'd0;
 localparam logic [6:0] CustomF7PexCancel = 7'd1;
 
-// pre-execution CSRs (custom machine CSR space)
-localparam logic [11:0] CsrPexCtl    = 12'h7C0;   // bit 0: enable
-localparam logic [11:0] CsrPexBudget = 12'h7C1;   // p-thread instruction budget
-localparam logic [11:0] CsrPexStatus = 12'hFC0;   // read-only context status
+// pre-execution CSRs (custom machine CSR space): CsrPex* in outrider_consts.svh
 
 // ALU operations
 localparam logic [3:0] AluAdd    = 4'd0;

@@ -350,4 +350,19 @@ module outrider_soc #(
   assign exit_valid_o  = mmio_exit_valid | tohost_hit;
   assign exit_tohost_o = tohost_hit;
   assign exit_value_o  = tohost_hit ? dreq_wdata : mmio_exit_value;
+  // ---- protocol checkers (rtl/check/): bound in every simulation the test
+  // bench builds (OUTRIDER_ASSERT), absent from synthesis
+`ifdef OUTRIDER_ASSERT
+  outrider_dside_checker #(.NumCtx(NumCtx)) u_dside_chk (
+    .clk_i, .rst_ni,
+    .dreq_valid_i (dreq_valid), .dreq_ready_i (dreq_ready), .dreq_tid_i (dreq_tid),
+    .dresp_valid_i (dresp_valid)
+  );
+  outrider_wb_checker u_wb_chk (
+    .clk_i, .rst_ni,
+    .cyc_i (wb_cyc_o), .stb_i (wb_stb_o), .we_i (wb_we_o), .adr_i (wb_adr_o),
+    .sel_i (wb_sel_o), .dat_i (wb_dat_o), .cti_i (wb_cti_o),
+    .ack_i (wb_ack_i), .err_i (wb_err_i), .stall_i (wb_stall_i)
+  );
+`endif
 endmodule

@@ -9,7 +9,7 @@
  * getter for every output port of outrider_soc (ports that are NumCtx wide
  * vectors also have per-context accessors), and opt-in FST tracing.
  * What it does not do: clocking policy, memory, reset sequencing; the
- * caller (tb/outrider_sim.c) drives the ports cycle by cycle.
+ * caller (tb/lib/outrider_sim.c) drives the ports cycle by cycle.
  *
  * Port widths: retire_pc_o, retire_insn_o and retire_rd_wdata_o are
  * NumCtx*32 = 64 bits (context c in bits [32c+31:32c]); retire_rd_o is
@@ -53,7 +53,7 @@ typedef struct {
     uint32_t retire_valid;   /* bit c: context c retired an instruction */
     uint32_t ctx_active;     /* bit c: context c is running */
     uint32_t ctx_pthread;    /* bit c: context c runs a p-thread */
-    uint8_t  pex_event;      /* PexEv* pulses (rtl/outrider_defs.svh) */
+    uint8_t  pex_event;      /* PexEv* pulses (rtl/include/outrider_defs.svh) */
     /* data cache event pulses (docs/dcache.md "Events") */
     uint8_t  dc_acc_valid, dc_acc_tid, dc_acc_spec, dc_acc_op, dc_acc_cls;
     uint32_t dc_acc_addr;

@@ -1,7 +1,7 @@
 /*
  * event_log.h - a growable array of outrider_event records (the test bench's
  * event log, outrider_sim_events()).
- * What it does not do: decide what is an event (tb/cycle_stats.c does).
+ * What it does not do: decide what is an event (tb/lib/cycle_stats.c does).
  * If memory runs out, further events are dropped and `lost` counts them.
  */
 #ifndef EVENT_LOG_H

@@ -5,7 +5,7 @@
  * run it until the program exits or a cycle limit is reached, read its
  * statistics and memory, destroy it. Two handles can coexist (no global
  * mutable state). Nothing in this API is C++; the Verilated model sits
- * behind tb/model_shim.h.
+ * behind tb/lib/model_shim.h.
  *
  * Errors: functions that can fail return OUTRIDER_OK (0) or a negative
  * outrider_err and write a one-line, human-readable message (no trailing
@@ -22,14 +22,19 @@
 extern "C" {
 #endif
 
-#define OUTRIDER_RAM_BASE        0x80000000u
-#define OUTRIDER_DEFAULT_RAM     (16u * 1024u * 1024u)
+/* memory map, data-side ops, access classes, pre-execution events: generated
+ * from spec/outrider.toml (OUTRIDER_RAM_BASE, OUTRIDER_OP_*, OUTRIDER_CLS_*,
+ * OUTRIDER_PEX_*) */
+#include <outrider/consts.h>
+#include "outrider_err.h"
+
+#define OUTRIDER_DEFAULT_RAM     ((uint32_t)OUTRIDER_RAM_DEFAULT_SIZE)
 #define OUTRIDER_MAX_CTX         2
-/* Default memory latency (cycles added to every Wishbone access) unless the
- * environment variable OUTRIDER_MEM_LATENCY (a decimal number) says
- * otherwise: see outrider_config_default(). */
+/* Default memory latency (cycles added to every Wishbone access). The
+ * library reads no environment variables: a tool that wants one maps it to a
+ * configuration field itself (smtsim: $OUTRIDER_MEM_LATENCY, see its --help;
+ * the test suites: tests/suites/tprog.c). */
 #define OUTRIDER_DEFAULT_LATENCY 100u
-#define OUTRIDER_LATENCY_ENV     "OUTRIDER_MEM_LATENCY"
 
 typedef struct outrider_sim outrider_sim;
 
@@ -54,14 +59,7 @@ typedef struct {
     int         event_log;       /* non-zero: record events (outrider_sim_events) */
 } outrider_config;
 
-typedef enum {
-    OUTRIDER_OK          = 0,
-    OUTRIDER_ERR_ARG     = -1,   /* bad configuration or argument */
-    OUTRIDER_ERR_FILE    = -2,   /* cannot open/read the ELF */
-    OUTRIDER_ERR_ELF     = -3,   /* not an ELF, truncated, wrong class/machine */
-    OUTRIDER_ERR_SEGMENT = -4,   /* a loadable segment lies outside RAM */
-    OUTRIDER_ERR_NOMEM   = -5
-} outrider_err;
+/* outrider_err (OUTRIDER_OK, OUTRIDER_ERR_*): outrider_err.h */
 
 typedef enum {
     OUTRIDER_RUNNING     = 0,    /* step: still running */
@@ -142,28 +140,10 @@ typedef enum {
     OUTRIDER_EV_PEX          /* pre-execution event: cls = PexEv* bit number */
 } outrider_event_kind;
 
-/* op of LOAD/STORE records (the core's data-side operation codes) */
-enum { OUTRIDER_OP_LOAD = 0, OUTRIDER_OP_STORE = 1, OUTRIDER_OP_LR = 2, OUTRIDER_OP_SC = 3,
-       OUTRIDER_OP_AMO = 4 };
-
-/* cls of LOAD/STORE records */
-typedef enum {
-    OUTRIDER_CLS_HIT      = 0,   /* ordinary hit */
-    OUTRIDER_CLS_MISS     = 1,   /* allocated an MSHR (a refill) */
-    OUTRIDER_CLS_MERGE    = 2,   /* merged into a line in flight filled for a non-p-thread */
-    OUTRIDER_CLS_LATE     = 3,   /* non-p-thread access merged into a p-thread fill in flight */
-    OUTRIDER_CLS_USEFUL   = 4,   /* first non-p-thread hit on a p-thread-filled line */
-    OUTRIDER_CLS_DROPPED  = 5,   /* p-thread miss dropped (no MSHR free), answered 0 */
-    OUTRIDER_CLS_UNCACHED = 6    /* CLINT/MMIO access (bypasses the cache) */
-} outrider_access_class;
-
-/* cls of PEX records: which pre-execution event (rtl/outrider_defs.svh PexEv*) */
-typedef enum {
-    OUTRIDER_PEX_SPAWN = 0, OUTRIDER_PEX_REFUSED = 1, OUTRIDER_PEX_CANCEL = 2,
-    OUTRIDER_PEX_BUDGET_STOP = 3, OUTRIDER_PEX_EXC_STOP = 4, OUTRIDER_PEX_STOP = 5,
-    OUTRIDER_PEX_STORE_BUFFERED = 6, OUTRIDER_PEX_MMIO_SUPPRESSED = 7,
-    OUTRIDER_PEX_EVENTS = 8
-} outrider_pex_event;
+/* op of LOAD/STORE records: OUTRIDER_OP_* (the core's data-side operation
+ * codes); cls of LOAD/STORE records: OUTRIDER_CLS_* (the cache's access
+ * classes); cls of PEX records: OUTRIDER_PEX_* (the pre-execution event bit
+ * numbers, OUTRIDER_PEX_EVENTS of them). All from <outrider/consts.h>. */
 
 #define OUTRIDER_EVF_PREFETCH 1u   /* FILL: next-line prefetch */
 #define OUTRIDER_EVF_USELESS  1u   /* EVICT: p-thread fill never used */

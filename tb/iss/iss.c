@@ -10,14 +10,17 @@
 
 #include "console_buf.h"
 #include "elf_load.h"
-#include "outrider_sim.h"
+#include <outrider/consts.h>
+
+#include "outrider_err.h"
 #include "wb_mem.h"
 
-#define RAM_BASE   0x80000000u
-#define CLINT_BASE 0x02000000u
-#define CLINT_MASK 0xFFFF0000u
-#define MMIO_BASE  0x10000000u
-#define MMIO_MASK  0xFFFFF000u
+/* the memory map (spec/outrider.toml, <outrider/consts.h>) */
+#define RAM_BASE   ((uint32_t)OUTRIDER_RAM_BASE)
+#define CLINT_BASE ((uint32_t)OUTRIDER_CLINT_BASE)
+#define CLINT_MASK ((uint32_t)OUTRIDER_CLINT_MASK)
+#define MMIO_BASE  ((uint32_t)OUTRIDER_MMIO_BASE)
+#define MMIO_MASK  ((uint32_t)OUTRIDER_MMIO_MASK)
 #define PAGE_SHIFT 12
 
 enum {
@@ -66,7 +69,7 @@ struct iss {
 void iss_config_default(iss_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
-    cfg->ram_size = OUTRIDER_DEFAULT_RAM;
+    cfg->ram_size = (uint32_t)OUTRIDER_RAM_DEFAULT_SIZE;
     cfg->console = stdout;
     cfg->pex_enabled = 1;
 }

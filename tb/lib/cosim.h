@@ -1,5 +1,5 @@
 /*
- * cosim.h - lockstep co-simulation: the reference ISS (tb/iss.h) checks
+ * cosim.h - lockstep co-simulation: the reference ISS (tb/iss/iss.h) checks
  * every instruction the RTL retires (docs/verification.md).
  *
  * cosim_attach() loads the same ELF into an ISS and installs itself as the

@@ -14,7 +14,7 @@
  *  - standalone (build/outrider-iss): iss_run() interleaves the running
  *    harts one instruction each per tick; mtime and mcycle advance by one
  *    per tick, interrupts are taken from the model's own CLINT;
- *  - lockstep (tb/cosim.c): the caller steps one hart at a time with
+ *  - lockstep (tb/lib/cosim.c): the caller steps one hart at a time with
  *    iss_step() in the RTL's retirement order, injects interrupts with
  *    iss_interrupt(), and supplies every timing-dependent value through the
  *    `timing` callback (see iss_timing_kind).
@@ -80,7 +80,7 @@ void iss_config_default(iss_config *cfg);
 iss *iss_create(const iss_config *cfg, char *err, size_t errlen);
 void iss_destroy(iss *s);
 
-/* Load an ELF32 RISC-V executable (tb/elf_load.c rules); 0 or a negative
+/* Load an ELF32 RISC-V executable (tb/common/elf_load.c rules); 0 or a negative
  * outrider_err with the message in iss_error(). */
 int         iss_load_elf(iss *s, const char *path);
 const char *iss_error(const iss *s);

@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "outrider_sim.h"
+#include "outrider_err.h"
 
 #ifndef EM_RISCV
 #define EM_RISCV 243
