@@ -46,3 +46,6 @@ clean:
 
 # the benchmark suite: make bench, make bench-sweep (bench.mk, docs/performance.md)
 -include bench.mk
+
+# the FPGA flow: make fpga BOARD=..., make fpga-report (fpga/fpga.mk, docs/fpga.md)
+-include fpga/fpga.mk

@@ -1,0 +1,7 @@
+# ULX3S: ECP5 LFE5U-85F, CABGA381, 25 MHz (fpga/fpga.mk reads FPGA_*_<board>)
+FPGA_FAMILY_ulx3s  := ecp5
+FPGA_DEVICE_ulx3s  := --85k --package CABGA381 --speed 6
+FPGA_CONSTR_ulx3s  := fpga/boards/ulx3s/ulx3s.lpf
+FPGA_DESC_ulx3s    := ULX3S (LFE5U-85F-6BG381C)
+# programming: openFPGALoader (docs/fpga.md)
+FPGA_PROG_ulx3s    := openFPGALoader --board ulx3s
