@@ -4,8 +4,10 @@
 #   make formal          every check below (a few minutes)
 #   make formal-fast     the induction proofs only (seconds; also in make test)
 #
-# The properties are `ifdef FORMAL` blocks in rtl/core/outrider_core.sv and
-# rtl/cache/outrider_dcache.sv plus the environment formal/dcache_formal.sv. The
+# The properties are the OR_ASSERT invariants of the core's and the cache's
+# modules (rtl/include/outrider_assert.svh; the same lines run in every
+# simulation), the remaining `ifdef FORMAL` blocks of the cache, and the
+# environment formal/dcache_formal.sv. The
 # proofs use yosys's SAT solver (`sat -tempinduct`); see verification.md for
 # why not yosys-smtbmc with z3.
 

@@ -21,6 +21,10 @@
 #define CLINT_MASK ((uint32_t)OUTRIDER_CLINT_MASK)
 #define MMIO_BASE  ((uint32_t)OUTRIDER_MMIO_BASE)
 #define MMIO_MASK  ((uint32_t)OUTRIDER_MMIO_MASK)
+/* the Ext window (an FPGA top's board devices): nothing behind it in
+ * simulation, loads read 0 and stores are ignored, as in the RTL SoC */
+#define EXT_BASE   ((uint32_t)OUTRIDER_EXT_BASE)
+#define EXT_MASK   ((uint32_t)OUTRIDER_EXT_MASK)
 #define PAGE_SHIFT 12
 
 enum {
@@ -263,7 +267,7 @@ static int load(iss *s, unsigned h, uint32_t a, unsigned size, uint32_t *v, iss_
         *v = timing(s, h, ISS_TIMING_CLINT, word, c);
         return 0;
     }
-    if ((a & MMIO_MASK) == MMIO_BASE) {
+    if ((a & MMIO_MASK) == MMIO_BASE || (a & EXT_MASK) == EXT_BASE) {
         *v = 0;
         return 0;
     }
@@ -300,6 +304,8 @@ static int store(iss *s, unsigned h, uint32_t a, unsigned size, uint32_t v)
         mmio_write(s, a & 0xFFF, lanes, be);
         return 0;
     }
+    if ((a & EXT_MASK) == EXT_BASE)
+        return 0;
     return EXC_SACCESS;
 }
 

@@ -254,7 +254,8 @@ static void io_load(gen *g)
         OUTRIDER_MMIO_BASE, OUTRIDER_MMIO_BASE + 4u, OUTRIDER_MMIO_BASE + 0x10u,
         OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIME, OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIME + 4u,
         OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MSIP, OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIMECMP,
-        OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIMECMP + 4u};
+        OUTRIDER_CLINT_BASE + OUTRIDER_CLINT_OFF_MTIMECMP + 4u,
+        OUTRIDER_EXT_BASE, OUTRIDER_EXT_BASE + 0x8004u};   /* Ext: reads 0 in simulation */
     out("    li x31, 0x%08" PRIx32 "\n", a[below(g, sizeof a / sizeof a[0])]);
     out("    %s x%u, 0(x31)\n", chance(g, 80) ? "lw" : "lbu", rd(g));
 }
