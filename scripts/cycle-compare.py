@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """cycle-compare.py: the same programs on two smtsim builds, outputs compared.
 
-Usage: scripts/cycle-compare.py [-j N] [--max-cycles N] [--extra "OPTS"] BASE_SMTSIM NEW_SMTSIM ELF...
+Usage: scripts/cycle-compare.py [-j N] [--max-cycles N] [--extra="OPTS"] BASE_SMTSIM NEW_SMTSIM ELF...
 
 Runs every ELF on both simulators with --stats-json (default options, and
 once more with each --extra option set) and compares the console output, the
