@@ -69,9 +69,9 @@ fpga-lint: | deps
 	@for b in $(FPGA_BOARDS); do \
 	  echo "fpga-lint: $$b: verilator --lint-only -Wall, iverilog -g2012"; \
 	  verilator --lint-only -Wall $(addprefix -I,$(RTL_INCDIRS)) $(RTL_SRCS) $(wildcard fpga/rtl/*.sv) \
-	    fpga/boards/lint_primitives.sv fpga/boards/$$b/$${b}_top.sv --top-module $${b}_top || exit 1; \
+	    fpga/boards/lint_primitives.sv $(wildcard fpga/boards/ecp5/*.sv) fpga/boards/$$b/$${b}_top.sv --top-module $${b}_top || exit 1; \
 	  iverilog -g2012 $(addprefix -I,$(RTL_INCDIRS)) -s $${b}_top -o $(FPGA_DIR)/lint-$$b.vvp $(RTL_SRCS) \
-	    $(wildcard fpga/rtl/*.sv) fpga/boards/lint_primitives.sv fpga/boards/$$b/$${b}_top.sv \
+	    $(wildcard fpga/rtl/*.sv) fpga/boards/lint_primitives.sv $(wildcard fpga/boards/ecp5/*.sv) fpga/boards/$$b/$${b}_top.sv \
 	    2> $(FPGA_DIR)/lint-$$b.log || { cat $(FPGA_DIR)/lint-$$b.log; exit 1; }; \
 	done
 
@@ -97,24 +97,27 @@ fpga-prog: fpga
 fpga-clean:
 	rm -rf $(FPGA_DIR)
 
+# a board's own sources: its top plus what its family's boards share (fpga/boards/<family>/)
+fpga_board_srcs = fpga/boards/$(1)/$(1)_top.sv $(wildcard fpga/boards/$(FPGA_FAMILY_$(1))/*.sv)
+
 # $(1) board, $(2) family
 define fpga_board_rules
 # the bitstream's design: <board>_top (PLL, pins) around outrider_fpga
-$(FPGA_DIR)/$(1)/outrider.json: $$(FPGA_SRCS) $$(FPGA_INCS) fpga/boards/$(1)/$(1)_top.sv \
+$(FPGA_DIR)/$(1)/outrider.json: $$(FPGA_SRCS) $$(FPGA_INCS) $$(call fpga_board_srcs,$(1)) \
     fpga/boards/$(1)/board.mk scripts/fpga-run.py $$$$(FPGA_BOOTROM_HEX) | $(if $(filter ecp5,$(2)),$(FPGA_VENV_OK),deps)
 	@$$(FPGA_RUN) synth --yosys "$$(FPGA_YOSYS_$(2))" --family $(2) --top $(1)_top --out $$@ \
 	  $$(addprefix --inc ,$$(RTL_INCDIRS)) $$(addprefix --param ,$$(FPGA_PARAMS_$(1))) \
-	  --hex $$(fpga__hex) --min-luts $$(FPGA_MIN_LUTS) $$(FPGA_SRCS) fpga/boards/$(1)/$(1)_top.sv
+	  --hex $$(fpga__hex) --min-luts $$(FPGA_MIN_LUTS) $$(FPGA_SRCS) $$(call fpga_board_srcs,$(1))
 $(FPGA_DIR)/$(1)/$(1).$(if $(filter ecp5,$(2)),config,asc): $(FPGA_DIR)/$(1)/outrider.json $$(FPGA_CONSTR_$(1))
 	@$$(FPGA_RUN) pnr --nextpnr "$$(FPGA_NEXTPNR_$(2))" --family $(2) --device "$$(FPGA_DEVICE_$(1))" \
 	  --json $$< --tag $(1) --constr $$(FPGA_CONSTR_$(1)) --seed $$(FPGA_SEED) \
 	  $(if $(filter ecp5,$(2)),--textcfg,--asc)
 # the report's yardstick: the same board top with VexRiscv_Full in place of outrider_fpga
-$(FPGA_DIR)/$(1)/vexriscv.json: fpga/yardstick/vexriscv_soc.sv fpga/boards/$(1)/$(1)_top.sv \
+$(FPGA_DIR)/$(1)/vexriscv.json: fpga/yardstick/vexriscv_soc.sv $$(call fpga_board_srcs,$(1)) \
     fpga/boards/$(1)/board.mk scripts/fpga-run.py $$$$(FPGA_BOOTROM_HEX) | $(FPGA_VENV_OK)
 	@$$(FPGA_RUN) synth --yosys "$$(FPGA_YOSYS_$(2))" --family $(2) --top $(1)_top --out $$@ \
 	  --define FPGA_YARDSTICK $$(addprefix --param ,$$(FPGA_PARAMS_$(1))) \
-	  --hex $$(fpga__hex) --min-luts $$(FPGA_MIN_LUTS) fpga/boards/$(1)/$(1)_top.sv \
+	  --hex $$(fpga__hex) --min-luts $$(FPGA_MIN_LUTS) $$(call fpga_board_srcs,$(1)) \
 	  fpga/yardstick/vexriscv_soc.sv $$$$($$(FPGA_PY) -c 'import pythondata_cpu_vexriscv as p; print(p.data_location)')/VexRiscv_Full.v
 # the report's runs: the board's constraints plus a FPGA_REPORT_MHZ target on the core clock
 $(FPGA_DIR)/$(1)/report.$(if $(filter ecp5,$(2)),lpf,pcf): $$(FPGA_CONSTR_$(1)) fpga/fpga.mk

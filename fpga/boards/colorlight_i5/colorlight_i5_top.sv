@@ -31,27 +31,7 @@ module colorlight_i5_top #(
   logic [7:0] led;   // one LED on this module: led[7], the heartbeat
   /* verilator lint_on UNUSEDSIGNAL */
 
-  /* verilator lint_off PINCONNECTEMPTY */
-  (* FREQUENCY_PIN_CLKI = "25" *)
-  (* FREQUENCY_PIN_CLKOP = "16.6667" *)
-  (* ICP_CURRENT = "12" *) (* LPF_RESISTOR = "8" *)
-  (* MFG_ENABLE_FILTEROPAMP = "1" *) (* MFG_GMCREF_SEL = "2" *)
-  EHXPLLL #(
-    .PLLRST_ENA("DISABLED"), .INTFB_WAKE("DISABLED"), .STDBY_ENABLE("DISABLED"),
-    .DPHASE_SOURCE("DISABLED"),
-    .OUTDIVIDER_MUXA("DIVA"), .OUTDIVIDER_MUXB("DIVB"),
-    .OUTDIVIDER_MUXC("DIVC"), .OUTDIVIDER_MUXD("DIVD"),
-    .CLKI_DIV(3), .CLKFB_DIV(2), .FEEDBK_PATH("CLKOP"),
-    .CLKOP_ENABLE("ENABLED"), .CLKOP_DIV(36), .CLKOP_CPHASE(17), .CLKOP_FPHASE(0)
-  ) u_pll (
-    .RST(1'b0), .STDBY(1'b0), .CLKI(clk25), .CLKOP(clk), .CLKFB(clk),
-    .PHASESEL0(1'b0), .PHASESEL1(1'b0), .PHASEDIR(1'b1), .PHASESTEP(1'b1),
-    .PHASELOADREG(1'b1), .PLLWAKESYNC(1'b0),
-    .ENCLKOP(1'b0), .ENCLKOS(1'b0), .ENCLKOS2(1'b0), .ENCLKOS3(1'b0),
-    .LOCK(locked),
-    .CLKOS(), .CLKOS2(), .CLKOS3(), .INTLOCK(), .REFCLK(), .CLKINTFB()
-  );
-  /* verilator lint_on PINCONNECTEMPTY */
+  outrider_ecp5_pll u_pll (.clk25_i(clk25), .clk_o(clk), .locked_o(locked));
 
 `ifdef FPGA_YARDSTICK
   // make fpga-report only: VexRiscv_Full in the same shell, same pins and clock
