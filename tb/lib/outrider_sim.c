@@ -13,7 +13,6 @@
  */
 #include "outrider_sim.h"
 
-#include <errno.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
