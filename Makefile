@@ -46,6 +46,9 @@ clean:
 
 # the benchmark suite: make bench, make bench-sweep (bench.mk, docs/performance.md)
 -include bench.mk
+# its compute-bound set's smoke test (part of make test) and make sim-speed
+-include tests/compute.mk
+-include tb/sim-speed.mk
 
 # the FPGA flow: make fpga BOARD=..., make fpga-report (fpga/fpga.mk, docs/fpga.md)
 -include fpga/fpga.mk

@@ -61,3 +61,43 @@ bench-sweep: $(TB_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | bench-deps
 	@mkdir -p $(BENCH_DIR)
 	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
 	    --latencies "$(BENCH_SWEEP_LATENCIES)" --kernels "$(BENCH_KERNELS)" --sweep
+
+# ---- the compute-bound set (sw/bench/compute/, scripts/bench-compute.py) ----
+#   make bench-compute   every compute kernel, one hart and two harts, at
+#                        --mem-latency $(BENCH_LATENCY) and with --perfect-dcache:
+#                        build/bench/compute.json and compute.md (part of `make bench`)
+# Per kernel K (sw/bench/compute/K.c), from the one source:
+#   compute_K          one copy, full size
+#   compute_K_2h       two copies at the same time, one per hart (COMPUTE_HARTS=2)
+#   compute_K_small    small size (the smoke test, tests/compute.mk), and
+#   compute_K_small_2h / compute_K_wrong   its two-hart and wrong-answer builds
+#   compute_K_bare     no runtime or libc, rv32im: for other cores (tb/sim-speed.mk)
+COMPUTE_KERNELS ?= crc matmul sort fsm strlist
+COMPUTE_DIR     := sw/bench/compute
+COMPUTE_CFLAGS  := $(SW_OWN_CFLAGS) -I$(COMPUTE_DIR)
+COMPUTE_BARE_CFLAGS := -march=rv32im -mabi=ilp32 -DCOMPUTE_BARE=1
+# the bare build's entry point: stack, .bss, main, exit code to the MMIO exit register
+COMPUTE_BARE_CRT := tb/vexriscv/crt.S
+
+define bench__compute
+$(call sw_prog_rule,compute_$(1),$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS))
+$(call sw_prog_rule,compute_$(1)_2h,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_HARTS=2)
+$(call sw_prog_rule,compute_$(1)_small,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1)
+$(call sw_prog_rule,compute_$(1)_small_2h,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1 -DCOMPUTE_HARTS=2)
+$(call sw_prog_rule,compute_$(1)_wrong,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1 -DCOMPUTE_WRONG=1)
+$(call sw_raw_prog_rule,compute_$(1)_bare,$(COMPUTE_BARE_CRT) $(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) $(COMPUTE_BARE_CFLAGS))
+endef
+ifneq ($(filter bench bench-compute,$(MAKECMDGOALS)),)
+$(foreach k,$(COMPUTE_KERNELS),$(if $(wildcard $(COMPUTE_DIR)/$(k).c),,$(error make bench: no compute kernel '$(k)' ($(COMPUTE_DIR)/$(k).c not found))))
+endif
+$(foreach k,$(COMPUTE_KERNELS),$(eval $(call bench__compute,$(k))))
+COMPUTE_ELFS       := $(foreach k,$(COMPUTE_KERNELS),$(SW_PROG_BUILD)/compute_$(k).elf $(SW_PROG_BUILD)/compute_$(k)_2h.elf)
+COMPUTE_SMOKE_ELFS := $(foreach k,$(COMPUTE_KERNELS),$(foreach s,_small _small_2h _wrong,$(SW_PROG_BUILD)/compute_$(k)$(s).elf))
+
+.PHONY: bench-compute compute-progs
+compute-progs: $(COMPUTE_ELFS) $(COMPUTE_SMOKE_ELFS)
+
+bench-compute: $(TB_SMTSIM) $(COMPUTE_ELFS) | deps
+	@mkdir -p $(BENCH_DIR)
+	python3 scripts/bench-compute.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
+	    --latency $(BENCH_LATENCY) --kernels "$(COMPUTE_KERNELS)"
