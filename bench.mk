@@ -3,6 +3,7 @@
 #
 #   make bench        every kernel x configuration at --mem-latency 100:
 #                     build/bench/results.json and build/bench/results.md
+#                     and the compute-bound set (below): compute.json, compute.md
 #   make bench-sweep  the same at BENCH_SWEEP_LATENCIES (25 50 100 200 400):
 #                     build/bench/sweep.json, sweep.md and speedup.png (gnuplot)
 #
@@ -56,6 +57,8 @@ bench: $(TB_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | deps
 	@mkdir -p $(BENCH_DIR)
 	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
 	    --latencies $(BENCH_LATENCY) --kernels "$(BENCH_KERNELS)"
+	python3 scripts/bench-compute.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
+	    --latency $(BENCH_LATENCY) --kernels "$(COMPUTE_KERNELS)"
 
 bench-sweep: $(TB_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | bench-deps
 	@mkdir -p $(BENCH_DIR)
@@ -93,6 +96,9 @@ endif
 $(foreach k,$(COMPUTE_KERNELS),$(eval $(call bench__compute,$(k))))
 COMPUTE_ELFS       := $(foreach k,$(COMPUTE_KERNELS),$(SW_PROG_BUILD)/compute_$(k).elf $(SW_PROG_BUILD)/compute_$(k)_2h.elf)
 COMPUTE_SMOKE_ELFS := $(foreach k,$(COMPUTE_KERNELS),$(foreach s,_small _small_2h _wrong,$(SW_PROG_BUILD)/compute_$(k)$(s).elf))
+
+# `make bench` runs the compute set after the memory-bound suite
+bench: $(COMPUTE_ELFS)
 
 .PHONY: bench-compute compute-progs
 compute-progs: $(COMPUTE_ELFS) $(COMPUTE_SMOKE_ELFS)
