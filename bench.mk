@@ -74,13 +74,10 @@ bench-sweep: $(TB_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | bench-deps
 #   compute_K_2h       two copies at the same time, one per hart (COMPUTE_HARTS=2)
 #   compute_K_small    small size (the smoke test, tests/compute.mk), and
 #   compute_K_small_2h / compute_K_wrong   its two-hart and wrong-answer builds
-#   compute_K_bare     no runtime or libc, rv32im: for other cores (tb/sim-speed.mk)
+# (compute_K_bare, the build without runtime for other cores: tb/sim-speed.mk)
 COMPUTE_KERNELS ?= crc matmul sort fsm strlist
 COMPUTE_DIR     := sw/bench/compute
 COMPUTE_CFLAGS  := $(SW_OWN_CFLAGS) -I$(COMPUTE_DIR)
-COMPUTE_BARE_CFLAGS := -march=rv32im -mabi=ilp32 -DCOMPUTE_BARE=1
-# the bare build's entry point: stack, .bss, main, exit code to the MMIO exit register
-COMPUTE_BARE_CRT := tb/vexriscv/crt.S
 
 define bench__compute
 $(call sw_prog_rule,compute_$(1),$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS))
@@ -88,7 +85,6 @@ $(call sw_prog_rule,compute_$(1)_2h,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCO
 $(call sw_prog_rule,compute_$(1)_small,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1)
 $(call sw_prog_rule,compute_$(1)_small_2h,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1 -DCOMPUTE_HARTS=2)
 $(call sw_prog_rule,compute_$(1)_wrong,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1 -DCOMPUTE_WRONG=1)
-$(call sw_raw_prog_rule,compute_$(1)_bare,$(COMPUTE_BARE_CRT) $(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) $(COMPUTE_BARE_CFLAGS))
 endef
 ifneq ($(filter bench bench-compute,$(MAKECMDGOALS)),)
 $(foreach k,$(COMPUTE_KERNELS),$(if $(wildcard $(COMPUTE_DIR)/$(k).c),,$(error make bench: no compute kernel '$(k)' ($(COMPUTE_DIR)/$(k).c not found))))

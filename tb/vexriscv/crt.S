@@ -3,8 +3,8 @@
  * that run on cores other than Outrider (the VexRiscv harness of
  * tb/sim-speed.mk): RV32I only, no CSR, no custom instruction.
  *
- * _start (at 0x8000_0000, section .text.init.enter, linked with
- * sw/runtime/outrider.ld): gp, sp = __outrider_stack_top, zero .bss,
+ * _start (section .text.init.enter, first in RAM: linked with
+ * tb/vexriscv/bare.ld at 0x4000_0000): gp, sp = __stack_top, zero .bss,
  * a0 = main(), then a word store of a0 to the simulation exit register
  * (OUTRIDER_SIM_EXIT: the harness ends the run with that exit code);
  * spins if the store does not end the run.
@@ -19,10 +19,10 @@ _start:
     .option norelax
     la   gp, __global_pointer$
     .option pop
-    lui  sp, %hi(__outrider_stack_top)
-    addi sp, sp, %lo(__outrider_stack_top)
-    la   t0, __outrider_bss_start
-    la   t1, __outrider_bss_end
+    lui  sp, %hi(__stack_top)
+    addi sp, sp, %lo(__stack_top)
+    la   t0, __bss_start
+    la   t1, __bss_end
 1:  bgeu t0, t1, 2f
     sw   zero, 0(t0)
     addi t0, t0, 4
