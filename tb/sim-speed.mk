@@ -91,7 +91,7 @@ endef
 $(eval $(call vex__bare,,))
 $(eval $(call vex__bare,_small,-DCOMPUTE_SMALL=1))
 $(eval $(call vex__bare,_wrong,-DCOMPUTE_SMALL=1 -DCOMPUTE_WRONG=1))
-.PRECIOUS: $(VEX_DIR)/%.o
+.SECONDARY: $(foreach s,bare bare_small bare_wrong,$(patsubst %,$(VEX_DIR)/compute_%_$(s).o,$(COMPUTE_KERNELS)))
 
 .PHONY: vexsim sim-speed sim-speed-test
 vexsim: $(VEXSIM)
