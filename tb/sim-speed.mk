@@ -7,9 +7,9 @@
 #   make sim-speed        SIMSPEED_RUNS (5) interleaved rounds; table on
 #                         stdout, $(BUILD)/sim-speed.json
 #   make sim-speed-test   the harness and the script on small inputs: the
-#                         VexRiscv harness runs a program correctly (checksum
-#                         ok, the same as Outrider's), a wrong answer and bad
-#                         arguments are caught (tests/sim-speed-test.sh)
+#                         VexRiscv harness runs every compute kernel correctly
+#                         (checksum ok, the same as Outrider's), a wrong answer
+#                         and bad arguments are caught (tests/sim-speed-test.sh)
 #   make vexsim           $(BUILD)/vexsim alone
 #
 # VexRiscv_Full.v comes from PyPI pythondata-cpu-vexriscv (pinned in
@@ -101,7 +101,8 @@ sim-speed: $(TB_SMTSIM) $(VEXSIM) $(SIMSPEED_SMTSIM_PROGS) $(VEX_DIR)/compute_$(
 	    --smtsim-progs "$(SIMSPEED_SMTSIM_PROGS)" \
 	    --vex-prog $(VEX_DIR)/compute_$(SIMSPEED_KERNEL)_bare.elf --out $(SIMSPEED_JSON)
 
-sim-speed-test: $(TB_SMTSIM) $(VEXSIM) $(SW_PROG_BUILD)/compute_crc_small.elf \
-    $(VEX_DIR)/compute_crc_bare_small.elf $(VEX_DIR)/compute_crc_bare_wrong.elf
-	tests/sim-speed-test.sh $(TB_SMTSIM) $(VEXSIM) $(SW_PROG_BUILD)/compute_crc_small.elf \
-	    $(VEX_DIR)/compute_crc_bare_small.elf $(VEX_DIR)/compute_crc_bare_wrong.elf
+SIMSPEED_TEST_ELFS := $(foreach k,$(COMPUTE_KERNELS),$(SW_PROG_BUILD)/compute_$(k)_small.elf \
+                        $(VEX_DIR)/compute_$(k)_bare_small.elf) \
+                      $(VEX_DIR)/compute_$(firstword $(COMPUTE_KERNELS))_bare_wrong.elf
+sim-speed-test: $(TB_SMTSIM) $(VEXSIM) $(SIMSPEED_TEST_ELFS)
+	tests/sim-speed-test.sh $(TB_SMTSIM) $(VEXSIM) $(SW_PROG_BUILD) $(VEX_DIR) $(COMPUTE_KERNELS)

@@ -3,12 +3,15 @@
 # VexRiscv harness runs a program correctly and scripts/sim-speed.py checks
 # its arguments. Not part of `make test` (it needs the VexRiscv venv and
 # model).
-#   tests/sim-speed-test.sh SMTSIM VEXSIM OUTRIDER_SMALL.elf VEX_SMALL.elf VEX_WRONG.elf
+#   tests/sim-speed-test.sh SMTSIM VEXSIM PROG_DIR VEX_DIR KERNEL...
+# (PROG_DIR/compute_K_small.elf: the Outrider builds; VEX_DIR/compute_K_bare_small.elf
+# and VEX_DIR/compute_K_bare_wrong.elf: the bare builds, tb/sim-speed.mk)
 # Checks:
-#   - vexsim runs the bare small crc kernel: exit 0, "checksum ... ok", the
-#     same checksum as smtsim on the Outrider build of the same kernel, and
-#     a non-zero cycle count
-#   - the bare build with a wrong expected value: exit 1, MISMATCH
+#   - for every KERNEL, vexsim runs its bare small build: exit 0,
+#     "checksum ... ok", the same checksum as smtsim on the Outrider build
+#     of the same kernel, and a non-zero cycle count
+#   - the first kernel's bare build with a wrong expected value: exit 1,
+#     MISMATCH
 #   - vexsim rejects bad usage with exit 2 and one line: no program, an
 #     unknown option, a missing file, a bad --max-cycles, an Outrider ELF
 #     (entry 0x8000_0000, not the harness's reset vector)
@@ -17,7 +20,16 @@
 #     and completes one round on the small programs (exit 0, a JSON file
 #     with a positive ratio)
 set -u
-SMTSIM=$1 VEXSIM=$2 OR_ELF=$3 VEX_ELF=$4 VEX_WRONG=$5
+if [ $# -lt 5 ]; then
+    echo "usage: tests/sim-speed-test.sh SMTSIM VEXSIM PROG_DIR VEX_DIR KERNEL..." >&2
+    exit 2
+fi
+SMTSIM=$1 VEXSIM=$2 PROG_DIR=$3 VEX_DIR=$4
+shift 4
+FIRST=$1
+OR_ELF=$PROG_DIR/compute_${FIRST}_small.elf
+VEX_ELF=$VEX_DIR/compute_${FIRST}_bare_small.elf
+VEX_WRONG=$VEX_DIR/compute_${FIRST}_bare_wrong.elf
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fails=0
@@ -32,15 +44,18 @@ expect_status() {  # expect_status NAME WANT CMD...
     check "$name (exit $got, want $want; stderr: $(head -c 200 "$T/err" | tr '\n' ' '))" $?
 }
 
-"$SMTSIM" --quiet "$OR_ELF" > "$T/or.out"; st=$?
-want=$(sed -n 's/.*checksum \(0x[0-9a-f]*\) ok.*/\1/p' "$T/or.out")
-check "smtsim runs $(basename "$OR_ELF") (exit $st, checksum $want)" $([ $st -eq 0 ] && [ -n "$want" ]; echo $?)
-
-"$VEXSIM" "$VEX_ELF" > "$T/v.out" 2> "$T/v.err"; st=$?
-got=$(sed -n 's/.*checksum \(0x[0-9a-f]*\) ok.*/\1/p' "$T/v.out")
-cyc=$(sed -n 's/^vexsim: cycles \([0-9]*\),.*/\1/p' "$T/v.err")
-check "vexsim runs $(basename "$VEX_ELF") (exit $st, checksum $got, cycles $cyc)" \
-    $([ $st -eq 0 ] && [ -n "$got" ] && [ "$got" = "$want" ] && [ "${cyc:-0}" -gt 0 ]; echo $?)
+for k in "$@"; do
+    or_elf=$PROG_DIR/compute_${k}_small.elf vex_elf=$VEX_DIR/compute_${k}_bare_small.elf
+    "$SMTSIM" --quiet "$or_elf" > "$T/or.out"; st=$?
+    want=$(sed -n 's/.*checksum \(0x[0-9a-f]*\) ok.*/\1/p' "$T/or.out")
+    check "smtsim runs $(basename "$or_elf") (exit $st, checksum $want)" \
+        $([ $st -eq 0 ] && [ -n "$want" ]; echo $?)
+    "$VEXSIM" "$vex_elf" > "$T/v.out" 2> "$T/v.err"; st=$?
+    got=$(sed -n 's/.*checksum \(0x[0-9a-f]*\) ok.*/\1/p' "$T/v.out")
+    cyc=$(sed -n 's/^vexsim: cycles \([0-9]*\),.*/\1/p' "$T/v.err")
+    check "vexsim runs $(basename "$vex_elf") (exit $st, checksum $got, cycles $cyc)" \
+        $([ $st -eq 0 ] && [ -n "$got" ] && [ "$got" = "$want" ] && [ "${cyc:-0}" -gt 0 ]; echo $?)
+done
 
 "$VEXSIM" "$VEX_WRONG" > "$T/w.out" 2> /dev/null; st=$?
 check "vexsim: the wrong-answer build fails (exit $st)" \
