@@ -1,5 +1,6 @@
-# rtl/fusesoc.mk - the FuseSoC core description (outrider.core) and the
-# project-metadata checks of `make lint` (docs/fusesoc.md).
+# project.mk - the project as an open-source project: the FuseSoC core
+# description (outrider.core, docs/fusesoc.md) and the checks of `make lint`
+# that are not about the RTL itself.
 #
 #   make fusesoc-core   regenerate outrider.core from the RTL file lists
 #   make lint-fusesoc   the checked-in outrider.core matches the file lists, and
@@ -7,6 +8,9 @@
 #                       (a test program through tb/sv/outrider_soc_tb.sv, must
 #                       exit 0) and synth (set-up only: the yosys project files)
 #   make lint-citation  CITATION.cff is valid (cffconvert --validate)
+#   make lint-docs      every relative link and repository path named in the
+#                       README files and docs/ exists (scripts/check-docs.py)
+#   make lint-spdx      every source file has its SPDX licence line (scripts/spdx.py)
 # The tools come from PyPI into $(BUILD)/lint-venv (scripts/lint-requirements.txt).
 
 LINT_VENV    := $(BUILD)/lint-venv
@@ -21,8 +25,8 @@ FUSESOC_GEN  = python3 scripts/gen-fusesoc.py $(FUSESOC_CORE) --inc "$(RTL_INCS)
                --core "$(RTL_CORE_SRCS)" --cache "$(RTL_CACHE_SRCS)" --soc "$(RTL_SOC_SRCS)" \
                --check "$(RTL_CHECK_SRCS)" --tb "$(FUSESOC_TB)"
 
-.PHONY: fusesoc-core lint-fusesoc lint-citation
-lint: lint-fusesoc lint-citation
+.PHONY: fusesoc-core lint-fusesoc lint-citation lint-docs lint-spdx
+lint: lint-fusesoc lint-citation lint-docs lint-spdx
 
 $(LINT_VENV_OK): scripts/lint-requirements.txt | deps
 	@rm -rf $(LINT_VENV)
@@ -60,3 +64,9 @@ lint-citation: $(LINT_VENV_OK)
 	@$(LINT_VENV)/bin/cffconvert --validate -i CITATION.cff > /dev/null \
 	  || { $(LINT_VENV)/bin/cffconvert --validate -i CITATION.cff; exit 1; }
 	@echo "lint: CITATION.cff is valid"
+
+lint-docs:
+	@python3 scripts/check-docs.py
+
+lint-spdx:
+	@python3 scripts/spdx.py --check
