@@ -33,6 +33,8 @@ include tests/tests.mk
 -include tests/cosim.mk
 -include formal/formal.mk
 -include fpga/sim.mk
+# the FuseSoC core description and the project checks of make lint (project.mk)
+-include project.mk
 
 # The demo: the pointer-chasing kernel (sw/examples/pex_list.c) with and
 # without pre-execution, side by side (scripts/demo.sh). Always at

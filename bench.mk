@@ -22,7 +22,18 @@ BENCH_LATENCY ?= 100
 BENCH_SWEEP_LATENCIES ?= 25 50 100 200 400
 BENCH_JOBS    ?= 2
 BENCH_DIR     := $(BUILD)/bench
+BENCH_SMTSIM  := $(TB_SMTSIM)
 BENCH_SMTSIM_PF := $(BUILD)/smtsim-pf
+# make bench PARAMS="DcacheBytes=16384 ...": the suite on that model variant
+# (tb/tb.mk), results in $(BUILD)/bench-<variant>/; its next-line-prefetch
+# twin is the same variant plus DcachePrefetch=1.
+ifneq ($(strip $(PARAMS)),)
+BENCH_DIR     := $(BUILD)/bench-$(TB_PARAMS_NAME)
+BENCH_SMTSIM  := $(TB_PARAMS_SMTSIM)
+BENCH_SMTSIM_PF := $(BUILD)/smtsim-$(TB_PARAMS_NAME)-pf
+$(eval $(call tb_variant_rule,$(TB_PARAMS_NAME)-pf,$(TB_PARAMS_GFLAGS) -GDcachePrefetch=1))
+endif
+BENCH_SIMS    := --smtsim $(BENCH_SMTSIM) --smtsim-pf $(BENCH_SMTSIM_PF)
 BENCH_CFLAGS  ?=
 
 $(eval $(call tb_variant_rule,pf,-GDcachePrefetch=1))
@@ -53,16 +64,16 @@ bench-progs: $(BENCH_ELFS)
 bench-deps: deps
 	@scripts/ensure-deps.sh --bench
 
-bench: $(TB_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | deps
+bench: $(BENCH_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | deps
 	@mkdir -p $(BENCH_DIR)
-	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
+	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) $(BENCH_SIMS) \
 	    --latencies $(BENCH_LATENCY) --kernels "$(BENCH_KERNELS)"
 	python3 scripts/bench-compute.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
 	    --latency $(BENCH_LATENCY) --kernels "$(COMPUTE_KERNELS)"
 
-bench-sweep: $(TB_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | bench-deps
+bench-sweep: $(BENCH_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | bench-deps
 	@mkdir -p $(BENCH_DIR)
-	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
+	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) $(BENCH_SIMS) \
 	    --latencies "$(BENCH_SWEEP_LATENCIES)" --kernels "$(BENCH_KERNELS)" --sweep
 
 # ---- the compute-bound set (sw/bench/compute/, scripts/bench-compute.py) ----
