@@ -69,7 +69,7 @@ bench: $(BENCH_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | deps
 	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) $(BENCH_SIMS) \
 	    --latencies $(BENCH_LATENCY) --kernels "$(BENCH_KERNELS)"
 	python3 scripts/bench-compute.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
-	    --latency $(BENCH_LATENCY) --kernels "$(COMPUTE_KERNELS)"
+	    --smtsim $(BENCH_SMTSIM) --latency $(BENCH_LATENCY) --kernels "$(COMPUTE_KERNELS)"
 
 bench-sweep: $(BENCH_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | bench-deps
 	@mkdir -p $(BENCH_DIR)
@@ -79,7 +79,8 @@ bench-sweep: $(BENCH_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | bench-deps
 # ---- the compute-bound set (sw/bench/compute/, scripts/bench-compute.py) ----
 #   make bench-compute   every compute kernel, one hart and two harts, at
 #                        --mem-latency $(BENCH_LATENCY) and with --perfect-dcache:
-#                        build/bench/compute.json and compute.md (part of `make bench`)
+#                        build/bench/compute.json and compute.md (part of `make bench`;
+#                        with PARAMS=... on that model variant, in its BENCH_DIR)
 # Per kernel K (sw/bench/compute/K.c), from the one source:
 #   compute_K          one copy, full size
 #   compute_K_2h       two copies at the same time, one per hart (COMPUTE_HARTS=2)
@@ -110,7 +111,7 @@ bench: $(COMPUTE_ELFS)
 .PHONY: bench-compute compute-progs
 compute-progs: $(COMPUTE_ELFS) $(COMPUTE_SMOKE_ELFS)
 
-bench-compute: $(TB_SMTSIM) $(COMPUTE_ELFS) | deps
+bench-compute: $(BENCH_SMTSIM) $(COMPUTE_ELFS) | deps
 	@mkdir -p $(BENCH_DIR)
 	python3 scripts/bench-compute.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
-	    --latency $(BENCH_LATENCY) --kernels "$(COMPUTE_KERNELS)"
+	    --smtsim $(BENCH_SMTSIM) --latency $(BENCH_LATENCY) --kernels "$(COMPUTE_KERNELS)"

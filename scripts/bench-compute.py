@@ -3,9 +3,10 @@
 
 usage: scripts/bench-compute.py [--build DIR] [--out DIR] [--jobs N]
                                 [--latency L] [--kernels "crc matmul ..."]
-                                [--no-perfect]
+                                [--no-perfect] [--smtsim PATH]
 
-For every kernel K runs, on $BUILD/smtsim:
+For every kernel K runs, on $BUILD/smtsim (or --smtsim: `make bench PARAMS=...`
+passes a model variant):
   1h           --mem-latency L   compute_K.elf     (one copy on hart 0)
   2h           --mem-latency L   compute_K_2h.elf  (two copies, one per hart)
   1h_perfect   --perfect-dcache  compute_K.elf     (unless --no-perfect)
@@ -84,6 +85,8 @@ def main():
     ap.add_argument("--latency", default="100")
     ap.add_argument("--kernels", default="crc matmul sort fsm strlist")
     ap.add_argument("--no-perfect", action="store_true")
+    ap.add_argument("--smtsim", default=None,
+                    help="simulator (default BUILD/smtsim; make bench PARAMS=... passes a variant)")
     a = ap.parse_args()
     out = a.out or os.path.join(a.build, "bench")
     try:
@@ -97,7 +100,7 @@ def main():
         die("need at least one kernel (--kernels)")
     if a.jobs < 1:
         die(f"bad --jobs {a.jobs} (want >= 1)")
-    sim = os.path.join(a.build, "smtsim")
+    sim = a.smtsim or os.path.join(a.build, "smtsim")
     prog = os.path.join(a.build, "prog")
     if not os.access(sim, os.X_OK):
         die(f"{sim} not found (run 'make bench-compute', which builds it)")
