@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """scripts/bench-compute.py - run the compute-bound set (sw/bench/compute/) and report IPC.
 
 usage: scripts/bench-compute.py [--build DIR] [--out DIR] [--jobs N]

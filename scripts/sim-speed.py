@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """scripts/sim-speed.py - simulated cycles per CPU second: smtsim against a Verilated VexRiscv_Full.
 
 usage: scripts/sim-speed.py --smtsim PATH --vexsim PATH --smtsim-progs "A.elf B.elf"

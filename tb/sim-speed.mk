@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tb/sim-speed.mk - `make sim-speed`: simulated cycles per CPU second of
 # smtsim (the Verilated Outrider SoC) against a Verilated VexRiscv_Full built
 # with the same Verilator flags, runs interleaved (scripts/sim-speed.py,

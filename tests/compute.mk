@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/compute.mk - the smoke test of the compute-bound benchmark set
 # (sw/bench/compute/, bench.mk): test_compute, part of `make test`.
 # Included by the top Makefile after bench.mk (whose COMPUTE_KERNELS and

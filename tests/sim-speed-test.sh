@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # tests/sim-speed-test.sh - `make sim-speed-test` (tb/sim-speed.mk): the
 # VexRiscv harness runs a program correctly and scripts/sim-speed.py checks
 # its arguments. Not part of `make test` (it needs the VexRiscv venv and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * crt.S - entry point of the bare programs (COMPUTE_BARE, sw/bench/compute/)
  * that run on cores other than Outrider (the VexRiscv harness of

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tb/vexriscv/vex_lib.mk - run by tb/sim-speed.mk inside the VexRiscv model's
 # Verilator folder after `verilator --build` (the same scheme as
 # tb/verilated_lib.mk for the Outrider model): the Verilator runtime objects

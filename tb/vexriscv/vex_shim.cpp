@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // vex_shim.cpp - see vex_shim.h. The only C++ of the VexRiscv harness.
 #include "vex_shim.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * vex_shim.h - a C interface to the Verilated VexRiscv_Full model (top
  * module VexRiscv), for the harness vexsim.c (tb/sim-speed.mk).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * vexsim.c - run a bare RV32IM program on the Verilated VexRiscv_Full
  * (PyPI pythondata-cpu-vexriscv): the yardstick of `make sim-speed`

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_compute.c - smoke test of the compute-bound benchmark set
  * (sw/bench/compute/, docs/performance.md): every kernel, at its small size,

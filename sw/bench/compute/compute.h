@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * compute.h - the driver of the compute-bound benchmark set (sw/bench/compute/,
  * docs/performance.md "Compute-bound set"): CoreMark-like kinds of work written

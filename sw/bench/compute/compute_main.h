@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * compute_main.h - main() of a compute kernel (contract in compute.h):
  * set up, compute the reference (untimed), set up again, run the timed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * crc.c - CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320) over a
  * 512-byte message with a 256-entry table, the message changing by one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * fsm.c - a state machine: a tokenizer over 768 bytes of generated source
  * text (identifiers, decimal numbers, operators, spaces, '#' comments up to

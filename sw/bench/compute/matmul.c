@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * matmul.c - integer matrix multiply, 12 x 12 words (wrapping 32-bit
  * arithmetic): the inner loop is load, load, multiply, add.

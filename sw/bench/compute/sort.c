@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sort.c - sorting 320 words: quicksort with an explicit stack (median of
  * three, insertion sort below 12 elements), data-dependent branches.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * strlist.c - list and string handling: short names kept in a sorted
  * singly linked list, walked, reversed, filtered and concatenated.
