@@ -128,6 +128,8 @@ def main():
     rows = []
     for e in entries:
         med = statistics.median(samples[e])
+        if med <= 0:
+            die(f"{e[0]} {e[1]}: median CPU time 0 s (too short to time: use a longer program)", 1)
         rows.append({"simulator": e[0], "program": e[1], "cycles": cycles[e],
                      "cpu_seconds": samples[e], "median_cpu_seconds": med,
                      "cycles_per_cpu_second": cycles[e] / med if med > 0 else None,
