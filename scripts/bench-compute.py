@@ -20,6 +20,10 @@ harts) = instructions both harts retired in their kernels / cycles of the
 pair; throughput ratio = 2 x cycles(1h) / cycles(2h) (two copies' work
 against one copy's); geometric means over the kernels.
 
+Each run's record also has the whole run's cycles and data-cache load and
+store misses (set-up and reference included: an upper bound on the
+kernel's own), from smtsim --stats-json.
+
 Every run must exit 0 (the program compares its checksum with a reference
 computed by a second implementation) and print the same checksum in every
 configuration; otherwise this script fails (exit 1) after writing what it has.
@@ -35,6 +39,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 MAX_CYCLES = 50_000_000
 
@@ -46,10 +51,19 @@ def die(msg, code=2):
 
 def run_one(job):
     """Run one simulation; return (job, result dict or error string)."""
-    cmd = [job["sim"], "--quiet", "--max-cycles", str(MAX_CYCLES)] + job["extra"] + [job["elf"]]
-    p = subprocess.run(cmd, capture_output=True, text=True)
-    if p.returncode != 0:
-        return job, f"{' '.join(cmd)} exited with {p.returncode}:\n{p.stdout}{p.stderr}"
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tf:
+        stats_path = tf.name
+    try:
+        cmd = ([job["sim"], "--quiet", "--max-cycles", str(MAX_CYCLES), "--stats-json", stats_path]
+               + job["extra"] + [job["elf"]])
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        if p.returncode != 0:
+            return job, f"{' '.join(cmd)} exited with {p.returncode}:\n{p.stdout}{p.stderr}"
+        with open(stats_path) as f:
+            stats = json.load(f)
+    finally:
+        os.unlink(stats_path)
+    dc = stats.get("dcache", {}).get("threads", [])
     m_sum = re.search(r"checksum (0x[0-9a-f]{8}) ok", p.stdout)
     m_cyc = re.search(r"cycles (\d+)", p.stdout)
     m_ins = re.search(r"instret (\d+)", p.stdout)
@@ -65,6 +79,10 @@ def run_one(job):
         "instret": instret,
         "instret_per_hart": [int(m_per.group(1)), int(m_per.group(2))] if m_per else [instret],
         "ipc": instret / cycles,
+        # whole run (set-up and reference included), from --stats-json
+        "run_cycles": stats.get("cycles"),
+        "run_load_misses": sum(t.get("load_misses", 0) for t in dc),
+        "run_store_misses": sum(t.get("store_misses", 0) for t in dc),
         "command": " ".join(cmd),
     }
 
