@@ -156,6 +156,16 @@ module outrider_dcache #(
   output logic [31:0]          ev_evict_addr_o,
   output logic [NumCtx-1:0]    ev_mshr_full_o,   // context parked: no free MSHR
 
+  // prefetch hints (Zicbop prefetch.r/.w from the core): fetch the line of
+  // pf_addr_i if it is in RAM and not present; never answered, never blocks
+  input  logic                 pf_valid_i,
+  input  logic [31:0]          pf_addr_i,
+  input  logic [TidW-1:0]      pf_tid_i,
+  input  logic                 pf_spec_i,       // from a p-thread
+  // lines a p-thread filled that no other access has used yet (they are
+  // counted as they are filled, used or evicted: docs/preexec.md 4.5)
+  output logic [15:0]          pfill_cnt_o,
+
   // debug backdoor (DebugPort = 1): the newest copy of a word the cache
   // holds dirty (in a line or in the write-back buffer)
   input  logic [31:0]          dbg_addr_i,
@@ -292,7 +302,7 @@ module outrider_dcache #(
 
   // ---- stage 0 ------------------------------------------------------------------
   outrider_dcache_arb #(
-    .NumCtx (NumCtx), .NextLinePrefetch (NextLinePrefetch), .OffW (OffW), .SetW (SetW),
+    .NumCtx (NumCtx), .OffW (OffW), .SetW (SetW),
     .WordW (WordW), .LineW (LineW), .TagW (TagW)
   ) u_arb (
     .clk_i, .rst_ni,
@@ -363,7 +373,8 @@ module outrider_dcache #(
     .alloc_i (s1_alloc), .victim_i (victim), .s1_valid_o (s1_valid), .s1_dirty_o (s1_dirty),
     .s1_pfill_o (s1_pfill), .fill_i (fill), .fill_set_i (done_line[SetW-1:0]),
     .fill_way_i (done_way), .fill_pf_i (done_pfill), .wb_done_i (vr_done), .vr_set_i (vr_set),
-    .vr_way_i (vr_way), .fl_set_i (fl_set), .fl_valid_o (fl_valid), .fl_dirty_o (fl_dirty), .dbg_set_i (dbg_set), .dbg_dirty_o (dbg_dirty), .dirty_any_o (dirty_any)
+    .vr_way_i (vr_way), .fl_set_i (fl_set), .fl_valid_o (fl_valid), .fl_dirty_o (fl_dirty), .dbg_set_i (dbg_set), .dbg_dirty_o (dbg_dirty), .dirty_any_o (dirty_any),
+    .pfill_cnt_o
   );
 
   outrider_dcache_resv #(.NumCtx (NumCtx)) u_resv (
@@ -415,7 +426,8 @@ module outrider_dcache #(
   ) u_pfq (
     .clk_i, .rst_ni,
     .demand_alloc_i (s1_alloc && !s1_alloc_pref), .line_i (s1_line), .tid_i (s1_tid),
-    .spec_i (s1_spec), .probe_go_i (probe_go), .v_o (pfq_v), .line_o (pfq_line), .tid_o (pfq_tid),
+    .spec_i (s1_spec), .hint_i (pf_valid_i), .hint_line_i (pf_addr_i[31:OffW]),
+    .hint_tid_i (pf_tid_i), .hint_spec_i (pf_spec_i), .probe_go_i (probe_go), .v_o (pfq_v), .line_o (pfq_line), .tid_o (pfq_tid),
     .spec_o (pfq_spec)
   );
 
@@ -491,7 +503,7 @@ module outrider_dcache #(
   );
 
   logic unused_sig;
-  assign unused_sig = ^dbg_addr_i[1:0];
+  assign unused_sig = ^{dbg_addr_i[1:0], pf_addr_i[OffW-1:0]};
 
   // ---- invariants (rtl/include/outrider_assert.svh) -------------------------------
   // a p-thread's request never writes the data array or dirties a line

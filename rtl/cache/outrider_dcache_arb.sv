@@ -25,7 +25,6 @@
 // table and taken here.
 module outrider_dcache_arb #(
   parameter int NumCtx           = 2,
-  parameter int NextLinePrefetch = 0,
   parameter int OffW             = 5,    // log2(line bytes)
   parameter int SetW             = 6,
   parameter int WordW            = 3,
@@ -150,7 +149,7 @@ module outrider_dcache_arb #(
   assign vr_go     = vr_want_i && (vr_prio_i || (!replay_any_i && !accept));
   // the probe waits in its queue for an idle stage 0 and a free MSHR (with
   // one MSHR the miss that queued it holds the MSHR until its refill ends)
-  assign probe_go  = (NextLinePrefetch != 0) && pfq_v_i && free_v_i && !replay_any_i && !accept &&
+  assign probe_go  = pfq_v_i && free_v_i && !replay_any_i && !accept &&
                      !vr_want_i;
   assign vr_go_o     = vr_go;
   assign replay_go_o = replay_go;

@@ -11,7 +11,11 @@
 //   line installed (fill_i)                 valid, clean, pfill = fill_pf_i
 //   victim copied out (wb_done_i)           clean
 // Read views: the ways of stage 1's set, of the set the flush engine walks
-// and of the debug backdoor's set; dirty_any_o: anything dirty.
+// and of the debug backdoor's set; dirty_any_o: anything dirty; pfill_cnt_o:
+// how many frames hold a line a p-thread filled that nobody else has used
+// yet (the p-thread distance control of docs/preexec.md reads it). It is a
+// counter kept in step with the pfill bits (+1 for a p-thread fill, -1 for
+// a first use or an eviction of such a line), not an adder over all frames.
 //
 // Timing: views combinational from the state; updates at the clock edge.
 //
@@ -51,7 +55,8 @@ module outrider_dcache_frames #(
   output logic [Ways-1:0] fl_dirty_o,
   input  logic [SetW-1:0] dbg_set_i,
   output logic [Ways-1:0] dbg_dirty_o,
-  output logic            dirty_any_o
+  output logic            dirty_any_o,
+  output logic [15:0]     pfill_cnt_o
 );
   localparam int Frames = Sets * Ways;
   localparam int FrameW = $clog2(Frames);
@@ -85,17 +90,31 @@ module outrider_dcache_frames #(
     if (wb_done_i) dirty_d[fidx(vr_set_i, vr_way_i)] = 1'b0;
   end
 
+  // the count of pfill bits set: the three places that change a pfill bit
+  // never name the same frame in one cycle (a hit way is valid and not being
+  // refilled, a victim is not owned by an MSHR, a fill's way is), so the
+  // change is the sum of the three single-bit changes
+  logic [15:0] pcnt_q, pcnt_d;
+  logic        pc_up, pc_dn_hit, pc_dn_vic;
+  assign pc_up     = fill_i && fill_pf_i && !pfill_q[fidx(fill_set_i, fill_way_i)];
+  assign pc_dn_hit = pfill_clr_i && pfill_q[fidx(s1_set_i, hit_way_i)];
+  assign pc_dn_vic = alloc_i && pfill_q[fidx(s1_set_i, victim_i)];
+  assign pcnt_d    = pcnt_q + 16'(pc_up) - 16'(pc_dn_hit) - 16'(pc_dn_vic);
+
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       valid_q <= '0;
       dirty_q <= '0;
       pfill_q <= '0;
+      pcnt_q  <= '0;
     end else begin
       valid_q <= valid_d;
       dirty_q <= dirty_d;
       pfill_q <= pfill_d;
+      pcnt_q  <= pcnt_d;
     end
   end
+  assign pfill_cnt_o = pcnt_q;
 
   assign s1_valid_o  = valid_q[Ways*s1_set_i +: Ways];
   assign s1_dirty_o  = dirty_q[Ways*s1_set_i +: Ways];
@@ -104,4 +123,17 @@ module outrider_dcache_frames #(
   assign fl_dirty_o  = dirty_q[Ways*fl_set_i +: Ways];
   assign dbg_dirty_o = dirty_q[Ways*dbg_set_i +: Ways];
   assign dirty_any_o = |dirty_q;
+
+`ifdef OUTRIDER_ASSERT
+  // the counter equals the number of pfill bits (simulation only: an adder
+  // over every frame is what the counter avoids)
+  function automatic int pfill_ones(input logic [Frames-1:0] v);
+    int n;
+    n = 0;
+    for (int i = 0; i < Frames; i++) n += int'(v[i]);
+    pfill_ones = n;
+  endfunction
+  `include "outrider_assert.svh"
+  `OR_ASSERT(32'(pcnt_q) == pfill_ones(pfill_q), "the p-thread fill count matches the pfill bits")
+`endif
 endmodule

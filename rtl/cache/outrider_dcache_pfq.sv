@@ -1,4 +1,5 @@
-// outrider_dcache_pfq: the data cache's next-line prefetch queue, one entry
+// outrider_dcache_pfq: the data cache's next-line prefetch queue, one entry, also
+// the queue of the core's prefetch hints
 // (docs/dcache.md "Next-line prefetch"). Used when NextLinePrefetch = 1.
 //
 // What it does
@@ -9,6 +10,11 @@
 // - The arbiter sends the entry into stage 0 as a probe (probe_go_i) when
 //   stage 0 is idle and an MSHR is free; the probe leaves the queue then,
 //   whether or not stage 1 allocates for it.
+//
+// - A prefetch hint of the core (hint_i: Zicbop prefetch.r/prefetch.w,
+//   docs/dcache.md "Prefetch hints") writes the entry too, whatever
+//   NextLinePrefetch is, if its line is in RAM (others are dropped here); it
+//   wins over a next-line entry queued in the same cycle.
 //
 // Timing: outputs are the register; updates at the clock edge (a miss
 // queued in cycle t can be probed in cycle t+1).
@@ -27,6 +33,10 @@ module outrider_dcache_pfq #(
   input  logic [LineW-1:0] line_i,          // ... for this line
   input  logic [TidW-1:0]  tid_i,
   input  logic             spec_i,
+  input  logic             hint_i,          // a prefetch hint for this line
+  input  logic [LineW-1:0] hint_line_i,
+  input  logic [TidW-1:0]  hint_tid_i,
+  input  logic             hint_spec_i,
   input  logic             probe_go_i,      // the entry enters stage 0 now
   output logic             v_o,
   output logic [LineW-1:0] line_o,
@@ -51,6 +61,12 @@ module outrider_dcache_pfq #(
       line_d = line_i + 1'b1;
       tid_d  = tid_i;
       spec_d = spec_i;
+    end
+    if (hint_i && addr_is_ram({hint_line_i, {OffW{1'b0}}})) begin
+      v_d    = 1'b1;
+      line_d = hint_line_i;
+      tid_d  = hint_tid_i;
+      spec_d = hint_spec_i;
     end
   end
 

@@ -70,6 +70,10 @@ module outrider_commit #(
   output logic [3:0]           dreq_be_o,
   input  logic                 dreq_valid_i,
   input  logic                 dreq_ready_i,
+  // a prefetch hint (Zicbop prefetch.r/.w, an ORI to x0 for the ISA) that
+  // commits now: the data cache fetches the line of pf_addr_o, nobody waits
+  output logic                 pf_valid_o,
+  output logic [31:0]          pf_addr_o,
 
   // the commit decision (outrider_ctx_ctrl, outrider_preexec)
   output logic                 live_mem_o,      // valid and not squashed
@@ -154,6 +158,8 @@ module outrider_commit #(
   assign replay_mem_o     = replay_mem;
   assign sleep_mem_o      = mem_i.wfi && !irq_pending_i[tid_mem_i] && !pt_mem;
   assign retire_mem_o     = retire_mem;
+  assign pf_valid_o       = retire_mem && is_prefetch_rw(mem_i.insn);
+  assign pf_addr_o        = mem_i.result;   // rs1 + imm[11:5] << 5 (outrider_decoder)
 
   logic [31:0] result_mem;
   always_comb begin

@@ -54,6 +54,7 @@ module outrider_core #(
   parameter int SelectPolicy    = 1,      // outrider_thread_select.sv
   parameter int StoreBufEntries = 8,      // p-thread store buffer, per context
   parameter int DefaultBudget   = 65536,  // pexbudget reset value
+  parameter int DefaultPexDist  = 32,     // pexdist reset value (lines; the SoC: a quarter of the cache)
   parameter logic [31:0] BootAddr = 32'h8000_0000, // context 0's PC after reset
   parameter  int TidW       = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
@@ -98,7 +99,19 @@ module outrider_core #(
   output logic [NumCtx-1:0]        ctx_active_o,
   output logic [NumCtx-1:0]        ctx_pthread_o,   // context runs a p-thread
   output logic [7:0]               pex_event_o,     // PexEv* pulses (outrider_defs.svh)
-  input  logic                     pex_enable_i     // pexctl.enable after reset
+  input  logic                     pex_enable_i,    // pexctl.enable after reset
+  input  logic                     pex_dist_set_i,  // pexdist after reset: pex_dist_i,
+  input  logic [15:0]              pex_dist_i,      // ... else DefaultPexDist
+  output logic [NumCtx-1:0]        pex_hold_o,      // p-thread held by distance control
+
+  // prefetch hints (Zicbop) to the data cache, and what the cache tells the
+  // distance control (docs/preexec.md 4.5)
+  output logic                     dpf_valid_o,
+  output logic [31:0]              dpf_addr_o,
+  output logic [TidW-1:0]          dpf_tid_o,
+  output logic                     dpf_spec_o,
+  input  logic [15:0]              pfill_cnt_i,
+  input  logic                     evict_useless_i
 );
   // ===========================================================================
   // Signals between the stages and units, named by the stage they belong to
@@ -147,6 +160,7 @@ module outrider_core #(
   logic [NumCtx*32-1:0] trap_vector, csr_mepc, irq_cause;
   logic [NumCtx-1:0]    irq_pending, irq_take;
   logic                 pex_en;
+  logic [15:0]          pex_dist;
   logic [31:0]          pex_budget;
 
   // WB, WB2
@@ -178,7 +192,7 @@ module outrider_core #(
     .active_i     (active),
     .wait_i       (waiting),
     .sleep_i      (sleeping),
-    .pausing_i    (pausing),
+    .pausing_i    (pausing | pex_hold_o),   // a held p-thread does not fetch
     .pthread_i    (pthread),
     .pc_i         (pc_ctx),
     .pause_ex_i   (valid_ex && ex_rec.pause),
@@ -290,11 +304,16 @@ module outrider_core #(
     .trap_tval_mem_o     (trap_tval_mem), .go_mem_o            (go_mem),
     .replay_mem_o        (replay_mem),   .sleep_mem_o         (sleep_mem),
     .retire_mem_o        (retire_mem),   .div_start_o         (div_start),
+    .pf_valid_o          (dpf_valid_o),  .pf_addr_o           (dpf_addr_o),
     .valid_wb_o          (valid_wb),     .tid_wb_o            (tid_wb),
     .wb_o                (wb_rec)
   );
 
-  outrider_csr_file #(.NumCtx(NumCtx), .DefaultBudget(DefaultBudget)) u_csr_file (
+  assign dpf_tid_o  = tid_mem;
+  assign dpf_spec_o = pt_mem;
+
+  outrider_csr_file #(.NumCtx(NumCtx), .DefaultBudget(DefaultBudget),
+                      .DefaultPexDist(DefaultPexDist)) u_csr_file (
     .clk_i, .rst_ni,
     .tid_mem_i      (tid_mem),           .addr_i         (csr_addr),
     .op_i           (csr_op),            .wdata_i        (csr_wdata),
@@ -312,7 +331,9 @@ module outrider_core #(
     .ev_idle_i      (sleeping | pausing), .active_i       (active),
     .pthread_i      (pthread),           .pex_enable_i,
     .pex_en_o       (pex_en),
-    .pex_budget_o   (pex_budget)
+    .pex_budget_o   (pex_budget),
+    .pex_dist_set_i,                     .pex_dist_i,
+    .pex_dist_o     (pex_dist)
   );
 
   outrider_preexec #(.NumCtx(NumCtx), .StoreBufEntries(StoreBufEntries)) u_preexec (
@@ -321,6 +342,8 @@ module outrider_core #(
     .wait_i              (waiting),      .free_i              (ctx_free),
     .hs_start_i          (hs_start),     .hs_tid_i            (hs_tid),
     .pex_en_i            (pex_en),       .pex_budget_i        (pex_budget),
+    .pex_dist_i          (pex_dist),     .pfill_cnt_i,
+    .evict_useless_i,                    .hold_o              (pex_hold_o),
     .tid_mem_i           (tid_mem),      .mem_i               (mem_rec),
     .live_mem_i          (live_mem),     .pt_mem_i            (pt_mem),
     .exc_any_mem_i       (exc_any_mem),  .req_mem_i           (req_mem),

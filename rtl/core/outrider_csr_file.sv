@@ -5,6 +5,10 @@
 //             pex_enable_i in the first cycle after reset;
 //   pexbudget (0x7C1, RW) a p-thread stops after this many instructions
 //             (0 = no budget); reset DefaultBudget;
+//   pexdist   (CsrPexDist, RW) bits [15:0]: the p-thread distance limit in
+//             lines (docs/preexec.md 4.5), 0 = no limit; reset
+//             DefaultPexDist, or pex_dist_i when pex_dist_set_i (loaded in
+//             the first cycle after reset, like pexctl.EN);
 //   pexstatus (0xFC0, RO) bits [NumCtx-1:0] context active, bits
 //             [16+NumCtx-1:16] context runs a p-thread.
 // The commit point accesses it for the instruction in MEM (tid_mem_i): the
@@ -22,6 +26,7 @@
 module outrider_csr_file #(
   parameter int NumCtx        = 2,
   parameter int DefaultBudget = 65536,
+  parameter int DefaultPexDist = 32,
   parameter int TidW          = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
   input  logic                 clk_i,
@@ -63,7 +68,10 @@ module outrider_csr_file #(
   input  logic [NumCtx-1:0]    pthread_i,
   input  logic                 pex_enable_i,   // pexctl.EN after reset
   output logic                 pex_en_o,
-  output logic [31:0]          pex_budget_o
+  output logic [31:0]          pex_budget_o,
+  input  logic                 pex_dist_set_i, // pexdist after reset: pex_dist_i ...
+  input  logic [15:0]          pex_dist_i,     // ... instead of DefaultPexDist
+  output logic [15:0]          pex_dist_o
 );
   `include "outrider_defs.svh"
   `include "outrider_isa.svh"
@@ -110,6 +118,7 @@ module outrider_csr_file #(
   // ---- pre-execution CSRs -----------------------------------------------------------
   logic        pex_en_q, pex_init_q;   // pexctl.EN; load it from pex_enable_i after reset
   logic [31:0] pex_budget_q;           // pexbudget
+  logic [15:0] pex_dist_q;             // pexdist
   logic [31:0] pex_rdata, pex_wval, pex_status;
   logic        pex_write;
   logic [NumCtx-1:0] pt_running;
@@ -121,6 +130,7 @@ module outrider_csr_file #(
     unique case (addr_i)
       CsrPexCtl:    pex_rdata = {31'd0, pex_en_q};
       CsrPexBudget: pex_rdata = pex_budget_q;
+      CsrPexDist:   pex_rdata = {16'd0, pex_dist_q};
       CsrPexStatus: pex_rdata = pex_status;
       default: begin
         pex_csr   = 1'b0;
@@ -145,16 +155,20 @@ module outrider_csr_file #(
       pex_init_q   <= 1'b1;
       pex_en_q     <= 1'b1;
       pex_budget_q <= 32'(DefaultBudget);
+      pex_dist_q   <= 16'(DefaultPexDist);
     end else begin
       pex_init_q <= 1'b0;
       if (pex_init_q) pex_en_q <= pex_enable_i;   // --no-preexec starts disabled
+      if (pex_init_q && pex_dist_set_i) pex_dist_q <= pex_dist_i;   // smtsim --pexdist
       if (pex_write && (addr_i == CsrPexCtl))    pex_en_q     <= pex_wval[0];
       if (pex_write && (addr_i == CsrPexBudget)) pex_budget_q <= pex_wval;
+      if (pex_write && (addr_i == CsrPexDist))   pex_dist_q   <= pex_wval[15:0];
     end
   end
 
   assign pex_en_o     = pex_en_q;
   assign pex_budget_o = pex_budget_q;
+  assign pex_dist_o   = pex_dist_q;
 
   `include "outrider_assert.svh"
   for (genvar t = 0; t < NumCtx; t++) begin : g_assert

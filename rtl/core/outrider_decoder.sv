@@ -166,6 +166,13 @@ module outrider_decoder (
             illegal_o = (funct7 != 7'd0) && (funct7 != Funct7Alt);
           end
         endcase
+        // Zicbop prefetch.r/.w (ORI x0 with imm[4:0] = 1/3): the result
+        // goes to x0, so EX may compute the line address rs1 + imm[11:5]<<5
+        // instead; outrider_commit sends it to the data cache as a hint
+        if (is_prefetch_rw(instr_i)) begin
+          alu_op_o = AluAdd;
+          imm_o    = {imm_i_type[31:5], 5'd0};
+        end
       end
       OpcOp: begin
         writes_rd   = 1'b1;

@@ -22,6 +22,12 @@
 //     x1..x31 through the register file's copy port to fill in the rest);
 //     mirror_ok_q[t] marks the registers known equal, a context can be
 //     spawned once all are (~32 cycles after it became free);
+//   - distance control (docs/preexec.md 4.5): while the data cache holds at
+//     least pexdist lines that p-threads filled and no hart has used yet
+//     (pfill_cnt_i), or after such a line was evicted unused while at least
+//     pexdist/2 remain, the running p-threads are held (hold_o: not eligible
+//     for fetch, not killed) until the count drops below pexdist/2;
+//     pexdist = 0 turns it off;
 //   - the pre-execution events for the test bench (pex_event_o).
 //
 // It is not the CSR file (pexctl/pexbudget/pexstatus live in
@@ -52,6 +58,13 @@ module outrider_preexec #(
   // pre-execution CSRs (outrider_csr_file)
   input  logic                 pex_en_i,
   input  logic [31:0]          pex_budget_i,
+  input  logic [15:0]          pex_dist_i,     // pexdist: 0 = no distance control
+
+  // distance control: the data cache's count of p-thread-filled lines not
+  // yet used by a hart, and its "a p-thread fill was evicted unused" pulse
+  input  logic [15:0]          pfill_cnt_i,
+  input  logic                 evict_useless_i,
+  output logic [NumCtx-1:0]    hold_o,         // p-thread context held (no fetch)
 
   // the commit point (outrider_commit)
   input  logic [TidW-1:0]      tid_mem_i,
@@ -194,6 +207,22 @@ module outrider_preexec #(
     end
   end
 
+  // ---- distance control -----------------------------------------------------------------
+  // set at pexdist, or on an unused eviction at pexdist/2 or more; cleared
+  // below pexdist/2 (hysteresis: a held p-thread resumes with room to run)
+  logic        hold_q, hold_set, hold_clr;
+  logic [15:0] dist_lo;
+  assign dist_lo  = pex_dist_i >> 1;
+  assign hold_set = (pex_dist_i != 16'd0) &&
+                    ((pfill_cnt_i >= pex_dist_i) || (evict_useless_i && (pfill_cnt_i >= dist_lo)));
+  assign hold_clr = (pex_dist_i == 16'd0) || (pfill_cnt_i < dist_lo);
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni)       hold_q <= 1'b0;
+    else if (hold_set) hold_q <= 1'b1;
+    else if (hold_clr) hold_q <= 1'b0;
+  end
+  assign hold_o = hold_q ? (pthread_i & active_i) : '0;
+
   // pre-execution events for the test bench
   always_comb begin
     pex_event_o = '0;
@@ -307,4 +336,5 @@ module outrider_preexec #(
   `OR_ASSERT((mirror_we_o & active_i) == '0, "the mirror never writes a running context's bank")
   `OR_ASSERT((pt_end_o & ~pthread_i) == '0, "only p-threads stop or are cancelled")
   `OR_ASSERT(!(stop_norm_mem && stop_budget_mem), "a p-thread stops for one reason")
+  `OR_ASSERT(!hold_o[0], "context 0 (a hart) is never held")
 endmodule

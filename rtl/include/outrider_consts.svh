@@ -49,8 +49,11 @@ localparam int PexEvStop = 5;  // a p-thread executed pex.stop
 localparam int PexEvStoreBuffered = 6;  // a p-thread store went to its store buffer
 localparam int PexEvMmioSuppressed = 7;  // a p-thread load to an uncached range returned 0
 localparam int PexEvW = 8;  // number of event bits (SV: PexEvW)
+localparam int PexEvHold = 8;  // event log only (not a pulse bit): distance control held the p-thread
+localparam int PexEvRelease = 9;  // event log only (not a pulse bit): distance control released it
 
 // ---- Custom CSR numbers of the pre-execution extension (docs/preexec.md)
 localparam logic [11:0] CsrPexCtl = 12'h7C0;  // pexctl: bit 0 EN
 localparam logic [11:0] CsrPexBudget = 12'h7C1;  // pexbudget: p-thread instruction budget, 0 = none
+localparam logic [11:0] CsrPexDist = 12'h7C3;  // pexdist: p-thread distance limit in cache lines, 0 = off (docs/preexec.md 4.5)
 localparam logic [11:0] CsrPexStatus = 12'hFC0;  // pexstatus (read-only): active contexts, p-threads << 16

@@ -94,6 +94,13 @@ module outrider_soc #(
   output logic [NumCtx-1:0]        ctx_pthread_o,
   output logic [7:0]               pex_event_o,     // PexEv* pulses (outrider_defs.svh)
   input  logic                     pex_enable_i,    // pre-execution enabled after reset
+  input  logic                     pex_dist_set_i,  // 1: pexdist after reset = pex_dist_i
+  input  logic [15:0]              pex_dist_i,      //    (0: a quarter of the cache's lines)
+  output logic [NumCtx-1:0]        pex_hold_o,      // p-thread held by distance control
+  output logic                     dpf_valid_o,     // a prefetch hint committed (Zicbop)
+  output logic [TidW-1:0]          dpf_tid_o,
+  output logic                     dpf_spec_o,
+  output logic [31:0]              dpf_addr_o,
 
   // External peripheral port: the Ext window (ExtBase, 64 KiB; an FPGA top's
   // board devices, docs/fpga-uart.md). Same timing as the CLINT and MMIO:
@@ -167,12 +174,14 @@ module outrider_soc #(
   logic                 mmio_exit_valid;
   logic [31:0]          mmio_exit_value;
 
+  logic [15:0]          dc_pfill_cnt;   // p-thread lines not yet used (distance control)
   outrider_core #(
     .NumCtx      (NumCtx),
     .PauseCycles (PauseCycles),
     .SelectPolicy    (SelectPolicy),
     .StoreBufEntries (StoreBufEntries),
     .DefaultBudget   (DefaultBudget),
+    .DefaultPexDist  (DcacheBytes / DcacheLine / 4),
     .BootAddr        (BootAddr)
   ) u_core (
     .clk_i, .rst_ni,
@@ -184,7 +193,10 @@ module outrider_soc #(
     .mtip_i (mtip), .msip_i (msip), .meip_i, .mtime_i (mtime),
     .retire_valid_o, .retire_pc_o, .retire_insn_o, .retire_rd_we_o, .retire_rd_o,
     .retire_rd_wdata_o, .retire_addr_o, .trap_valid_o, .trap_cause_o, .trap_tval_o,
-    .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i
+    .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i,
+    .pex_dist_set_i, .pex_dist_i, .pex_hold_o,
+    .dpf_valid_o, .dpf_addr_o, .dpf_tid_o, .dpf_spec_o,
+    .pfill_cnt_i (dc_pfill_cnt), .evict_useless_i (dc_ev_evict_valid_o && dc_ev_evict_useless_o)
   );
 
   // ---- data side: the cache, or the uncached dbiu in perfect mode ----------
@@ -242,6 +254,8 @@ module outrider_soc #(
     .ev_wb_valid_o (dc_ev_wb_valid_o), .ev_wb_tid_o (dc_ev_wb_tid_o), .ev_wb_addr_o (dc_ev_wb_addr_o),
     .ev_evict_valid_o (dc_ev_evict_valid_o), .ev_evict_useless_o (dc_ev_evict_useless_o),
     .ev_evict_addr_o (dc_ev_evict_addr_o), .ev_mshr_full_o (dc_ev_mshr_full_o),
+    .pf_valid_i (dpf_valid_o && !perfect), .pf_addr_i (dpf_addr_o), .pf_tid_i (dpf_tid_o),
+    .pf_spec_i (dpf_spec_o), .pfill_cnt_o (dc_pfill_cnt),
     .dbg_addr_i, .dbg_hit_o, .dbg_data_o, .dbg_dirty_any_o
   );
 

@@ -93,6 +93,10 @@ module tb_dcache;
   logic [31:0]       dbg_addr = '0, dbg_data;
   logic              dbg_hit, dbg_dirty_any;
 
+  logic        pf_valid = 1'b0;
+  logic [31:0] pf_addr = '0, pf_state = 32'h1234_5679;
+  logic [15:0] pfill_cnt;
+  int          n_hint = 0;
   outrider_dcache #(
     .NumCtx (NC), .SizeBytes (SIZE), .Ways (WAYS), .LineBytes (LINE), .NumMshr (MSHRS),
     .NextLinePrefetch (PREF), .DebugPort (1)
@@ -116,8 +120,28 @@ module tb_dcache;
     .ev_evict_valid_o (ev_evict_valid), .ev_evict_useless_o (ev_evict_useless),
     .ev_evict_addr_o (ev_evict_addr), .ev_mshr_full_o (ev_mshr_full),
     .dbg_addr_i (dbg_addr), .dbg_hit_o (dbg_hit), .dbg_data_o (dbg_data),
-    .dbg_dirty_any_o (dbg_dirty_any)
+    .dbg_dirty_any_o (dbg_dirty_any),
+    .pf_valid_i (pf_valid), .pf_addr_i (pf_addr), .pf_tid_i ('0), .pf_spec_i (1'b0),
+    .pfill_cnt_o (pfill_cnt)
   );
+
+  // prefetch hints (Zicbop): now and then one for a line of the test's pool
+  // (or an MMIO word, which must not reach the bus or the peripheral port),
+  // from context 0, on their own random stream; they change only timing
+  always @(posedge clk) begin : hints
+    logic [31:0] x;
+    x = pf_state;
+    x = x ^ (x << 13);
+    x = x ^ (x >> 17);
+    x = x ^ (x << 5);
+    pf_state <= x;
+    pf_valid <= rst_n && (x[3:0] == 4'd0);
+    pf_addr  <= (x[7:4] == 4'd0) ? (MmioBase | 32'(x[11:8]) << 2)
+                                 : line_addr(int'(x[15:8]) % (WAYS + 4), int'(x[19:16]) % 4) +
+                                   32'({x[24:22], 2'b00});
+    if (pf_valid) n_hint++;
+    if (rst_n) `CHECK(int'(pfill_cnt) <= SIZE / LINE, $sformatf("p-thread line count %0d", pfill_cnt))
+  end
 
   wb_slave_model #(.Base (RamBase), .Words (Words)) u_mem (
     .clk_i (clk), .rst_ni (rst_n), .cyc_i (wb_cyc), .stb_i (wb_stb), .we_i (wb_we),
@@ -495,7 +519,8 @@ module tb_dcache;
                      n_fill, n_evict, n_wb, n_merge))
     if (MSHRS == 1 && NC > 1)
       `CHECK(n_drop > 0, "p-thread loads were dropped with one MSHR")
-    if (PREF != 0) `CHECK(n_pref > 0, "next-line prefetch fills")
+    `CHECK(n_pref > 0, "prefetch fills (hints, and the next-line prefetcher with PREF = 1)")
+    `CHECK(n_hint > 0, "prefetch hints were sent")
     `CHECK(n_bursts > 0, "Wishbone bursts were checked")
     `CHECK(n_spec_fill > 0, "p-thread loads filled lines")
     $display("  %s: %0d requests, %0d fills (%0d prefetch, %0d p-thread), %0d evictions (%0d unused p-thread lines), %0d write-backs, %0d merges, %0d drops, %0d mshr-full cycles, %0d bursts",

@@ -50,10 +50,13 @@
 #define OUTRIDER_PEX_STORE_BUFFERED      6  /* a p-thread store went to its store buffer */
 #define OUTRIDER_PEX_MMIO_SUPPRESSED     7  /* a p-thread load to an uncached range returned 0 */
 #define OUTRIDER_PEX_EVENTS              8  /* number of event bits (SV: PexEvW) */
+#define OUTRIDER_PEX_HOLD                8  /* event log only (not a pulse bit): distance control held the p-thread */
+#define OUTRIDER_PEX_RELEASE             9  /* event log only (not a pulse bit): distance control released it */
 
 /* Custom CSR numbers of the pre-execution extension (docs/preexec.md) */
 #define OUTRIDER_CSR_PEX_CTL             0x7C0  /* pexctl: bit 0 EN */
 #define OUTRIDER_CSR_PEX_BUDGET          0x7C1  /* pexbudget: p-thread instruction budget, 0 = none */
+#define OUTRIDER_CSR_PEX_DIST            0x7C3  /* pexdist: p-thread distance limit in cache lines, 0 = off (docs/preexec.md 4.5) */
 #define OUTRIDER_CSR_PEX_STATUS          0xFC0  /* pexstatus (read-only): active contexts, p-threads << 16 */
 
 #endif /* OUTRIDER_CONSTS_H */
