@@ -15,7 +15,9 @@ PEX_C_PROGS   := pex_capi
 $(foreach p,$(PEX_RAW_PROGS),$(eval $(call sw_raw_prog_rule,test_$(p),tests/programs/$(p).S)))
 $(foreach p,$(PEX_C_PROGS),$(eval $(call sw_prog_rule,test_$(p),tests/programs/$(p).c,$(SW_OWN_CFLAGS))))
 PEX_TEST_ELFS := $(patsubst %,$(SW_PROG_BUILD)/test_%.elf,$(PEX_RAW_PROGS) $(PEX_C_PROGS))
-PEX_EXAMPLE_ELFS := $(patsubst %,$(SW_PROG_BUILD)/%.elf,pex_list pex_hash pex_tree)
+# pex_plain with 6 lists (the distance-control test and the corpus)
+$(eval $(call sw_prog_rule,pex_plain_small,sw/examples/pex_plain.c,$(SW_OWN_CFLAGS) -DLISTS=6))
+PEX_EXAMPLE_ELFS := $(patsubst %,$(SW_PROG_BUILD)/%.elf,pex_list pex_hash pex_tree pex_plain_small prefetch)
 
 TESTS_SUITES += test_preexec
 PEX_SUITE := $(TESTS_BUILD)/test_preexec

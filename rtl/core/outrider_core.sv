@@ -54,7 +54,7 @@ module outrider_core #(
   parameter int SelectPolicy    = 1,      // outrider_thread_select.sv
   parameter int StoreBufEntries = 8,      // p-thread store buffer, per context
   parameter int DefaultBudget   = 65536,  // pexbudget reset value
-  parameter int DefaultPexDist  = 32,     // pexdist reset value (lines; the SoC: a quarter of the cache)
+  parameter int DefaultPexDist  = 64,     // pexdist reset value (lines; the SoC: half the cache)
   parameter logic [31:0] BootAddr = 32'h8000_0000, // context 0's PC after reset
   parameter  int TidW       = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (

@@ -26,7 +26,7 @@
 module outrider_csr_file #(
   parameter int NumCtx        = 2,
   parameter int DefaultBudget = 65536,
-  parameter int DefaultPexDist = 32,
+  parameter int DefaultPexDist = 64,
   parameter int TidW          = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
   input  logic                 clk_i,

@@ -95,7 +95,7 @@ module outrider_soc #(
   output logic [7:0]               pex_event_o,     // PexEv* pulses (outrider_defs.svh)
   input  logic                     pex_enable_i,    // pre-execution enabled after reset
   input  logic                     pex_dist_set_i,  // 1: pexdist after reset = pex_dist_i
-  input  logic [15:0]              pex_dist_i,      //    (0: a quarter of the cache's lines)
+  input  logic [15:0]              pex_dist_i,      //    (0: half the cache's lines)
   output logic [NumCtx-1:0]        pex_hold_o,      // p-thread held by distance control
   output logic                     dpf_valid_o,     // a prefetch hint committed (Zicbop)
   output logic [TidW-1:0]          dpf_tid_o,
@@ -181,7 +181,7 @@ module outrider_soc #(
     .SelectPolicy    (SelectPolicy),
     .StoreBufEntries (StoreBufEntries),
     .DefaultBudget   (DefaultBudget),
-    .DefaultPexDist  (DcacheBytes / DcacheLine / 4),
+    .DefaultPexDist  (DcacheBytes / DcacheLine / 2),
     .BootAddr        (BootAddr)
   ) u_core (
     .clk_i, .rst_ni,

@@ -61,7 +61,7 @@ struct iss {
     uint32_t    msip[ISS_NUM_HARTS];
     uint64_t    mtimecmp[ISS_NUM_HARTS];
     uint64_t    mtime;
-    uint32_t    pexctl, pexbudget;
+    uint32_t    pexctl, pexbudget, pexdist;
     bool        exited;
     int         exit_code;
     uint64_t    insns;
@@ -115,6 +115,7 @@ iss *iss_create(const iss_config *cfg, char *err, size_t errlen)
     s->h[0].running = true;
     s->pexctl = cfg->pex_enabled ? 1 : 0;
     s->pexbudget = 65536;
+    s->pexdist = 64;   /* the SoC default: half the 4 KiB cache's lines */
     return s;
 }
 
@@ -349,6 +350,9 @@ static int csr_read(iss *s, unsigned h, unsigned a, uint32_t *v, bool *tm)
     case 0xF14: *v = h; return 0;
     case 0x7C0: *v = s->pexctl; return 0;
     case 0x7C1: *v = s->pexbudget; return 0;
+    /* pexdist's reset value depends on the model's cache (and smtsim
+       --pexdist): in lockstep the model's value is taken, like a counter */
+    case OUTRIDER_CSR_PEX_DIST: *v = s->pexdist; *tm = true; return 0;
     case 0xFC0: {
         uint32_t act = 0;
         for (unsigned i = 0; i < ISS_NUM_HARTS; i++)
@@ -395,6 +399,7 @@ static void csr_write(iss *s, unsigned h, unsigned a, uint32_t w)
     case 0xB82: t->minstret = (t->minstret & 0xFFFFFFFFull) | (uint64_t)w << 32; return;
     case 0x7C0: s->pexctl = w & 1; return;
     case 0x7C1: s->pexbudget = w; return;
+    case OUTRIDER_CSR_PEX_DIST: s->pexdist = w & 0xFFFFu; return;
     default: break;
     }
     if ((a >> 5) == 0x58 && idx >= 3 && idx <= 5)

@@ -81,6 +81,20 @@ void cycle_stats_sample(outrider_stats *st, const model_shim_outputs *o, uint64_
     }
     if (o->pex_event)
         pex_events(st, o->pex_event, cycle, log);
+    for (unsigned c = 0; c < st->num_ctx; c++) {
+        unsigned held = (o->pex_hold >> c) & 1u, was = (st->pex_hold_prev >> c) & 1u;
+        st->preexec.throttled_cycles += held;
+        st->preexec.holds += held && !was;
+        if (log && held != was)
+            put(log, cycle, OUTRIDER_EV_PEX, c, 1, 0, 0,
+                held ? OUTRIDER_PEX_HOLD : OUTRIDER_PEX_RELEASE, 0);
+    }
+    st->pex_hold_prev = o->pex_hold;
+    if (o->pf_valid) {
+        st->dcache.prefetch_hints++;
+        if (log)
+            put(log, cycle, OUTRIDER_EV_PREFETCH, o->pf_tid, o->pf_spec, o->pf_addr, 0, 0, 0);
+    }
     if (o->dc_acc_valid)
         access_event(st, o, cycle, log);
     if (o->dc_fill_valid) {

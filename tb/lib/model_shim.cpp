@@ -62,6 +62,8 @@ model_shim *model_shim_create(void) {
     t->tohost_en_i = 0;
     t->tohost_addr_i = 0;
     t->pex_enable_i = 1;
+    t->pex_dist_set_i = 0;
+    t->pex_dist_i = 0;
     t->perfect_dcache_i = 0;
     t->dbg_addr_i = 0;
     t->ext_rdata_i = 0;   // the Ext window (board devices) is unconnected here
@@ -100,6 +102,10 @@ void model_shim_set_meip_ctx(model_shim *m, unsigned ctx, unsigned v) {
 void model_shim_set_tohost_en_i(model_shim *m, unsigned v) { m->top->tohost_en_i = v & 1u; }
 void model_shim_set_tohost_addr_i(model_shim *m, uint32_t v) { m->top->tohost_addr_i = v; }
 void model_shim_set_pex_enable_i(model_shim *m, unsigned v) { m->top->pex_enable_i = v & 1u; }
+void model_shim_set_pex_dist_i(model_shim *m, unsigned set, unsigned v) {
+    m->top->pex_dist_set_i = set & 1u;
+    m->top->pex_dist_i = v & 0xFFFFu;
+}
 void model_shim_set_perfect_dcache_i(model_shim *m, unsigned v) {
     m->top->perfect_dcache_i = v & 1u;
 }
@@ -178,6 +184,11 @@ void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     o->wb_bte = t->wb_bte_o;
     o->ctx_pthread = t->ctx_pthread_o;
     o->pex_event = t->pex_event_o;
+    o->pex_hold = t->pex_hold_o;
+    o->pf_valid = t->dpf_valid_o;
+    o->pf_tid = t->dpf_tid_o;
+    o->pf_spec = t->dpf_spec_o;
+    o->pf_addr = t->dpf_addr_o;
     o->dc_acc_valid = t->dc_ev_acc_valid_o;
     o->dc_acc_tid = t->dc_ev_acc_tid_o;
     o->dc_acc_spec = t->dc_ev_acc_spec_o;

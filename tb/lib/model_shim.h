@@ -54,6 +54,9 @@ typedef struct {
     uint32_t ctx_active;     /* bit c: context c is running */
     uint32_t ctx_pthread;    /* bit c: context c runs a p-thread */
     uint8_t  pex_event;      /* PexEv* pulses (rtl/include/outrider_defs.svh) */
+    uint32_t pex_hold;       /* bit c: p-thread context c held by distance control */
+    uint8_t  pf_valid, pf_tid, pf_spec;  /* a prefetch hint committed (Zicbop) */
+    uint32_t pf_addr;
     /* data cache event pulses (docs/dcache.md "Events") */
     uint8_t  dc_acc_valid, dc_acc_tid, dc_acc_spec, dc_acc_op, dc_acc_cls;
     uint32_t dc_acc_addr;
@@ -103,6 +106,9 @@ void model_shim_set_meip_ctx(model_shim *m, unsigned ctx, unsigned v);
 void model_shim_set_tohost_en_i(model_shim *m, unsigned v);
 void model_shim_set_tohost_addr_i(model_shim *m, uint32_t v);
 void model_shim_set_pex_enable_i(model_shim *m, unsigned v);
+/* set = 1: pexdist after reset is v (0 = distance control off); set = 0
+ * (the default): the RTL's default, half the cache's lines */
+void model_shim_set_pex_dist_i(model_shim *m, unsigned set, unsigned v);
 void model_shim_set_perfect_dcache_i(model_shim *m, unsigned v);
 
 /* Backdoor lookup of the data cache (outrider_soc dbg_* ports, combinational):

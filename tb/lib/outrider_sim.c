@@ -147,6 +147,7 @@ outrider_sim *outrider_sim_create(const outrider_config *cfg_in, char *err, size
         s->stats.num_ctx = OUTRIDER_MAX_CTX;
     s->status = OUTRIDER_RUNNING;
     model_shim_set_pex_enable_i(s->model, cfg_in->no_preexec ? 0 : 1);
+    model_shim_set_pex_dist_i(s->model, cfg_in->pex_dist_set ? 1 : 0, cfg_in->pex_dist);
     model_shim_set_perfect_dcache_i(s->model, cfg_in->perfect_dcache ? 1 : 0);
     reset_model(s);
     return s;
@@ -385,7 +386,7 @@ void outrider_sim_clear_events(outrider_sim *s) { event_log_clear(&s->events); }
 const char *outrider_event_kind_name(unsigned kind)
 {
     static const char *const names[] = {
-        "?", "load", "store", "fill", "writeback", "evict", "mshr_full", "bus", "pex",
+        "?", "load", "store", "fill", "writeback", "evict", "mshr_full", "bus", "pex", "prefetch",
     };
     return kind < sizeof names / sizeof names[0] ? names[kind] : "?";
 }
@@ -404,5 +405,9 @@ const char *outrider_pex_event_name(unsigned ev)
         "spawn", "refused", "cancel", "budget_stop", "exc_stop", "stop",
         "store_buffered", "mmio_suppressed",
     };
+    if (ev == OUTRIDER_PEX_HOLD)
+        return "hold";
+    if (ev == OUTRIDER_PEX_RELEASE)
+        return "release";
     return ev < OUTRIDER_PEX_EVENTS ? names[ev] : "?";
 }

@@ -57,6 +57,10 @@ typedef struct {
     int         no_preexec;      /* non-zero: pre-execution disabled at reset
                                     (pex_enable_i = 0: every spawn is refused) */
     int         event_log;       /* non-zero: record events (outrider_sim_events) */
+    int         pex_dist_set;    /* non-zero: pexdist after reset = pex_dist (0 =
+                                    distance control off); zero: the RTL default,
+                                    half the data cache's lines */
+    uint32_t    pex_dist;        /* 0..65535 */
 } outrider_config;
 
 /* outrider_err (OUTRIDER_OK, OUTRIDER_ERR_*): outrider_err.h */
@@ -90,7 +94,8 @@ typedef struct {
 typedef struct {
     outrider_dcache_ctx_stats ctx[OUTRIDER_MAX_CTX];
     uint64_t fills;              /* lines installed */
-    uint64_t prefetch_fills;     /* of which by the next-line prefetcher */
+    uint64_t prefetch_fills;     /* of which by a prefetch hint or the next-line prefetcher */
+    uint64_t prefetch_hints;     /* Zicbop prefetch.r/.w committed (any address, any thread) */
     uint64_t evictions;          /* valid lines replaced */
     uint64_t writebacks;         /* all contexts */
     uint64_t mshr_full_stall_cycles; /* cycles in which any context was parked for an MSHR */
@@ -105,6 +110,8 @@ typedef struct {
     uint64_t useful_fills;       /* first main-thread hits on a p-thread-filled line */
     uint64_t late_fills;         /* main-thread accesses merged into a p-thread fill in flight */
     uint64_t useless_fills;      /* p-thread-filled lines evicted before any main-thread use */
+    uint64_t throttled_cycles;   /* cycles a p-thread was held by distance control */
+    uint64_t holds;              /* times distance control started holding */
     uint64_t main_loads;         /* cacheable loads/LR of non-p-threads */
     uint64_t main_load_misses;   /* of which allocated an MSHR */
 } outrider_preexec_stats;
@@ -121,6 +128,7 @@ typedef struct {
     uint64_t           wb_write_accesses;
     outrider_dcache_stats  dcache;
     outrider_preexec_stats preexec;
+    uint32_t           pex_hold_prev;   /* internal: last cycle's hold mask (hold/release events) */
 } outrider_stats;
 
 /* ---- event log (config.event_log; docs/testbench.md) ---------------------
@@ -137,7 +145,11 @@ typedef enum {
     OUTRIDER_EV_MSHR_FULL,   /* ctx parked this cycle because no MSHR was free */
     OUTRIDER_EV_BUS,         /* memory accepted the first beat of an access:
                                 addr, op 0 read / 1 write, flags bit 0: a burst */
-    OUTRIDER_EV_PEX          /* pre-execution event: cls = PexEv* bit number */
+    OUTRIDER_EV_PEX,         /* pre-execution event: cls = PexEv* bit number, or
+                                OUTRIDER_PEX_HOLD / OUTRIDER_PEX_RELEASE (ctx) */
+    OUTRIDER_EV_PREFETCH     /* a prefetch hint committed: ctx, spec, addr (the
+                                line's address as computed; dropped by the cache
+                                if not in RAM) */
 } outrider_event_kind;
 
 /* op of LOAD/STORE records: OUTRIDER_OP_* (the core's data-side operation
@@ -145,7 +157,7 @@ typedef enum {
  * classes); cls of PEX records: OUTRIDER_PEX_* (the pre-execution event bit
  * numbers, OUTRIDER_PEX_EVENTS of them). All from <outrider/consts.h>. */
 
-#define OUTRIDER_EVF_PREFETCH 1u   /* FILL: next-line prefetch */
+#define OUTRIDER_EVF_PREFETCH 1u   /* FILL: prefetch hint or next-line prefetch */
 #define OUTRIDER_EVF_USELESS  1u   /* EVICT: p-thread fill never used */
 #define OUTRIDER_EVF_BURST    1u   /* BUS: a burst (CTI incrementing) */
 

@@ -18,8 +18,10 @@ static void dcache_json(const outrider_stats *st, FILE *out)
     }
     fprintf(out,
             "],\"fills\":%" PRIu64 ",\"prefetch_fills\":%" PRIu64 ",\"evictions\":%" PRIu64
-            ",\"writebacks\":%" PRIu64 ",\"mshr_full_stall_cycles\":%" PRIu64 "}",
-            d->fills, d->prefetch_fills, d->evictions, d->writebacks, d->mshr_full_stall_cycles);
+            ",\"writebacks\":%" PRIu64 ",\"mshr_full_stall_cycles\":%" PRIu64
+            ",\"prefetch_hints\":%" PRIu64 "}",
+            d->fills, d->prefetch_fills, d->evictions, d->writebacks, d->mshr_full_stall_cycles,
+            d->prefetch_hints);
 }
 
 static void preexec_json(const outrider_preexec_stats *p, FILE *out)
@@ -30,10 +32,12 @@ static void preexec_json(const outrider_preexec_stats *p, FILE *out)
             ",\"stores_buffered\":%" PRIu64 ",\"mmio_loads_suppressed\":%" PRIu64
             ",\"instructions\":%" PRIu64 ",\"fills\":%" PRIu64 ",\"useful_fills\":%" PRIu64
             ",\"late_fills\":%" PRIu64 ",\"useless_fills\":%" PRIu64 ",\"main_loads\":%" PRIu64
-            ",\"main_load_misses\":%" PRIu64 "}",
+            ",\"main_load_misses\":%" PRIu64 ",\"throttled_cycles\":%" PRIu64
+            ",\"holds\":%" PRIu64 "}",
             p->spawned, p->refused, p->cancelled, p->budget_stops, p->exception_stops, p->stops,
             p->stores_buffered, p->mmio_loads_suppressed, p->instructions, p->fills,
-            p->useful_fills, p->late_fills, p->useless_fills, p->main_loads, p->main_load_misses);
+            p->useful_fills, p->late_fills, p->useless_fills, p->main_loads, p->main_load_misses,
+            p->throttled_cycles, p->holds);
 }
 
 int stats_json_write(const outrider_stats *st, FILE *out)

@@ -69,6 +69,8 @@ static void usage(FILE *out)
           "  --perfect-dcache     every data access behaves as a cache hit (uncached\n"
           "                       path, 0-latency memory; --mem-latency is ignored)\n"
           "  --no-preexec         pre-execution disabled at reset (every spawn refused)\n"
+          "  --pexdist N          pexdist CSR after reset: p-thread distance limit in\n"
+          "                       cache lines, 0 = off (default: half the cache's lines)\n"
           "  --ram-size N         RAM bytes, K/M/G suffixes allowed; a power of two\n"
           "                       from 64K to 1G (default 16M)\n"
           "  --trace FILE.fst     write an FST waveform (slow)\n"
@@ -111,7 +113,7 @@ static int parse_u32_opt(const char *name, const char *arg, uint32_t min, uint32
 static int parse_args(int argc, char **argv, options *o)
 {
     enum { O_MAX_CYCLES = 1000, O_MEM_LAT, O_MEM_OUT, O_RAM, O_TRACE, O_STATS, O_QUIET, O_HELP,
-           O_PERFECT, O_NO_PEX, O_EVENTS, O_COSIM, O_COMMIT_LOG };
+           O_PERFECT, O_NO_PEX, O_PEXDIST, O_EVENTS, O_COSIM, O_COMMIT_LOG };
     static const struct option longopts[] = {
         { "max-cycles", required_argument, NULL, O_MAX_CYCLES },
         { "mem-latency", required_argument, NULL, O_MEM_LAT },
@@ -122,6 +124,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "events", required_argument, NULL, O_EVENTS },
         { "perfect-dcache", no_argument, NULL, O_PERFECT },
         { "no-preexec", no_argument, NULL, O_NO_PEX },
+        { "pexdist", required_argument, NULL, O_PEXDIST },
         { "cosim", no_argument, NULL, O_COSIM },
         { "commit-log", required_argument, NULL, O_COMMIT_LOG },
         { "quiet", no_argument, NULL, O_QUIET },
@@ -190,6 +193,13 @@ static int parse_args(int argc, char **argv, options *o)
             break;
         case O_NO_PEX:
             o->cfg.no_preexec = 1;
+            break;
+        case O_PEXDIST:
+            if ((rc = parse_u32_opt("pexdist", optarg, 0, &o->cfg.pex_dist)) != 0)
+                return rc;
+            if (o->cfg.pex_dist > 0xFFFFu)
+                return bad("--pexdist: bad value '%s' (want an integer from 0 to 65535)", optarg);
+            o->cfg.pex_dist_set = 1;
             break;
         case O_QUIET:
             o->quiet = 1;

@@ -691,6 +691,114 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* ---- prefetch hints and distance control (docs/preexec.md 4.5) ---------- */
+
+typedef struct {
+    int exit_code;
+    char console[128];
+    uint64_t cycles, retired0;
+    outrider_preexec_stats pex;
+    outrider_dcache_stats dc;
+    unsigned hold_events, nonram_hints, nonram_loads, nonram_bus, nonram_fills;
+} hint_run;
+
+static void run_collect(outrider_sim *sim, hint_run *r)
+{
+    outrider_status st;
+    memset(r, 0, sizeof(*r));
+    do {
+        st = outrider_sim_step(sim, CHUNK_CYCLES);
+        size_t n = 0;
+        const outrider_event *ev = outrider_sim_events(sim, &n);
+        for (size_t i = 0; i < n; i++) {
+            int ram = ev[i].addr >= OUTRIDER_RAM_BASE;
+            r->hold_events += ev[i].kind == OUTRIDER_EV_PEX && ev[i].cls == OUTRIDER_PEX_HOLD;
+            r->nonram_hints += ev[i].kind == OUTRIDER_EV_PREFETCH && !ram;
+            r->nonram_loads += ev[i].kind == OUTRIDER_EV_LOAD && !ram;
+            r->nonram_bus += ev[i].kind == OUTRIDER_EV_BUS && !ram;
+            r->nonram_fills += ev[i].kind == OUTRIDER_EV_FILL && !ram;
+        }
+        outrider_sim_clear_events(sim);
+    } while (st == OUTRIDER_RUNNING);
+    assert_int_equal(st, OUTRIDER_EXITED);
+    r->exit_code = outrider_sim_exit_code(sim);
+    size_t len = 0;
+    const char *con = outrider_sim_console(sim, &len);
+    snprintf(r->console, sizeof r->console, "%.*s", (int)len, con);
+    const outrider_stats *s = outrider_sim_stats(sim);
+    r->cycles = s->cycles;
+    r->retired0 = s->ctx[0].retired;
+    r->pex = s->preexec;
+    r->dc = s->dcache;
+}
+
+/* prefetch.r/.w fill lines without blocking or trapping; hints to MMIO,
+ * CLINT and unmapped addresses touch nothing; results identical without */
+static void test_prefetch_hints(void **state)
+{
+    hint_run r[2];
+    for (int on = 1; on >= 0; on--) {
+        outrider_config cfg = pex_config(1, 1, EXAMPLE_CYCLES);
+        outrider_sim *sim = tprog_load(state, "prefetch", &cfg);
+        tprog_set_word(sim, "prefetch_on", 0, (uint32_t)on);
+        run_collect(sim, &r[on]);
+        assert_int_equal(r[on].exit_code, 0);
+    }
+    print_message("  with hints: %llu cycles, %llu hints, %llu prefetch fills, %llu misses; "
+                  "without: %llu cycles, %llu misses\n",
+                  (unsigned long long)r[1].cycles, (unsigned long long)r[1].dc.prefetch_hints,
+                  (unsigned long long)r[1].dc.prefetch_fills,
+                  (unsigned long long)r[1].pex.main_load_misses, (unsigned long long)r[0].cycles,
+                  (unsigned long long)r[0].pex.main_load_misses);
+    assert_string_equal(r[1].console, r[0].console);
+    assert_true(r[1].dc.prefetch_hints > 500);          /* 2 per record but the last, + 3 */
+    assert_int_equal(r[0].dc.prefetch_hints, 0);
+    assert_true(r[1].dc.prefetch_fills > 100);
+    assert_int_equal(r[0].dc.prefetch_fills, 0);
+    assert_true(r[1].pex.main_load_misses * 2 < r[0].pex.main_load_misses);
+    assert_true(r[1].cycles < r[0].cycles);
+    assert_int_equal(r[1].nonram_hints, 3);              /* issued, committed, no trap */
+    assert_int_equal(r[1].nonram_loads, 0);
+    assert_int_equal(r[1].nonram_bus, 0);
+    assert_int_equal(r[1].nonram_fills, 0);
+}
+
+/* The plain seed pattern (sw/examples/pex_plain.c, 6 lists): the p-thread
+ * runs far ahead, the distance control holds it (default pexdist), pexdist
+ * = 0 never does; the main thread's results are the same in every run. */
+static void test_distance_hold(void **state)
+{
+    hint_run dflt, off, nopex;
+    hint_run *runs[3] = { &dflt, &off, &nopex };
+    for (int i = 0; i < 3; i++) {
+        outrider_config cfg = pex_config(i != 2, 1, EXAMPLE_CYCLES);
+        if (i == 1) {
+            cfg.pex_dist_set = 1;
+            cfg.pex_dist = 0;
+        }
+        outrider_sim *sim = tprog_load(state, "pex_plain_small", &cfg);
+        tprog_set_word(sim, "pex_example_report", 0, 0);
+        run_collect(sim, runs[i]);
+        assert_int_equal(runs[i]->exit_code, 0);
+    }
+    print_message("  pexdist default: %llu cycles, %llu held cycles (%llu holds), %llu unused "
+                  "evictions; pexdist 0: %llu cycles, %llu unused evictions; off: %llu cycles\n",
+                  (unsigned long long)dflt.cycles, (unsigned long long)dflt.pex.throttled_cycles,
+                  (unsigned long long)dflt.pex.holds, (unsigned long long)dflt.pex.useless_fills,
+                  (unsigned long long)off.cycles, (unsigned long long)off.pex.useless_fills,
+                  (unsigned long long)nopex.cycles);
+    assert_true(dflt.pex.spawned > 0);
+    assert_true(dflt.pex.throttled_cycles > 0);
+    assert_true(dflt.pex.holds > 0);
+    assert_int_equal(dflt.hold_events, dflt.pex.holds);
+    assert_int_equal(off.pex.throttled_cycles, 0);
+    assert_int_equal(off.hold_events, 0);
+    assert_int_equal(nopex.pex.throttled_cycles, 0);
+    assert_string_equal(dflt.console, nopex.console);
+    assert_string_equal(off.console, nopex.console);
+    assert_true(dflt.retired0 == nopex.retired0 && off.retired0 == nopex.retired0);
+}
+
 static void test_invariant_corpus(void **state)
 {
     /* every test_*.elf in PROG_DIR, sorted, then the examples */
@@ -720,7 +828,7 @@ static void test_invariant_corpus(void **state)
         fail_msg("only %zu test programs found in %s: build them first (make tests-build)", nn,
                  PROG_DIR);
 
-    static const char *const examples[] = { "pex_list", "pex_hash", "pex_tree" };
+    static const char *const examples[] = { "pex_list", "pex_hash", "pex_tree", "pex_plain_small" };
     size_t total = nn + sizeof(examples) / sizeof(examples[0]);
     unsigned bad = 0, with_pthreads = 0;
     for (size_t i = 0; i < total; i++) {
@@ -840,6 +948,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_c_interface, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_disabled_refuses_all, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_notrace, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_prefetch_hints, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_distance_hold, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_invariant_corpus, tprog_setup, tprog_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
