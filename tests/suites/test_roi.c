@@ -21,6 +21,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "iss.h"
 #include "tprog.h"
 #include "trun.h"
 
@@ -132,6 +133,44 @@ static void test_counters_and_regions(void **state)
     assert_true(d.accuracy == (double)(p->useful_fills + p->late_fills) / (double)p->fills);
     outrider_stats_derive(&roi[0].stats, &d);
     assert_false(d.accuracy_valid);          /* no p-thread fills in region 1 */
+}
+
+/* ---- the reference ISS: the same CSR, stop at roi_begin, minstret -------- */
+static void test_iss_roi(void **state)
+{
+    (void)state;
+    char path[1024], err[512];
+    tprog_path("test_roi_counters", path, sizeof path);
+    iss_config cfg;
+    iss_config_default(&cfg);
+    cfg.console = NULL;
+    cfg.stop_at_roi = 1;
+    iss *s = iss_create(&cfg, err, sizeof err);
+    assert_non_null(s);
+    assert_int_equal(iss_load_elf(s, path), 0);
+    assert_int_equal(iss_roi_active(s), 0);
+    /* three roi_begin writes that turn the CSR on (the second write of
+     * region 2 finds it on already), then the exit */
+    for (int k = 0; k < 3; k++) {
+        assert_int_equal(iss_run(s, 10000000u), 2);
+        assert_int_equal(iss_roi_active(s), 1);
+        uint32_t insn = 0, pc = iss_pc(s, 0) - 4;
+        assert_int_equal(iss_read_mem(s, pc, &insn, 4), 0);
+        assert_int_equal(insn, 0x7C20D073u);          /* csrwi 0x7c2, 1 */
+    }
+    assert_int_equal(iss_run(s, 10000000u), 1);
+    assert_int_equal(iss_exit_code(s), 0);
+    uint32_t results, w;
+    assert_int_equal(iss_symbol(s, "results", &results), 0);
+    assert_int_equal(iss_read_mem(s, results + 0, &w, 4), 0);
+    assert_int_equal(w, 0);
+    assert_int_equal(iss_read_mem(s, results + 4, &w, 4), 0);
+    assert_int_equal(w, 1);
+    assert_int_equal(iss_read_mem(s, results + 8 * 4, &w, 4), 0);
+    assert_int_equal(w, 0);                            /* minstret after csrw minstret, zero */
+    assert_int_equal(iss_read_mem(s, results + 9 * 4, &w, 4), 0);
+    assert_int_equal(w, 4);                            /* mhpmevent6 */
+    iss_destroy(s);
 }
 
 /* ---- --events-roi: exactly the events of the regions ------------------- */
@@ -343,6 +382,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_counters_and_regions, tprog_setup, tprog_teardown),
+        cmocka_unit_test(test_iss_roi),
         cmocka_unit_test_setup_teardown(test_events_in_regions, tprog_setup, tprog_teardown),
         cmocka_unit_test(test_stats_json),
         cmocka_unit_test(test_unhandled_trap),
