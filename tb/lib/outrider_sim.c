@@ -83,6 +83,7 @@ void outrider_config_default(outrider_config *cfg)
     cfg->console = stdout;
     cfg->progress = 0;
     cfg->trap_stop = 1;
+    cfg->console_err = stderr;
 }
 
 static const char *check_config(const outrider_config *cfg)
@@ -135,8 +136,7 @@ outrider_sim *outrider_sim_create(const outrider_config *cfg_in, char *err, size
     s->cfg = *cfg_in;
     s->cfg.trace_path = NULL;   /* not kept: the caller owns the string */
     console_buf_init(&s->console, s->cfg.console);
-    /* the error console goes to stderr when the console is shown at all */
-    console_buf_init(&s->console_err, s->cfg.console ? stderr : NULL);
+    console_buf_init(&s->console_err, s->cfg.console_err);
     roi_tracker_init(&s->rois);
     trap_watch_init(&s->traps);
     progress_init(&s->prog, s->cfg.progress ? stderr : NULL);
@@ -175,6 +175,8 @@ void outrider_sim_destroy(outrider_sim *s)
         return;
     if (s->cfg.console)
         fflush(s->cfg.console);
+    if (s->cfg.console_err)
+        fflush(s->cfg.console_err);
     model_shim_destroy(s->model);
     wb_mem_destroy(s->mem);
     elf_image_free(&s->image);
@@ -258,6 +260,15 @@ uint32_t outrider_sim_read_reg(const outrider_sim *s, unsigned ctx, unsigned reg
     return ctx < s->stats.num_ctx ? model_shim_read_reg(s->model, ctx, reg) : 0;
 }
 
+/* The Wishbone counters live in the memory model: copy them into stats. */
+static void sync_bus_stats(outrider_sim *s)
+{
+    s->stats.wb_reads = wb_mem_reads(s->mem);
+    s->stats.wb_writes = wb_mem_writes(s->mem);
+    s->stats.wb_read_accesses = wb_mem_read_accesses(s->mem);
+    s->stats.wb_write_accesses = wb_mem_write_accesses(s->mem);
+}
+
 /* After the clock edge: the roi CSR (regions of interest) and the trap
  * watch (failure reports). */
 static void sim_after_edge(outrider_sim *s)
@@ -265,6 +276,7 @@ static void sim_after_edge(outrider_sim *s)
     unsigned roi = model_shim_roi(s->model);
     if (roi != s->roi) {
         s->roi = roi;
+        sync_bus_stats(s);
         roi_tracker_cycle(&s->rois, roi, &s->stats);
     }
     if (s->traps.pend_mask && s->status == OUTRIDER_RUNNING) {
@@ -346,10 +358,7 @@ outrider_status outrider_sim_step(outrider_sim *s, uint64_t n)
         s->status = OUTRIDER_CYCLE_LIMIT;
     if (s->status != OUTRIDER_RUNNING)
         progress_finish(&s->prog);
-    s->stats.wb_reads = wb_mem_reads(s->mem);
-    s->stats.wb_writes = wb_mem_writes(s->mem);
-    s->stats.wb_read_accesses = wb_mem_read_accesses(s->mem);
-    s->stats.wb_write_accesses = wb_mem_write_accesses(s->mem);
+    sync_bus_stats(s);
     if (s->status == OUTRIDER_CYCLE_LIMIT)
         set_err(s, "cycle limit %llu reached", (unsigned long long)limit);
     if (s->status != OUTRIDER_RUNNING && s->cfg.console)
@@ -424,6 +433,11 @@ int outrider_sim_trap_report(const outrider_sim *s, const char *prefix, char *bu
 const char *outrider_sim_console(const outrider_sim *s, size_t *len)
 {
     return console_buf_str(&s->console, len);
+}
+
+const char *outrider_sim_console_err(const outrider_sim *s, size_t *len)
+{
+    return console_buf_str(&s->console_err, len);
 }
 
 int outrider_sim_symbol(const outrider_sim *s, const char *name, uint32_t *addr)

@@ -62,6 +62,9 @@ typedef struct {
                                     interest (the roi CSR is 1) */
     int         trap_stop;       /* non-zero (default): a trap with no handler or a
                                     trap loop stops the run (OUTRIDER_TRAP_*) */
+    FILE       *console_err;     /* the program's error-console output (MMIO
+                                    console_err) also goes here (default stderr;
+                                    NULL: only captured in memory) */
 } outrider_config;
 
 /* outrider_err (OUTRIDER_OK, OUTRIDER_ERR_*): outrider_err.h */
@@ -262,6 +265,8 @@ int                   outrider_sim_write_stats_json(const outrider_sim *sim, FIL
 
 /* Console output of the program so far (NUL-terminated) and its length. */
 const char *outrider_sim_console(const outrider_sim *sim, size_t *len);
+/* The same for the error console (MMIO console_err). */
+const char *outrider_sim_console_err(const outrider_sim *sim, size_t *len);
 
 /* Symbol lookup in the loaded ELF; returns 0 and sets *addr if found. */
 int outrider_sim_symbol(const outrider_sim *sim, const char *name, uint32_t *addr);

@@ -116,6 +116,8 @@ static void test_counters_and_regions(void **state)
     assert_true(sum < all->cycles);
     /* region 1: the NLINES misses are its own, the spawns are not */
     assert_true(roi[0].stats.preexec.main_load_misses >= NLINES);
+    assert_true(roi[0].stats.wb_read_accesses >= NLINES);      /* the line fills */
+    assert_true(roi[0].stats.wb_read_accesses < all->wb_read_accesses);
     assert_int_equal(roi[0].stats.preexec.spawned, 0);
     assert_int_equal(roi[1].stats.preexec.spawned, 1);
     assert_int_equal(roi[1].stats.preexec.main_load_misses, 0);
@@ -359,6 +361,19 @@ static void test_runtime_report_on_stderr(void **state)
         must_contain("stderr", err, " mepc=0x");
     }
     unlink(out);
+    /* the library keeps the two consoles apart */
+    outrider_config cfg = tprog_config();
+    char e[256];
+    outrider_sim *sim = outrider_sim_create(&cfg, e, sizeof e);
+    assert_non_null(sim);
+    assert_int_equal(outrider_sim_load_elf(sim, prog), OUTRIDER_OK);
+    assert_int_equal(outrider_sim_run(sim), OUTRIDER_EXITED);
+    assert_int_equal(outrider_sim_exit_code(sim), 99);
+    size_t n = 0;
+    must_contain("console", outrider_sim_console(sim, &n), "before the trap");
+    assert_null(strstr(outrider_sim_console(sim, &n), "unhandled"));
+    must_contain("error console", outrider_sim_console_err(sim, &n), report);
+    outrider_sim_destroy(sim);
 }
 
 /* fpga-load rejects the same ELF flags before it opens the port. */
