@@ -359,8 +359,13 @@ static int csr_read(iss *s, unsigned h, unsigned a, uint32_t *v, bool *tm)
     case 0xC81: *v = (uint32_t)(s->mtime >> 32); *tm = true; return 0;
     case 0xF11: case 0xF12: case 0xF13: case 0xF15: *v = 0; return 0;
     case 0xF14: *v = h; return 0;
-    uint32_t    pexctl, pexbudget, pexdist;
-    uint32_t    roi;                   /* roi CSR: bit 0 = inside a region */
+    case OUTRIDER_CSR_PEX_CTL: *v = s->pexctl; return 0;
+    case OUTRIDER_CSR_PEX_BUDGET: *v = s->pexbudget; return 0;
+    case OUTRIDER_CSR_ROI: *v = s->roi; return 0;
+    /* pexdist's reset value depends on the model's cache (and smtsim
+       --pexdist): in lockstep the model's value is taken, like a counter */
+    case OUTRIDER_CSR_PEX_DIST: *v = s->pexdist; *tm = true; return 0;
+    case OUTRIDER_CSR_PEX_STATUS: {
         uint32_t act = 0;
         for (unsigned i = 0; i < ISS_NUM_HARTS; i++)
             act |= s->h[i].running ? 1u << i : 0;
