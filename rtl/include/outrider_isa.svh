@@ -99,9 +99,11 @@ localparam int IrqMei = 11;
 // Zicbop prefetch.r / prefetch.w: ORI with rd = x0 and imm[4:0] = 1 / 3
 // (prefetch.i, imm[4:0] = 0, is an ordinary ORI to x0 here: no operation).
 // Architecturally an ORI to x0; the offset is imm[11:5] << 5.
+/* verilator lint_off UNUSEDSIGNAL */
 function automatic logic is_prefetch_rw(input logic [31:0] insn);
   is_prefetch_rw = (insn[6:0] == OpcOpImm) && (insn[14:12] == 3'd6) && (insn[11:7] == 5'd0) &&
                    ((insn[24:20] == 5'd1) || (insn[24:20] == 5'd3));
 endfunction
+/* verilator lint_on UNUSEDSIGNAL */
 
 /* verilator lint_on UNUSEDPARAM */
