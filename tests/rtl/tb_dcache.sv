@@ -14,7 +14,8 @@
 // Also checked: one response per request, never in the acceptance cycle,
 // ready independent of valid, event sanity (fills and write-backs only of
 // RAM lines), and per configuration that drops happen with MSHRS = 1 and
-// prefetch fills with PREF = 1.
+// that prefetch fills happen (random prefetch hints, some to MMIO, in every
+// configuration; the next-line prefetcher too with PREF = 1).
 `timescale 1ns/1ps
 module tb_dcache;
   `include "outrider_defs.svh"
