@@ -159,6 +159,13 @@ module outrider_fpga #(
     .ctx_pthread_o     (ctx_pthread),
     .pex_event_o       (pex_event),
     .pex_enable_i      (1'b1),
+    .pex_dist_set_i    (1'b0),      // pexdist: the SoC default
+    .pex_dist_i        (16'd0),
+    .pex_hold_o        (),
+    .dpf_valid_o       (),
+    .dpf_tid_o         (),
+    .dpf_spec_o        (),
+    .dpf_addr_o        (),
     .ext_req_o         (ext_req),
     .ext_we_o          (ext_we),
     .ext_addr_o        (ext_addr),
