@@ -24,7 +24,12 @@ module dcache_formal #(
   input  logic [3:0]  dreq_be_i,
   input  logic        dreq_spec_i,
   input  logic [31:0] wb_dat_i,
-  input  logic [31:0] per_rdata_i
+  input  logic [31:0] per_rdata_i,
+  // prefetch hints: any address, any context, any cycle
+  input  logic        pf_valid_i,
+  input  logic [31:0] pf_addr_i,
+  input  logic        pf_tid_i,
+  input  logic        pf_spec_i
 );
   logic f_init_q = 1'b1;
   always_ff @(posedge clk_i) f_init_q <= 1'b0;
@@ -37,6 +42,7 @@ module dcache_formal #(
     if (dreq_valid_i && dreq_spec_i) assume (dreq_op_i == 3'd0);
     if (NoFence) assume (dreq_op_i != 3'd5);
     if (OneCtx) assume (dreq_tid_i == 1'b0);
+    if (OneCtx) assume (!pf_valid_i || (pf_tid_i == 1'b0));
   end
 
   logic        dreq_ready;
@@ -72,7 +78,8 @@ module dcache_formal #(
     .ev_fill_pref_o (), .ev_fill_addr_o (), .ev_wb_valid_o (), .ev_wb_tid_o (),
     .ev_wb_addr_o (), .ev_evict_valid_o (), .ev_evict_useless_o (), .ev_evict_addr_o (),
     .ev_mshr_full_o (), .dbg_addr_i (32'd0), .dbg_hit_o (), .dbg_data_o (),
-    .dbg_dirty_any_o ()
+    .dbg_dirty_any_o (),
+    .pf_valid_i, .pf_addr_i, .pf_tid_i, .pf_spec_i, .pfill_cnt_o ()
   );
 
   // every accepted request is answered once, within Bound cycles
