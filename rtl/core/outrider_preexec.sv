@@ -336,5 +336,4 @@ module outrider_preexec #(
   `OR_ASSERT((mirror_we_o & active_i) == '0, "the mirror never writes a running context's bank")
   `OR_ASSERT((pt_end_o & ~pthread_i) == '0, "only p-threads stop or are cancelled")
   `OR_ASSERT(!(stop_norm_mem && stop_budget_mem), "a p-thread stops for one reason")
-  `OR_ASSERT(!hold_o[0], "context 0 (a hart) is never held")
 endmodule
