@@ -54,7 +54,12 @@
 // Next-line prefetch (NextLinePrefetch = 1): a demand allocation queues the
 // next line (one entry, newest wins); the probe takes stage 0 when it is
 // idle and an MSHR is free, and allocates if the line is neither present
-// nor in flight.
+// nor in flight. Prefetch hints (pf_valid_i: Zicbop prefetch.r/.w from the
+// core, always on) write the same queue when their line is in RAM and are
+// dropped otherwise; nobody waits for them.
+//
+// pfill_cnt_o: lines a p-thread filled that no other access has used yet
+// (the core's p-thread distance control, docs/preexec.md 4.5).
 //
 // Events (one-cycle pulses for the test bench, see docs/dcache.md): one
 // access per cycle (ev_acc_*), one fill (ev_fill_*), one write-back
