@@ -33,6 +33,8 @@ include tests/tests.mk
 -include tests/cosim.mk
 -include formal/formal.mk
 -include fpga/sim.mk
+# the SystemC/TLM-2.0 platform, smtsim-sc and its suite (docs/systemc.md)
+-include tb/sc/sc.mk tests/systemc.mk
 
 # The demo: the pointer-chasing kernel (sw/examples/pex_list.c) with and
 # without pre-execution, side by side (scripts/demo.sh). Always at
