@@ -13,7 +13,7 @@ void outrider_sc_crc::feed(uint8_t byte)
 {
     state_ ^= byte;
     for (unsigned k = 0; k < 8; k++)
-        state_ = (state_ >> 1) ^ (0xEDB88320u & (0u - (state_ & 1u)));
+        state_ = (state_ >> 1) ^ (SC_CRC_POLY & (0u - (state_ & 1u)));
     count_++;
 }
 
@@ -30,10 +30,10 @@ void outrider_sc_crc::b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
     auto enabled = [&](unsigned i) { return !be || be[i % gp.get_byte_enable_length()]; };
     unsigned cycles = 1;
     if (gp.is_write()) {
-        if (off == kRegCtrl && enabled(0) && (data[0] & 1u)) {
+        if (off == SC_CRC_REG_CTRL && enabled(0) && (data[0] & SC_CRC_CTRL_START)) {
             state_ = 0xFFFFFFFFu;
             count_ = 0;
-        } else if (off == kRegData) {
+        } else if (off == SC_CRC_REG_DATA) {
             unsigned fed = 0;
             for (unsigned i = 0; i < 4; i++)
                 if (enabled(i)) {
@@ -46,9 +46,9 @@ void outrider_sc_crc::b_transport(tlm::tlm_generic_payload &gp, sc_time &delay)
     } else if (gp.is_read()) {
         uint32_t v = 0;
         switch (off) {
-        case kRegId: v = kId; break;
-        case kRegResult: v = state_ ^ 0xFFFFFFFFu; break;
-        case kRegCount: v = count_; break;
+        case SC_CRC_REG_ID: v = SC_CRC_ID_VALUE; break;
+        case SC_CRC_REG_RESULT: v = state_ ^ 0xFFFFFFFFu; break;
+        case SC_CRC_REG_COUNT: v = count_; break;
         default: v = 0; break;
         }
         for (unsigned i = 0; i < 4; i++)

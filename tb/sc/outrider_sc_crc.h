@@ -3,7 +3,8 @@
 // in the Ext window. docs/systemc.md "A peripheral of your own";
 // driven by sw/examples/sc_crc.c.
 //
-// Registers (32-bit, at the window's base 0x2000_0000 by default):
+// Registers (32-bit, offsets from the window's base 0x2000_0000; the
+// numbers are in tb/sc/sc_crc_regs.h, shared with the C program):
 //   0x00 ID      read: 0x43524331 ("CRC1")
 //   0x04 CTRL    write bit 0 = 1: start a new CRC (state 0xFFFFFFFF,
 //                byte count 0)
@@ -24,12 +25,12 @@
 #include <tlm>
 #include <tlm_utils/simple_target_socket.h>
 
+extern "C" {
+#include "sc_crc_regs.h"
+}
+
 class outrider_sc_crc : public sc_core::sc_module {
 public:
-    static constexpr uint32_t kId = 0x43524331u;
-    enum : uint32_t { kRegId = 0x00, kRegCtrl = 0x04, kRegData = 0x08, kRegResult = 0x0C,
-                      kRegCount = 0x10 };
-
     tlm_utils::simple_target_socket<outrider_sc_crc> socket;
 
     // base: the bus address of register 0 (offsets are taken modulo 64 KiB
