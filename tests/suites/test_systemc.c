@@ -210,7 +210,7 @@ static void test_configurations(void **state)
     run_both("test_harts_smc", OPTS("--mem-latency", "3"));
     run_both("test_irq_timer", OPTS("--mem-latency", "250"));
     run_both("test_c_harts", OPTS("--no-preexec", "--mem-latency", "20"));
-    run_both("test_isa_alu", OPTS("--ram-size", "64K"));
+    run_both("test_c_exit", OPTS("--ram-size", "32M"));
     run_both("twoharts", OPTS("--mem-latency", "1", "--mem-outstanding", "2"));
 }
 
