@@ -3,6 +3,7 @@
 # variables it reuses (RTL_*, TB_VFLAGS, TB_VOPT, TB_OBJDIR, TB_CFLAGS).
 #
 #   make smtsim-sc   -> $(BUILD)/smtsim-sc
+#   make sc-speed    speed of smtsim-sc against smtsim (tb/sc/sc-speed.sh)
 #
 # The SoC is verilated with the flags of smtsim's model (TB_VFLAGS: same RTL,
 # --assert -DOUTRIDER_ASSERT, FST tracing, -O3) but --sc instead of --cc,
@@ -54,3 +55,12 @@ $(SC_SMTSIM): $(SC_C_OBJS) $(SC_CXX_OBJS) $(SC_VMODEL) $(SC_VRT)
 
 sc-clean:
 	rm -rf $(SC_VDIR) $(TB_OBJDIR)/sc $(SC_SMTSIM)
+
+# Speed of smtsim-sc against smtsim (docs/systemc.md "Speed"):
+#   make sc-speed [SC_SPEED_PROG=...] [SC_SPEED_RUNS=5] [SC_SPEED_OPTS=...]
+SC_SPEED_PROG ?= $(SW_PROG_BUILD)/prodcons.elf
+SC_SPEED_RUNS ?= 5
+SC_SPEED_OPTS ?=
+.PHONY: sc-speed
+sc-speed: $(SC_SMTSIM) $(TB_SMTSIM) $(SC_SPEED_PROG)
+	@tb/sc/sc-speed.sh $(BUILD) $(SC_SPEED_PROG) $(SC_SPEED_RUNS) $(SC_SPEED_OPTS)
