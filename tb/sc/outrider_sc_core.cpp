@@ -1,17 +1,20 @@
 // outrider_sc_core.cpp - see outrider_sc_core.h for the contract.
 //
-// One clock cycle, seen from the rising edge that ends cycle N (the
-// SoC's outputs read here are cycle N's settled values: the model's own
-// evaluation of this edge only becomes visible after the update phase):
+// The SoC's clock is an internal signal that follows clk_i one delta
+// later, so that its inputs can change together with its clock at the
+// falling edge (one model evaluation per edge, like the C test bench).
+// One clock cycle, seen from the rising edge of clk_i that ends cycle N
+// (the SoC's outputs read here are cycle N's settled values; the SoC's own
+// rising edge follows in the next delta):
 //   1. the Wishbone beat accepted in cycle N (cyc && stb && !stall) becomes
 //      a b_transport on mem_socket; its answer is queued for the cycle the
 //      annotated delay gives; cyc low aborts every answer in flight;
 //   2. the instruction fetch of cycle N reads RAM (after that beat);
 //   3. a device access of cycle N becomes a b_transport on ext_socket;
 //   4. statistics and events of cycle N (tb/lib/cycle_stats.c);
-//   5. the inputs of cycle N+1 are written (ack/err/data due then, stall,
-//      fetch data, Ext read data, io_ready): the model sees them one delta
-//      later, after it has clocked the edge with cycle N's inputs.
+//   5. at the falling edge, the inputs of cycle N+1 are written with the
+//      SoC's clock going low (ack/err/data due then, stall, fetch data,
+//      Ext read data, io_ready).
 // This is the C test bench's cycle (tb/lib/outrider_sim.c) with its
 // memory model's rules (tb/common/wb_mem.c), so the cycle counts agree.
 #include "outrider_sc_core.h"
@@ -54,7 +57,7 @@ outrider_sc_core::outrider_sc_core(sc_module_name name, const outrider_sc_core_p
     Verilated::randReset(0);   // deterministic: uninitialised state is 0, as in smtsim
     soc_.reset(new Voutrider_soc("soc"));
     Voutrider_soc &s = *soc_;
-    s.clk_i(clk_i);
+    s.clk_i(mclk_);
     s.rst_ni(rst_n_);
     s.imem_req_o(imem_req_);
     s.imem_addr_o(imem_addr_);
@@ -135,6 +138,9 @@ outrider_sc_core::outrider_sc_core(sc_module_name name, const outrider_sc_core_p
 
     SC_METHOD(on_posedge);
     sensitive << clk_i.pos();
+    dont_initialize();
+    SC_METHOD(on_negedge);
+    sensitive << clk_i.neg();
     dont_initialize();
 }
 
@@ -384,11 +390,9 @@ void outrider_sc_core::drive_inputs()
 
 void outrider_sc_core::on_posedge()
 {
+    mclk_.write(true);       // the SoC's rising edge, one delta later
     if (reset_left_ > 0) {   // rst_ni low for 4 rising edges, not counted
-        if (--reset_left_ == 0) {
-            rst_n_.write(true);
-            drive_inputs();
-        }
+        reset_left_--;
         return;
     }
     model_shim_outputs o;
@@ -417,5 +421,15 @@ void outrider_sc_core::on_posedge()
         ext_access(o);
     cycle_stats_sample(&stats_, &o, stats_.cycles, static_cast<wb_mem_event>(bus), &req, p_.log);
     stats_.cycles++;
+}
+
+// The falling edge starts the next cycle: its inputs change together with
+// the SoC's clock, so the model evaluates once (as in the C test bench).
+void outrider_sc_core::on_negedge()
+{
+    mclk_.write(false);
+    if (reset_left_ > 0)
+        return;
+    rst_n_.write(true);      // after the 4th reset edge (a no-op later)
     drive_inputs();
 }

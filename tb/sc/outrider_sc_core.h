@@ -108,6 +108,7 @@ private:
     };
 
     void on_posedge();
+    void on_negedge();
     void sample(model_shim_outputs &o) const;
     int  wb_beat(const model_shim_outputs &o);   // returns the bus event (wb_mem_event)
     void fetch(uint32_t addr);
@@ -136,6 +137,8 @@ private:
     uint64_t io_busy_until_ = 0;   // io_ready_i low while cycles() < this
 
     // the SoC's ports
+    // the SoC's clock: set at clk_i's rising edge, cleared at its falling edge
+    sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS> mclk_;
     sc_core::sc_signal<bool> rst_n_, imem_req_, imem_err_s_, wb_cyc_, wb_stb_, wb_we_, wb_ack_,
         wb_err_, wb_stall_, tohost_en_, pex_enable_, ext_req_, ext_we_, io_ready_, perfect_,
         acc_valid_, acc_tid_, acc_spec_, fill_valid_, fill_tid_, fill_spec_, fill_pref_,
