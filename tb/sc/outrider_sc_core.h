@@ -29,6 +29,9 @@
 //               device samples them at the rising edge.
 //   clk_i       (sc_in) the clock; rst_ni is generated here: low for the
 //               first 4 rising edges, then high (as in the C test bench).
+//               The SoC itself is clocked by an internal copy of clk_i one
+//               delta later, so that its inputs change together with its
+//               clock at the falling edge (one evaluation per edge).
 //
 // The CLINT is the RTL's own (inside the SoC). The module counts cycles
 // (rising edges after reset) and the C test bench's statistics and event
