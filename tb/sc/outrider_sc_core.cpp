@@ -331,7 +331,7 @@ void outrider_sc_core::fetch(uint32_t addr)
                   static_cast<uint32_t>(data[2]) << 16 | static_cast<uint32_t>(data[3]) << 24;
 }
 
-void outrider_sc_core::ext_access(const model_shim_outputs &)
+void outrider_sc_core::ext_access()
 {
     const bool we = ext_we_.read();
     const uint32_t wdata = ext_wdata_.read(), sel = ext_be_.read();
@@ -418,7 +418,7 @@ void outrider_sc_core::on_posedge()
     if (o.imem_req)
         fetch(o.imem_addr);
     if (ext_req_.read())
-        ext_access(o);
+        ext_access();
     cycle_stats_sample(&stats_, &o, stats_.cycles, static_cast<wb_mem_event>(bus), &req, p_.log);
     stats_.cycles++;
 }

@@ -115,7 +115,7 @@ private:
     void sample(model_shim_outputs &o) const;
     int  wb_beat(const model_shim_outputs &o);   // returns the bus event (wb_mem_event)
     void fetch(uint32_t addr);
-    void ext_access(const model_shim_outputs &o);
+    void ext_access();
     void drive_inputs();
     void invalidate_dmi(sc_dt::uint64 start, sc_dt::uint64 end);
 
