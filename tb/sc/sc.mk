@@ -4,6 +4,7 @@
 #
 #   make smtsim-sc   -> $(BUILD)/smtsim-sc
 #   make sc-speed    speed of smtsim-sc against smtsim (tb/sc/sc-speed.sh)
+#   make sc-compare-long  whole benchmark kernels and examples on both (tb/sc/sc-compare.sh)
 #
 # The SoC is verilated with the flags of smtsim's model (TB_VFLAGS: same RTL,
 # --assert -DOUTRIDER_ASSERT, FST tracing, -O3) but --sc instead of --cc,
@@ -64,3 +65,14 @@ SC_SPEED_OPTS ?=
 .PHONY: sc-speed
 sc-speed: $(SC_SMTSIM) $(TB_SMTSIM) $(SC_SPEED_PROG)
 	@tb/sc/sc-speed.sh $(BUILD) $(SC_SPEED_PROG) $(SC_SPEED_RUNS) $(SC_SPEED_OPTS)
+
+# Whole-program comparison with smtsim (docs/systemc.md): the benchmark
+# kernels and the pre-execution examples to the end (about 20 M cycles on
+# each simulator: many minutes). SC_COMPARE_OPTS go to both.
+SC_COMPARE_PROGS ?= $(patsubst %,$(SW_PROG_BUILD)/bench_%_pex.elf,list tree hash em3d mcf spmv) \
+                    $(SW_PROG_BUILD)/bench_hash_2h.elf \
+                    $(patsubst %,$(SW_PROG_BUILD)/%.elf,pex_list pex_hash pex_tree)
+SC_COMPARE_OPTS ?=
+.PHONY: sc-compare-long
+sc-compare-long: $(SC_SMTSIM) $(TB_SMTSIM) $(SC_COMPARE_PROGS)
+	@tb/sc/sc-compare.sh $(BUILD) $(SC_COMPARE_PROGS) -- $(SC_COMPARE_OPTS)
