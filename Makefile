@@ -33,6 +33,8 @@ include tests/tests.mk
 -include tests/cosim.mk
 -include formal/formal.mk
 -include fpga/sim.mk
+# the FuseSoC core description and the project checks of make lint (project.mk)
+-include project.mk
 # the SystemC/TLM-2.0 platform, smtsim-sc and its suite (docs/systemc.md)
 -include tb/sc/sc.mk tests/systemc.mk
 
@@ -48,6 +50,9 @@ clean:
 
 # the benchmark suite: make bench, make bench-sweep (bench.mk, docs/performance.md)
 -include bench.mk
+# its compute-bound set's smoke test (part of make test) and make sim-speed
+-include tests/compute.mk
+-include tb/sim-speed.mk
 
 # the FPGA flow: make fpga BOARD=..., make fpga-report (fpga/fpga.mk, docs/fpga.md)
 -include fpga/fpga.mk

@@ -3,6 +3,7 @@
 #
 #   make bench        every kernel x configuration at --mem-latency 100:
 #                     build/bench/results.json and build/bench/results.md
+#                     and the compute-bound set (below): compute.json, compute.md
 #   make bench-sweep  the same at BENCH_SWEEP_LATENCIES (25 50 100 200 400):
 #                     build/bench/sweep.json, sweep.md and speedup.png (gnuplot)
 #
@@ -21,7 +22,18 @@ BENCH_LATENCY ?= 100
 BENCH_SWEEP_LATENCIES ?= 25 50 100 200 400
 BENCH_JOBS    ?= 2
 BENCH_DIR     := $(BUILD)/bench
+BENCH_SMTSIM  := $(TB_SMTSIM)
 BENCH_SMTSIM_PF := $(BUILD)/smtsim-pf
+# make bench PARAMS="DcacheBytes=16384 ...": the suite on that model variant
+# (tb/tb.mk), results in $(BUILD)/bench-<variant>/; its next-line-prefetch
+# twin is the same variant plus DcachePrefetch=1.
+ifneq ($(strip $(PARAMS)),)
+BENCH_DIR     := $(BUILD)/bench-$(TB_PARAMS_NAME)
+BENCH_SMTSIM  := $(TB_PARAMS_SMTSIM)
+BENCH_SMTSIM_PF := $(BUILD)/smtsim-$(TB_PARAMS_NAME)-pf
+$(eval $(call tb_variant_rule,$(TB_PARAMS_NAME)-pf,$(TB_PARAMS_GFLAGS) -GDcachePrefetch=1))
+endif
+BENCH_SIMS    := --smtsim $(BENCH_SMTSIM) --smtsim-pf $(BENCH_SMTSIM_PF)
 BENCH_CFLAGS  ?=
 
 $(eval $(call tb_variant_rule,pf,-GDcachePrefetch=1))
@@ -52,12 +64,54 @@ bench-progs: $(BENCH_ELFS)
 bench-deps: deps
 	@scripts/ensure-deps.sh --bench
 
-bench: $(TB_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | deps
+bench: $(BENCH_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | deps
 	@mkdir -p $(BENCH_DIR)
-	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
+	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) $(BENCH_SIMS) \
 	    --latencies $(BENCH_LATENCY) --kernels "$(BENCH_KERNELS)"
+	python3 scripts/bench-compute.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
+	    --smtsim $(BENCH_SMTSIM) --latency $(BENCH_LATENCY) --kernels "$(COMPUTE_KERNELS)"
 
-bench-sweep: $(TB_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | bench-deps
+bench-sweep: $(BENCH_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | bench-deps
 	@mkdir -p $(BENCH_DIR)
-	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
+	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) $(BENCH_SIMS) \
 	    --latencies "$(BENCH_SWEEP_LATENCIES)" --kernels "$(BENCH_KERNELS)" --sweep
+
+# ---- the compute-bound set (sw/bench/compute/, scripts/bench-compute.py) ----
+#   make bench-compute   every compute kernel, one hart and two harts, at
+#                        --mem-latency $(BENCH_LATENCY) and with --perfect-dcache:
+#                        build/bench/compute.json and compute.md (part of `make bench`;
+#                        with PARAMS=... on that model variant, in its BENCH_DIR)
+# Per kernel K (sw/bench/compute/K.c), from the one source:
+#   compute_K          one copy, full size
+#   compute_K_2h       two copies at the same time, one per hart (COMPUTE_HARTS=2)
+#   compute_K_small    small size (the smoke test, tests/compute.mk), and
+#   compute_K_small_2h / compute_K_wrong   its two-hart and wrong-answer builds
+# (compute_K_bare, the build without runtime for other cores: tb/sim-speed.mk)
+COMPUTE_KERNELS ?= crc matmul sort fsm strlist
+COMPUTE_DIR     := sw/bench/compute
+COMPUTE_CFLAGS  := $(SW_OWN_CFLAGS) -I$(COMPUTE_DIR)
+
+define bench__compute
+$(call sw_prog_rule,compute_$(1),$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS))
+$(call sw_prog_rule,compute_$(1)_2h,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_HARTS=2)
+$(call sw_prog_rule,compute_$(1)_small,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1)
+$(call sw_prog_rule,compute_$(1)_small_2h,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1 -DCOMPUTE_HARTS=2)
+$(call sw_prog_rule,compute_$(1)_wrong,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1 -DCOMPUTE_WRONG=1)
+endef
+ifneq ($(filter bench bench-compute,$(MAKECMDGOALS)),)
+$(foreach k,$(COMPUTE_KERNELS),$(if $(wildcard $(COMPUTE_DIR)/$(k).c),,$(error make bench: no compute kernel '$(k)' ($(COMPUTE_DIR)/$(k).c not found))))
+endif
+$(foreach k,$(COMPUTE_KERNELS),$(eval $(call bench__compute,$(k))))
+COMPUTE_ELFS       := $(foreach k,$(COMPUTE_KERNELS),$(SW_PROG_BUILD)/compute_$(k).elf $(SW_PROG_BUILD)/compute_$(k)_2h.elf)
+COMPUTE_SMOKE_ELFS := $(foreach k,$(COMPUTE_KERNELS),$(foreach s,_small _small_2h _wrong,$(SW_PROG_BUILD)/compute_$(k)$(s).elf))
+
+# `make bench` runs the compute set after the memory-bound suite
+bench: $(COMPUTE_ELFS)
+
+.PHONY: bench-compute compute-progs
+compute-progs: $(COMPUTE_ELFS) $(COMPUTE_SMOKE_ELFS)
+
+bench-compute: $(BENCH_SMTSIM) $(COMPUTE_ELFS) | deps
+	@mkdir -p $(BENCH_DIR)
+	python3 scripts/bench-compute.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
+	    --smtsim $(BENCH_SMTSIM) --latency $(BENCH_LATENCY) --kernels "$(COMPUTE_KERNELS)"

@@ -152,6 +152,10 @@ def main():
     ap.add_argument("--latencies", default="100")
     ap.add_argument("--kernels", default="list tree hash em3d mcf spmv")
     ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--smtsim", default=None,
+                    help="simulator (default BUILD/smtsim; make bench PARAMS=... passes a variant)")
+    ap.add_argument("--smtsim-pf", default=None,
+                    help="the same with the next-line prefetcher (default BUILD/smtsim-pf)")
     a = ap.parse_args()
     out = a.out or os.path.join(a.build, "bench")
     try:
@@ -163,8 +167,8 @@ def main():
     kernels = a.kernels.split()
     if not kernels or a.jobs < 1:
         die("need at least one kernel and --jobs >= 1")
-    sim = os.path.join(a.build, "smtsim")
-    sim_pf = os.path.join(a.build, "smtsim-pf")
+    sim = a.smtsim or os.path.join(a.build, "smtsim")
+    sim_pf = a.smtsim_pf or os.path.join(a.build, "smtsim-pf")
     prog = os.path.join(a.build, "prog")
     for f in (sim, sim_pf):
         if not os.access(f, os.X_OK):

@@ -56,7 +56,6 @@ TB_ISS_OBJS := $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,tb/tools/iss_main.c tb/iss/iss
                $(wildcard tb/common/*.c))
 
 .PHONY: smtsim iss tb-clean tb-force
-smtsim: $(TB_SMTSIM)
 iss: $(TB_ISS)
 tb-force: ;
 
@@ -145,3 +144,33 @@ $(BUILD)/liboutrider_tb-$(1).a: $(TB_C_OBJS) $(BUILD)/verilator-$(1)/model_shim.
 $(BUILD)/smtsim-$(1): $(TB_OBJDIR)/tools/smtsim.o $(BUILD)/liboutrider_tb-$(1).a
 	$(CC) -o $$@ $$< $(BUILD)/liboutrider_tb-$(1).a $(TB_LDLIBS)
 endef
+
+# ---- PARAMS: a model variant from the command line ----
+#   make smtsim PARAMS="DcacheBytes=16384 DcacheWays=4"
+# builds $(BUILD)/smtsim-p-DcacheBytes16384-DcacheWays4 (kept beside the
+# default smtsim; `make bench PARAMS=...` runs the benchmarks on it). Every
+# NAME=VALUE must name a parameter of outrider_soc (rtl/soc/outrider_soc.sv)
+# with a decimal value; anything else stops make with a message. The derived
+# parameter TidW cannot be set.
+PARAMS ?=
+TB_SOC_PARAMS := $(shell sed -n 's/^ *parameter \(int\|logic *\[[^]]*\]\) *\([A-Za-z0-9_]*\).*/\2/p' rtl/soc/outrider_soc.sv)
+ifneq ($(strip $(PARAMS)),)
+tb__pname = $(word 1,$(subst =, ,$(1)))
+tb__pval  = $(word 2,$(subst =, ,$(1)))
+$(foreach p,$(PARAMS),\
+  $(if $(and $(findstring =,$(p)),$(call tb__pname,$(p)),$(call tb__pval,$(p))),,\
+    $(error PARAMS: '$(p)' is not NAME=VALUE (e.g. PARAMS="DcacheBytes=16384 DcacheWays=4")))\
+  $(if $(filter-out TidW,$(filter $(call tb__pname,$(p)),$(TB_SOC_PARAMS))),,\
+    $(error PARAMS: '$(call tb__pname,$(p))' is not a parameter of outrider_soc (settable: $(filter-out TidW,$(TB_SOC_PARAMS)))))\
+  $(if $(shell printf '%s' '$(call tb__pval,$(p))' | grep -Ex '[0-9]+'),,\
+    $(error PARAMS: $(call tb__pname,$(p)): '$(call tb__pval,$(p))' is not a decimal number)))
+TB_PARAMS_NAME := p-$(subst $(eval) ,-,$(subst =,,$(strip $(PARAMS))))
+TB_PARAMS_GFLAGS := $(addprefix -G,$(PARAMS))
+TB_PARAMS_SMTSIM := $(BUILD)/smtsim-$(TB_PARAMS_NAME)
+$(eval $(call tb_variant_rule,$(TB_PARAMS_NAME),$(TB_PARAMS_GFLAGS)))
+# `make smtsim PARAMS=...` builds the variant (not the default model)
+smtsim: $(TB_PARAMS_SMTSIM)
+	@echo "smtsim with $(strip $(PARAMS)): $(TB_PARAMS_SMTSIM)"
+else
+smtsim: $(TB_SMTSIM)
+endif

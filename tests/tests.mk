@@ -129,20 +129,37 @@ tests-build: $(TESTS_BINS) $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM)
 # collect in $(TESTS_FAILED), the summary lists them and the exit status is
 # non-zero if any failed. (Only the rtl-unit line is a recursive make, so
 # `make -n test` does not run the suites.)
+#
+# JUnit XML for CI systems: `make test JUNIT_DIR=DIR` writes DIR/<suite>.xml
+# for every cmocka suite (cmocka's XML output, CMOCKA_MESSAGE_OUTPUT=xml; the
+# console then shows the suites' own messages without the cmocka summaries).
+# The rtl-unit benches are not cmocka suites and write no XML.
+JUNIT_DIR ?=
+TESTS_JUNIT_ENV = $(if $(JUNIT_DIR),CMOCKA_MESSAGE_OUTPUT=xml CMOCKA_XML_FILE=$(abspath $(JUNIT_DIR))/%g.xml)
 TESTS_FAILED := $(TESTS_BUILD)/failed-suites
 test: tests-build
 	@: > $(TESTS_FAILED); \
+	$(if $(JUNIT_DIR),mkdir -p $(JUNIT_DIR) && rm -f $(JUNIT_DIR)/*.xml;) \
 	for s in $(TESTS_SUITES); do \
 	  echo "==== $$s"; \
-	  $(TESTS_BUILD)/$$s || echo "$$s" >> $(TESTS_FAILED); \
+	  $(TESTS_JUNIT_ENV) $(TESTS_BUILD)/$$s || echo "$$s" >> $(TESTS_FAILED); \
 	done
 ifneq ($(TESTS_RTL_UNIT),)
 	@echo "==== rtl-unit"
 	@$(MAKE) --no-print-directory rtl-unit || echo rtl-unit >> $(TESTS_FAILED)
 endif
+	$(if $(JUNIT_DIR),@python3 scripts/junit-check.py $(JUNIT_DIR) $(TESTS_SUITES) || echo junit >> $(TESTS_FAILED))
+	@echo "==== junit (cmocka XML of test_badinput, scripts/junit-check.py)"
+	@rm -rf $(TESTS_BUILD)/junit-check && mkdir -p $(TESTS_BUILD)/junit-check && \
+	  CMOCKA_MESSAGE_OUTPUT=xml CMOCKA_XML_FILE=$(abspath $(TESTS_BUILD))/junit-check/%g.xml \
+	    $(TESTS_BUILD)/test_badinput > /dev/null 2>&1; \
+	  python3 scripts/junit-check.py $(TESTS_BUILD)/junit-check test_badinput || echo junit >> $(TESTS_FAILED)
+	@echo "==== params (make smtsim PARAMS=..., tests/params-check.sh)"
+	@tests/params-check.sh || echo params >> $(TESTS_FAILED)
 	@echo "===="; \
 	if [ -s $(TESTS_FAILED) ]; then echo "make test: FAILED:" $$(cat $(TESTS_FAILED)); exit 1; fi; \
 	echo "make test: all suites passed"
 
 $(TESTS_SUITES:%=run-%): run-%: $(TESTS_BUILD)/% $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM)
-	$(TESTS_BUILD)/$*
+	$(if $(JUNIT_DIR),@mkdir -p $(JUNIT_DIR) && rm -f $(JUNIT_DIR)/$*.xml)
+	$(TESTS_JUNIT_ENV) $(TESTS_BUILD)/$*
