@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/systemc.mk - the SystemC suite (test_systemc): smtsim-sc against
 # smtsim, and the example CRC-32 device (docs/systemc.md). Included by the
 # top Makefile after tests/tests.mk and tb/sc/sc.mk, whose variables and

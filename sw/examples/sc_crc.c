@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sc_crc.c - drive the example CRC-32 device of the SystemC platform
  * (smtsim-sc; the device is tb/sc/outrider_sc_crc.h, docs/systemc.md) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * outrider_sc.h - a C interface to the SystemC/TLM-2.0 virtual platform of
  * the Outrider SoC (tb/sc/outrider_sc_platform.h; docs/systemc.md).

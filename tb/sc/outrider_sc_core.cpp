@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_sc_core.cpp - see outrider_sc_core.h for the contract.
 //
 // The SoC's clock is an internal signal that follows clk_i one delta

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_sc_core.h - the Outrider SoC as a SystemC module with TLM-2.0
 // sockets (docs/systemc.md "Embedding").
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_sc_crc.cpp - see outrider_sc_crc.h.
 #include "outrider_sc_crc.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_sc_crc.h - the example of a user's own TLM peripheral: a CRC-32
 // accelerator (the IEEE 802.3 / zlib CRC, reflected polynomial 0xEDB88320)
 // in the Ext window. docs/systemc.md "A peripheral of your own";

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_sc_mem.cpp - see outrider_sc_mem.h.
 #include "outrider_sc_mem.h"
 

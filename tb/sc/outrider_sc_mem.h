@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_sc_mem.h - RAM as a TLM-2.0 loosely-timed target (docs/systemc.md).
 //
 // The bytes live in a wb_mem (tb/common/wb_mem.h), so the C ELF loader

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_sc_platform.cpp - the platform (outrider_sc_platform.h) and the C
 // API of smtsim-sc (outrider_sc.h).
 #include "outrider_sc_platform.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_sc_platform.h - the virtual platform of smtsim-sc (and the
 // template for one's own, docs/systemc.md):
 //

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # sc-compare.sh - smtsim-sc against smtsim on whole programs, outside
 # `make test` (the suite runs the long ones for their first cycles only):
 # per program, both with --quiet --stats-json; "same" when stdout, exit

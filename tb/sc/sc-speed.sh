@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # sc-speed.sh - simulation speed of smtsim-sc against smtsim on the same
 # program: RUNS alternating runs of each (so both see the same machine
 # load); per run, cycles (from the summary line) / wall-clock seconds of the

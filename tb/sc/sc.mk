@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tb/sc/sc.mk - the SystemC/TLM-2.0 virtual platform and smtsim-sc
 # (docs/systemc.md). Included by the top Makefile after tb/tb.mk, whose
 # variables it reuses (RTL_*, TB_VFLAGS, TB_VOPT, TB_OBJDIR, TB_CFLAGS).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sc_crc_regs.h - the register map of the example CRC-32 device of the
  * SystemC platform (tb/sc/outrider_sc_crc.h), shared by the device model

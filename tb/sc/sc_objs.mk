@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tb/sc/sc_objs.mk - run by tb/sc/sc.mk inside $(BUILD)/verilator-sc: the
 # platform's C++ (tb/sc/*.cpp -> sc_*.o) compiled with the flags of the
 # SystemC model (CPPFLAGS of the generated V<top>.mk: Verilator's include

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* smtsim_sc.c - smtsim-sc: run one RV32 ELF on the SystemC/TLM-2.0 virtual
  * platform of the Outrider SoC (tb/sc/outrider_sc.h, docs/systemc.md).
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_systemc.c - the SystemC/TLM-2.0 platform (smtsim-sc, tb/sc/,
  * docs/systemc.md) against the C test bench (smtsim), both run as
