@@ -224,17 +224,17 @@ static void test_examples(void **state)
     assert_int_equal(run_both("twoharts", NULL), 0);
     assert_int_equal(run_both("prodcons", NULL), 0);
     assert_int_equal(run_both("heartbeat", NULL), 0);
-    assert_int_equal(run_both("pex_list", OPTS("--max-cycles", "150000")), EXIT_LIMIT);
-    assert_int_equal(run_both("pex_list", OPTS("--max-cycles", "150000", "--no-preexec")),
+    assert_int_equal(run_both("pex_list", OPTS("--max-cycles", "100000")), EXIT_LIMIT);
+    assert_int_equal(run_both("pex_list", OPTS("--max-cycles", "100000", "--no-preexec")),
                      EXIT_LIMIT);
-    assert_int_equal(run_both("pex_hash", OPTS("--max-cycles", "150000")), EXIT_LIMIT);
-    assert_int_equal(run_both("pex_tree", OPTS("--max-cycles", "150000")), EXIT_LIMIT);
+    assert_int_equal(run_both("pex_hash", OPTS("--max-cycles", "100000")), EXIT_LIMIT);
+    assert_int_equal(run_both("pex_tree", OPTS("--max-cycles", "100000")), EXIT_LIMIT);
     assert_int_equal(run_both("listwalk", OPTS("--max-cycles", "100000")), EXIT_LIMIT);
     assert_int_equal(run_both("cpi", OPTS("--max-cycles", "100000")), EXIT_LIMIT);
 }
 
 /* The benchmark kernels (sw/bench/, pre-executed and two-hart builds) for
- * their first 60000 cycles: their sizes are fixed in the sources and a
+ * their first 40000 cycles: their sizes are fixed in the sources and a
  * whole run takes millions of cycles. */
 static void test_bench_kernels(void **state)
 {
@@ -244,7 +244,7 @@ static void test_bench_kernels(void **state)
         "bench_mcf_pex", "bench_spmv_pex", "bench_hash_2h", "bench_mcf_2h",
     };
     for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++)
-        assert_int_equal(run_both(progs[i], OPTS("--max-cycles", "60000")), EXIT_LIMIT);
+        assert_int_equal(run_both(progs[i], OPTS("--max-cycles", "40000")), EXIT_LIMIT);
 }
 
 /* The example peripheral: sc_crc.c checks the device against its own
