@@ -185,7 +185,12 @@ module outrider_fpga #(
     .dbg_addr_i        (32'd0),
     .dbg_hit_o         (dbg_hit),
     .dbg_data_o        (dbg_data),
-    .dbg_dirty_any_o   (dbg_dirty_any)
+    .dbg_dirty_any_o   (dbg_dirty_any),
+    .dbg_pipe_valid_o  (),
+    .dbg_pipe_tid_o    (),
+    .dbg_pipe_pc_o     (),
+    .dbg_pipe_insn_o   (),
+    .dbg_pipe_flags_o  ()
   );
 
   // ---- instruction fetch: RAM or boot ROM -----------------------------------------

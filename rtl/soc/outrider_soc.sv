@@ -139,10 +139,25 @@ module outrider_soc #(
   input  logic [31:0]              dbg_addr_i,
   output logic                     dbg_hit_o,
   output logic [31:0]              dbg_data_o,
-  output logic                     dbg_dirty_any_o  // the cache holds any dirty data
+  output logic                     dbg_dirty_any_o, // the cache holds any dirty data
+
+  // pipeline debug record (SimDebug = 1, else 0): what each stage (0 IF,
+  // 1 ID, 2 EX, 3 MEM, 4 WB) holds this cycle; the fields and flags are
+  // described at outrider_core's ports (smtsim --pipeview reads them)
+  output logic [4:0]               dbg_pipe_valid_o,
+  output logic [5*TidW-1:0]        dbg_pipe_tid_o,
+  output logic [5*32-1:0]          dbg_pipe_pc_o,
+  output logic [5*32-1:0]          dbg_pipe_insn_o,
+  output logic [15:0]              dbg_pipe_flags_o
 );
   `include "outrider_defs.svh"
 
+
+  // pipeline debug record of the core (dbg_pipe_* ports)
+  logic [4:0]        core_pipe_valid;
+  logic [5*TidW-1:0] core_pipe_tid;
+  logic [5*32-1:0]   core_pipe_pc, core_pipe_insn;
+  logic [15:0]       core_pipe_flags;
 
   // core <-> data side
   logic                 dreq_valid, dreq_ready;
@@ -184,8 +199,18 @@ module outrider_soc #(
     .mtip_i (mtip), .msip_i (msip), .meip_i, .mtime_i (mtime),
     .retire_valid_o, .retire_pc_o, .retire_insn_o, .retire_rd_we_o, .retire_rd_o,
     .retire_rd_wdata_o, .retire_addr_o, .trap_valid_o, .trap_cause_o, .trap_tval_o,
-    .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i
+    .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i,
+    .dbg_pipe_valid_o (core_pipe_valid), .dbg_pipe_tid_o (core_pipe_tid),
+    .dbg_pipe_pc_o (core_pipe_pc), .dbg_pipe_insn_o (core_pipe_insn),
+    .dbg_pipe_flags_o (core_pipe_flags)
   );
+
+  // the pipeline debug record leaves the SoC only in simulation builds
+  assign dbg_pipe_valid_o = (SimDebug != 0) ? core_pipe_valid : '0;
+  assign dbg_pipe_tid_o   = (SimDebug != 0) ? core_pipe_tid   : '0;
+  assign dbg_pipe_pc_o    = (SimDebug != 0) ? core_pipe_pc    : '0;
+  assign dbg_pipe_insn_o  = (SimDebug != 0) ? core_pipe_insn  : '0;
+  assign dbg_pipe_flags_o = (SimDebug != 0) ? core_pipe_flags : '0;
 
   // ---- data side: the cache, or the uncached dbiu in perfect mode ----------
   logic                 perfect;

@@ -226,6 +226,18 @@ uint32_t model_shim_read_reg(const model_shim *m, unsigned ctx, unsigned reg) {
     }
 }
 
+void model_shim_get_pipe(const model_shim *m, model_shim_pipe *p) {
+    const Top *t = m->top.get();
+    constexpr unsigned kTidW = kNumCtx > 1 ? 1u : 1u;  // $clog2(NumCtx) for NumCtx = 2
+    for (unsigned i = 0; i < MODEL_SHIM_PIPE_STAGES; i++) {
+        p->valid[i] = (t->dbg_pipe_valid_o >> i) & 1u;
+        p->tid[i] = (t->dbg_pipe_tid_o >> (kTidW * i)) & ((1u << kTidW) - 1u);
+        p->pc[i] = t->dbg_pipe_pc_o[i];
+        p->insn[i] = t->dbg_pipe_insn_o[i];
+    }
+    p->flags = t->dbg_pipe_flags_o;
+}
+
 // ---- FST tracing ----
 int model_shim_trace_open(model_shim *m, const char *path) {
     if (m->fst || !path) return -1;
