@@ -50,7 +50,8 @@ localparam int PexEvStoreBuffered = 6;  // a p-thread store went to its store bu
 localparam int PexEvMmioSuppressed = 7;  // a p-thread load to an uncached range returned 0
 localparam int PexEvW = 8;  // number of event bits (SV: PexEvW)
 
-// ---- Custom CSR numbers of the pre-execution extension (docs/preexec.md)
+// ---- Custom CSR numbers: the pre-execution extension (docs/preexec.md) and the region-of-interest marker (docs/testbench.md)
 localparam logic [11:0] CsrPexCtl = 12'h7C0;  // pexctl: bit 0 EN
 localparam logic [11:0] CsrPexBudget = 12'h7C1;  // pexbudget: p-thread instruction budget, 0 = none
+localparam logic [11:0] CsrRoi = 12'h7C2;  // roi: bit 0 = inside a region of interest (roi.h); shared by all contexts
 localparam logic [11:0] CsrPexStatus = 12'hFC0;  // pexstatus (read-only): active contexts, p-threads << 16

@@ -62,6 +62,7 @@ struct iss {
     uint64_t    mtimecmp[ISS_NUM_HARTS];
     uint64_t    mtime;
     uint32_t    pexctl, pexbudget;
+    uint32_t    roi;                   /* roi CSR: bit 0 = inside a region */
     bool        exited;
     int         exit_code;
     uint64_t    insns;
@@ -347,9 +348,10 @@ static int csr_read(iss *s, unsigned h, unsigned a, uint32_t *v, bool *tm)
     case 0xC81: *v = (uint32_t)(s->mtime >> 32); *tm = true; return 0;
     case 0xF11: case 0xF12: case 0xF13: case 0xF15: *v = 0; return 0;
     case 0xF14: *v = h; return 0;
-    case 0x7C0: *v = s->pexctl; return 0;
-    case 0x7C1: *v = s->pexbudget; return 0;
-    case 0xFC0: {
+    case OUTRIDER_CSR_PEX_CTL: *v = s->pexctl; return 0;
+    case OUTRIDER_CSR_PEX_BUDGET: *v = s->pexbudget; return 0;
+    case OUTRIDER_CSR_ROI: *v = s->roi; return 0;
+    case OUTRIDER_CSR_PEX_STATUS: {
         uint32_t act = 0;
         for (unsigned i = 0; i < ISS_NUM_HARTS; i++)
             act |= s->h[i].running ? 1u << i : 0;
@@ -393,8 +395,9 @@ static void csr_write(iss *s, unsigned h, unsigned a, uint32_t w)
     case 0xB80: t->mcycle = (t->mcycle & 0xFFFFFFFFull) | (uint64_t)w << 32; return;
     case 0xB02: t->minstret = (t->minstret & ~0xFFFFFFFFull) | w; return;
     case 0xB82: t->minstret = (t->minstret & 0xFFFFFFFFull) | (uint64_t)w << 32; return;
-    case 0x7C0: s->pexctl = w & 1; return;
-    case 0x7C1: s->pexbudget = w; return;
+    case OUTRIDER_CSR_PEX_CTL: s->pexctl = w & 1; return;
+    case OUTRIDER_CSR_PEX_BUDGET: s->pexbudget = w; return;
+    case OUTRIDER_CSR_ROI: s->roi = w & 1; return;
     default: break;
     }
     if ((a >> 5) == 0x58 && idx >= 3 && idx <= 5)
@@ -505,6 +508,7 @@ int iss_step(iss *s, unsigned h, iss_commit *c)
     uint32_t npc = t->pc + 4;
     uint32_t res = 0;
     bool wr = false;
+    bool count = true;   /* minstret counts this instruction (not when it writes minstret) */
 
     if ((insn & 3) != 3)
         ILLEGAL();
@@ -738,7 +742,14 @@ int iss_step(iss *s, unsigned h, iss_commit *c)
         uint32_t src = (f3 & 4) ? rs1 : a;
         if (intent) {
             uint32_t nv = (f3 & 3) == 1 ? src : (f3 & 3) == 2 ? old | src : old & ~src;
+            uint32_t roi_was = s->roi;
             csr_write(s, h, addr, nv);
+            c->roi_on = !roi_was && s->roi;
+            c->roi_off = roi_was && !s->roi;
+            /* a write to minstret(h) replaces this instruction's own increment
+             * (privileged spec); mcycle(h) is advanced by iss_run before the
+             * step, so a write to it already wins */
+            count = addr != 0xB02 && addr != 0xB82;
         }
         res = old;
         wr = true;
@@ -793,7 +804,8 @@ int iss_step(iss *s, unsigned h, iss_commit *c)
         c->rd_value = res;
     }
     t->pc = npc;
-    t->minstret++;
+    if (count)
+        t->minstret++;
 done:
     return 0;
 }
@@ -822,6 +834,11 @@ int iss_run(iss *s, uint64_t max_insns)
             iss_step(s, h, &c);
             if (s->cfg.on_commit)
                 s->cfg.on_commit(s->cfg.commit_user, &c);
+            if (c.roi_on && s->cfg.stop_at_roi) {
+                if (s->cfg.console)
+                    fflush(s->cfg.console);
+                return 2;
+            }
         }
         s->mtime++;
         if (!any && max_insns) {
@@ -838,6 +855,7 @@ int iss_run(iss *s, uint64_t max_insns)
 }
 
 bool iss_exited(const iss *s) { return s->exited; }
+int iss_roi_active(const iss *s) { return (int)(s->roi & 1); }
 int iss_exit_code(const iss *s) { return s->exit_code; }
 uint64_t iss_instructions(const iss *s) { return s->insns; }
 bool iss_hart_running(const iss *s, unsigned h) { return h < ISS_NUM_HARTS && s->h[h].running; }

@@ -61,6 +61,8 @@ typedef struct iss_commit_s {
     uint32_t mem_addr, mem_wdata;
     uint8_t  timing;       /* rd_value came from the timing callback */
     uint8_t  started;      /* hart.start started context `rd_value` */
+    uint8_t  roi_on;       /* a CSR write turned the roi CSR (0x7C2) from 0 to 1 */
+    uint8_t  roi_off;      /* ... from 1 to 0 */
 } iss_commit;
 
 typedef struct {
@@ -73,8 +75,12 @@ typedef struct {
     /* iss_run only: called after every executed instruction (NULL: none) */
     void        (*on_commit)(void *user, const struct iss_commit_s *c);
     void         *commit_user;
+    /* iss_run only: return 2 right after the instruction that turns the roi
+     * CSR on (roi_begin(), <outrider/roi.h>); iss_run may be called again */
+    int           stop_at_roi;
     /* iss_run only: asked before each instruction of hart `h` (at iss_pc);
-     * a non-zero answer stops iss_run before executing it (NULL: none) */
+     * a non-zero answer stops iss_run before executing it, returning 2
+     * (NULL: none) */
     int         (*stop_before)(void *user, const struct iss *s, unsigned h);
     void         *stop_user;
 } iss_config;
@@ -98,10 +104,14 @@ void iss_interrupt(iss *s, unsigned h, uint32_t cause);
 
 /* Standalone: run until exit, or until max_insns instructions (0: no limit)
  * have been executed. Returns 1 if the program exited, 0 at the limit, 2 if
+ * cfg.stop_at_roi is set and an instruction just turned the roi CSR on, or
  * cfg.stop_before stopped it (the instruction at iss_pc not executed). */
 int      iss_run(iss *s, uint64_t max_insns);
 
 bool     iss_exited(const iss *s);
+/* The roi CSR (0x7C2, shared by the harts): 1 inside a region of interest
+ * (between roi_begin() and roi_end(), <outrider/roi.h>), else 0. */
+int      iss_roi_active(const iss *s);
 int      iss_exit_code(const iss *s);
 uint64_t iss_instructions(const iss *s);          /* executed, all harts */
 bool     iss_hart_running(const iss *s, unsigned h);
