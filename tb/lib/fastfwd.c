@@ -15,6 +15,8 @@
 #define WARM_LINE   16u          /* warming granularity: at most one cache line
                                     (the SoC's lines are 32 bytes or more) */
 #define MAX_WARM    4096u
+#define RESET_JUMP  8u           /* bytes at the reset pc: the jump to the stub */
+#define PAGE        4096u
 #define HIST_PER_LINE 64u        /* access history kept per requested line */
 #define MAX_STUB    (16u + 2u * 8u + 2u * MAX_WARM + 2u * 24u + 3u * 31u + 4u)
 
@@ -31,9 +33,11 @@ struct ff_state {
     outrider_retire_fn prev_fn;
     void              *prev_user;
     bool               hooked, restored;
+    uint64_t           switch_cycle;      /* when the target retired */
     uint32_t           target;
-    uint32_t           stub_len;          /* bytes at RAM_BASE */
+    uint32_t           stub_base, stub_len;   /* where the stub is */
     uint8_t           *saved;             /* the ISS's bytes under the stub */
+    uint8_t            saved_reset[RESET_JUMP]; /* ... and under the reset jump */
     /* ISS run */
     uint32_t          *hist;              /* ring of recent data lines */
     size_t             hist_n, hist_pos, hist_cap;
@@ -113,17 +117,12 @@ static void on_commit(void *user, const iss_commit *c)
         ff->hist_n++;
 }
 
+/* roi_begin (<outrider/roi.h>): csrrwi/csrrsi rd, roi, uimm with bit 0 set */
 static bool is_roi_begin(uint32_t insn)
 {
-#ifdef OUTRIDER_CSR_ROI
-    /* csrrwi/csrrsi rd, roi, uimm with uimm bit 0 set (roi_begin) */
     unsigned f3 = (insn >> 12) & 7u;
     return (insn & 0x7Fu) == 0x73 && (insn >> 20) == OUTRIDER_CSR_ROI &&
            (f3 == 5 || f3 == 6) && ((insn >> 15) & 1u);
-#else
-    (void)insn;
-    return false;
-#endif
 }
 
 static int stop_at_roi(void *user, const iss *s, unsigned h)
@@ -143,13 +142,14 @@ static void copy_page(void *user, uint32_t page)
         outrider_sim_write_mem(sim, page, buf, sizeof buf);
 }
 
-/* The last n distinct lines, oldest first, none overlapping [lo, hi). */
+/* The last n distinct lines, oldest first, none overlapping the stub
+ * [lo, hi) or the reset jump. */
 static unsigned warm_set(const ff_state *ff, unsigned n, uint32_t lo, uint32_t hi, uint32_t *out)
 {
     unsigned k = 0;
     for (size_t i = 0; i < ff->hist_n && k < n; i++) {
         uint32_t line = ff->hist[(ff->hist_pos + ff->hist_cap - 1 - i) % ff->hist_cap];
-        if (line + WARM_LINE > lo && line < hi)
+        if ((line + WARM_LINE > lo && line < hi) || line < RAM_BASE + RESET_JUMP)
             continue;
         bool dup = false;
         for (unsigned j = 0; j < k && !dup; j++)
@@ -166,8 +166,8 @@ static unsigned warm_set(const ff_state *ff, unsigned n, uint32_t lo, uint32_t h
 }
 
 /* Build the stub for context 0. *warmed: lines loaded. */
-static void build_stub(stub *st, const iss *is, uint32_t target, const uint32_t *lines,
-                       unsigned nlines, bool use_mret)
+static void build_stub(stub *st, const iss *is, uint32_t base, uint32_t target,
+                       const uint32_t *lines, unsigned nlines, bool use_mret)
 {
     iss_csrs c;
     iss_get_csrs(is, 0, &c);
@@ -237,7 +237,8 @@ static void build_stub(stub *st, const iss *is, uint32_t target, const uint32_t 
         int32_t lo = (int32_t)(v << 20) >> 20;
         tail += ((v - (uint32_t)lo) >> 12) == 0 ? 1 : (lo ? 2 : 1);
     }
-    tail += 1;   /* the final jal / mret */
+    bool roi = iss_roi_active(is) != 0;
+    tail += 1 + (roi ? 1u : 0u);   /* csrwi roi, 1; the final jal / mret */
     uint64_t cyc = c.mcycle - tail, ret = c.minstret - tail;
     emit_csr(st, CSR_MCYCLEH, (uint32_t)(cyc >> 32));
     emit_csr(st, CSR_MCYCLE, (uint32_t)cyc);
@@ -246,18 +247,56 @@ static void build_stub(stub *st, const iss *is, uint32_t target, const uint32_t 
     emit(st, enc_csrw(CSR_MINSTRET, 1));
     for (unsigned r = 1; r < 32; r++)
         emit_li(st, r, iss_reg(is, 0, r));
+    if (roi)   /* inside a region of interest: csrwi roi, 1 */
+        emit(st, i_type(0x73, 0, 5, 1, OUTRIDER_CSR_ROI));
     if (use_mret) {
         emit(st, ENC_MRET);
     } else {
-        uint32_t pc = RAM_BASE + 4u * st->n;
+        uint32_t pc = base + 4u * st->n;
         emit(st, enc_jal0((int32_t)(target - pc)));
     }
+}
+
+static void put32(uint8_t *p, uint32_t w)
+{
+    for (unsigned b = 0; b < 4; b++)
+        p[b] = (uint8_t)(w >> (8 * b));
+}
+
+static void mark_page(void *user, uint32_t page)
+{
+    uint8_t *written = ((void **)user)[0];
+    written[(page - RAM_BASE) / PAGE] = 1;
+}
+
+/* A place for `len` bytes of stub: whole pages the program has never written
+ * and that hold only zeros (no code, no initialised data), the first above
+ * the target pc, else the first above the reset jump. 0 if none. */
+static uint32_t find_free(const iss *is, uint32_t ram_size, const uint8_t *written,
+                          uint32_t target, uint32_t len)
+{
+    uint32_t npages = ram_size / PAGE, need = (len + PAGE - 1) / PAGE;
+    uint32_t first[2] = { (target - RAM_BASE) / PAGE + 1, 1 };
+    uint8_t buf[PAGE];
+    for (unsigned pass = 0; pass < 2; pass++) {
+        uint32_t run = 0;
+        for (uint32_t p = first[pass]; p < npages; p++) {
+            bool ok = !written[p] && iss_read_mem(is, RAM_BASE + p * PAGE, buf, PAGE) == 0;
+            for (uint32_t i = 0; ok && i < PAGE; i++)
+                ok = buf[i] == 0;
+            run = ok ? run + 1 : 0;
+            if (run == need)
+                return RAM_BASE + (p + 1 - need) * PAGE;
+        }
+    }
+    return 0;
 }
 
 /* ---- the switch ------------------------------------------------------------- */
 static void restore(ff_state *ff)
 {
-    outrider_sim_write_mem(ff->sim, RAM_BASE, ff->saved, ff->stub_len);
+    outrider_sim_write_mem(ff->sim, ff->stub_base, ff->saved, ff->stub_len);
+    outrider_sim_write_mem(ff->sim, RAM_BASE, ff->saved_reset, RESET_JUMP);
     ff->restored = true;
     outrider_sim_set_retire_hook(ff->sim, ff->prev_fn, ff->prev_user);
     ff->hooked = false;
@@ -270,8 +309,10 @@ static int on_retire(void *user, const outrider_retire *recs, unsigned n)
     void *prev_user = ff->prev_user;
     for (unsigned i = 0; i < n && !ff->restored; i++) {
         const outrider_retire *r = &recs[i];
-        if (r->ctx == 0 && !r->pthread && ((r->retire && r->pc == ff->target) || r->trap))
+        if (r->ctx == 0 && !r->pthread && ((r->retire && r->pc == ff->target) || r->trap)) {
+            ff->switch_cycle = r->cycle;
             restore(ff);
+        }
     }
     return prev ? prev(prev_user, recs, n) : 0;
 }
@@ -284,13 +325,6 @@ ff_state *ff_prepare(outrider_sim *sim, const outrider_config *cfg, const char *
         ferr(err, errlen, "--warm-cache: at most %u lines", MAX_WARM);
         return NULL;
     }
-#ifndef OUTRIDER_CSR_ROI
-    if (opt->to_roi) {
-        ferr(err, errlen, "--fast-forward to roi_begin needs the roi CSR (this build has none); "
-             "give an instruction count");
-        return NULL;
-    }
-#endif
     ff_state *ff = calloc(1, sizeof *ff);
     if (!ff) {
         ferr(err, errlen, "out of memory");
@@ -346,60 +380,81 @@ ff_state *ff_prepare(outrider_sim *sim, const outrider_config *cfg, const char *
              "another instruction count");
         goto fail;
     }
-    /* the stub, then again without the warm lines it would overlap */
+    /* the stub: where, and then again without the warm lines it overlaps */
     uint32_t target = iss_pc(is, 0);
+    if (target < RAM_BASE + RESET_JUMP) {
+        ferr(err, errlen, "fast-forward: the switch point pc 0x%08" PRIx32 " is the reset pc; "
+             "switch later", target);
+        goto fail;
+    }
     iss_csrs c;
     iss_get_csrs(is, 0, &c);
     stub *stp = malloc(sizeof *stp);
     uint32_t *lines = calloc(opt->warm_lines ? opt->warm_lines : 1, sizeof *lines);
-    if (!lines || !stp) {
+    uint8_t *written = calloc(cfg->ram_size / PAGE, 1);
+    uint8_t *bytes = malloc(4 * MAX_STUB);
+    if (!lines || !stp || !written || !bytes) {
         free(lines);
         free(stp);
+        free(written);
+        free(bytes);
         ferr(err, errlen, "out of memory");
         goto fail;
     }
     bool mret = (c.mstatus & MSTATUS_MIE) != 0;
     unsigned nl = warm_set(ff, opt->warm_lines, 0, 0, lines);
-    build_stub(stp, is, target, lines, nl, mret);
-    uint32_t end = RAM_BASE + 4u * stp->n;
-    nl = warm_set(ff, opt->warm_lines, RAM_BASE, end, lines);
-    build_stub(stp, is, target, lines, nl, mret);
-    end = RAM_BASE + 4u * stp->n;
-    int64_t jump = (int64_t)target - (int64_t)(end - 4u);
-    if (!mret && (jump < -(1 << 20) || jump >= (1 << 20))) {
-        mret = true;
-        build_stub(stp, is, target, lines, nl, mret);
-        end = RAM_BASE + 4u * stp->n;
-    }
-    free(lines);
-    if (target < end) {
-        ferr(err, errlen, "fast-forward: the switch point pc 0x%08" PRIx32 " lies inside the "
-             "state-restore stub (%u bytes at 0x%08" PRIx32 "); switch later", target,
-             4u * stp->n, RAM_BASE);
+    build_stub(stp, is, RAM_BASE, target, lines, nl, mret);
+    void *wargs[2] = { written, NULL };
+    iss_for_each_written_page(is, mark_page, wargs);
+    uint32_t base = find_free(is, cfg->ram_size, written, target, 4u * stp->n);
+    free(written);
+    if (!base) {
+        ferr(err, errlen, "fast-forward: no unused memory (never written, all zero) for the "
+             "state-restore stub's %u bytes", 4u * stp->n);
+        free(lines);
         free(stp);
+        free(bytes);
         goto fail;
     }
-    /* memory: what the ISS wrote; then the stub over the first bytes */
+    nl = warm_set(ff, opt->warm_lines, base, base + 4u * stp->n, lines);
+    int64_t jump = (int64_t)target - (int64_t)(base + 4u * stp->n - 4u);
+    if (jump < -(1 << 20) || jump >= (1 << 20))
+        mret = true;   /* the target is out of jal range */
+    build_stub(stp, is, base, target, lines, nl, mret);
+    free(lines);
+    /* memory: what the ISS wrote; then the stub and the reset jump */
     void *args[2] = { is, sim };
     iss_for_each_written_page(is, copy_page, args);
+    ff->stub_base = base;
     ff->stub_len = 4u * stp->n;
     ff->saved = malloc(ff->stub_len);
-    uint8_t *bytes = malloc(ff->stub_len);
-    if (!ff->saved || !bytes || iss_read_mem(is, RAM_BASE, ff->saved, ff->stub_len) != 0) {
+    if (!ff->saved || iss_read_mem(is, base, ff->saved, ff->stub_len) != 0 ||
+        iss_read_mem(is, RAM_BASE, ff->saved_reset, RESET_JUMP) != 0) {
         free(bytes);
         free(stp);
         ferr(err, errlen, "out of memory");
         goto fail;
     }
     for (unsigned i = 0; i < stp->n; i++)
-        for (unsigned b = 0; b < 4; b++)
-            bytes[4 * i + b] = (uint8_t)(stp->w[i] >> (8 * b));
-    outrider_sim_write_mem(sim, RAM_BASE, bytes, ff->stub_len);
+        put32(bytes + 4 * i, stp->w[i]);
+    outrider_sim_write_mem(sim, base, bytes, ff->stub_len);
+    /* reset pc: jal x0, stub, or lui x1 + jalr x0 (x1 is set by the stub) */
+    int64_t to_stub = (int64_t)base - (int64_t)RAM_BASE;
+    int32_t lo = (int32_t)(base << 20) >> 20;
+    uint32_t rj[2] = { enc_jal0((int32_t)to_stub), enc_addi(0, 0, 0) };
+    if (to_stub >= (1 << 20)) {
+        rj[0] = enc_lui(1, ((base - (uint32_t)lo) >> 12) & 0xFFFFFu);
+        rj[1] = i_type(0x67, 0, 0, 1, lo);   /* jalr x0, lo(x1) */
+    }
+    put32(bytes, rj[0]);
+    put32(bytes + 4, rj[1]);
+    outrider_sim_write_mem(sim, RAM_BASE, bytes, RESET_JUMP);
     free(bytes);
     ff->target = target;
     res->target_pc = target;
     res->stub_insns = stp->n;
     res->warmed = nl;
+    res->stub_base = base;
     free(stp);
     outrider_sim_get_retire_hook(sim, &ff->prev_fn, &ff->prev_user);
     outrider_sim_set_retire_hook(sim, on_retire, ff);
@@ -415,6 +470,7 @@ fail:
 }
 
 int ff_restored(const ff_state *ff) { return ff && ff->restored; }
+uint64_t ff_switch_cycle(const ff_state *ff) { return ff ? ff->switch_cycle : 0; }
 
 void ff_destroy(ff_state *ff)
 {

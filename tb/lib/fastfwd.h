@@ -52,6 +52,7 @@ typedef struct {
     int      exit_code;
     uint64_t iss_insns;   /* instructions the ISS executed */
     uint32_t target_pc;   /* where the RTL continues */
+    uint32_t stub_base;   /* where the stub was placed */
     unsigned stub_insns;  /* the stub's length */
     unsigned warmed;      /* lines loaded by the stub */
 } ff_result;
@@ -67,6 +68,9 @@ ff_state *ff_prepare(outrider_sim *sim, const outrider_config *cfg, const char *
                      const ff_options *opt, ff_result *res, char *err, size_t errlen);
 /* 1 once the stub's bytes have been restored. */
 int       ff_restored(const ff_state *ff);
+/* The cycle in which the first instruction at the target retired (the end
+ * of the stub; valid once ff_restored). */
+uint64_t  ff_switch_cycle(const ff_state *ff);
 /* Removes the hook if still installed (restoring the previous one). */
 void      ff_destroy(ff_state *ff);
 

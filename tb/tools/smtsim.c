@@ -381,16 +381,18 @@ int main(int argc, char **argv)
         if (fr.exited) {
             fflush(stdout);
             if (!o.quiet)
-                fprintf(stderr, "smtsim: the program ended during fast-forward (exit %d after "
-                        "%" PRIu64 " ISS instructions)\n", fr.exit_code, fr.iss_insns);
+                fprintf(stderr, "smtsim: the program ended during fast-forward%s (exit %d after "
+                        "%" PRIu64 " ISS instructions)\n",
+                        o.ffo.to_roi ? ", before any roi_begin" : "", fr.exit_code, fr.iss_insns);
             ff_destroy(ff);
             outrider_sim_destroy(sim);
             return fr.exit_code & 0xFF;
         }
         if (!o.quiet)
             fprintf(stderr, "smtsim: fast-forward: %" PRIu64 " ISS instructions in %.2f s; "
-                    "switch at pc 0x%08" PRIx32 " (stub %u instructions, %u lines warmed)\n",
-                    fr.iss_insns, now_s() - f0, fr.target_pc, fr.stub_insns, fr.warmed);
+                    "switch at pc 0x%08" PRIx32 " (stub of %u instructions at 0x%08" PRIx32
+                    ", %u lines warmed)\n", fr.iss_insns, now_s() - f0, fr.target_pc,
+                    fr.stub_insns, fr.stub_base, fr.warmed);
     }
     /* Created only for a run that starts, but before it (fail early). */
     FILE *stats = NULL, *events = NULL;
