@@ -5,9 +5,10 @@ show a pipeline picture without the Konata viewer.
 
 One row per instruction (in fetch order), one coloured box per stage and
 cycle: F D X M W, Wp (parked in WB, waiting for memory or a divide);
-squashed instructions are drawn pale with an "x" after their last stage;
-p-thread instructions (label "P ...") have a "P" marker. The row label is
-the log's own label: context, pc, instruction word.
+squashed instructions are drawn pale with an "x" after their last stage
+(an instruction still in flight where the log ends gets "..." instead);
+p-thread instructions are the rows labelled "P ...". The row label is the
+log's own label: [P] context, pc, instruction word.
 
 usage: scripts/pipeview-png.py LOG OUT.png [--first-cycle C] [--count N]
        [--ctx N] [--title TEXT]
@@ -45,7 +46,8 @@ def parse(path):
                     cycle += int(p[1])
                 elif p[0] == "I":
                     r = {"id": int(p[1]), "ctx": int(p[3]), "label": "", "pthread": False,
-                         "stages": [], "end": None, "squashed": False, "why": ""}
+                         "stages": [], "end": None, "squashed": False, "why": "",
+                         "cut": False}
                     by_id[r["id"]] = r
                     insns.append(r)
                 elif p[0] == "L":
@@ -63,6 +65,8 @@ def parse(path):
                     r = by_id[int(p[1])]
                     r["end"] = cycle
                     r["squashed"] = p[3] == "1"
+                    if "end of the log" in r["why"]:   # not squashed: cut off
+                        r["squashed"], r["cut"] = False, True
             except (IndexError, KeyError, ValueError):
                 sys.exit(f"pipeview-png: {path}:{ln}: malformed line {line.strip()!r}")
     return insns
@@ -93,22 +97,24 @@ def main():
     c1 = max((r["end"] if r["end"] is not None else r["stages"][-1][1] + 1) for r in insns)
     c1 = max(c1, c0 + 1)
     n = len(insns)
+    px = max(2.0, min(18.0, 1500.0 / (c1 - c0)))   # pixels per cycle
     cmds = [
-        f"set terminal pngcairo size {max(900, 260 + 18 * (c1 - c0))},{120 + 18 * n} "
+        f"set terminal pngcairo size {int(360 + px * (c1 - c0))},{120 + 18 * n} "
         "font 'DejaVu Sans Mono,9'",
-        f"set output '{a.out}'",
-        "unset key", "set border 0", "set tics scale 0",
+        "set output '" + a.out.replace("'", "''") + "'",
+        "unset key", "set border 0", "set tics scale 0", "set termoption noenhanced",
+        "set format x '%.0f'",
         f"set xrange [{c0}:{c1}]", f"set yrange [{n}:0]",
         "set xlabel 'cycle'", "set grid xtics lc rgb '#dddddd'",
-        "set xtics out nomirror " + ("1" if c1 - c0 <= 40 else "5"),
-        "set lmargin 40",
+        "set xtics out nomirror rotate by -30 " + str(max(1, int(90 / px) // 5 * 5 or 1)),
+        "set lmargin 44",
     ]
     if a.title:
-        cmds.append(f"set title '{a.title}'")
+        cmds.append("set title '" + a.title.replace("'", "''") + "'")
     ytics = []
     obj = 1
     for row, r in enumerate(insns):
-        label = r["label"].replace("'", "")
+        label = r["label"].replace("'", "''")
         ytics.append(f"'{label}' {row + 0.5}")
         end = r["end"] if r["end"] is not None else r["stages"][-1][1] + 1
         for k, (name, start) in enumerate(r["stages"]):
@@ -118,12 +124,12 @@ def main():
             cmds.append(f"set object {obj} rect from {start},{row + 0.1} to {stop},{row + 0.9} "
                         f"fc rgb '{colour}' fs transparent solid {alpha} noborder")
             obj += 1
-            if stop - start >= 1:
+            if (stop - start) * px >= 9:
                 cmds.append(f"set label '{name}' at {(start + stop) / 2},{row + 0.55} center")
         if r["squashed"]:
             cmds.append(f"set label 'x' at {end + 0.3},{row + 0.55} tc rgb '#cc0000'")
-        if r["pthread"]:
-            cmds.append(f"set label 'P' at {c0 - 0.3},{row + 0.55} right tc rgb '#8000a0'")
+        elif r["cut"]:
+            cmds.append(f"set label '...' at {end + 0.3},{row + 0.55}")
     cmds.append("set ytics (" + ", ".join(ytics) + ")")
     cmds.append("plot NaN")
     res = subprocess.run(["gnuplot"], input="\n".join(cmds) + "\n", text=True,
