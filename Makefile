@@ -32,6 +32,7 @@ include tests/tests.mk
 -include tests/sync.mk
 -include tests/cosim.mk
 -include tests/debug.mk
+-include tests/roi.mk
 -include formal/formal.mk
 -include fpga/sim.mk
 

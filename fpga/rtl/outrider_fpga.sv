@@ -104,6 +104,8 @@ module outrider_fpga #(
   logic [2:0]           ev_acc_op, ev_acc_cls;
   logic [31:0]          ev_acc_addr, ev_fill_addr, ev_wb_addr, ev_evict_addr;
   logic                 dbg_hit, dbg_dirty_any;
+  logic                 console_err;   // error-console byte: the UART prints both channels
+  logic [10*32-1:0]     soc_params;    // the SoC's parameters (for a test bench)
   logic [31:0]          dbg_data;
   logic [4:0]           pipe_valid;      // pipeline debug record: 0 here (SimDebug = 0)
   logic [5*TidW-1:0]    pipe_tid;
@@ -143,6 +145,7 @@ module outrider_fpga #(
     .tohost_addr_i     (32'd0),
     .console_valid_o   (console_valid),
     .console_data_o    (console_data),
+    .console_err_o     (console_err),
     .exit_valid_o      (exit_valid),
     .exit_tohost_o     (exit_tohost),
     .exit_value_o      (exit_value),
@@ -194,7 +197,8 @@ module outrider_fpga #(
     .dbg_pipe_tid_o    (pipe_tid),
     .dbg_pipe_pc_o     (pipe_pc),
     .dbg_pipe_insn_o   (pipe_insn),
-    .dbg_pipe_flags_o  (pipe_flags)
+    .dbg_pipe_flags_o  (pipe_flags),
+    .params_o          (soc_params)
   );
 
   // ---- instruction fetch: RAM or boot ROM -----------------------------------------

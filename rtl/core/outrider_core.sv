@@ -108,7 +108,12 @@ module outrider_core #(
   output logic [5*TidW-1:0]        dbg_pipe_tid_o,
   output logic [5*32-1:0]          dbg_pipe_pc_o,
   output logic [5*32-1:0]          dbg_pipe_insn_o,
-  output logic [15:0]              dbg_pipe_flags_o
+  output logic [15:0]              dbg_pipe_flags_o,
+  // data-cache events for the performance counters (docs/core.md): context c's
+  // (non-p-thread) access allocated an MSHR / was the first hit on a
+  // p-thread-filled line (one-cycle pulses from the data side)
+  input  logic [NumCtx-1:0]        hpm_dc_miss_i,
+  input  logic [NumCtx-1:0]        hpm_dc_useful_i
 );
   // ===========================================================================
   // Signals between the stages and units, named by the stage they belong to
@@ -320,6 +325,8 @@ module outrider_core #(
     .irq_cause_o    (irq_cause),         .retire_i       (retire_valid_o),
     .ev_mem_wait_i  (waiting & ~pend_div), .ev_redirect_i  (redirect_ctx),
     .ev_idle_i      (sleeping | pausing), .active_i       (active),
+    .ev_dc_miss_i   (hpm_dc_miss_i),     .ev_dc_useful_i (hpm_dc_useful_i),
+    .pex_event_i    (pex_event_o),
     .pthread_i      (pthread),           .pex_enable_i,
     .pex_en_o       (pex_en),
     .pex_budget_o   (pex_budget)

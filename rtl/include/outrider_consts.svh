@@ -21,6 +21,7 @@ localparam logic [15:0] ClintMtime = 16'hBFF8;
 // ---- MMIO register offsets
 localparam logic [11:0] MmioConsoleTx = 12'h000;  // store: print the byte of the lowest enabled lane
 localparam logic [11:0] MmioSimExit = 12'h004;  // word store: end the simulation with this exit code
+localparam logic [11:0] MmioConsoleErr = 12'h008;  // store: like console_tx, on the error console (stderr in simulation)
 
 // ---- Data-side request operations (core -> data side; event log op field)
 localparam logic [2:0] DopLoad = 3'h0;

@@ -26,6 +26,8 @@
 #define EXT_BASE   ((uint32_t)OUTRIDER_EXT_BASE)
 #define EXT_MASK   ((uint32_t)OUTRIDER_EXT_MASK)
 #define PAGE_SHIFT 12
+#define ISS_NUM_HPM 7        /* mhpmcounter3..9 exist (docs/core.md) */
+#define HPM_LAST (3 + ISS_NUM_HPM - 1)
 
 enum {
     EXC_IMISALIGN = 0, EXC_IACCESS = 1, EXC_ILLEGAL = 2, EXC_BREAK = 3,
@@ -43,7 +45,7 @@ typedef struct {
     bool     running, sleeping, need_sync;
     bool     mie_bit, mpie;
     uint32_t mie, mtvec, mscratch, mepc, mcause, mtval;
-    uint64_t mcycle, minstret, hpm[3];
+    uint64_t mcycle, minstret, hpm[ISS_NUM_HPM];   /* mhpmcounter3..9 (no events counted here) */
     bool     resv_valid;
     uint32_t resv_addr;      /* word address */
 } hart;
@@ -67,6 +69,7 @@ struct iss {
     int         exit_code;
     uint64_t    insns;
     console_buf console;
+    console_buf console_err;           /* the error console (MMIO console_err) */
     uint8_t    *written;               /* one byte per RAM page */
     char        err[512];
 };
@@ -76,6 +79,7 @@ void iss_config_default(iss_config *cfg)
     memset(cfg, 0, sizeof *cfg);
     cfg->ram_size = (uint32_t)OUTRIDER_RAM_DEFAULT_SIZE;
     cfg->console = stdout;
+    cfg->console_err = stderr;
     cfg->pex_enabled = 1;
 }
 
@@ -109,6 +113,7 @@ iss *iss_create(const iss_config *cfg, char *err, size_t errlen)
     }
     s->ram = wb_mem_bytes(s->mem);
     console_buf_init(&s->console, cfg->console);
+    console_buf_init(&s->console_err, cfg->console_err);
     for (unsigned i = 0; i < ISS_NUM_HARTS; i++) {
         s->h[i].pc = RAM_BASE;
         s->mtimecmp[i] = UINT64_MAX;
@@ -125,9 +130,12 @@ void iss_destroy(iss *s)
         return;
     if (s->cfg.console)
         fflush(s->cfg.console);
+    if (s->cfg.console_err)
+        fflush(s->cfg.console_err);
     wb_mem_destroy(s->mem);
     elf_image_free(&s->image);
     console_buf_free(&s->console);
+    console_buf_free(&s->console_err);
     free(s->written);
     free(s);
 }
@@ -233,10 +241,12 @@ static void clint_write(iss *s, uint32_t off, uint32_t wdata, unsigned be)
 
 static void mmio_write(iss *s, uint32_t off, uint32_t wdata, unsigned be)
 {
-    if ((off >> 2) == 0 && be) {
-        unsigned lane = (be & 1) ? 0 : (be & 2) ? 1 : (be & 4) ? 2 : 3;
+    unsigned lane = (be & 1) ? 0 : (be & 2) ? 1 : (be & 4) ? 2 : 3;
+    if ((off >> 2) == (OUTRIDER_MMIO_OFF_CONSOLE_TX >> 2) && be) {
         console_buf_put(&s->console, (uint8_t)(wdata >> (8 * lane)));
-    } else if ((off >> 2) == 1 && be == 0xF) {
+    } else if ((off >> 2) == (OUTRIDER_MMIO_OFF_CONSOLE_ERR >> 2) && be) {
+        console_buf_put(&s->console_err, (uint8_t)(wdata >> (8 * lane)));
+    } else if ((off >> 2) == (OUTRIDER_MMIO_OFF_SIM_EXIT >> 2) && be == 0xF) {
         s->exited = true;
         s->exit_code = (int)wdata;
     }
@@ -366,14 +376,14 @@ static int csr_read(iss *s, unsigned h, unsigned a, uint32_t *v, bool *tm)
         if (idx < 3)
             return -1;
         bool high = hi7 == 0x5C || hi7 == 0x64;
-        *v = idx <= 5 ? (uint32_t)(high ? t->hpm[idx - 3] >> 32 : t->hpm[idx - 3]) : 0;
-        *tm = idx <= 5;
+        *v = idx <= HPM_LAST ? (uint32_t)(high ? t->hpm[idx - 3] >> 32 : t->hpm[idx - 3]) : 0;
+        *tm = idx <= HPM_LAST;
         return 0;
     }
     if (hi7 == 0x19) {                                                 /* mhpmevent */
         if (idx < 3)
             return -1;
-        *v = idx <= 5 ? idx - 2 : 0;
+        *v = idx <= HPM_LAST ? idx - 2 : 0;
         return 0;
     }
     return -1;
@@ -400,9 +410,9 @@ static void csr_write(iss *s, unsigned h, unsigned a, uint32_t w)
     case OUTRIDER_CSR_ROI: s->roi = w & 1; return;
     default: break;
     }
-    if ((a >> 5) == 0x58 && idx >= 3 && idx <= 5)
+    if ((a >> 5) == 0x58 && idx >= 3 && idx <= HPM_LAST)
         t->hpm[idx - 3] = (t->hpm[idx - 3] & ~0xFFFFFFFFull) | w;
-    else if ((a >> 5) == 0x5C && idx >= 3 && idx <= 5)
+    else if ((a >> 5) == 0x5C && idx >= 3 && idx <= HPM_LAST)
         t->hpm[idx - 3] = (t->hpm[idx - 3] & 0xFFFFFFFFull) | (uint64_t)w << 32;
 }
 
@@ -851,6 +861,8 @@ int iss_run(iss *s, uint64_t max_insns)
     }
     if (s->cfg.console)
         fflush(s->cfg.console);
+    if (s->cfg.console_err)
+        fflush(s->cfg.console_err);
     return 1;
 }
 
@@ -902,6 +914,10 @@ bool iss_hart_sleeping(const iss *s, unsigned h) { return s->h[h].sleeping; }
 bool iss_needs_sync(const iss *s, unsigned h) { return s->h[h].need_sync; }
 void iss_clear_sync(iss *s, unsigned h) { s->h[h].need_sync = false; }
 const char *iss_console(const iss *s, size_t *len) { return console_buf_str(&s->console, len); }
+const char *iss_console_err(const iss *s, size_t *len)
+{
+    return console_buf_str(&s->console_err, len);
+}
 
 int iss_read_mem(const iss *s, uint32_t addr, void *buf, size_t len)
 {

@@ -68,6 +68,8 @@ typedef struct iss_commit_s {
 typedef struct {
     uint32_t      ram_size;      /* bytes of RAM at 0x80000000 */
     FILE         *console;       /* console bytes are echoed here (NULL: kept only) */
+    FILE         *console_err;   /* error-console bytes (MMIO console_err) are echoed
+                                    here (default stderr; NULL: kept only) */
     int           pex_enabled;   /* reset value of pexctl.EN (default 1) */
     int           lockstep;      /* non-zero: no interrupts of its own, wfi does not sleep */
     iss_timing_fn timing;        /* NULL: the model's own values */
@@ -123,6 +125,7 @@ void     iss_set_reg(iss *s, unsigned h, unsigned r, uint32_t v);
 bool     iss_needs_sync(const iss *s, unsigned h);
 void     iss_clear_sync(iss *s, unsigned h);
 const char *iss_console(const iss *s, size_t *len);
+const char *iss_console_err(const iss *s, size_t *len);   /* the error console so far */
 
 /* RAM backdoor (no side effects; a write does not count as written by the
  * program): 0, or -1 outside RAM. */

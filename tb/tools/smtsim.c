@@ -4,7 +4,9 @@
  *
  * Exit status: the program's exit code (& 0xFF), 124 when the cycle limit
  * is reached, 2 for any bad input (one "smtsim: ..." line on stderr), 3 for
- * a co-simulation mismatch (the report on stderr), 130
+ * a co-simulation mismatch (the report on stderr), 4 when a hart trapped
+ * with no handler installed or is stuck in a trap loop (the report on
+ * stderr: docs/testbench.md "Failure reports"), 130
  * when interrupted (SIGINT/SIGTERM: the trace and statistics are still
  * written).
  * Program console output goes to stdout; simulator messages to stderr.
@@ -28,6 +30,7 @@
 
 #define EXIT_BAD_INPUT   2
 #define EXIT_MISMATCH    3
+#define EXIT_TRAP        4
 #define EXIT_CYCLE_LIMIT 124
 #define EXIT_INTERRUPTED 130
 #define RUN_CHUNK        (1u << 16)   /* cycles between interrupt checks */
@@ -54,6 +57,7 @@ typedef struct {
     /* debug views (docs/debugging.md) */
     uint64_t        trace_from, trace_to;   /* trace_to 0: to the end */
     int             window;                 /* --trace-from/--trace-to given */
+    int             trace_roi;              /* --trace-roi */
     const char     *pipeview_path;
     /* fast-forward (tb/lib/fastfwd.h) */
     int             ff;                     /* --fast-forward given */
@@ -66,7 +70,9 @@ static void usage(FILE *out)
           "Run an RV32 ELF (linked at 0x80000000) on the Verilated Outrider SoC.\n"
           "Program console output goes to stdout; the exit status is the program's\n"
           "exit code (& 0xFF), 124 if the cycle limit is reached, 2 on bad input,\n"
-          "130 if interrupted (the trace and statistics are still written).\n"
+          "3 on a co-simulation mismatch, 4 on a trap with no handler installed or a\n"
+          "trap loop (report on stderr), 130 if interrupted (the trace and statistics\n"
+          "are still written).\n"
           "\n"
           "options:\n"
           "  --max-cycles N       stop after N cycles (0 = no limit; default 100000000)\n"
@@ -82,6 +88,8 @@ static void usage(FILE *out)
           "  --trace FILE.fst     write an FST waveform (slow)\n"
           "  --trace-from C       trace (FST and --pipeview) from cycle C on (default 0)\n"
           "  --trace-to C         ... up to cycle C, exclusive (default: the end)\n"
+          "  --trace-roi          trace (FST and --pipeview) only inside regions of\n"
+          "                       interest (roi_begin .. roi_end)\n"
           "  --pipeview FILE      write a Konata pipeline log (Kanata 0004) of both\n"
           "                       contexts (docs/debugging.md)\n"
           "  --fast-forward [N]   run the reference ISS up to roi_begin (or N instructions),\n"
@@ -91,12 +99,15 @@ static void usage(FILE *out)
           "  --stats-json FILE    write statistics as JSON at the end\n"
           "  --events FILE        write the data cache / pre-execution event log\n"
           "                       (one line per event: cycle kind ctx spec addr op class)\n"
+          "  --events-roi         record events only inside regions of interest\n"
+          "                       (roi_begin()..roi_end(), <outrider/roi.h>)\n"
           "  --cosim              check every retired instruction against the reference\n"
           "                       ISS (lockstep); the first mismatch stops the run with\n"
           "                       a report on stderr and exit status 3\n"
           "  --commit-log FILE    write every retired instruction of the harts in Spike's\n"
           "                       --log-commits format (implies --cosim)\n"
           "  --quiet              no summary or progress on stderr (errors still)\n"
+          "  --version            the simulator version\n"
           "  --help               this text\n",
           out);
 }
@@ -127,8 +138,8 @@ static int parse_u32_opt(const char *name, const char *arg, uint32_t min, uint32
 static int parse_args(int argc, char **argv, options *o)
 {
     enum { O_MAX_CYCLES = 1000, O_MEM_LAT, O_MEM_OUT, O_RAM, O_TRACE, O_STATS, O_QUIET, O_HELP,
-           O_PERFECT, O_NO_PEX, O_EVENTS, O_COSIM, O_COMMIT_LOG,
-           O_TRACE_FROM, O_TRACE_TO, O_PIPEVIEW, O_FF, O_WARM };
+           O_PERFECT, O_NO_PEX, O_EVENTS, O_COSIM, O_COMMIT_LOG, O_EVENTS_ROI, O_VERSION,
+           O_TRACE_FROM, O_TRACE_TO, O_PIPEVIEW, O_FF, O_WARM, O_TRACE_ROI };
     static const struct option longopts[] = {
         { "max-cycles", required_argument, NULL, O_MAX_CYCLES },
         { "mem-latency", required_argument, NULL, O_MEM_LAT },
@@ -138,6 +149,7 @@ static int parse_args(int argc, char **argv, options *o)
         { "trace-from", required_argument, NULL, O_TRACE_FROM },
         { "trace-to", required_argument, NULL, O_TRACE_TO },
         { "pipeview", required_argument, NULL, O_PIPEVIEW },
+        { "trace-roi", no_argument, NULL, O_TRACE_ROI },
         { "fast-forward", optional_argument, NULL, O_FF },
         { "warm-cache", required_argument, NULL, O_WARM },
         { "stats-json", required_argument, NULL, O_STATS },
@@ -148,6 +160,8 @@ static int parse_args(int argc, char **argv, options *o)
         { "commit-log", required_argument, NULL, O_COMMIT_LOG },
         { "quiet", no_argument, NULL, O_QUIET },
         { "help", no_argument, NULL, O_HELP },
+        { "events-roi", no_argument, NULL, O_EVENTS_ROI },
+        { "version", no_argument, NULL, O_VERSION },
         { NULL, 0, NULL, 0 },
     };
     int c, rc;
@@ -160,7 +174,7 @@ static int parse_args(int argc, char **argv, options *o)
     o->program = o->stats_path = o->events_path = o->commit_log_path = NULL;
     o->quiet = o->cosim = 0;
     o->trace_from = o->trace_to = 0;
-    o->window = 0;
+    o->window = o->trace_roi = 0;
     o->pipeview_path = NULL;
     o->ff = 0;
     memset(&o->ffo, 0, sizeof o->ffo);
@@ -224,6 +238,9 @@ static int parse_args(int argc, char **argv, options *o)
             o->ffo.warm_lines = (unsigned)v;
             warm_given = 1;
             break;
+        case O_TRACE_ROI:
+            o->trace_roi = 1;
+            break;
         case O_PIPEVIEW:
             if (!*optarg)
                 return bad("--pipeview: empty file name");
@@ -261,6 +278,12 @@ static int parse_args(int argc, char **argv, options *o)
         case O_HELP:
             usage(stdout);
             return PARSE_HELP;
+        case O_VERSION:
+            printf("smtsim (Outrider) %s\n", outrider_sim_version());
+            return PARSE_HELP;
+        case O_EVENTS_ROI:
+            o->cfg.event_log_roi = 1;
+            break;
         case ':':
             return bad("option '%s' needs a value (try --help)", argv[optind - 1]);
         default:
@@ -280,8 +303,8 @@ static int parse_args(int argc, char **argv, options *o)
     if (o->ff && o->cosim)
         return bad("--fast-forward cannot be combined with --cosim/--commit-log (the ISS "
                    "part is not compared)");
-    if (o->window && !o->cfg.trace_path && !o->pipeview_path)
-        return bad("--trace-from/--trace-to need --trace or --pipeview");
+    if ((o->window || o->trace_roi) && !o->cfg.trace_path && !o->pipeview_path)
+        return bad("--trace-from/--trace-to/--trace-roi need --trace or --pipeview");
     if (o->window && o->trace_to && o->trace_to <= o->trace_from)
         return bad("--trace-to %" PRIu64 " must be greater than --trace-from %" PRIu64,
                    o->trace_to, o->trace_from);
@@ -343,7 +366,38 @@ static int setup_debug_views(outrider_sim *sim, const options *o)
         return bad("%s", outrider_sim_error(sim)), -1;
     if (o->pipeview_path && outrider_sim_pipeview_open(sim, o->pipeview_path) != OUTRIDER_OK)
         return bad("%s", outrider_sim_error(sim)), -1;
+    outrider_sim_set_trace_roi(sim, o->trace_roi);
     return 0;
+}
+
+/* The exit status, the status the statistics record, and the stderr
+ * message of how the run ended. */
+static int end_status(outrider_sim *sim, outrider_status st, cosim *co, const options *o)
+{
+    if (st == OUTRIDER_CYCLE_LIMIT) {
+        outrider_config def;
+        outrider_config_default(&def);
+        fprintf(stderr, "smtsim: cycle limit %" PRIu64 " reached%s\n", o->cfg.max_cycles,
+                o->cfg.max_cycles == def.max_cycles ? " (use --max-cycles to run longer)" : "");
+    }
+    if (st == OUTRIDER_TRAP_UNHANDLED || st == OUTRIDER_TRAP_LOOP) {
+        char rep[1024];
+        outrider_sim_trap_report(sim, "smtsim", rep, sizeof rep);
+        fputs(rep, stderr);
+    }
+    if (co && cosim_failed(co)) {
+        outrider_sim_set_status_name(sim, "cosim_mismatch");
+        return EXIT_MISMATCH;
+    }
+    switch (st) {
+    case OUTRIDER_EXITED: return outrider_sim_exit_code(sim) & 0xFF;
+    case OUTRIDER_CYCLE_LIMIT: return EXIT_CYCLE_LIMIT;
+    case OUTRIDER_TRAP_UNHANDLED:
+    case OUTRIDER_TRAP_LOOP: return EXIT_TRAP;
+    default:
+        outrider_sim_set_status_name(sim, "interrupted");
+        return EXIT_INTERRUPTED;
+    }
 }
 
 int main(int argc, char **argv)
@@ -445,17 +499,7 @@ int main(int argc, char **argv)
 
     if (co && st != OUTRIDER_RUNNING)
         cosim_finish(co);
-    if (co && cosim_failed(co))
-        rc = EXIT_MISMATCH;
-    else if (st == OUTRIDER_EXITED)
-        rc = outrider_sim_exit_code(sim) & 0xFF;
-    else if (st == OUTRIDER_CYCLE_LIMIT)
-        rc = EXIT_CYCLE_LIMIT;
-    else
-        rc = EXIT_INTERRUPTED;
-    if (st == OUTRIDER_CYCLE_LIMIT)
-        fprintf(stderr, "smtsim: cycle limit %" PRIu64 " reached (use --max-cycles)\n",
-                o.cfg.max_cycles);
+    rc = end_status(sim, st, co, &o);
     if (st == OUTRIDER_RUNNING)
         fprintf(stderr, "%ssmtsim: interrupted after %" PRIu64 " cycles\n",
                 o.cfg.progress ? "\n" : "", outrider_sim_cycles(sim));

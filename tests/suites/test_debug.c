@@ -51,6 +51,8 @@ typedef struct {
     uint64_t cycles;
     uint64_t main_misses;
     uint64_t misses_after;  /* main-thread load misses after the switch */
+    size_t   nrois;         /* regions of interest the RTL saw */
+    uint64_t roi_retired;   /* context 0's instructions in the first one */
 } outcome;
 
 static uint64_t fnv(uint64_t h, const uint8_t *p, size_t n)
@@ -79,6 +81,8 @@ static void capture(outrider_sim *sim, const outrider_config *cfg, outcome *o)
     o->exit_code = outrider_sim_exit_code(sim);
     o->cycles = s->cycles;
     o->main_misses = s->preexec.main_load_misses;
+    const outrider_roi *rois = outrider_sim_rois(sim, &o->nrois);
+    o->roi_retired = o->nrois ? rois[0].stats.ctx[0].retired : 0;
     size_t len = 0;
     const char *con = outrider_sim_console(sim, &len);
     snprintf(o->console, sizeof o->console, "%s", con ? con : "");
@@ -230,6 +234,12 @@ static void test_ff_to_roi(void **state)
         fail_msg("%s", err);
     assert_same(&full, &ff);
     assert_true(ff.cycles * 4 < full.cycles);   /* most of the work was the build */
+    /* the RTL executed roi_begin itself: the same region, instruction for
+     * instruction */
+    assert_int_equal(full.nrois, 1);
+    assert_int_equal(ff.nrois, 1);
+    assert_true(full.roi_retired > 1000);
+    assert_int_equal(ff.roi_retired, full.roi_retired);
 }
 
 /* A warmed cache: the same results, fewer main-thread misses after the
@@ -456,6 +466,59 @@ static void test_pipeview_retirements_and_squashes(void **state)
     assert_true(k.pthread_records > 0);
 }
 
+/* --trace-roi: the pipeline view holds the region's cycles only */
+static void test_trace_roi(void **state)
+{
+    (void)state;
+    outrider_config cfg = quiet_config();
+    char path[512], err[256], log[] = "/tmp/test_debug_roiXXXXXX";
+    int fd = mkstemp(log);
+    assert_true(fd >= 0);
+    close(fd);
+    tprog_path("test_ff_tree", path, sizeof path);
+    outrider_sim *sim = outrider_sim_create(&cfg, err, sizeof err);
+    assert_non_null(sim);
+    assert_int_equal(outrider_sim_load_elf(sim, path), OUTRIDER_OK);
+    assert_int_equal(outrider_sim_pipeview_open(sim, log), OUTRIDER_OK);
+    outrider_sim_set_trace_roi(sim, 1);
+    assert_int_equal(outrider_sim_run(sim), OUTRIDER_EXITED);
+    size_t n;
+    const outrider_roi *r = outrider_sim_rois(sim, &n);
+    assert_int_equal(n, 1);
+    uint64_t b = r[0].begin_cycle, e = b + r[0].stats.cycles, total = outrider_sim_cycles(sim);
+    uint64_t retired_in_roi = r[0].stats.ctx[0].retired;
+    assert_int_equal(outrider_sim_pipeview_close(sim), OUTRIDER_OK);
+    outrider_sim_destroy(sim);
+    /* every command at a cycle inside the region (the last, closing the
+     * log at the end of the run, aside) */
+    FILE *f = fopen(log, "r");
+    assert_non_null(f);
+    char line[256];
+    uint64_t cyc = 0, first = UINT64_MAX, last = 0, retired = 0;
+    while (fgets(line, sizeof line, f)) {
+        unsigned long long v, a, c;
+        if (sscanf(line, "C=\t%llu", &v) == 1)
+            cyc = v;
+        else if (line[0] == 'C' && sscanf(line, "C\t%llu", &v) == 1)
+            cyc += v;
+        else if (line[0] == 'I' || line[0] == 'S') {
+            if (cyc < first)
+                first = cyc;
+            if (cyc > last)
+                last = cyc;
+        } else if (sscanf(line, "R\t%llu\t%llu\t%llu", &v, &a, &c) == 3 && c == 0) {
+            retired++;
+        }
+    }
+    fclose(f);
+    unlink(log);
+    assert_true(e < total);
+    assert_true(first >= b);
+    assert_true(last < e);
+    /* about the region's instructions (its ends cut a few in flight) */
+    assert_true(retired + 8 >= retired_in_roi && retired <= retired_in_roi + 8);
+}
+
 /* ---- FST: trace window, GTKWave save files ------------------------------------ */
 static long file_size(const char *p)
 {
@@ -616,6 +679,7 @@ int main(void)
         cmocka_unit_test(test_ff_smtsim),
         cmocka_unit_test(test_pipeview_retirements_and_squashes),
         cmocka_unit_test(test_trace_window),
+        cmocka_unit_test(test_trace_roi),
         cmocka_unit_test(test_gtkw_signals_exist),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -67,6 +67,7 @@ outrider_config tprog_config(void)
     }
     cfg.max_cycles = TPROG_MAX_CYCLES;
     cfg.console = NULL;     /* captured only; printed when a run fails */
+    cfg.console_err = NULL; /* the error console too */
     return cfg;
 }
 

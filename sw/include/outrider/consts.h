@@ -22,6 +22,7 @@
 /* MMIO register offsets */
 #define OUTRIDER_MMIO_OFF_CONSOLE_TX     0  /* store: print the byte of the lowest enabled lane */
 #define OUTRIDER_MMIO_OFF_SIM_EXIT       4  /* word store: end the simulation with this exit code */
+#define OUTRIDER_MMIO_OFF_CONSOLE_ERR    8  /* store: like console_tx, on the error console (stderr in simulation) */
 
 /* Data-side request operations (core -> data side; event log op field) */
 #define OUTRIDER_OP_LOAD                 0
