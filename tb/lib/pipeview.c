@@ -26,6 +26,7 @@ struct pipeview {
     slot             st[NSTAGE];     /* what each stage held last cycle */
     model_shim_pipe  prev;           /* last cycle's record */
     bool             have_prev;
+    uint64_t         prev_cycle;     /* the cycle of prev */
     slot             parked[MAX_CTX];
 };
 
@@ -136,6 +137,17 @@ void pipeview_cycle(pipeview *pv, const model_shim *m, uint64_t cycle)
 {
     if (pv->finished)
         return;
+    if (pv->have_prev && cycle != pv->prev_cycle + 1) {
+        /* a gap (cycles not traced, --trace-roi): what was in flight is
+         * closed, the next cycle starts afresh */
+        for (unsigned i = 0; i < NSTAGE; i++)
+            if (pv->st[i].live)
+                squash(pv, pv->prev_cycle + 1, &pv->st[i], "left the traced cycles");
+        for (unsigned c = 0; c < MAX_CTX; c++)
+            if (pv->parked[c].live)
+                squash(pv, pv->prev_cycle + 1, &pv->parked[c], "left the traced cycles");
+        pv->have_prev = false;
+    }
     model_shim_pipe p;
     model_shim_get_pipe(m, &p);
     model_shim_outputs o;
@@ -235,6 +247,7 @@ void pipeview_cycle(pipeview *pv, const model_shim *m, uint64_t cycle)
     for (unsigned i = 0; i < NSTAGE; i++)
         pv->st[i] = now[i];
     pv->prev = p;
+    pv->prev_cycle = cycle;
     pv->have_prev = true;
 }
 

@@ -10,7 +10,9 @@
  * The thread column of `I` is the context; a p-thread's instructions carry
  * "P" in their label and a lane-1 stage "pthread" over their whole life.
  * Labels: "c<ctx> <pc> <insn>" (type 0), the fate of a squashed instruction
- * (type 1).
+ * (type 1). Cycles need not be contiguous: at a gap (a trace window or
+ * --trace-roi) what was in flight is closed as squashed ("left the traced
+ * cycles") and the next traced cycle starts afresh.
  *
  * The instructions are followed through the stages with the record's own
  * movement rules (an instruction moves on unless its stage's flags say it
