@@ -77,10 +77,10 @@ typedef enum {
     OUTRIDER_TRAP_UNHANDLED = 4, /* a hart trapped with no handler installed:
                                     mtvec's base is not inside an executable
                                     segment of the loaded ELF (at reset mtvec = 0) */
-    OUTRIDER_TRAP_LOOP   = 5     /* a hart trapped OUTRIDER_TRAP_LOOP_COUNT times in a
-                                    row with the same cause and pc, each time right
+    OUTRIDER_TRAP_LOOP   = 5     /* a hart took OUTRIDER_TRAP_LOOP_COUNT exceptions
+                                    in a row with the same cause and pc, each right
                                     after an mret (its handler returns to the
-                                    trapping instruction) */
+                                    trapping instruction); interrupts never count */
 } outrider_status;
 #define OUTRIDER_TRAP_LOOP_COUNT 16
 

@@ -69,7 +69,12 @@ outrider_status trap_watch_check(trap_watch *w, model_shim *m, const elf_image *
                                       .tval = w->pend_tval[c], .mtvec = mtvec, .cycle = cycle };
         if (!elf_image_is_code(img, vector_of(mtvec, cause)))
             return OUTRIDER_TRAP_UNHANDLED;
-        if (w->pend_after_mret[c] && w->repeat[c] && w->cause[c] == cause && w->pc[c] == mepc) {
+        if (cause & 0x80000000u) {
+            /* an interrupt is no fault of the instruction at mepc: a busy
+             * timer may hit the same spin loop pc any number of times */
+            w->repeat[c] = 0;
+        } else if (w->pend_after_mret[c] && w->repeat[c] && w->cause[c] == cause &&
+                   w->pc[c] == mepc) {
             if (++w->repeat[c] >= OUTRIDER_TRAP_LOOP_COUNT)
                 return OUTRIDER_TRAP_LOOP;
         } else {

@@ -8,9 +8,10 @@
  *   inside an executable (PF_X) loadable segment of the ELF. At reset mtvec
  *   is 0, which is never in RAM, so a program that traps before installing
  *   a handler stops at its first trap.
- * - trap loop: a hart takes OUTRIDER_TRAP_LOOP_COUNT traps in a row with the
- *   same cause and pc, each entered right after that hart retired an mret
- *   (its handler returns to the instruction that traps again).
+ * - trap loop: a hart takes OUTRIDER_TRAP_LOOP_COUNT exceptions in a row
+ *   with the same cause and pc, each entered right after that hart retired
+ *   an mret (its handler returns to the instruction that traps again), with
+ *   no interrupt between them (interrupts never count as a loop).
  * trap_watch_sample() runs once per cycle before the clock edge (the
  * retirement port is valid then), trap_watch_check() after it, when the
  * sample saw a trap (mepc then holds the trapping pc).

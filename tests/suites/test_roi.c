@@ -260,6 +260,16 @@ static void test_stats_json(void **state)
     if (rc != 0)
         fail_msg("pexmetrics.py --check: %d [%s]", rc, err);
 
+    /* --events-roi on the command line: fewer lines than the whole log */
+    const char *ev_all[] = {"--quiet", "--events", json, prog};
+    assert_int_equal(trun(SMTSIM_PATH, ev_all, 4, NULL, err, sizeof err), 0);
+    size_t lines_all = count_of(slurp(json), "\n");
+    const char *ev_roi[] = {"--quiet", "--events", json, "--events-roi", prog};
+    assert_int_equal(trun(SMTSIM_PATH, ev_roi, 5, NULL, err, sizeof err), 0);
+    size_t lines_roi = count_of(slurp(json), "\n");
+    print_message("  event log lines: %zu whole run, %zu with --events-roi\n", lines_all, lines_roi);
+    assert_true(lines_roi > 1 && lines_roi < lines_all);
+
     /* a cycle-limit run: status, exit_code null, options recorded, no
      * --max-cycles hint when the limit was the user's */
     char spin[1024];
