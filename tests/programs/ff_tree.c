@@ -15,7 +15,7 @@
 #include <outrider/roi.h>
 
 #ifndef FF_TREE_N
-#define FF_TREE_N 6000
+#define FF_TREE_N 3000
 #endif
 #define FF_TREE_LOOKUPS 400
 
