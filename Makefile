@@ -31,11 +31,14 @@ include tests/tests.mk
 -include tests/preexec.mk
 -include tests/sync.mk
 -include tests/cosim.mk
+-include tests/debug.mk
 -include tests/roi.mk
 -include formal/formal.mk
 -include fpga/sim.mk
 # the FuseSoC core description and the project checks of make lint (project.mk)
 -include project.mk
+# the SystemC/TLM-2.0 platform, smtsim-sc and its suite (docs/systemc.md)
+-include tb/sc/sc.mk tests/systemc.mk
 
 # The demo: the pointer-chasing kernel (sw/examples/pex_list.c) with and
 # without pre-execution, side by side (scripts/demo.sh). Always at
