@@ -40,6 +40,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pexmetrics import derived  # noqa: E402  (the one formula, = tb/lib/roi.c)
+
 CONFIGS = ("plain", "pex", "nextline", "pex_nextline", "perfect")
 PEX_KEYS = ("spawned", "refused", "cancelled", "budget_stops", "exception_stops", "stops",
             "stores_buffered", "mmio_loads_suppressed", "instructions", "fills",
@@ -123,13 +126,10 @@ def make_record(kernel, config, lat, res, init):
         rec["kernel_main_loads"] = rec["kernel_main_load_misses"] = None
     cov = acc = late = None
     if config in ("pex", "pex_nextline"):
-        u, l, f = pre["useful_fills"], pre["late_fills"], pre["fills"]
+        # the kernel's own main-thread misses (the init-only run subtracted)
         m = rec["kernel_main_load_misses"]
-        if m is None:
-            m = pre["main_load_misses"]
-        cov = ratio(u, u + l + m)
-        acc = ratio(u + l, f)
-        late = ratio(l, u + l)
+        d = derived(dict(pre, main_load_misses=pre["main_load_misses"] if m is None else m))
+        cov, acc, late = d["coverage"], d["accuracy"], d["lateness"]
     rec["coverage"], rec["accuracy"], rec["lateness"] = cov, acc, late
     return rec
 

@@ -129,13 +129,9 @@ for key in ("spawned", "refused", "cancelled", "budget_stops", "exception_stops"
     row(f"p-thread {key.replace('_', ' ')}", find(off, key), find(on, key))
 
 def derived(s):
-    u, l, m, f = (find(s, k) for k in ("useful_fills", "late_fills", "main_load_misses", "fills"))
-    if None in (u, l, m, f):
-        return None, None, None
-    cov = ratio(u, u + l + m)
-    acc = ratio(u + l, f)
-    late = ratio(l, u + l)
-    return cov, acc, late
+    # smtsim's own figures (outrider_stats_derive: the one formula, docs/testbench.md)
+    d = s.get("derived") or {}
+    return d.get("coverage"), d.get("accuracy"), d.get("lateness")
 
 for name, a, b in zip(("coverage", "accuracy", "lateness"), derived(off), derived(on)):
     row(name, a, b)

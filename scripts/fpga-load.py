@@ -63,6 +63,14 @@ def read_elf(path, ram_size):
      e_phnum) = struct.unpack_from("<HHIIIIIHHH", data, 16)
     if e_machine != 243:
         raise LoadError(EXIT_INPUT, f"{path}: not a RISC-V ELF (e_machine {e_machine})")
+    (e_flags,) = struct.unpack_from("<I", data, 36)
+    if e_flags & 0x1:      # EF_RISCV_RVC
+        raise LoadError(EXIT_INPUT, f"{path}: compiled for compressed instructions (EF_RISCV_RVC); "
+                        "the core runs RV32IMA without C")
+    if e_flags & 0x8:      # EF_RISCV_RVE
+        raise LoadError(EXIT_INPUT, f"{path}: compiled for RV32E (EF_RISCV_RVE); the core runs RV32I")
+    if e_flags & 0x6:      # EF_RISCV_FLOAT_ABI
+        raise LoadError(EXIT_INPUT, f"{path}: uses a hardware floating-point ABI; the core has no FPU")
     if e_type != 2 or e_phnum == 0:
         raise LoadError(EXIT_INPUT, f"{path}: not an executable (no program headers)")
     if e_phoff + e_phnum * e_phentsize > len(data) or e_phentsize < 32:

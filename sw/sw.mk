@@ -7,7 +7,7 @@
 #        NAME=...); paths are relative to the top directory or absolute.
 #        RAW=1 links a raw program (see sw_raw_prog_rule). PROG_CFLAGS and
 #        PROG_LDFLAGS add flags, e.g. PROG_LDFLAGS=-Wl,--defsym=__ram_size=0x400000.
-#   make sw-examples                   -> hello, listwalk, twoharts, cpi, pex_list, pex_hash, pex_tree,
+#   make sw-examples                   -> hello, listwalk, twoharts, cpi, pex_list, pex_hash, pex_tree, searchtree,
 #                                         prodcons, heartbeat
 #   make sw-runtime                    -> the runtime objects only
 #
@@ -117,7 +117,7 @@ sw_prog_rule     = $(call sw__prog,$(1),$(2),$(3),$(4),full,$(SW_RUNTIME_OBJS),$
 sw_raw_prog_rule = $(call sw__prog,$(1),$(2),$(SW_RAW_CFLAGS) $(3),$(4),raw,,$(SW_RAW_LDFLAGS),-lgcc)
 
 # ---- Examples ----
-SW_EXAMPLES := hello listwalk twoharts cpi pex_list pex_hash pex_tree prodcons heartbeat
+SW_EXAMPLES := hello listwalk twoharts cpi pex_list pex_hash pex_tree prodcons heartbeat searchtree
 $(foreach e,$(SW_EXAMPLES),$(eval $(call sw_prog_rule,$(e),sw/examples/$(e).c,$(SW_OWN_CFLAGS))))
 sw-examples: $(SW_EXAMPLES:%=$(SW_PROG_BUILD)/%.elf) $(SW_EXAMPLES:%=$(SW_PROG_BUILD)/%.dis)
 

@@ -48,7 +48,8 @@ TB_LIB     := $(BUILD)/liboutrider_tb.a
 # -Isw/include: <outrider/consts.h>, generated from spec/outrider.toml
 TB_CFLAGS_BASE := -std=c11 -O2 -g -Wall -Wextra -Werror -Isw/include
 TB_CFLAGS  := $(TB_CFLAGS_BASE) -Itb/common -Itb/iss -Itb/lib
-TB_LDLIBS  := -lelf -lz -pthread -lstdc++ -lm
+# libmd: SHA-256 of the loaded ELF for the statistics JSON (Debian libmd-dev)
+TB_LDLIBS  := -lelf -lz -lmd -pthread -lstdc++ -lm
 TB_SMTSIM  := $(BUILD)/smtsim
 # the reference ISS alone (no Verilated model): build/outrider-iss
 TB_ISS     := $(BUILD)/outrider-iss
@@ -98,6 +99,21 @@ $(TB_OBJDIR)/%.o: tb/%.c tb/tb.mk | deps
 	$(CC) $(TB_CFLAGS) -MMD -MP -c -o $@ $<
 
 -include $(wildcard $(TB_OBJDIR)/*/*.d)
+
+# The simulator version (outrider_sim_version, smtsim --version, the stats
+# JSON): `git describe --always --dirty` of the source tree, "unknown" outside
+# git. The stamp file is rewritten only when the description changes, so
+# sim_version.o is rebuilt exactly then.
+TB_VERSION       := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
+TB_VERSION_STAMP := $(TB_OBJDIR)/version.stamp
+ifneq ($(TB_VERSION),$(shell cat $(TB_VERSION_STAMP) 2>/dev/null))
+$(TB_VERSION_STAMP): tb-force
+endif
+$(TB_VERSION_STAMP):
+	@mkdir -p $(@D)
+	@echo '$(TB_VERSION)' > $@
+$(TB_OBJDIR)/lib/sim_version.o: $(TB_VERSION_STAMP)
+$(TB_OBJDIR)/lib/sim_version.o: TB_CFLAGS += -DOUTRIDER_VERSION='"$(TB_VERSION)"'
 
 # One archive: the model and runtime archives merged (ar MRI ADDLIB), then
 # the C objects and the shim.

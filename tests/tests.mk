@@ -33,7 +33,7 @@ TESTS_ELFS := $(patsubst %,$(SW_PROG_BUILD)/test_%.elf,$(TESTS_RAW_PROGS) $(TEST
 # ---- bad inputs for test_badinput -----------------------------------------
 TESTS_BAD_FILES := $(addprefix $(TESTS_BAD)/,empty.elf notelf.elf trunc100.elf truncseg.elf \
                    truncseg_nosh.elf rv64.elf host.o machine.elf reloc.o entry.elf \
-                   outside.elf far.elf beyond.elf)
+                   outside.elf far.elf beyond.elf rvc.elf rve.elf float.elf)
 TESTS_BAD_CC    := $(RISCV_PREFIX)gcc -nostdlib -nostartfiles -Wl,--no-warn-rwx-segments
 TESTS_TINY      := tests/programs/bad_tiny.S
 TESTS_GOOD_ELF  := $(SW_PROG_BUILD)/test_isa_alu.elf
@@ -99,6 +99,24 @@ $(TESTS_BAD)/beyond.elf: $(TESTS_TINY) | deps
 	@mkdir -p $(@D)
 	$(TESTS_BAD_CC) -march=rv32i -mabi=ilp32 -Wl,-N -Ttext=0x80000000 \
 	    -Wl,--section-start=.far=0x90000000 $< -o $@
+
+# ELF flags the core cannot run (tb/common/elf_load.c): compressed
+# instructions (assembled for rv32imac: EF_RISCV_RVC set by the assembler),
+# and e_flags (offset 36) patched to EF_RISCV_RVE (0x8) / the double-float
+# ABI (0x4) in a good executable.
+$(TESTS_BAD)/rvc.elf: $(TESTS_TINY) | deps
+	@mkdir -p $(@D)
+	$(TESTS_BAD_CC) -march=rv32imac -mabi=ilp32 -Wl,-N -Ttext=0x80000000 $< -o $@
+$(TESTS_BAD)/rve.elf: $(TESTS_GOOD_ELF)
+	@mkdir -p $(@D)
+	cp $< $@.tmp
+	printf '\010\000\000\000' | dd of=$@.tmp bs=1 seek=36 conv=notrunc status=none
+	mv $@.tmp $@
+$(TESTS_BAD)/float.elf: $(TESTS_GOOD_ELF)
+	@mkdir -p $(@D)
+	cp $< $@.tmp
+	printf '\004\000\000\000' | dd of=$@.tmp bs=1 seek=36 conv=notrunc status=none
+	mv $@.tmp $@
 
 # ---- suites ---------------------------------------------------------------
 TESTS_SUITES  := test_isa test_traps test_irq test_harts test_c test_badinput

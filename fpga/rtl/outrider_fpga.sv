@@ -104,6 +104,8 @@ module outrider_fpga #(
   logic [2:0]           ev_acc_op, ev_acc_cls;
   logic [31:0]          ev_acc_addr, ev_fill_addr, ev_wb_addr, ev_evict_addr;
   logic                 dbg_hit, dbg_dirty_any;
+  logic                 console_err;   // error-console byte: the UART prints both channels
+  logic [10*32-1:0]     soc_params;    // the SoC's parameters (for a test bench)
   logic [31:0]          dbg_data;
   /* verilator lint_on UNUSEDSIGNAL */
 
@@ -139,6 +141,7 @@ module outrider_fpga #(
     .tohost_addr_i     (32'd0),
     .console_valid_o   (console_valid),
     .console_data_o    (console_data),
+    .console_err_o     (console_err),
     .exit_valid_o      (exit_valid),
     .exit_tohost_o     (exit_tohost),
     .exit_value_o      (exit_value),
@@ -185,7 +188,8 @@ module outrider_fpga #(
     .dbg_addr_i        (32'd0),
     .dbg_hit_o         (dbg_hit),
     .dbg_data_o        (dbg_data),
-    .dbg_dirty_any_o   (dbg_dirty_any)
+    .dbg_dirty_any_o   (dbg_dirty_any),
+    .params_o          (soc_params)
   );
 
   // ---- instruction fetch: RAM or boot ROM -----------------------------------------

@@ -104,7 +104,12 @@ module outrider_core #(
   output logic [NumCtx-1:0]        ctx_active_o,
   output logic [NumCtx-1:0]        ctx_pthread_o,   // context runs a p-thread
   output logic [7:0]               pex_event_o,     // PexEv* pulses (outrider_defs.svh)
-  input  logic                     pex_enable_i     // pexctl.enable after reset
+  input  logic                     pex_enable_i,    // pexctl.enable after reset
+  // data-cache events for the performance counters (docs/core.md): context c's
+  // (non-p-thread) access allocated an MSHR / was the first hit on a
+  // p-thread-filled line (one-cycle pulses from the data side)
+  input  logic [NumCtx-1:0]        hpm_dc_miss_i,
+  input  logic [NumCtx-1:0]        hpm_dc_useful_i
 );
   // ===========================================================================
   // Signals between the stages and units, named by the stage they belong to
@@ -351,6 +356,8 @@ module outrider_core #(
     .irq_cause_o    (irq_cause),         .retire_i       (retire_valid_o),
     .ev_mem_wait_i  (waiting & ~pend_div), .ev_redirect_i  (redirect_ctx),
     .ev_idle_i      (sleeping | pausing), .active_i       (active),
+    .ev_dc_miss_i   (hpm_dc_miss_i),     .ev_dc_useful_i (hpm_dc_useful_i),
+    .pex_event_i    (pex_event_o),
     .pthread_i      (pthread),           .pex_enable_i,
     .pex_en_o       (pex_en),
     .pex_budget_o   (pex_budget)

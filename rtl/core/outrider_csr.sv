@@ -4,9 +4,14 @@
 // Holds mstatus (MIE/MPIE; MPP reads as M), misa, mie, mip (read-only view of
 // the interrupt lines), mtvec (direct/vectored), mepc, mcause, mtval,
 // mscratch, mhartid, mcycle/minstret, the hardware performance counters
-// mhpmcounter3..5 (see docs/core.md) and their user-mode read-only aliases
+// mhpmcounter3..9 (see docs/core.md) and their user-mode read-only aliases
 // (cycle, time, instret, hpmcounterN). Unimplemented CSR addresses and writes
 // to read-only CSRs are reported as illegal (the pipeline traps).
+// A CSR write to mcycle(h) or minstret(h) replaces that instruction's own
+// increment (privileged spec): the write wins over the cycle's increment of
+// mcycle, and the next retirement of this context (the writing instruction
+// itself, which retires after its MEM-stage write) does not count in
+// minstret.
 //
 // It does not decide when a trap happens: the pipeline raises trap_i at its
 // commit point and uses trap_vector_o as the new PC.
@@ -49,7 +54,11 @@ module outrider_csr #(
   input  logic        retire_i,      // an instruction of this context retired
   input  logic        ev_mem_wait_i, // hpm3: cycle spent waiting on the data side
   input  logic        ev_redirect_i, // hpm4: EX-stage redirect (branch/jump mispredict)
-  input  logic        ev_idle_i      // hpm5: cycle spent in pause or wfi
+  input  logic        ev_idle_i,     // hpm5: cycle spent in pause or wfi
+  input  logic        ev_dc_miss_i,  // hpm6: data-cache access of this hart that allocated an MSHR
+  input  logic        ev_dc_useful_i,// hpm7: first hit of this hart on a p-thread-filled line
+  input  logic        ev_spawn_i,    // hpm8: a p-thread was spawned (any context)
+  input  logic        ev_refused_i   // hpm9: a spawn was refused (any context)
 );
   `include "outrider_isa.svh"
 
@@ -85,7 +94,7 @@ module outrider_csr #(
   localparam logic [6:0]  CsrHpmcounterHi7   = 7'b1100_000;  // 0xC00..0xC1F
   localparam logic [6:0]  CsrHpmcounterhHi7  = 7'b1100_100;  // 0xC80..0xC9F
   localparam logic [6:0]  CsrMhpmeventHi7    = 7'b0011_001;  // 0x320..0x33F
-  localparam int NumHpm   = 3;                      // mhpmcounter3..5
+  localparam int NumHpm   = 7;                      // mhpmcounter3..9
   localparam int FirstHpm = 3;
 
   // misa: MXL = 1 (32-bit), extensions A, I, M and X (non-standard: custom-0/1)
@@ -125,8 +134,10 @@ module outrider_csr #(
   end
 
   // an older instruction of this context retiring in this very cycle counts
+  // (unless it is the instruction that wrote minstret: instret_skip_q)
   logic [63:0] minstret_now;
-  assign minstret_now = minstret_q + {63'd0, retire_i};
+  logic        instret_skip_q;   // minstret(h) was written: do not count the next retirement
+  assign minstret_now = minstret_q + {63'd0, retire_i && !instret_skip_q};
 
   logic known;
   always_comb begin
@@ -161,7 +172,7 @@ module outrider_csr #(
           rdata_o = hpm_impl ? hpm_val[63:32] : 32'd0;
           known   = (hpm_idx >= 5'(FirstHpm));
         end else if (addr_i[11:5] == CsrMhpmeventHi7) begin
-          // mhpmevent3..5 read the (fixed) event number; others read 0
+          // mhpmevent3..9 read the (fixed) event number 1..7; others read 0
           rdata_o = hpm_impl ? {27'd0, hpm_idx - 5'(FirstHpm) + 5'd1} : 32'd0;
           known   = (hpm_idx >= 5'(FirstHpm));
         end else begin
@@ -245,19 +256,27 @@ module outrider_csr #(
 
   // counters: a CSR write in the same cycle wins over the increment
   logic [NumHpm-1:0] hpm_event;
-  assign hpm_event = {ev_idle_i, ev_redirect_i, ev_mem_wait_i};
+  assign hpm_event = {ev_refused_i, ev_spawn_i, ev_dc_useful_i, ev_dc_miss_i,
+                      ev_idle_i, ev_redirect_i, ev_mem_wait_i};
+
+  logic instret_write;
+  assign instret_write = do_write && ((addr_i == CsrMinstret) || (addr_i == CsrMinstreth));
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      mcycle_q   <= 64'd0;
-      minstret_q <= 64'd0;
+      mcycle_q       <= 64'd0;
+      minstret_q     <= 64'd0;
+      instret_skip_q <= 1'b0;
     end else begin
       if (do_write && (addr_i == CsrMcycle))        mcycle_q[31:0]  <= wval;
       else if (do_write && (addr_i == CsrMcycleh))  mcycle_q[63:32] <= wval;
       else                                          mcycle_q <= mcycle_q + 64'd1;
       if (do_write && (addr_i == CsrMinstret))       minstret_q[31:0]  <= wval;
       else if (do_write && (addr_i == CsrMinstreth)) minstret_q[63:32] <= wval;
-      else if (retire_i)                             minstret_q <= minstret_q + 64'd1;
+      else if (retire_i && !instret_skip_q)          minstret_q <= minstret_q + 64'd1;
+      // the writing instruction is this context's next retirement
+      if (instret_write)  instret_skip_q <= 1'b1;
+      else if (retire_i)  instret_skip_q <= 1'b0;
     end
   end
 

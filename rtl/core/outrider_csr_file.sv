@@ -6,7 +6,13 @@
 //   pexbudget (0x7C1, RW) a p-thread stops after this many instructions
 //             (0 = no budget); reset DefaultBudget;
 //   pexstatus (0xFC0, RO) bits [NumCtx-1:0] context active, bits
-//             [16+NumCtx-1:16] context runs a p-thread.
+//             [16+NumCtx-1:16] context runs a p-thread;
+// and the region-of-interest marker, also shared (docs/testbench.md):
+//   roi       (0x7C2, RW) bit 0 = inside a region of interest (roi_begin /
+//             roi_end, sw/include/outrider/roi.h); reset 0; no effect on
+//             execution. It has no port: the test bench reads the register
+//             roi_q (outrider_soc.u_core.u_csr_file.roi_q) through the
+//             Verilated model, as it reads the register file.
 // The commit point accesses it for the instruction in MEM (tid_mem_i): the
 // read and the illegal check are combinational; a write happens at the clock
 // edge when write_i (the context's CSRs) or write_pex_i (pexctl, pexbudget)
@@ -57,6 +63,9 @@ module outrider_csr_file #(
   input  logic [NumCtx-1:0]    ev_mem_wait_i,  // hpm3
   input  logic [NumCtx-1:0]    ev_redirect_i,  // hpm4
   input  logic [NumCtx-1:0]    ev_idle_i,      // hpm5
+  input  logic [NumCtx-1:0]    ev_dc_miss_i,   // hpm6
+  input  logic [NumCtx-1:0]    ev_dc_useful_i, // hpm7
+  input  logic [7:0]           pex_event_i,    // PexEv* pulses: spawn -> hpm8, refused -> hpm9 (every context)
 
   // pre-execution CSRs
   input  logic [NumCtx-1:0]    active_i,       // for pexstatus
@@ -103,13 +112,18 @@ module outrider_csr_file #(
       .retire_i       (retire_i[t]),
       .ev_mem_wait_i  (ev_mem_wait_i[t]),
       .ev_redirect_i  (ev_redirect_i[t]),
-      .ev_idle_i      (ev_idle_i[t])
+      .ev_idle_i      (ev_idle_i[t]),
+      .ev_dc_miss_i   (ev_dc_miss_i[t]),
+      .ev_dc_useful_i (ev_dc_useful_i[t]),
+      .ev_spawn_i     (pex_event_i[PexEvSpawn]),
+      .ev_refused_i   (pex_event_i[PexEvRefused])
     );
   end
 
   // ---- pre-execution CSRs -----------------------------------------------------------
   logic        pex_en_q, pex_init_q;   // pexctl.EN; load it from pex_enable_i after reset
   logic [31:0] pex_budget_q;           // pexbudget
+  logic        roi_q;                  // roi
   logic [31:0] pex_rdata, pex_wval, pex_status;
   logic        pex_write;
   logic [NumCtx-1:0] pt_running;
@@ -122,6 +136,7 @@ module outrider_csr_file #(
       CsrPexCtl:    pex_rdata = {31'd0, pex_en_q};
       CsrPexBudget: pex_rdata = pex_budget_q;
       CsrPexStatus: pex_rdata = pex_status;
+      CsrRoi:       pex_rdata = {31'd0, roi_q};
       default: begin
         pex_csr   = 1'b0;
         pex_rdata = 32'd0;
@@ -145,11 +160,13 @@ module outrider_csr_file #(
       pex_init_q   <= 1'b1;
       pex_en_q     <= 1'b1;
       pex_budget_q <= 32'(DefaultBudget);
+      roi_q        <= 1'b0;
     end else begin
       pex_init_q <= 1'b0;
       if (pex_init_q) pex_en_q <= pex_enable_i;   // --no-preexec starts disabled
       if (pex_write && (addr_i == CsrPexCtl))    pex_en_q     <= pex_wval[0];
       if (pex_write && (addr_i == CsrPexBudget)) pex_budget_q <= pex_wval;
+      if (pex_write && (addr_i == CsrRoi))       roi_q        <= pex_wval[0];
     end
   end
 
@@ -160,5 +177,5 @@ module outrider_csr_file #(
   for (genvar t = 0; t < NumCtx; t++) begin : g_assert
     `OR_ASSERT(!(csr_we[t] && pthread_i[t]), "a p-thread never writes its CSRs")
   end
-  `OR_ASSERT(!(pex_write && pthread_i[tid_mem_i]), "a p-thread never writes pexctl/pexbudget")
+  `OR_ASSERT(!(pex_write && pthread_i[tid_mem_i]), "a p-thread never writes pexctl/pexbudget/roi")
 endmodule

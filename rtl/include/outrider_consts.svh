@@ -21,6 +21,7 @@ localparam logic [15:0] ClintMtime = 16'hBFF8;
 // ---- MMIO register offsets
 localparam logic [11:0] MmioConsoleTx = 12'h000;  // store: print the byte of the lowest enabled lane
 localparam logic [11:0] MmioSimExit = 12'h004;  // word store: end the simulation with this exit code
+localparam logic [11:0] MmioConsoleErr = 12'h008;  // store: like console_tx, on the error console (stderr in simulation)
 
 // ---- Data-side request operations (core -> data side; event log op field)
 localparam logic [2:0] DopLoad = 3'h0;
@@ -50,7 +51,8 @@ localparam int PexEvStoreBuffered = 6;  // a p-thread store went to its store bu
 localparam int PexEvMmioSuppressed = 7;  // a p-thread load to an uncached range returned 0
 localparam int PexEvW = 8;  // number of event bits (SV: PexEvW)
 
-// ---- Custom CSR numbers of the pre-execution extension (docs/preexec.md)
+// ---- Custom CSR numbers: the pre-execution extension (docs/preexec.md) and the region-of-interest marker (docs/testbench.md)
 localparam logic [11:0] CsrPexCtl = 12'h7C0;  // pexctl: bit 0 EN
 localparam logic [11:0] CsrPexBudget = 12'h7C1;  // pexbudget: p-thread instruction budget, 0 = none
+localparam logic [11:0] CsrRoi = 12'h7C2;  // roi: bit 0 = inside a region of interest (roi.h); shared by all contexts
 localparam logic [11:0] CsrPexStatus = 12'hFC0;  // pexstatus (read-only): active contexts, p-threads << 16

@@ -79,6 +79,7 @@ module outrider_soc #(
   // simulation control
   output logic                     console_valid_o,
   output logic [7:0]               console_data_o,
+  output logic                     console_err_o,   // with console_valid_o: error console (stderr)
   output logic                     exit_valid_o,
   output logic                     exit_tohost_o,   // 1: value written to tohost
   output logic [31:0]              exit_value_o,
@@ -144,7 +145,15 @@ module outrider_soc #(
   input  logic [31:0]              dbg_addr_i,
   output logic                     dbg_hit_o,
   output logic [31:0]              dbg_data_o,
-  output logic                     dbg_dirty_any_o  // the cache holds any dirty data
+  output logic                     dbg_dirty_any_o, // the cache holds any dirty data
+
+  // The configuration, constant: ten 32-bit words, word i in bits
+  // [32i+31:32i]: 0 NumCtx, 1 PauseCycles, 2 SelectPolicy, 3 StoreBufEntries,
+  // 4 DefaultBudget, 5 DcacheBytes, 6 DcacheWays, 7 DcacheLine, 8 DcacheMshrs,
+  // 9 DcachePrefetch. The test bench records them in its statistics (read from
+  // the Verilated model, so they are those it was built with); an FPGA top
+  // leaves it unused (synthesis removes it).
+  output logic [10*32-1:0]         params_o
 );
   `include "outrider_defs.svh"
 
@@ -168,6 +177,7 @@ module outrider_soc #(
   logic                 clint_sel_q, ext_sel_q;
 
   logic [NumCtx-1:0]    mtip, msip;
+  logic [NumCtx-1:0]    hpm_dc_miss, hpm_dc_useful;
   logic [63:0]          mtime;
   logic                 mmio_exit_valid;
   logic [31:0]          mmio_exit_value;
@@ -193,8 +203,13 @@ module outrider_soc #(
     .mtip_i (mtip), .msip_i (msip), .meip_i, .mtime_i (mtime),
     .retire_valid_o, .retire_pc_o, .retire_insn_o, .retire_rd_we_o, .retire_rd_o,
     .retire_rd_wdata_o, .retire_addr_o, .trap_valid_o, .trap_cause_o, .trap_tval_o,
-    .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i
+    .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i,
+    .hpm_dc_miss_i (hpm_dc_miss), .hpm_dc_useful_i (hpm_dc_useful)
   );
+
+  assign params_o = {32'(DcachePrefetch), 32'(DcacheMshrs), 32'(DcacheLine), 32'(DcacheWays),
+                     32'(DcacheBytes), 32'(DefaultBudget), 32'(StoreBufEntries),
+                     32'(SelectPolicy), 32'(PauseCycles), 32'(NumCtx)};
 
   // ---- data side: the cache, or the uncached dbiu in perfect mode ----------
   logic                 perfect;
@@ -311,6 +326,16 @@ module outrider_soc #(
   assign dc_ev_acc_cls_o   = perfect ? 3'd0       : dc_acc_cls;
   assign dc_ev_acc_addr_o  = perfect ? dreq_addr  : dc_acc_addr;
 
+  // the core's performance counters (mhpmcounter6/7, docs/core.md): a
+  // hart's own access that allocated an MSHR, or was the first hit on a
+  // p-thread-filled line (never in perfect mode: everything hits there)
+  for (genvar t = 0; t < NumCtx; t++) begin : g_hpm_ev
+    logic own;
+    assign own = !perfect && dc_acc_valid && !dc_acc_spec && (dc_acc_tid == TidW'(t));
+    assign hpm_dc_miss[t]   = own && (dc_acc_cls == DcClsMiss);
+    assign hpm_dc_useful[t] = own && (dc_acc_cls == DcClsUseful);
+  end
+
   // Peripheral select: CLINT, MMIO or Ext (the data side only forwards
   // those windows on the peripheral port). Reads answer one cycle after the
   // request.
@@ -345,7 +370,7 @@ module outrider_soc #(
     .clk_i, .rst_ni,
     .req_i (per_req & mmio_sel), .we_i (per_we), .addr_i (per_addr[11:0]),
     .wdata_i (per_wdata), .be_i (per_be), .rdata_o (mmio_rdata),
-    .console_valid_o, .console_data_o,
+    .console_valid_o, .console_data_o, .console_err_o,
     .exit_valid_o (mmio_exit_valid), .exit_value_o (mmio_exit_value)
   );
 

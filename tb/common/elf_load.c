@@ -67,7 +67,12 @@ static int read_exact(loader *ld, uint64_t off, void *buf, size_t len)
     return OUTRIDER_OK;
 }
 
-/* Header checks: kind, class, data, machine, type, sizes, entry point. */
+/* e_flags bits of the RISC-V psABI (not in every libelf's elf.h) */
+#define EF_RISCV_RVC_BIT        0x0001u
+#define EF_RISCV_FLOAT_ABI_MASK 0x0006u   /* 0 soft, 1 single, 2 double, 3 quad */
+#define EF_RISCV_RVE_BIT        0x0008u
+
+/* Header checks: kind, class, data, machine, flags, type, sizes, entry point. */
 static int check_header(loader *ld, uint32_t reset_pc, Elf32_Ehdr **ehdr_out)
 {
     if (elf_kind(ld->elf) != ELF_K_ELF) {
@@ -97,6 +102,20 @@ static int check_header(loader *ld, uint32_t reset_pc, Elf32_Ehdr **ehdr_out)
     if (eh->e_machine != EM_RISCV)
         return fail(ld, OUTRIDER_ERR_ELF, "not a RISC-V ELF (e_machine %u, want %u)",
                     (unsigned)eh->e_machine, (unsigned)EM_RISCV);
+    /* e_flags (RISC-V psABI): code the core cannot run */
+    if (eh->e_flags & EF_RISCV_RVC_BIT)
+        return fail(ld, OUTRIDER_ERR_ELF,
+                    "compiled for compressed instructions (EF_RISCV_RVC); the core runs "
+                    "RV32IMA without C: compile with -march=rv32ima (no 'c')");
+    if (eh->e_flags & EF_RISCV_RVE_BIT)
+        return fail(ld, OUTRIDER_ERR_ELF,
+                    "compiled for RV32E (EF_RISCV_RVE); the core runs RV32I: use -march=rv32ima "
+                    "-mabi=ilp32");
+    if (eh->e_flags & EF_RISCV_FLOAT_ABI_MASK)
+        return fail(ld, OUTRIDER_ERR_ELF,
+                    "uses a hardware floating-point ABI (EF_RISCV_FLOAT_ABI %u); the core has "
+                    "no FPU: use -mabi=ilp32",
+                    (unsigned)((eh->e_flags & EF_RISCV_FLOAT_ABI_MASK) >> 1));
     if (eh->e_type != ET_EXEC)
         return fail(ld, OUTRIDER_ERR_ELF, "not an executable ELF (e_type %u, want ET_EXEC)",
                     (unsigned)eh->e_type);
@@ -152,6 +171,19 @@ static int check_segments(loader *ld, const Elf32_Phdr *ph, size_t n, const wb_m
     if (loadable == 0)
         return fail(ld, OUTRIDER_ERR_ELF, "no loadable (PT_LOAD) segment");
     return OUTRIDER_OK;
+}
+
+/* Remember the executable segments (for elf_image_is_code). */
+static void note_code(const Elf32_Phdr *ph, size_t n, elf_image *img)
+{
+    for (size_t i = 0; i < n && img->ncode < ELF_MAX_CODE; i++) {
+        const Elf32_Phdr *p = &ph[i];
+        if (p->p_type == PT_LOAD && p->p_memsz != 0 && (p->p_flags & PF_X)) {
+            img->code[img->ncode].lo = p->p_paddr;
+            img->code[img->ncode].hi = (uint64_t)p->p_paddr + p->p_memsz;
+            img->ncode++;
+        }
+    }
 }
 
 static int load_segments(loader *ld, const Elf32_Phdr *ph, size_t n, wb_mem *mem)
@@ -267,8 +299,10 @@ static int load_all(loader *ld, wb_mem *mem, uint32_t reset_pc, elf_image *img)
         rc = read_symbols(ld, img);
     if (rc == OUTRIDER_OK)
         rc = load_segments(ld, ph, nph, mem);
-    if (rc == OUTRIDER_OK)
+    if (rc == OUTRIDER_OK) {
         img->entry = eh->e_entry;
+        note_code(ph, nph, img);
+    }
     return rc;
 }
 
@@ -312,6 +346,31 @@ int elf_image_lookup(const elf_image *img, const char *name, uint32_t *value)
         return 0;
     }
     return -1;
+}
+
+int elf_image_is_code(const elf_image *img, uint32_t addr)
+{
+    for (size_t i = 0; img && i < img->ncode; i++)
+        if (addr >= img->code[i].lo && addr < img->code[i].hi)
+            return 1;
+    return 0;
+}
+
+const char *elf_image_symbolize(const elf_image *img, uint32_t addr, uint32_t *offset)
+{
+    const elf_sym *best = NULL;
+    for (size_t i = 0; img && i < img->nsyms; i++) {
+        const elf_sym *s = &img->syms[i];
+        if (s->value > addr || s->name[0] == '$' || strncmp(s->name, ".L", 2) == 0)
+            continue;   /* mapping symbols ($x, $d) and local labels name no place */
+        if (!best || s->value > best->value || (s->value == best->value && s->global && !best->global))
+            best = s;
+    }
+    if (!best)
+        return NULL;
+    if (offset)
+        *offset = addr - best->value;
+    return best->name;
 }
 
 void elf_image_free(elf_image *img)

@@ -26,6 +26,8 @@
 #define EXT_BASE   ((uint32_t)OUTRIDER_EXT_BASE)
 #define EXT_MASK   ((uint32_t)OUTRIDER_EXT_MASK)
 #define PAGE_SHIFT 12
+#define ISS_NUM_HPM 7        /* mhpmcounter3..9 exist (docs/core.md) */
+#define HPM_LAST (3 + ISS_NUM_HPM - 1)
 
 enum {
     EXC_IMISALIGN = 0, EXC_IACCESS = 1, EXC_ILLEGAL = 2, EXC_BREAK = 3,
@@ -43,7 +45,7 @@ typedef struct {
     bool     running, sleeping, need_sync;
     bool     mie_bit, mpie;
     uint32_t mie, mtvec, mscratch, mepc, mcause, mtval;
-    uint64_t mcycle, minstret, hpm[3];
+    uint64_t mcycle, minstret, hpm[ISS_NUM_HPM];   /* mhpmcounter3..9 (no events counted here) */
     bool     resv_valid;
     uint32_t resv_addr;      /* word address */
 } hart;
@@ -62,10 +64,12 @@ struct iss {
     uint64_t    mtimecmp[ISS_NUM_HARTS];
     uint64_t    mtime;
     uint32_t    pexctl, pexbudget;
+    uint32_t    roi;                   /* roi CSR: bit 0 = inside a region */
     bool        exited;
     int         exit_code;
     uint64_t    insns;
     console_buf console;
+    console_buf console_err;           /* the error console (MMIO console_err) */
     uint8_t    *written;               /* one byte per RAM page */
     char        err[512];
 };
@@ -75,6 +79,7 @@ void iss_config_default(iss_config *cfg)
     memset(cfg, 0, sizeof *cfg);
     cfg->ram_size = (uint32_t)OUTRIDER_RAM_DEFAULT_SIZE;
     cfg->console = stdout;
+    cfg->console_err = stderr;
     cfg->pex_enabled = 1;
 }
 
@@ -108,6 +113,7 @@ iss *iss_create(const iss_config *cfg, char *err, size_t errlen)
     }
     s->ram = wb_mem_bytes(s->mem);
     console_buf_init(&s->console, cfg->console);
+    console_buf_init(&s->console_err, cfg->console_err);
     for (unsigned i = 0; i < ISS_NUM_HARTS; i++) {
         s->h[i].pc = RAM_BASE;
         s->mtimecmp[i] = UINT64_MAX;
@@ -124,9 +130,12 @@ void iss_destroy(iss *s)
         return;
     if (s->cfg.console)
         fflush(s->cfg.console);
+    if (s->cfg.console_err)
+        fflush(s->cfg.console_err);
     wb_mem_destroy(s->mem);
     elf_image_free(&s->image);
     console_buf_free(&s->console);
+    console_buf_free(&s->console_err);
     free(s->written);
     free(s);
 }
@@ -232,10 +241,12 @@ static void clint_write(iss *s, uint32_t off, uint32_t wdata, unsigned be)
 
 static void mmio_write(iss *s, uint32_t off, uint32_t wdata, unsigned be)
 {
-    if ((off >> 2) == 0 && be) {
-        unsigned lane = (be & 1) ? 0 : (be & 2) ? 1 : (be & 4) ? 2 : 3;
+    unsigned lane = (be & 1) ? 0 : (be & 2) ? 1 : (be & 4) ? 2 : 3;
+    if ((off >> 2) == (OUTRIDER_MMIO_OFF_CONSOLE_TX >> 2) && be) {
         console_buf_put(&s->console, (uint8_t)(wdata >> (8 * lane)));
-    } else if ((off >> 2) == 1 && be == 0xF) {
+    } else if ((off >> 2) == (OUTRIDER_MMIO_OFF_CONSOLE_ERR >> 2) && be) {
+        console_buf_put(&s->console_err, (uint8_t)(wdata >> (8 * lane)));
+    } else if ((off >> 2) == (OUTRIDER_MMIO_OFF_SIM_EXIT >> 2) && be == 0xF) {
         s->exited = true;
         s->exit_code = (int)wdata;
     }
@@ -347,9 +358,10 @@ static int csr_read(iss *s, unsigned h, unsigned a, uint32_t *v, bool *tm)
     case 0xC81: *v = (uint32_t)(s->mtime >> 32); *tm = true; return 0;
     case 0xF11: case 0xF12: case 0xF13: case 0xF15: *v = 0; return 0;
     case 0xF14: *v = h; return 0;
-    case 0x7C0: *v = s->pexctl; return 0;
-    case 0x7C1: *v = s->pexbudget; return 0;
-    case 0xFC0: {
+    case OUTRIDER_CSR_PEX_CTL: *v = s->pexctl; return 0;
+    case OUTRIDER_CSR_PEX_BUDGET: *v = s->pexbudget; return 0;
+    case OUTRIDER_CSR_ROI: *v = s->roi; return 0;
+    case OUTRIDER_CSR_PEX_STATUS: {
         uint32_t act = 0;
         for (unsigned i = 0; i < ISS_NUM_HARTS; i++)
             act |= s->h[i].running ? 1u << i : 0;
@@ -364,14 +376,14 @@ static int csr_read(iss *s, unsigned h, unsigned a, uint32_t *v, bool *tm)
         if (idx < 3)
             return -1;
         bool high = hi7 == 0x5C || hi7 == 0x64;
-        *v = idx <= 5 ? (uint32_t)(high ? t->hpm[idx - 3] >> 32 : t->hpm[idx - 3]) : 0;
-        *tm = idx <= 5;
+        *v = idx <= HPM_LAST ? (uint32_t)(high ? t->hpm[idx - 3] >> 32 : t->hpm[idx - 3]) : 0;
+        *tm = idx <= HPM_LAST;
         return 0;
     }
     if (hi7 == 0x19) {                                                 /* mhpmevent */
         if (idx < 3)
             return -1;
-        *v = idx <= 5 ? idx - 2 : 0;
+        *v = idx <= HPM_LAST ? idx - 2 : 0;
         return 0;
     }
     return -1;
@@ -393,13 +405,14 @@ static void csr_write(iss *s, unsigned h, unsigned a, uint32_t w)
     case 0xB80: t->mcycle = (t->mcycle & 0xFFFFFFFFull) | (uint64_t)w << 32; return;
     case 0xB02: t->minstret = (t->minstret & ~0xFFFFFFFFull) | w; return;
     case 0xB82: t->minstret = (t->minstret & 0xFFFFFFFFull) | (uint64_t)w << 32; return;
-    case 0x7C0: s->pexctl = w & 1; return;
-    case 0x7C1: s->pexbudget = w; return;
+    case OUTRIDER_CSR_PEX_CTL: s->pexctl = w & 1; return;
+    case OUTRIDER_CSR_PEX_BUDGET: s->pexbudget = w; return;
+    case OUTRIDER_CSR_ROI: s->roi = w & 1; return;
     default: break;
     }
-    if ((a >> 5) == 0x58 && idx >= 3 && idx <= 5)
+    if ((a >> 5) == 0x58 && idx >= 3 && idx <= HPM_LAST)
         t->hpm[idx - 3] = (t->hpm[idx - 3] & ~0xFFFFFFFFull) | w;
-    else if ((a >> 5) == 0x5C && idx >= 3 && idx <= 5)
+    else if ((a >> 5) == 0x5C && idx >= 3 && idx <= HPM_LAST)
         t->hpm[idx - 3] = (t->hpm[idx - 3] & 0xFFFFFFFFull) | (uint64_t)w << 32;
 }
 
@@ -505,6 +518,7 @@ int iss_step(iss *s, unsigned h, iss_commit *c)
     uint32_t npc = t->pc + 4;
     uint32_t res = 0;
     bool wr = false;
+    bool count = true;   /* minstret counts this instruction (not when it writes minstret) */
 
     if ((insn & 3) != 3)
         ILLEGAL();
@@ -738,7 +752,14 @@ int iss_step(iss *s, unsigned h, iss_commit *c)
         uint32_t src = (f3 & 4) ? rs1 : a;
         if (intent) {
             uint32_t nv = (f3 & 3) == 1 ? src : (f3 & 3) == 2 ? old | src : old & ~src;
+            uint32_t roi_was = s->roi;
             csr_write(s, h, addr, nv);
+            c->roi_on = !roi_was && s->roi;
+            c->roi_off = roi_was && !s->roi;
+            /* a write to minstret(h) replaces this instruction's own increment
+             * (privileged spec); mcycle(h) is advanced by iss_run before the
+             * step, so a write to it already wins */
+            count = addr != 0xB02 && addr != 0xB82;
         }
         res = old;
         wr = true;
@@ -793,7 +814,8 @@ int iss_step(iss *s, unsigned h, iss_commit *c)
         c->rd_value = res;
     }
     t->pc = npc;
-    t->minstret++;
+    if (count)
+        t->minstret++;
 done:
     return 0;
 }
@@ -820,6 +842,11 @@ int iss_run(iss *s, uint64_t max_insns)
             iss_step(s, h, &c);
             if (s->cfg.on_commit)
                 s->cfg.on_commit(s->cfg.commit_user, &c);
+            if (c.roi_on && s->cfg.stop_at_roi) {
+                if (s->cfg.console)
+                    fflush(s->cfg.console);
+                return 2;
+            }
         }
         s->mtime++;
         if (!any && max_insns) {
@@ -832,10 +859,13 @@ int iss_run(iss *s, uint64_t max_insns)
     }
     if (s->cfg.console)
         fflush(s->cfg.console);
+    if (s->cfg.console_err)
+        fflush(s->cfg.console_err);
     return 1;
 }
 
 bool iss_exited(const iss *s) { return s->exited; }
+int iss_roi_active(const iss *s) { return (int)(s->roi & 1); }
 int iss_exit_code(const iss *s) { return s->exit_code; }
 uint64_t iss_instructions(const iss *s) { return s->insns; }
 bool iss_hart_running(const iss *s, unsigned h) { return h < ISS_NUM_HARTS && s->h[h].running; }
@@ -849,6 +879,10 @@ void iss_set_reg(iss *s, unsigned h, unsigned r, uint32_t v)
 bool iss_needs_sync(const iss *s, unsigned h) { return s->h[h].need_sync; }
 void iss_clear_sync(iss *s, unsigned h) { s->h[h].need_sync = false; }
 const char *iss_console(const iss *s, size_t *len) { return console_buf_str(&s->console, len); }
+const char *iss_console_err(const iss *s, size_t *len)
+{
+    return console_buf_str(&s->console_err, len);
+}
 
 int iss_read_mem(const iss *s, uint32_t addr, void *buf, size_t len)
 {

@@ -61,11 +61,15 @@ typedef struct iss_commit_s {
     uint32_t mem_addr, mem_wdata;
     uint8_t  timing;       /* rd_value came from the timing callback */
     uint8_t  started;      /* hart.start started context `rd_value` */
+    uint8_t  roi_on;       /* a CSR write turned the roi CSR (0x7C2) from 0 to 1 */
+    uint8_t  roi_off;      /* ... from 1 to 0 */
 } iss_commit;
 
 typedef struct {
     uint32_t      ram_size;      /* bytes of RAM at 0x80000000 */
     FILE         *console;       /* console bytes are echoed here (NULL: kept only) */
+    FILE         *console_err;   /* error-console bytes (MMIO console_err) are echoed
+                                    here (default stderr; NULL: kept only) */
     int           pex_enabled;   /* reset value of pexctl.EN (default 1) */
     int           lockstep;      /* non-zero: no interrupts of its own, wfi does not sleep */
     iss_timing_fn timing;        /* NULL: the model's own values */
@@ -73,6 +77,9 @@ typedef struct {
     /* iss_run only: called after every executed instruction (NULL: none) */
     void        (*on_commit)(void *user, const struct iss_commit_s *c);
     void         *commit_user;
+    /* iss_run only: return 2 right after the instruction that turns the roi
+     * CSR on (roi_begin(), <outrider/roi.h>); iss_run may be called again */
+    int           stop_at_roi;
 } iss_config;
 
 
@@ -93,10 +100,14 @@ int  iss_step(iss *s, unsigned h, iss_commit *out);
 void iss_interrupt(iss *s, unsigned h, uint32_t cause);
 
 /* Standalone: run until exit, or until max_insns instructions (0: no limit)
- * have been executed. Returns 1 if the program exited, 0 at the limit. */
+ * have been executed. Returns 1 if the program exited, 0 at the limit, 2 if
+ * cfg.stop_at_roi is set and an instruction just turned the roi CSR on. */
 int      iss_run(iss *s, uint64_t max_insns);
 
 bool     iss_exited(const iss *s);
+/* The roi CSR (0x7C2, shared by the harts): 1 inside a region of interest
+ * (between roi_begin() and roi_end(), <outrider/roi.h>), else 0. */
+int      iss_roi_active(const iss *s);
 int      iss_exit_code(const iss *s);
 uint64_t iss_instructions(const iss *s);          /* executed, all harts */
 bool     iss_hart_running(const iss *s, unsigned h);
@@ -108,6 +119,7 @@ void     iss_set_reg(iss *s, unsigned h, unsigned r, uint32_t v);
 bool     iss_needs_sync(const iss *s, unsigned h);
 void     iss_clear_sync(iss *s, unsigned h);
 const char *iss_console(const iss *s, size_t *len);
+const char *iss_console_err(const iss *s, size_t *len);   /* the error console so far */
 
 /* RAM backdoor (no side effects; a write does not count as written by the
  * program): 0, or -1 outside RAM. */

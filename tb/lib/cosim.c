@@ -225,6 +225,7 @@ cosim *cosim_attach(outrider_sim *sim, const outrider_config *ocfg, const char *
     cfg.ram_size = ocfg->ram_size;
     cfg.pex_enabled = !ocfg->no_preexec;
     cfg.console = NULL;
+    cfg.console_err = NULL;   /* the RTL side prints it */
     cfg.lockstep = 1;
     cfg.timing = timing_value;
     cfg.timing_user = c;

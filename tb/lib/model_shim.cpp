@@ -197,6 +197,7 @@ void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     o->dc_evict_addr = t->dc_ev_evict_addr_o;
     o->dc_mshr_full = t->dc_ev_mshr_full_o;
     o->trap_valid = t->trap_valid_o;
+    o->console_err = t->console_err_o;
 }
 
 void model_shim_get_retire(const model_shim *m, unsigned ctx, model_shim_retire *r) {
@@ -224,6 +225,42 @@ uint32_t model_shim_read_reg(const model_shim *m, unsigned ctx, unsigned reg) {
     case 1: return root->outrider_soc__DOT__u_core__DOT__u_regfile__DOT__g_bank__BRA__1__KET____DOT__mem_a[reg];
     default: return 0;
     }
+}
+
+// ---- region of interest, parameters ----
+unsigned model_shim_roi(const model_shim *m) {
+    return m->top->rootp->outrider_soc__DOT__u_core__DOT__u_csr_file__DOT__roi_q & 1u;
+}
+
+void model_shim_trap_csrs(const model_shim *m, unsigned ctx, uint32_t *mtvec, uint32_t *mepc) {
+    const auto *root = m->top->rootp;
+    switch (ctx) {
+    case 0:
+        *mtvec = root->outrider_soc__DOT__u_core__DOT__u_csr_file__DOT__g_ctx__BRA__0__KET____DOT__u_csr__DOT__mtvec_q;
+        *mepc = root->outrider_soc__DOT__u_core__DOT__u_csr_file__DOT__g_ctx__BRA__0__KET____DOT__u_csr__DOT__mepc_q;
+        break;
+    case 1:
+        *mtvec = root->outrider_soc__DOT__u_core__DOT__u_csr_file__DOT__g_ctx__BRA__1__KET____DOT__u_csr__DOT__mtvec_q;
+        *mepc = root->outrider_soc__DOT__u_core__DOT__u_csr_file__DOT__g_ctx__BRA__1__KET____DOT__u_csr__DOT__mepc_q;
+        break;
+    default:
+        *mtvec = *mepc = 0;
+        break;
+    }
+}
+
+void model_shim_get_params(const model_shim *m, model_shim_params *p) {
+    const auto &w = m->top->params_o;   // ten 32-bit words, word 0 = NumCtx
+    p->num_ctx = w[0];
+    p->pause_cycles = w[1];
+    p->select_policy = w[2];
+    p->store_buf_entries = w[3];
+    p->default_budget = w[4];
+    p->dcache_bytes = w[5];
+    p->dcache_ways = w[6];
+    p->dcache_line = w[7];
+    p->dcache_mshrs = w[8];
+    p->dcache_prefetch = w[9];
 }
 
 // ---- FST tracing ----

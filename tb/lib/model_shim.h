@@ -65,6 +65,7 @@ typedef struct {
     uint32_t dc_evict_addr;
     uint32_t dc_mshr_full;   /* bit c: context c is parked for lack of an MSHR */
     uint32_t trap_valid;     /* bit c: context c (a hart) took a trap */
+    uint8_t  console_err;    /* with console_valid: the byte is for the error console */
 } model_shim_outputs;
 
 /* The retirement port of one context in one cycle (read it with
@@ -153,6 +154,22 @@ void model_shim_get_retire(const model_shim *m, unsigned ctx, model_shim_retire 
 /* Register x[reg] of context ctx as the register file holds it now (a
  * debug read of the bank, valid between cycles; x0 reads 0). */
 uint32_t model_shim_read_reg(const model_shim *m, unsigned ctx, unsigned reg);
+
+/* The roi CSR (0x7C2, region of interest: sw/include/outrider/roi.h) as the
+ * core holds it now (outrider_csr_file's roi_q, read through the model like
+ * the register file; valid between cycles). */
+unsigned model_shim_roi(const model_shim *m);
+
+/* Context ctx's mtvec and mepc as its CSRs hold them now (read through the
+ * model like the register file; valid between cycles). */
+void model_shim_trap_csrs(const model_shim *m, unsigned ctx, uint32_t *mtvec, uint32_t *mepc);
+
+/* The model's parameters (outrider_soc params_o: constants of the build). */
+typedef struct {
+    unsigned num_ctx, pause_cycles, select_policy, store_buf_entries, default_budget;
+    unsigned dcache_bytes, dcache_ways, dcache_line, dcache_mshrs, dcache_prefetch;
+} model_shim_params;
+void model_shim_get_params(const model_shim *m, model_shim_params *p);
 
 /* ---- FST tracing ---- */
 /* Open an FST file; 0 on success, -1 if the file cannot be created or a

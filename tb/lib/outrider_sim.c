@@ -13,6 +13,7 @@
  */
 #include "outrider_sim.h"
 
+#include <sha2.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -24,7 +25,9 @@
 #include "event_log.h"
 #include "model_shim.h"
 #include "progress.h"
+#include "roi.h"
 #include "stats_json.h"
+#include "trap_watch.h"
 #include "wb_mem.h"
 
 #define RESET_CYCLES   4u             /* rst_ni low at create, not counted */
@@ -50,6 +53,15 @@ struct outrider_sim {
     outrider_retire_fn retire_fn;
     void           *retire_user;
     char            err[ERR_LEN];
+    /* regions of interest, failure reports, what the statistics JSON records */
+    roi_tracker     rois;
+    unsigned        roi;            /* the roi CSR after the last cycle */
+    trap_watch      traps;
+    outrider_trap_info trap;        /* valid when status is OUTRIDER_TRAP_* */
+    const char     *status_name;    /* set by the tool, or NULL */
+    char           *elf_path;       /* copy of the loaded ELF's path */
+    char            elf_sha256[65]; /* its SHA-256 in hex ("" if unknown) */
+    console_buf     console_err;    /* the error console (MMIO console_err) */
 };
 
 static void set_err(outrider_sim *s, const char *fmt, ...)
@@ -70,6 +82,8 @@ void outrider_config_default(outrider_config *cfg)
     cfg->trace_path = NULL;
     cfg->console = stdout;
     cfg->progress = 0;
+    cfg->trap_stop = 1;
+    cfg->console_err = stderr;
 }
 
 static const char *check_config(const outrider_config *cfg)
@@ -122,6 +136,9 @@ outrider_sim *outrider_sim_create(const outrider_config *cfg_in, char *err, size
     s->cfg = *cfg_in;
     s->cfg.trace_path = NULL;   /* not kept: the caller owns the string */
     console_buf_init(&s->console, s->cfg.console);
+    console_buf_init(&s->console_err, s->cfg.console_err);
+    roi_tracker_init(&s->rois);
+    trap_watch_init(&s->traps);
     progress_init(&s->prog, s->cfg.progress ? stderr : NULL);
     event_log_init(&s->events);
     /* perfect data cache: the uncached path behind a 0-latency memory */
@@ -158,12 +175,29 @@ void outrider_sim_destroy(outrider_sim *s)
         return;
     if (s->cfg.console)
         fflush(s->cfg.console);
+    if (s->cfg.console_err)
+        fflush(s->cfg.console_err);
     model_shim_destroy(s->model);
     wb_mem_destroy(s->mem);
     elf_image_free(&s->image);
     console_buf_free(&s->console);
+    console_buf_free(&s->console_err);
     event_log_free(&s->events);
+    roi_tracker_free(&s->rois);
+    free(s->elf_path);
     free(s);
+}
+
+/* Keep the ELF's path and SHA-256 for the statistics JSON. */
+static void sim_note_elf(outrider_sim *s, const char *path)
+{
+    free(s->elf_path);
+    size_t n = strlen(path) + 1;
+    s->elf_path = malloc(n);
+    if (s->elf_path)
+        memcpy(s->elf_path, path, n);
+    if (!SHA256File(path, s->elf_sha256))
+        s->elf_sha256[0] = '\0';
 }
 
 int outrider_sim_load_elf(outrider_sim *s, const char *path)
@@ -184,6 +218,7 @@ int outrider_sim_load_elf(outrider_sim *s, const char *path)
     model_shim_set_tohost_en_i(s->model, has_tohost);
     model_shim_set_tohost_addr_i(s->model, has_tohost ? tohost : 0);
     s->tohost_addr = has_tohost ? tohost : 0;
+    sim_note_elf(s, path);
     s->err[0] = '\0';
     return OUTRIDER_OK;
 }
@@ -225,6 +260,33 @@ uint32_t outrider_sim_read_reg(const outrider_sim *s, unsigned ctx, unsigned reg
     return ctx < s->stats.num_ctx ? model_shim_read_reg(s->model, ctx, reg) : 0;
 }
 
+/* The Wishbone counters live in the memory model: copy them into stats. */
+static void sync_bus_stats(outrider_sim *s)
+{
+    s->stats.wb_reads = wb_mem_reads(s->mem);
+    s->stats.wb_writes = wb_mem_writes(s->mem);
+    s->stats.wb_read_accesses = wb_mem_read_accesses(s->mem);
+    s->stats.wb_write_accesses = wb_mem_write_accesses(s->mem);
+}
+
+/* After the clock edge: the roi CSR (regions of interest) and the trap
+ * watch (failure reports). */
+static void sim_after_edge(outrider_sim *s)
+{
+    unsigned roi = model_shim_roi(s->model);
+    if (roi != s->roi) {
+        s->roi = roi;
+        sync_bus_stats(s);
+        roi_tracker_cycle(&s->rois, roi, &s->stats);
+    }
+    if (s->traps.pend_mask && s->status == OUTRIDER_RUNNING) {
+        outrider_status st = trap_watch_check(&s->traps, s->model, &s->image,
+                                              s->stats.cycles - 1, &s->trap);
+        if (st != OUTRIDER_RUNNING)
+            s->status = st;
+    }
+}
+
 static void one_cycle(outrider_sim *s)
 {
     model_shim *m = s->model;
@@ -242,7 +304,7 @@ static void one_cycle(outrider_sim *s)
     model_shim_get_outputs(m, &o);
     if (o.console_valid) {
         progress_clear(&s->prog);   /* stdout and stderr may share a terminal */
-        console_buf_put(&s->console, o.console_data);
+        console_buf_put(o.console_err ? &s->console_err : &s->console, o.console_data);
     }
     if (o.exit_valid) {
         if (o.exit_tohost) {
@@ -265,11 +327,14 @@ static void one_cycle(outrider_sim *s)
         .imem_req = o.imem_req, .imem_addr = o.imem_addr,
     };
     wb_mem_event bev = wb_mem_sample(s->mem, &req);
+    if (s->cfg.trap_stop && (o.trap_valid | o.retire_valid))
+        trap_watch_sample(&s->traps, m, &o, s->stats.num_ctx);
     cycle_stats_sample(&s->stats, &o, s->stats.cycles, bev, &req,
-                       s->cfg.event_log ? &s->events : NULL);
+                       s->cfg.event_log && (s->roi || !s->cfg.event_log_roi) ? &s->events : NULL);
 
     half_cycle(s, 1);
     s->stats.cycles++;
+    sim_after_edge(s);
 }
 
 outrider_status outrider_sim_step(outrider_sim *s, uint64_t n)
@@ -293,14 +358,15 @@ outrider_status outrider_sim_step(outrider_sim *s, uint64_t n)
         s->status = OUTRIDER_CYCLE_LIMIT;
     if (s->status != OUTRIDER_RUNNING)
         progress_finish(&s->prog);
-    s->stats.wb_reads = wb_mem_reads(s->mem);
-    s->stats.wb_writes = wb_mem_writes(s->mem);
-    s->stats.wb_read_accesses = wb_mem_read_accesses(s->mem);
-    s->stats.wb_write_accesses = wb_mem_write_accesses(s->mem);
+    sync_bus_stats(s);
     if (s->status == OUTRIDER_CYCLE_LIMIT)
         set_err(s, "cycle limit %llu reached", (unsigned long long)limit);
     if (s->status != OUTRIDER_RUNNING && s->cfg.console)
         fflush(s->cfg.console);
+    if (s->status == OUTRIDER_TRAP_UNHANDLED || s->status == OUTRIDER_TRAP_LOOP)
+        set_err(s, "%s at pc 0x%08x (%s)",
+                s->status == OUTRIDER_TRAP_LOOP ? "trap loop" : "unhandled trap",
+                (unsigned)s->trap.pc, outrider_trap_cause_name(s->trap.cause));
     return s->status;
 }
 
@@ -315,12 +381,63 @@ const outrider_stats *outrider_sim_stats(const outrider_sim *s) { return &s->sta
 
 int outrider_sim_write_stats_json(const outrider_sim *s, FILE *out)
 {
-    return stats_json_write(&s->stats, out) == 0 ? OUTRIDER_OK : OUTRIDER_ERR_FILE;
+    stats_json_info x = {
+        .status = outrider_sim_status_name(s),
+        .exited = s->status == OUTRIDER_EXITED,
+        .version = outrider_sim_version(),
+        .cfg = &s->cfg,
+        .elf_path = s->elf_path,
+        .elf_sha256 = s->elf_sha256,
+    };
+    model_shim_get_params(s->model, &x.params);
+    x.rois = outrider_sim_rois(s, &x.nrois);
+    return stats_json_write(&s->stats, &x, out) == 0 ? OUTRIDER_OK : OUTRIDER_ERR_FILE;
+}
+
+const outrider_roi *outrider_sim_rois(const outrider_sim *s, size_t *count)
+{
+    /* the tracker appends the open region on demand: not a visible change */
+    return roi_tracker_list((roi_tracker *)&s->rois, &s->stats, count);
+}
+
+const char *outrider_sim_status_name(const outrider_sim *s)
+{
+    static const char *const names[] = {
+        "running", "exited", "cycle_limit", "stopped", "trap_unhandled", "trap_loop",
+    };
+    if (s->status_name)
+        return s->status_name;
+    return (unsigned)s->status < sizeof names / sizeof names[0] ? names[s->status] : "unknown";
+}
+
+void outrider_sim_set_status_name(outrider_sim *s, const char *name) { s->status_name = name; }
+
+int outrider_sim_trap(const outrider_sim *s, outrider_trap_info *t)
+{
+    if (s->status != OUTRIDER_TRAP_UNHANDLED && s->status != OUTRIDER_TRAP_LOOP)
+        return -1;
+    *t = s->trap;
+    return 0;
+}
+
+int outrider_sim_trap_report(const outrider_sim *s, const char *prefix, char *buf, size_t len)
+{
+    if (s->status != OUTRIDER_TRAP_UNHANDLED && s->status != OUTRIDER_TRAP_LOOP) {
+        if (len)
+            buf[0] = '\0';
+        return 0;
+    }
+    return trap_watch_report(s->status, &s->trap, &s->image, prefix, buf, len);
 }
 
 const char *outrider_sim_console(const outrider_sim *s, size_t *len)
 {
     return console_buf_str(&s->console, len);
+}
+
+const char *outrider_sim_console_err(const outrider_sim *s, size_t *len)
+{
+    return console_buf_str(&s->console_err, len);
 }
 
 int outrider_sim_symbol(const outrider_sim *s, const char *name, uint32_t *addr)

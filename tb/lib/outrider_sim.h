@@ -57,6 +57,14 @@ typedef struct {
     int         no_preexec;      /* non-zero: pre-execution disabled at reset
                                     (pex_enable_i = 0: every spawn is refused) */
     int         event_log;       /* non-zero: record events (outrider_sim_events) */
+    /* --- added with regions of interest and failure reports --- */
+    int         event_log_roi;   /* non-zero: record events only inside regions of
+                                    interest (the roi CSR is 1) */
+    int         trap_stop;       /* non-zero (default): a trap with no handler or a
+                                    trap loop stops the run (OUTRIDER_TRAP_*) */
+    FILE       *console_err;     /* the program's error-console output (MMIO
+                                    console_err) also goes here (default stderr;
+                                    NULL: only captured in memory) */
 } outrider_config;
 
 /* outrider_err (OUTRIDER_OK, OUTRIDER_ERR_*): outrider_err.h */
@@ -65,8 +73,16 @@ typedef enum {
     OUTRIDER_RUNNING     = 0,    /* step: still running */
     OUTRIDER_EXITED      = 1,    /* program wrote SIM_EXIT or tohost */
     OUTRIDER_CYCLE_LIMIT = 2,    /* max_cycles reached */
-    OUTRIDER_STOPPED     = 3     /* the retirement hook asked to stop */
+    OUTRIDER_STOPPED     = 3,    /* the retirement hook asked to stop */
+    OUTRIDER_TRAP_UNHANDLED = 4, /* a hart trapped with no handler installed:
+                                    mtvec's base is not inside an executable
+                                    segment of the loaded ELF (at reset mtvec = 0) */
+    OUTRIDER_TRAP_LOOP   = 5     /* a hart took OUTRIDER_TRAP_LOOP_COUNT exceptions
+                                    in a row with the same cause and pc, each right
+                                    after an mret (its handler returns to the
+                                    trapping instruction); interrupts never count */
 } outrider_status;
+#define OUTRIDER_TRAP_LOOP_COUNT 16
 
 typedef struct {
     uint64_t retired;            /* instructions retired by this context while
@@ -122,6 +138,66 @@ typedef struct {
     outrider_dcache_stats  dcache;
     outrider_preexec_stats preexec;
 } outrider_stats;
+
+/* ---- regions of interest (docs/testbench.md) -------------------------------
+ * A region starts in the cycle after the one in which the roi CSR turned
+ * from 0 to 1 (roi_begin(), <outrider/roi.h>) and ends with the cycle in
+ * which it turned back to 0, or with the run. Its stats hold the counts of
+ * those cycles only (every counter of outrider_stats; exit_code 0). */
+typedef struct {
+    uint64_t       begin_cycle;  /* first cycle of the region */
+    int            ended;        /* 1: roi_end() ended it, 0: the run did */
+    outrider_stats stats;
+} outrider_roi;
+
+/* The regions so far, in order (NULL and *count = 0 when none). Valid until
+ * the next step/run/destroy. A region still open is included (ended = 0). */
+const outrider_roi *outrider_sim_rois(const outrider_sim *sim, size_t *count);
+
+/* ---- derived pre-execution metrics: the one definition ---------------------
+ * coverage = useful / (useful + late + main misses)
+ * accuracy = (useful + late) / p-thread fills
+ * lateness = late / (useful + late)
+ * with useful = preexec.useful_fills, late = preexec.late_fills, main misses
+ * = preexec.main_load_misses, p-thread fills = preexec.fills. A ratio whose
+ * denominator is 0 is undefined (valid = 0; JSON null). */
+typedef struct {
+    double coverage, accuracy, lateness;
+    int    coverage_valid, accuracy_valid, lateness_valid;
+} outrider_derived;
+void outrider_stats_derive(const outrider_stats *st, outrider_derived *d);
+
+/* ---- run status, failure reports ---------------------------------------- */
+/* The status as the statistics JSON names it: "running", "exited",
+ * "cycle_limit", "stopped", "trap_unhandled", "trap_loop", or what the tool
+ * set with outrider_sim_set_status_name ("interrupted", "cosim_mismatch"). */
+const char *outrider_sim_status_name(const outrider_sim *sim);
+/* Override the status name (a static string), e.g. "interrupted". */
+void        outrider_sim_set_status_name(outrider_sim *sim, const char *name);
+
+/* The trap that stopped the run (status OUTRIDER_TRAP_*). */
+typedef struct {
+    unsigned ctx;
+    uint32_t cause, pc, tval, mtvec;
+    uint64_t cycle;
+} outrider_trap_info;
+/* 0 and *t if the run stopped on a trap, -1 otherwise. */
+int outrider_sim_trap(const outrider_sim *sim, outrider_trap_info *t);
+/* The report of that trap: lines ending in '\n' ("" if none), e.g.
+ *   smtsim: unhandled trap (no trap handler installed: mtvec 0x00000000)
+ *     cause   2 (illegal instruction)
+ *     pc      0x80000010 <main+0x8>
+ *     mtval   0xffffffff
+ *     context 0 (hart), cycle 57
+ * prefix starts the first line ("smtsim" above). */
+int outrider_sim_trap_report(const outrider_sim *sim, const char *prefix, char *buf, size_t len);
+/* "illegal instruction", "machine timer interrupt", ...; "unknown" otherwise. */
+const char *outrider_trap_cause_name(uint32_t cause);
+
+/* ---- configuration and version (for the statistics JSON) ------------------ */
+/* The simulator version: `git describe --always --dirty` at build time, or
+ * "unknown" when it was built outside a git checkout. */
+const char *outrider_sim_version(void);
 
 /* ---- event log (config.event_log; docs/testbench.md) ---------------------
  * One record per event, in cycle order; `cycle` is the cycle number as in
@@ -189,6 +265,8 @@ int                   outrider_sim_write_stats_json(const outrider_sim *sim, FIL
 
 /* Console output of the program so far (NUL-terminated) and its length. */
 const char *outrider_sim_console(const outrider_sim *sim, size_t *len);
+/* The same for the error console (MMIO console_err). */
+const char *outrider_sim_console_err(const outrider_sim *sim, size_t *len);
 
 /* Symbol lookup in the loaded ELF; returns 0 and sets *addr if found. */
 int outrider_sim_symbol(const outrider_sim *sim, const char *name, uint32_t *addr);

@@ -3,6 +3,30 @@
 
 #include <inttypes.h>
 
+/* A JSON string (the characters JSON requires escaped are escaped). */
+static void json_str(const char *s, FILE *out)
+{
+    fputc('"', out);
+    for (; s && *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+    fputc('"', out);
+}
+
+static void json_ratio(const char *key, double v, int valid, FILE *out)
+{
+    if (valid)
+        fprintf(out, "\"%s\":%.6f", key, v);
+    else
+        fprintf(out, "\"%s\":null", key);
+}
+
 static void dcache_json(const outrider_stats *st, FILE *out)
 {
     const outrider_dcache_stats *d = &st->dcache;
@@ -36,10 +60,23 @@ static void preexec_json(const outrider_preexec_stats *p, FILE *out)
             p->useful_fills, p->late_fills, p->useless_fills, p->main_loads, p->main_load_misses);
 }
 
-int stats_json_write(const outrider_stats *st, FILE *out)
+static void derived_json(const outrider_stats *st, FILE *out)
 {
-    fprintf(out, "{\"cycles\":%" PRIu64 ",\"exit_code\":%d,\"threads\":[",
-            st->cycles, st->exit_code);
+    outrider_derived d;
+    outrider_stats_derive(st, &d);
+    fputs(",\"derived\":{", out);
+    json_ratio("coverage", d.coverage, d.coverage_valid, out);
+    fputc(',', out);
+    json_ratio("accuracy", d.accuracy, d.accuracy_valid, out);
+    fputc(',', out);
+    json_ratio("lateness", d.lateness, d.lateness_valid, out);
+    fputc('}', out);
+}
+
+/* "threads", "wishbone", "dcache", "preexec", "derived" (after "cycles"). */
+static void counters_json(const outrider_stats *st, FILE *out)
+{
+    fputs(",\"threads\":[", out);
     for (unsigned c = 0; c < st->num_ctx && c < OUTRIDER_MAX_CTX; c++)
         fprintf(out, "%s{\"retired\":%" PRIu64 ",\"cycles_active\":%" PRIu64 "}",
                 c ? "," : "", st->ctx[c].retired, st->ctx[c].cycles_active);
@@ -49,6 +86,66 @@ int stats_json_write(const outrider_stats *st, FILE *out)
             st->wb_reads, st->wb_writes, st->wb_read_accesses, st->wb_write_accesses);
     dcache_json(st, out);
     preexec_json(&st->preexec, out);
+    derived_json(st, out);
+}
+
+static void config_json(const stats_json_info *x, FILE *out)
+{
+    const outrider_config *c = x->cfg;
+    const model_shim_params *p = &x->params;
+    fprintf(out,
+            ",\"config\":{\"mem_latency\":%u,\"mem_outstanding\":%u,\"perfect_dcache\":%s"
+            ",\"preexec_at_reset\":%s,\"ram_size\":%u,\"max_cycles\":%" PRIu64,
+            (unsigned)c->mem_latency, (unsigned)c->mem_outstanding,
+            c->perfect_dcache ? "true" : "false", c->no_preexec ? "false" : "true",
+            (unsigned)c->ram_size, c->max_cycles);
+    fprintf(out,
+            ",\"model\":{\"NumCtx\":%u,\"PauseCycles\":%u,\"SelectPolicy\":%u"
+            ",\"StoreBufEntries\":%u,\"DefaultBudget\":%u,\"DcacheBytes\":%u,\"DcacheWays\":%u"
+            ",\"DcacheLine\":%u,\"DcacheMshrs\":%u,\"DcachePrefetch\":%u}",
+            p->num_ctx, p->pause_cycles, p->select_policy, p->store_buf_entries,
+            p->default_budget, p->dcache_bytes, p->dcache_ways, p->dcache_line, p->dcache_mshrs,
+            p->dcache_prefetch);
+    fputs(",\"elf\":", out);
+    if (x->elf_path)
+        json_str(x->elf_path, out);
+    else
+        fputs("null", out);
+    fputs(",\"elf_sha256\":", out);
+    if (x->elf_sha256 && *x->elf_sha256)
+        json_str(x->elf_sha256, out);
+    else
+        fputs("null", out);
+    fputc('}', out);
+}
+
+static void rois_json(const stats_json_info *x, FILE *out)
+{
+    fputs(",\"roi\":[", out);
+    for (size_t i = 0; i < x->nrois; i++) {
+        const outrider_roi *r = &x->rois[i];
+        fprintf(out, "%s{\"begin_cycle\":%" PRIu64 ",\"ended\":%s,\"cycles\":%" PRIu64,
+                i ? "," : "", r->begin_cycle, r->ended ? "true" : "false", r->stats.cycles);
+        counters_json(&r->stats, out);
+        fputc('}', out);
+    }
+    fputc(']', out);
+}
+
+int stats_json_write(const outrider_stats *st, const stats_json_info *x, FILE *out)
+{
+    fputs("{\"status\":", out);
+    json_str(x->status, out);
+    if (x->exited)
+        fprintf(out, ",\"exit_code\":%d", st->exit_code);
+    else
+        fputs(",\"exit_code\":null", out);
+    fputs(",\"version\":", out);
+    json_str(x->version, out);
+    fprintf(out, ",\"cycles\":%" PRIu64, st->cycles);
+    counters_json(st, out);
+    config_json(x, out);
+    rois_json(x, out);
     fputs("}\n", out);
     return (fflush(out) == 0 && !ferror(out)) ? 0 : -1;
 }

@@ -4,7 +4,9 @@
  *
  * Exit status: the program's exit code (& 0xFF), 124 when the cycle limit
  * is reached, 2 for any bad input (one "smtsim: ..." line on stderr), 3 for
- * a co-simulation mismatch (the report on stderr), 130
+ * a co-simulation mismatch (the report on stderr), 4 when a hart trapped
+ * with no handler installed or is stuck in a trap loop (the report on
+ * stderr: docs/testbench.md "Failure reports"), 130
  * when interrupted (SIGINT/SIGTERM: the trace and statistics are still
  * written).
  * Program console output goes to stdout; simulator messages to stderr.
@@ -27,6 +29,7 @@
 
 #define EXIT_BAD_INPUT   2
 #define EXIT_MISMATCH    3
+#define EXIT_TRAP        4
 #define EXIT_CYCLE_LIMIT 124
 #define EXIT_INTERRUPTED 130
 #define RUN_CHUNK        (1u << 16)   /* cycles between interrupt checks */
@@ -58,7 +61,9 @@ static void usage(FILE *out)
           "Run an RV32 ELF (linked at 0x80000000) on the Verilated Outrider SoC.\n"
           "Program console output goes to stdout; the exit status is the program's\n"
           "exit code (& 0xFF), 124 if the cycle limit is reached, 2 on bad input,\n"
-          "130 if interrupted (the trace and statistics are still written).\n"
+          "3 on a co-simulation mismatch, 4 on a trap with no handler installed or a\n"
+          "trap loop (report on stderr), 130 if interrupted (the trace and statistics\n"
+          "are still written).\n"
           "\n"
           "options:\n"
           "  --max-cycles N       stop after N cycles (0 = no limit; default 100000000)\n"
@@ -75,12 +80,15 @@ static void usage(FILE *out)
           "  --stats-json FILE    write statistics as JSON at the end\n"
           "  --events FILE        write the data cache / pre-execution event log\n"
           "                       (one line per event: cycle kind ctx spec addr op class)\n"
+          "  --events-roi         record events only inside regions of interest\n"
+          "                       (roi_begin()..roi_end(), <outrider/roi.h>)\n"
           "  --cosim              check every retired instruction against the reference\n"
           "                       ISS (lockstep); the first mismatch stops the run with\n"
           "                       a report on stderr and exit status 3\n"
           "  --commit-log FILE    write every retired instruction of the harts in Spike's\n"
           "                       --log-commits format (implies --cosim)\n"
           "  --quiet              no summary or progress on stderr (errors still)\n"
+          "  --version            the simulator version\n"
           "  --help               this text\n",
           out);
 }
@@ -111,7 +119,7 @@ static int parse_u32_opt(const char *name, const char *arg, uint32_t min, uint32
 static int parse_args(int argc, char **argv, options *o)
 {
     enum { O_MAX_CYCLES = 1000, O_MEM_LAT, O_MEM_OUT, O_RAM, O_TRACE, O_STATS, O_QUIET, O_HELP,
-           O_PERFECT, O_NO_PEX, O_EVENTS, O_COSIM, O_COMMIT_LOG };
+           O_PERFECT, O_NO_PEX, O_EVENTS, O_COSIM, O_COMMIT_LOG, O_EVENTS_ROI, O_VERSION };
     static const struct option longopts[] = {
         { "max-cycles", required_argument, NULL, O_MAX_CYCLES },
         { "mem-latency", required_argument, NULL, O_MEM_LAT },
@@ -126,6 +134,8 @@ static int parse_args(int argc, char **argv, options *o)
         { "commit-log", required_argument, NULL, O_COMMIT_LOG },
         { "quiet", no_argument, NULL, O_QUIET },
         { "help", no_argument, NULL, O_HELP },
+        { "events-roi", no_argument, NULL, O_EVENTS_ROI },
+        { "version", no_argument, NULL, O_VERSION },
         { NULL, 0, NULL, 0 },
     };
     int c, rc;
@@ -197,6 +207,12 @@ static int parse_args(int argc, char **argv, options *o)
         case O_HELP:
             usage(stdout);
             return PARSE_HELP;
+        case O_VERSION:
+            printf("smtsim (Outrider) %s\n", outrider_sim_version());
+            return PARSE_HELP;
+        case O_EVENTS_ROI:
+            o->cfg.event_log_roi = 1;
+            break;
         case ':':
             return bad("option '%s' needs a value (try --help)", argv[optind - 1]);
         default:
@@ -258,6 +274,36 @@ static int write_events(const outrider_sim *sim, FILE *out)
                 e->flags);
     }
     return ferror(out) ? -1 : 0;
+}
+
+/* The exit status, the status the statistics record, and the stderr
+ * message of how the run ended. */
+static int end_status(outrider_sim *sim, outrider_status st, cosim *co, const options *o)
+{
+    if (st == OUTRIDER_CYCLE_LIMIT) {
+        outrider_config def;
+        outrider_config_default(&def);
+        fprintf(stderr, "smtsim: cycle limit %" PRIu64 " reached%s\n", o->cfg.max_cycles,
+                o->cfg.max_cycles == def.max_cycles ? " (use --max-cycles to run longer)" : "");
+    }
+    if (st == OUTRIDER_TRAP_UNHANDLED || st == OUTRIDER_TRAP_LOOP) {
+        char rep[1024];
+        outrider_sim_trap_report(sim, "smtsim", rep, sizeof rep);
+        fputs(rep, stderr);
+    }
+    if (co && cosim_failed(co)) {
+        outrider_sim_set_status_name(sim, "cosim_mismatch");
+        return EXIT_MISMATCH;
+    }
+    switch (st) {
+    case OUTRIDER_EXITED: return outrider_sim_exit_code(sim) & 0xFF;
+    case OUTRIDER_CYCLE_LIMIT: return EXIT_CYCLE_LIMIT;
+    case OUTRIDER_TRAP_UNHANDLED:
+    case OUTRIDER_TRAP_LOOP: return EXIT_TRAP;
+    default:
+        outrider_sim_set_status_name(sim, "interrupted");
+        return EXIT_INTERRUPTED;
+    }
 }
 
 int main(int argc, char **argv)
@@ -329,17 +375,7 @@ int main(int argc, char **argv)
 
     if (co && st != OUTRIDER_RUNNING)
         cosim_finish(co);
-    if (co && cosim_failed(co))
-        rc = EXIT_MISMATCH;
-    else if (st == OUTRIDER_EXITED)
-        rc = outrider_sim_exit_code(sim) & 0xFF;
-    else if (st == OUTRIDER_CYCLE_LIMIT)
-        rc = EXIT_CYCLE_LIMIT;
-    else
-        rc = EXIT_INTERRUPTED;
-    if (st == OUTRIDER_CYCLE_LIMIT)
-        fprintf(stderr, "smtsim: cycle limit %" PRIu64 " reached (use --max-cycles)\n",
-                o.cfg.max_cycles);
+    rc = end_status(sim, st, co, &o);
     if (st == OUTRIDER_RUNNING)
         fprintf(stderr, "%ssmtsim: interrupted after %" PRIu64 " cycles\n",
                 o.cfg.progress ? "\n" : "", outrider_sim_cycles(sim));

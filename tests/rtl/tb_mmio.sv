@@ -1,5 +1,6 @@
 // tb_mmio: unit bench for outrider_mmio. Checks console pulses (word,
-// halfword and byte stores, the lowest enabled lane), SIM_EXIT pulses (word
+// halfword and byte stores, the lowest enabled lane; the error console's
+// pulses with console_err_o), SIM_EXIT pulses (word
 // stores only), that pulses last exactly one cycle and are registered (the
 // cycle after the store), that loads and other offsets have no effect, and
 // that reads return 0.
@@ -14,7 +15,7 @@ module tb_mmio;
   logic [31:0] wdata = '0;
   logic [3:0]  be = '0;
   logic [31:0] rdata;
-  logic        con_valid, exit_valid;
+  logic        con_valid, con_err, exit_valid;
   logic [7:0]  con_data;
   logic [31:0] exit_value;
 
@@ -23,7 +24,7 @@ module tb_mmio;
   outrider_mmio u_dut (
     .clk_i (clk), .rst_ni (rst_n), .req_i (req), .we_i (we), .addr_i (addr),
     .wdata_i (wdata), .be_i (be), .rdata_o (rdata),
-    .console_valid_o (con_valid), .console_data_o (con_data),
+    .console_valid_o (con_valid), .console_data_o (con_data), .console_err_o (con_err),
     .exit_valid_o (exit_valid), .exit_value_o (exit_value)
   );
 
@@ -84,6 +85,16 @@ module tb_mmio;
     expect_console(MmioConsoleTx + 12'd3, 32'h7A00_0000, 4'h8, 8'h7A);   // sb to offset 3
     expect_console(MmioConsoleTx + 12'd2, 32'h5A59_0000, 4'hC, 8'h59);   // sh to offset 2
 
+    // The error console: the same pulse with console_err_o high; the normal
+    // console's pulses have it low.
+    access(1'b1, MmioConsoleErr, 32'h0000_0045, 4'h1);
+    `CHECK(con_valid && con_err && con_data == 8'h45, "error-console store pulses with console_err_o")
+    access(1'b1, MmioConsoleTx, 32'h0000_0046, 4'h1);
+    `CHECK(con_valid && !con_err && con_data == 8'h46, "console store after it: console_err_o low")
+    access(1'b1, MmioConsoleErr + 12'd1, 32'h0000_4700, 4'h2);
+    `CHECK(con_valid && con_err && con_data == 8'h47, "error console: lowest enabled lane")
+    @(posedge clk); #1;   // let the monitor count the last pulse
+
     // Back-to-back console stores give back-to-back pulses.
     c0 = n_con;
     req = 1'b1; we = 1'b1; addr = MmioConsoleTx; be = 4'h1; wdata = 32'h31;
@@ -115,7 +126,7 @@ module tb_mmio;
     `CHECK(rdata == 32'd0, "console read returns 0")
     access(1'b0, MmioSimExit, 32'h1, 4'hF);
     `CHECK(rdata == 32'd0, "SIM_EXIT read returns 0")
-    access(1'b1, 12'h008, 32'h41, 4'hF);
+    access(1'b1, 12'h00C, 32'h41, 4'hF);
     access(1'b1, 12'hFFC, 32'h41, 4'hF);
     access(1'b1, MmioConsoleTx, 32'h41, 4'h0);   // no lane enabled
     access(1'b0, 12'h100, 32'h0, 4'hF);

@@ -87,6 +87,9 @@ static void test_cli_bad_files(void **state)
     expect_cli_file("entry point 0x40000000", "entry.elf", EXIT_BAD);
     expect_cli_file("segment at 0x40000000", "outside.elf", EXIT_BAD);
     expect_cli_file("segment at 0x90000000", "beyond.elf", EXIT_BAD);
+    expect_cli_file("compressed (EF_RISCV_RVC)", "rvc.elf", EXIT_BAD);
+    expect_cli_file("RV32E (EF_RISCV_RVE)", "rve.elf", EXIT_BAD);
+    expect_cli_file("double-float ABI", "float.elf", EXIT_BAD);
     const char *dir[] = {BAD_DIR};
     expect_cli("a directory", dir, 1, EXIT_BAD);
     if (access(HOST_EXE, R_OK) == 0) {
@@ -186,6 +189,9 @@ static void test_lib_load_errors(void **state)
         {"outside.elf", OUTRIDER_ERR_SEGMENT, OUTRIDER_ERR_SEGMENT, 0},
         {"beyond.elf", OUTRIDER_ERR_SEGMENT, OUTRIDER_ERR_SEGMENT, 0},
         {"far.elf", OUTRIDER_ERR_SEGMENT, OUTRIDER_ERR_SEGMENT, 64u * 1024u},
+        {"rvc.elf", OUTRIDER_ERR_ELF, OUTRIDER_ERR_ELF, 0},
+        {"rve.elf", OUTRIDER_ERR_ELF, OUTRIDER_ERR_ELF, 0},
+        {"float.elf", OUTRIDER_ERR_ELF, OUTRIDER_ERR_ELF, 0},
         {HOST_EXE, OUTRIDER_ERR_ELF, OUTRIDER_ERR_ELF, 0},
     };
     char good[1024];

@@ -141,7 +141,8 @@ static void test_iss_cli(void **state)
 
     static const char *bad[] = {"does-not-exist.elf", "empty.elf", "notelf.elf", "trunc100.elf",
                                 "truncseg.elf", "rv64.elf", "host.o", "machine.elf", "reloc.o",
-                                "entry.elf", "outside.elf", "beyond.elf"};
+                                "entry.elf", "outside.elf", "beyond.elf", "rvc.elf", "rve.elf",
+                                "float.elf"};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         char path[1024];
         snprintf(path, sizeof(path), "%s/%s", BAD_DIR, bad[i]);

@@ -67,6 +67,7 @@ outrider_config tprog_config(void)
     }
     cfg.max_cycles = TPROG_MAX_CYCLES;
     cfg.console = NULL;     /* captured only; printed when a run fails */
+    cfg.console_err = NULL; /* the error console too */
     return cfg;
 }
 
@@ -116,6 +117,8 @@ static const char *status_name(outrider_status s)
     case OUTRIDER_EXITED:      return "exited";
     case OUTRIDER_CYCLE_LIMIT: return "cycle limit";
     case OUTRIDER_STOPPED:     return "stopped by a co-simulation mismatch";
+    case OUTRIDER_TRAP_UNHANDLED: return "unhandled trap";
+    case OUTRIDER_TRAP_LOOP:   return "trap loop";
     default:                   return "?";
     }
 }
@@ -142,6 +145,9 @@ void tprog_run_expect(outrider_sim *sim, int code)
                       outrider_sim_read_word(sim, bt), outrider_sim_read_word(sim, bt + 4),
                       outrider_sim_read_word(sim, bt + 8));
     }
+    char report[1024];
+    if (outrider_sim_trap_report(sim, "run", report, sizeof report) > 0)
+        print_message("%s", report);
     if (console != NULL && clen > 0)
         print_message("console (%zu bytes):\n%.*s\n", clen, (int)(clen > 2000 ? 2000 : clen),
                       console);

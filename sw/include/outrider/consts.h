@@ -22,6 +22,7 @@
 /* MMIO register offsets */
 #define OUTRIDER_MMIO_OFF_CONSOLE_TX     0  /* store: print the byte of the lowest enabled lane */
 #define OUTRIDER_MMIO_OFF_SIM_EXIT       4  /* word store: end the simulation with this exit code */
+#define OUTRIDER_MMIO_OFF_CONSOLE_ERR    8  /* store: like console_tx, on the error console (stderr in simulation) */
 
 /* Data-side request operations (core -> data side; event log op field) */
 #define OUTRIDER_OP_LOAD                 0
@@ -51,9 +52,10 @@
 #define OUTRIDER_PEX_MMIO_SUPPRESSED     7  /* a p-thread load to an uncached range returned 0 */
 #define OUTRIDER_PEX_EVENTS              8  /* number of event bits (SV: PexEvW) */
 
-/* Custom CSR numbers of the pre-execution extension (docs/preexec.md) */
+/* Custom CSR numbers: the pre-execution extension (docs/preexec.md) and the region-of-interest marker (docs/testbench.md) */
 #define OUTRIDER_CSR_PEX_CTL             0x7C0  /* pexctl: bit 0 EN */
 #define OUTRIDER_CSR_PEX_BUDGET          0x7C1  /* pexbudget: p-thread instruction budget, 0 = none */
+#define OUTRIDER_CSR_ROI                 0x7C2  /* roi: bit 0 = inside a region of interest (roi.h); shared by all contexts */
 #define OUTRIDER_CSR_PEX_STATUS          0xFC0  /* pexstatus (read-only): active contexts, p-threads << 16 */
 
 #endif /* OUTRIDER_CONSTS_H */

@@ -35,6 +35,8 @@
 
 #define OUTRIDER_CONSOLE_TX          (OUTRIDER_MMIO_BASE + OUTRIDER_MMIO_OFF_CONSOLE_TX)
 #define OUTRIDER_SIM_EXIT            (OUTRIDER_MMIO_BASE + OUTRIDER_MMIO_OFF_SIM_EXIT)
+/* the error console: bytes stored here go to stderr under smtsim/outrider-iss */
+#define OUTRIDER_CONSOLE_ERR         (OUTRIDER_MMIO_BASE + OUTRIDER_MMIO_OFF_CONSOLE_ERR)
 
 /* Exit code of the runtime's default trap handler. */
 #define OUTRIDER_TRAP_EXIT_CODE      99
@@ -260,8 +262,10 @@ static inline void outrider_msip_clear(unsigned hart)
 /* ---- Traps ----
  * Every hart starts with mtvec = outrider_default_trap_vector (set by the
  * runtime's crt0 and hart entry): it prints
- *   "outrider: unhandled trap mcause=0x... mepc=0x... mtval=0x... hart=N"
- * on the console and ends the simulation with OUTRIDER_TRAP_EXIT_CODE. It
+ *   "outrider: unhandled trap: illegal instruction (mcause=0x00000002)
+ *    mepc=0x... mtval=0x... hart=N" (one line)
+ * on the error console (OUTRIDER_CONSOLE_ERR: stderr in simulation) and ends
+ * the simulation with OUTRIDER_TRAP_EXIT_CODE. It
  * uses no stack and writes no RAM, so it works even with a corrupt sp.
  *
  * To handle traps yourself, install a vector on the hart that should take

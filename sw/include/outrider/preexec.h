@@ -77,9 +77,10 @@
 #include <outrider/outrider.h>
 
 /* CSR numbers (docs/preexec.md section 3). */
-#define PEX_CSR_CTL      0x7C0   /* pexctl: bit 0 EN */
-#define PEX_CSR_BUDGET   0x7C1   /* pexbudget: instruction budget, 0 = none */
-#define PEX_CSR_STATUS   0xFC0   /* pexstatus (read-only) */
+/* (the numbers come from spec/outrider.toml through outrider/consts.h) */
+#define PEX_CSR_CTL      OUTRIDER_CSR_PEX_CTL      /* pexctl 0x7C0: bit 0 EN */
+#define PEX_CSR_BUDGET   OUTRIDER_CSR_PEX_BUDGET   /* pexbudget 0x7C1: instruction budget, 0 = none */
+#define PEX_CSR_STATUS   OUTRIDER_CSR_PEX_STATUS   /* pexstatus 0xFC0 (read-only) */
 #define PEX_CTL_EN       1
 #define PEX_STATUS_ACTIVE_SHIFT   0
 #define PEX_STATUS_PTHREAD_SHIFT  16
