@@ -23,8 +23,8 @@
 //
 // It mirrors the IF/ID and ID/EX registers for what the prediction needs
 // later (hit, counter, predicted target), so the stage modules carry only
-// one bit (ID: bp_pred_id_o, "IF predicted taken"; decode then makes no
-// static prediction of its own). pred_target_ex_o is the target the
+// two bits (ID: bp_hit_id_o, "the BTB knew this instruction": decode then
+// makes no static guess of its own; bp_pred_id_o, "IF predicted taken"). pred_target_ex_o is the target the
 // instruction in EX was predicted to go to (IF's or ID's), which EX checks.
 //
 // Training at EX (live instructions without an exception; p-threads train
@@ -68,6 +68,7 @@ module outrider_bpred #(
   input  logic                 stall_id_i,
   input  logic                 predict_id_i,   // ID's static prediction
   input  logic [31:0]          target_id_i,
+  output logic                 bp_hit_id_o,    // IF's BTB hit for the instruction in ID
   output logic                 bp_pred_id_o,   // IF predicted the instruction in ID taken
 
   // EX
@@ -140,7 +141,6 @@ module outrider_bpred #(
 
     always_ff @(posedge clk_i) begin
       if (fire_if_i) begin
-        hit_id_q  <= hit_c[tid_if_i];
         ctr_id_q  <= ctr_c[tid_if_i];
         ptgt_id_q <= tgt_c[tid_if_i];
       end
@@ -151,8 +151,13 @@ module outrider_bpred #(
       end
     end
     always_ff @(posedge clk_i or negedge rst_ni) begin
-      if (!rst_ni)        pred_id_q <= 1'b0;
-      else if (fire_if_i) pred_id_q <= pred_c[tid_if_i];
+      if (!rst_ni) begin
+        pred_id_q <= 1'b0;
+        hit_id_q  <= 1'b0;
+      end else if (fire_if_i) begin
+        pred_id_q <= pred_c[tid_if_i];
+        hit_id_q  <= hit_c[tid_if_i];
+      end
     end
 
     // ---- ID: the return-address stacks ------------------------------------------
@@ -244,6 +249,7 @@ module outrider_bpred #(
                            hit_ex_q, ctr_ex_q, rst_ni};
   end
 
+  assign bp_hit_id_o      = hit_id_q;
   assign bp_pred_id_o     = pred_id_q;
   assign pred_target_ex_o = ptgt_ex_q;
 

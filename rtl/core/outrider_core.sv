@@ -131,7 +131,7 @@ module outrider_core #(
   logic [TidW-1:0]      tid_id;
   logic [31:0]          pc_id, instr_id, target_id;
   logic [4:0]           rs1_id, rs2_id;
-  logic                 pred_if, bp_pred_id, taken_ex;
+  logic                 pred_if, bp_hit_id, bp_pred_id, taken_ex;
   logic [31:0]          pred_target_if, pred_target_ex;
 
   // EX
@@ -232,6 +232,7 @@ module outrider_core #(
     .stall_id_i       (stall_id),
     .predict_id_i     (predict_id),
     .target_id_i      (target_id),
+    .bp_hit_id_o      (bp_hit_id),
     .bp_pred_id_o     (bp_pred_id),
     .live_ex_i        (live_ex),
     .tid_ex_i         (tid_ex),
@@ -255,6 +256,7 @@ module outrider_core #(
     .instr_id_i   (instr_id),
     .ierr_id_i    (ierr_id),
     .kill_id_i    (kill_id),
+    .bp_hit_id_i  (bp_hit_id),
     .bp_pred_id_i (bp_pred_id),
     .rs1_id_o     (rs1_id),
     .rs2_id_o     (rs2_id),
