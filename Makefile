@@ -36,6 +36,8 @@ include tests/tests.mk
 -include fpga/sim.mk
 # the FuseSoC core description and the project checks of make lint (project.mk)
 -include project.mk
+# the SystemC/TLM-2.0 platform, smtsim-sc and its suite (docs/systemc.md)
+-include tb/sc/sc.mk tests/systemc.mk
 
 # The demo: the pointer-chasing kernel (sw/examples/pex_list.c) with and
 # without pre-execution, side by side (scripts/demo.sh). Always at

@@ -13,7 +13,7 @@ fi
 
 PKGS="verilator iverilog yosys nextpnr-ice40 fpga-icestorm \
 gcc-riscv64-unknown-elf binutils-riscv64-unknown-elf picolibc-riscv64-unknown-elf \
-libcmocka-dev libelf-dev libmd-dev zlib1g-dev pkg-config make g++ python3 $BENCH_PKGS $*"
+libcmocka-dev libelf-dev libmd-dev zlib1g-dev libsystemc-dev pkg-config make g++ python3 $BENCH_PKGS $*"
 
 missing=""
 for p in $PKGS; do
