@@ -31,6 +31,7 @@ include tests/tests.mk
 -include tests/preexec.mk
 -include tests/sync.mk
 -include tests/cosim.mk
+-include tests/debug.mk
 -include tests/roi.mk
 -include formal/formal.mk
 -include fpga/sim.mk

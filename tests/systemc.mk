@@ -19,7 +19,8 @@ SC_TEST_ELFS := $(SW_PROG_BUILD)/sc_crc.elf \
                 $(patsubst %,$(SW_PROG_BUILD)/%.elf,hello listwalk twoharts cpi pex_list pex_hash \
                   pex_tree prodcons heartbeat) \
                 $(patsubst %,$(SW_PROG_BUILD)/bench_%_pex.elf,list tree hash em3d mcf spmv) \
-                $(SW_PROG_BUILD)/bench_hash_2h.elf $(SW_PROG_BUILD)/bench_mcf_2h.elf
+                $(SW_PROG_BUILD)/bench_hash_2h.elf $(SW_PROG_BUILD)/bench_mcf_2h.elf \
+                $(SW_PROG_BUILD)/test_roi_counters.elf $(SW_PROG_BUILD)/test_c_trap_report.elf
 
 TESTS_SUITES += test_systemc
 SC_SUITE := $(TESTS_BUILD)/test_systemc

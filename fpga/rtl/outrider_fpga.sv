@@ -107,6 +107,10 @@ module outrider_fpga #(
   logic                 console_err;   // error-console byte: the UART prints both channels
   logic [10*32-1:0]     soc_params;    // the SoC's parameters (for a test bench)
   logic [31:0]          dbg_data;
+  logic [4:0]           pipe_valid;      // pipeline debug record: 0 here (SimDebug = 0)
+  logic [5*TidW-1:0]    pipe_tid;
+  logic [5*32-1:0]      pipe_pc, pipe_insn;
+  logic [15:0]          pipe_flags;
   /* verilator lint_on UNUSEDSIGNAL */
 
   outrider_soc #(
@@ -189,6 +193,11 @@ module outrider_fpga #(
     .dbg_hit_o         (dbg_hit),
     .dbg_data_o        (dbg_data),
     .dbg_dirty_any_o   (dbg_dirty_any),
+    .dbg_pipe_valid_o  (pipe_valid),
+    .dbg_pipe_tid_o    (pipe_tid),
+    .dbg_pipe_pc_o     (pipe_pc),
+    .dbg_pipe_insn_o   (pipe_insn),
+    .dbg_pipe_flags_o  (pipe_flags),
     .params_o          (soc_params)
   );
 

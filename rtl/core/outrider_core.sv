@@ -105,6 +105,16 @@ module outrider_core #(
   output logic [NumCtx-1:0]        ctx_pthread_o,   // context runs a p-thread
   output logic [7:0]               pex_event_o,     // PexEv* pulses (outrider_defs.svh)
   input  logic                     pex_enable_i,    // pexctl.enable after reset
+
+  // Pipeline debug record (observability only, nothing depends on it): one
+  // slot per stage, index 0 IF, 1 ID, 2 EX, 3 MEM, 4 WB; what each stage holds
+  // this cycle and what happens to it (flags, DbgPipe* bits below). IF's
+  // insn is 0 (the word arrives in ID); its pc is the fetch address.
+  output logic [4:0]               dbg_pipe_valid_o,
+  output logic [5*TidW-1:0]        dbg_pipe_tid_o,
+  output logic [5*32-1:0]          dbg_pipe_pc_o,
+  output logic [5*32-1:0]          dbg_pipe_insn_o,
+  output logic [15:0]              dbg_pipe_flags_o,
   // data-cache events for the performance counters (docs/core.md): context c's
   // (non-p-thread) access allocated an MSHR / was the first hit on a
   // p-thread-filled line (one-cycle pulses from the data side)
@@ -462,6 +472,20 @@ module outrider_core #(
     .hs_start_o       (hs_start),
     .hs_tid_o         (hs_tid)
   );
+
+  // ---- pipeline debug record (docs/debugging.md "Pipeline view") ----------
+  // flags: 0 IF squashed (does not reach ID), 1 ID stalls (stays), 2 ID
+  // squashed, 3 EX squashed, 4 MEM goes on to WB, 5 MEM traps, 6 MEM replayed
+  // (re-fetched), 7 WB parks (completes later on the retirement port),
+  // 8 WB access fault; other bits 0. An instruction moves on to the next
+  // stage in the next cycle unless its stage's flags say otherwise.
+  assign dbg_pipe_valid_o = {valid_wb, valid_mem, valid_ex, valid_id, fire_if};
+  assign dbg_pipe_tid_o   = {tid_wb, tid_mem, tid_ex, tid_id, tid_if};
+  assign dbg_pipe_pc_o    = {wb_rec.pc, mem_rec.pc, ex_rec.pc, pc_id, imem_addr_o};
+  assign dbg_pipe_insn_o  = {wb_rec.insn, mem_rec.insn, ex_rec.insn, instr_id, 32'd0};
+  assign dbg_pipe_flags_o = {7'd0, wb_err, wb_park, replay_mem, trap_mem, retire_mem,
+                             valid_ex && kill_ex[tid_ex], valid_id && kill_id[tid_id],
+                             stall_id, fire_if && kill_if[tid_if]};
 
   assign trap_valid_o  = trap_req;
   assign trap_cause_o  = trap_cause;

@@ -147,6 +147,15 @@ module outrider_soc #(
   output logic [31:0]              dbg_data_o,
   output logic                     dbg_dirty_any_o, // the cache holds any dirty data
 
+  // pipeline debug record (SimDebug = 1, else 0): what each stage (0 IF,
+  // 1 ID, 2 EX, 3 MEM, 4 WB) holds this cycle; the fields and flags are
+  // described at outrider_core's ports (smtsim --pipeview reads them)
+  output logic [4:0]               dbg_pipe_valid_o,
+  output logic [5*TidW-1:0]        dbg_pipe_tid_o,
+  output logic [5*32-1:0]          dbg_pipe_pc_o,
+  output logic [5*32-1:0]          dbg_pipe_insn_o,
+  output logic [15:0]              dbg_pipe_flags_o,
+
   // The configuration, constant: ten 32-bit words, word i in bits
   // [32i+31:32i]: 0 NumCtx, 1 PauseCycles, 2 SelectPolicy, 3 StoreBufEntries,
   // 4 DefaultBudget, 5 DcacheBytes, 6 DcacheWays, 7 DcacheLine, 8 DcacheMshrs,
@@ -157,6 +166,12 @@ module outrider_soc #(
 );
   `include "outrider_defs.svh"
 
+
+  // pipeline debug record of the core (dbg_pipe_* ports)
+  logic [4:0]        core_pipe_valid;
+  logic [5*TidW-1:0] core_pipe_tid;
+  logic [5*32-1:0]   core_pipe_pc, core_pipe_insn;
+  logic [15:0]       core_pipe_flags;
 
   // core <-> data side
   logic                 dreq_valid, dreq_ready;
@@ -204,8 +219,18 @@ module outrider_soc #(
     .retire_valid_o, .retire_pc_o, .retire_insn_o, .retire_rd_we_o, .retire_rd_o,
     .retire_rd_wdata_o, .retire_addr_o, .trap_valid_o, .trap_cause_o, .trap_tval_o,
     .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i,
+    .dbg_pipe_valid_o (core_pipe_valid), .dbg_pipe_tid_o (core_pipe_tid),
+    .dbg_pipe_pc_o (core_pipe_pc), .dbg_pipe_insn_o (core_pipe_insn),
+    .dbg_pipe_flags_o (core_pipe_flags),
     .hpm_dc_miss_i (hpm_dc_miss), .hpm_dc_useful_i (hpm_dc_useful)
   );
+
+  // the pipeline debug record leaves the SoC only in simulation builds
+  assign dbg_pipe_valid_o = (SimDebug != 0) ? core_pipe_valid : '0;
+  assign dbg_pipe_tid_o   = (SimDebug != 0) ? core_pipe_tid   : '0;
+  assign dbg_pipe_pc_o    = (SimDebug != 0) ? core_pipe_pc    : '0;
+  assign dbg_pipe_insn_o  = (SimDebug != 0) ? core_pipe_insn  : '0;
+  assign dbg_pipe_flags_o = (SimDebug != 0) ? core_pipe_flags : '0;
 
   assign params_o = {32'(DcachePrefetch), 32'(DcacheMshrs), 32'(DcacheLine), 32'(DcacheWays),
                      32'(DcacheBytes), 32'(DefaultBudget), 32'(StoreBufEntries),

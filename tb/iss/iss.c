@@ -838,6 +838,8 @@ int iss_run(iss *s, uint64_t max_insns)
             any = true;
             if (max_insns && s->insns + idle >= max_insns)
                 return 0;
+            if (s->cfg.stop_before && s->cfg.stop_before(s->cfg.stop_user, s, h))
+                return 2;
             iss_commit c;
             iss_step(s, h, &c);
             if (s->cfg.on_commit)
@@ -876,6 +878,39 @@ void iss_set_reg(iss *s, unsigned h, unsigned r, uint32_t v)
     if (r & 31)
         s->h[h].x[r & 31] = v;
 }
+void iss_get_csrs(const iss *s, unsigned h, iss_csrs *o)
+{
+    const hart *t = &s->h[h];
+    o->mstatus = mstatus_of(t);
+    o->mie = t->mie;
+    o->mtvec = t->mtvec;
+    o->mepc = t->mepc;
+    o->mcause = t->mcause;
+    o->mtval = t->mtval;
+    o->mscratch = t->mscratch;
+    o->mcycle = t->mcycle;
+    o->minstret = t->minstret;
+    memcpy(o->hpm, t->hpm, sizeof o->hpm);
+}
+
+void iss_get_clint(const iss *s, uint64_t *mtime, uint64_t mtimecmp[ISS_NUM_HARTS],
+                   uint32_t msip[ISS_NUM_HARTS])
+{
+    *mtime = s->mtime;
+    for (unsigned h = 0; h < ISS_NUM_HARTS; h++) {
+        mtimecmp[h] = s->mtimecmp[h];
+        msip[h] = s->msip[h];
+    }
+}
+
+void iss_get_pex(const iss *s, uint32_t *ctl, uint32_t *budget)
+{
+    *ctl = s->pexctl;
+    *budget = s->pexbudget;
+}
+
+bool iss_hart_sleeping(const iss *s, unsigned h) { return s->h[h].sleeping; }
+
 bool iss_needs_sync(const iss *s, unsigned h) { return s->h[h].need_sync; }
 void iss_clear_sync(iss *s, unsigned h) { s->h[h].need_sync = false; }
 const char *iss_console(const iss *s, size_t *len) { return console_buf_str(&s->console, len); }

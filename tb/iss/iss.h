@@ -80,6 +80,11 @@ typedef struct {
     /* iss_run only: return 2 right after the instruction that turns the roi
      * CSR on (roi_begin(), <outrider/roi.h>); iss_run may be called again */
     int           stop_at_roi;
+    /* iss_run only: asked before each instruction of hart `h` (at iss_pc);
+     * a non-zero answer stops iss_run before executing it, returning 2
+     * (NULL: none) */
+    int         (*stop_before)(void *user, const struct iss *s, unsigned h);
+    void         *stop_user;
 } iss_config;
 
 
@@ -101,7 +106,8 @@ void iss_interrupt(iss *s, unsigned h, uint32_t cause);
 
 /* Standalone: run until exit, or until max_insns instructions (0: no limit)
  * have been executed. Returns 1 if the program exited, 0 at the limit, 2 if
- * cfg.stop_at_roi is set and an instruction just turned the roi CSR on. */
+ * cfg.stop_at_roi is set and an instruction just turned the roi CSR on, or
+ * cfg.stop_before stopped it (the instruction at iss_pc not executed). */
 int      iss_run(iss *s, uint64_t max_insns);
 
 bool     iss_exited(const iss *s);
@@ -132,6 +138,20 @@ void iss_for_each_written_page(const iss *s, void (*fn)(void *user, uint32_t pag
 
 /* The lowest such page: 0 and *page, or -1 if none. */
 int  iss_first_written_page(const iss *s, uint32_t *page);
+
+/* ---- architectural state export (fast-forward: tb/lib/fastfwd.c) ---- */
+typedef struct {
+    uint32_t mstatus, mie, mtvec, mepc, mcause, mtval, mscratch;
+    uint64_t mcycle, minstret, hpm[3];   /* hpm: mhpmcounter3..5 */
+} iss_csrs;
+void iss_get_csrs(const iss *s, unsigned h, iss_csrs *out);
+/* The CLINT: mtime, mtimecmp and msip of each hart. */
+void iss_get_clint(const iss *s, uint64_t *mtime, uint64_t mtimecmp[ISS_NUM_HARTS],
+                   uint32_t msip[ISS_NUM_HARTS]);
+/* pexctl, pexbudget */
+void iss_get_pex(const iss *s, uint32_t *ctl, uint32_t *budget);
+/* The hart is in wfi, waiting for an interrupt. */
+bool iss_hart_sleeping(const iss *s, unsigned h);
 
 /* Spike --log-commits style line for a retired instruction (no newline);
  * empty for a trap. Returns the length. */

@@ -23,6 +23,9 @@ static_assert(sizeof(Top::retire_rd_wdata_o) == 8, "retire_rd_wdata_o is not 64 
 static_assert(sizeof(Top::retire_rd_o) <= 4, "retire_rd_o is wider than 32 bits");
 static_assert(sizeof(Top::retire_addr_o) == 8, "retire_addr_o is not 64 bits");
 static_assert(sizeof(Top::trap_cause_o) == 8, "trap_cause_o is not 64 bits");
+// the pipeline debug record: five stages of 32-bit pc/insn (NumCtx = 2: 1-bit tids)
+static_assert(sizeof(Top::dbg_pipe_pc_o) == 5 * 4, "dbg_pipe_pc_o is not 5 x 32 bits");
+static_assert(sizeof(Top::dbg_pipe_insn_o) == 5 * 4, "dbg_pipe_insn_o is not 5 x 32 bits");
 
 inline uint32_t ctx_mask(unsigned ctx) { return ctx < kNumCtx ? 1u << ctx : 0u; }
 inline uint32_t word_of(uint64_t v, unsigned ctx) {
@@ -225,6 +228,18 @@ uint32_t model_shim_read_reg(const model_shim *m, unsigned ctx, unsigned reg) {
     case 1: return root->outrider_soc__DOT__u_core__DOT__u_regfile__DOT__g_bank__BRA__1__KET____DOT__mem_a[reg];
     default: return 0;
     }
+}
+
+void model_shim_get_pipe(const model_shim *m, model_shim_pipe *p) {
+    const Top *t = m->top.get();
+    constexpr unsigned kTidW = 1;  // $clog2(NumCtx) for NumCtx = 2
+    for (unsigned i = 0; i < MODEL_SHIM_PIPE_STAGES; i++) {
+        p->valid[i] = (t->dbg_pipe_valid_o >> i) & 1u;
+        p->tid[i] = (t->dbg_pipe_tid_o >> (kTidW * i)) & ((1u << kTidW) - 1u);
+        p->pc[i] = t->dbg_pipe_pc_o[i];
+        p->insn[i] = t->dbg_pipe_insn_o[i];
+    }
+    p->flags = t->dbg_pipe_flags_o;
 }
 
 // ---- region of interest, parameters ----

@@ -155,6 +155,31 @@ void model_shim_get_retire(const model_shim *m, unsigned ctx, model_shim_retire 
  * debug read of the bank, valid between cycles; x0 reads 0). */
 uint32_t model_shim_read_reg(const model_shim *m, unsigned ctx, unsigned reg);
 
+/* ---- pipeline debug record (outrider_soc dbg_pipe_*, SimDebug = 1) ----
+ * What each stage holds in the current cycle (read it after the clk-low
+ * evaluation, like the other outputs). Stage index: MODEL_SHIM_PIPE_IF ..
+ * MODEL_SHIM_PIPE_WB. IF's insn is 0 (the word arrives in ID). */
+enum { MODEL_SHIM_PIPE_IF, MODEL_SHIM_PIPE_ID, MODEL_SHIM_PIPE_EX, MODEL_SHIM_PIPE_MEM,
+       MODEL_SHIM_PIPE_WB, MODEL_SHIM_PIPE_STAGES };
+/* flags: what happens to a stage's instruction at the end of this cycle */
+#define MODEL_SHIM_PIPE_IF_KILL    (1u << 0)  /* IF's fetch is squashed */
+#define MODEL_SHIM_PIPE_ID_STALL   (1u << 1)  /* ID holds its instruction */
+#define MODEL_SHIM_PIPE_ID_KILL    (1u << 2)
+#define MODEL_SHIM_PIPE_EX_KILL    (1u << 3)
+#define MODEL_SHIM_PIPE_MEM_ADV    (1u << 4)  /* MEM's instruction goes on to WB */
+#define MODEL_SHIM_PIPE_MEM_TRAP   (1u << 5)
+#define MODEL_SHIM_PIPE_MEM_REPLAY (1u << 6)  /* not accepted by the data side: re-fetched */
+#define MODEL_SHIM_PIPE_WB_PARK    (1u << 7)  /* completes later on the retirement port */
+#define MODEL_SHIM_PIPE_WB_ERR     (1u << 8)  /* access fault in WB */
+typedef struct {
+    uint8_t  valid[MODEL_SHIM_PIPE_STAGES];
+    uint8_t  tid[MODEL_SHIM_PIPE_STAGES];
+    uint32_t pc[MODEL_SHIM_PIPE_STAGES];
+    uint32_t insn[MODEL_SHIM_PIPE_STAGES];
+    uint16_t flags;
+} model_shim_pipe;
+void model_shim_get_pipe(const model_shim *m, model_shim_pipe *p);
+
 /* The roi CSR (0x7C2, region of interest: sw/include/outrider/roi.h) as the
  * core holds it now (outrider_csr_file's roi_q, read through the model like
  * the register file; valid between cycles). */

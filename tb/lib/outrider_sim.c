@@ -24,6 +24,7 @@
 #include "elf_load.h"
 #include "event_log.h"
 #include "model_shim.h"
+#include "pipeview.h"
 #include "progress.h"
 #include "roi.h"
 #include "stats_json.h"
@@ -52,6 +53,11 @@ struct outrider_sim {
     uint64_t        trace_time;
     outrider_retire_fn retire_fn;
     void           *retire_user;
+    /* debug views (outrider_sim_set_trace_window, outrider_sim_pipeview_open) */
+    uint64_t        trace_from, trace_to;   /* cycles [from, to) are traced */
+    bool            trace_roi;              /* ... and only inside regions of interest */
+    pipeview       *pv;
+    FILE           *pv_file;
     char            err[ERR_LEN];
     /* regions of interest, failure reports, what the statistics JSON records */
     roi_tracker     rois;
@@ -100,7 +106,9 @@ static inline void half_cycle(outrider_sim *s, unsigned clk)
 {
     model_shim_set_clk_i(s->model, clk);
     model_shim_eval(s->model);
-    model_shim_trace_dump(s->model, s->trace_time);
+    if (s->stats.cycles >= s->trace_from && s->stats.cycles < s->trace_to &&
+        (!s->trace_roi || s->roi))
+        model_shim_trace_dump(s->model, s->trace_time);
     s->trace_time += HALF_PERIOD_PS;
 }
 
@@ -163,6 +171,7 @@ outrider_sim *outrider_sim_create(const outrider_config *cfg_in, char *err, size
     if (s->stats.num_ctx > OUTRIDER_MAX_CTX)
         s->stats.num_ctx = OUTRIDER_MAX_CTX;
     s->status = OUTRIDER_RUNNING;
+    s->trace_to = UINT64_MAX;
     model_shim_set_pex_enable_i(s->model, cfg_in->no_preexec ? 0 : 1);
     model_shim_set_perfect_dcache_i(s->model, cfg_in->perfect_dcache ? 1 : 0);
     reset_model(s);
@@ -175,6 +184,7 @@ void outrider_sim_destroy(outrider_sim *s)
         return;
     if (s->cfg.console)
         fflush(s->cfg.console);
+    outrider_sim_pipeview_close(s);
     if (s->cfg.console_err)
         fflush(s->cfg.console_err);
     model_shim_destroy(s->model);
@@ -260,6 +270,15 @@ uint32_t outrider_sim_read_reg(const outrider_sim *s, unsigned ctx, unsigned reg
     return ctx < s->stats.num_ctx ? model_shim_read_reg(s->model, ctx, reg) : 0;
 }
 
+/* The end of the trace window: close the FST (no more tracing cost) and
+ * finish the pipeline view. */
+static void end_debug_views(outrider_sim *s)
+{
+    model_shim_trace_close(s->model);
+    if (s->pv)
+        pipeview_finish(s->pv, s->stats.cycles);
+}
+
 /* The Wishbone counters live in the memory model: copy them into stats. */
 static void sync_bus_stats(outrider_sim *s)
 {
@@ -319,6 +338,9 @@ static void one_cycle(outrider_sim *s)
         }
         s->status = OUTRIDER_EXITED;
     }
+    if (s->pv && s->stats.cycles >= s->trace_from && s->stats.cycles < s->trace_to &&
+        (!s->trace_roi || s->roi))
+        pipeview_cycle(s->pv, m, s->stats.cycles);
     if (s->retire_fn && (o.retire_valid | o.trap_valid))
         deliver_retire(s, o.retire_valid | o.trap_valid);
     wb_mem_req req = {
@@ -335,6 +357,8 @@ static void one_cycle(outrider_sim *s)
     half_cycle(s, 1);
     s->stats.cycles++;
     sim_after_edge(s);
+    if (s->stats.cycles == s->trace_to)
+        end_debug_views(s);
 }
 
 outrider_status outrider_sim_step(outrider_sim *s, uint64_t n)
@@ -522,4 +546,67 @@ const char *outrider_pex_event_name(unsigned ev)
         "store_buffered", "mmio_suppressed",
     };
     return ev < OUTRIDER_PEX_EVENTS ? names[ev] : "?";
+}
+
+/* ---- debug views: trace window, pipeline view (docs/debugging.md) -------- */
+
+int outrider_sim_set_trace_window(outrider_sim *s, uint64_t from, uint64_t to)
+{
+    if (s->stats.cycles != 0) {
+        set_err(s, "the trace window must be set before the simulation starts");
+        return OUTRIDER_ERR_ARG;
+    }
+    if (to <= from) {
+        set_err(s, "empty trace window: from cycle %llu to cycle %llu",
+                (unsigned long long)from, (unsigned long long)to);
+        return OUTRIDER_ERR_ARG;
+    }
+    s->trace_from = from;
+    s->trace_to = to;
+    return OUTRIDER_OK;
+}
+
+void outrider_sim_set_trace_roi(outrider_sim *s, int on) { s->trace_roi = on != 0; }
+
+int outrider_sim_pipeview_open(outrider_sim *s, const char *path)
+{
+    if (s->pv) {
+        set_err(s, "a pipeline view is already open");
+        return OUTRIDER_ERR_ARG;
+    }
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        set_err(s, "cannot create %s", path);
+        return OUTRIDER_ERR_FILE;
+    }
+    s->pv = pipeview_create(f);
+    if (!s->pv) {
+        fclose(f);
+        set_err(s, "out of memory");
+        return OUTRIDER_ERR_NOMEM;
+    }
+    s->pv_file = f;
+    return OUTRIDER_OK;
+}
+
+int outrider_sim_pipeview_close(outrider_sim *s)
+{
+    if (!s->pv)
+        return OUTRIDER_OK;
+    int rc = pipeview_finish(s->pv, s->stats.cycles);
+    if (fclose(s->pv_file) != 0)
+        rc = -1;
+    pipeview_destroy(s->pv);
+    s->pv = NULL;
+    s->pv_file = NULL;
+    if (rc != 0) {
+        set_err(s, "cannot write the pipeline view");
+        return OUTRIDER_ERR_FILE;
+    }
+    return OUTRIDER_OK;
+}
+
+uint64_t outrider_sim_pipeview_mismatches(const outrider_sim *s)
+{
+    return s->pv ? pipeview_mismatches(s->pv) : 0;
 }

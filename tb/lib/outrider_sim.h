@@ -327,6 +327,25 @@ void outrider_sim_get_retire_hook(const outrider_sim *sim, outrider_retire_fn *f
  * between cycles (x0 reads 0). */
 uint32_t outrider_sim_read_reg(const outrider_sim *sim, unsigned ctx, unsigned reg);
 
+/* ---- debug views (docs/debugging.md) -------------------------------------
+ * Trace window: only cycles [from, to) are written to the FST (config
+ * trace_path) and to the pipeline view; at cycle `to` the FST is closed (the
+ * run goes on at full speed). Set it before the first step; to > from. The
+ * default is the whole run (0, UINT64_MAX). */
+int outrider_sim_set_trace_window(outrider_sim *sim, uint64_t from, uint64_t to);
+/* Trace (FST and pipeline view) only while the roi CSR is 1 (inside regions
+ * of interest), within the window. Off by default. */
+void outrider_sim_set_trace_roi(outrider_sim *sim, int on);
+/* Pipeline view: a Konata log (Kanata 0004) of every instruction of both
+ * contexts through IF/ID/EX/MEM/WB (tb/lib/pipeview.h has the format). Open
+ * before the run; closed (in-flight instructions shown as squashed) by
+ * outrider_sim_pipeview_close or outrider_sim_destroy. */
+int      outrider_sim_pipeview_open(outrider_sim *sim, const char *path);
+int      outrider_sim_pipeview_close(outrider_sim *sim);
+/* Stages whose content the view could not follow (0 when the record and the
+ * view agree; the tests assert it). */
+uint64_t outrider_sim_pipeview_mismatches(const outrider_sim *sim);
+
 /* Last error message of this handle ("" if none). */
 const char *outrider_sim_error(const outrider_sim *sim);
 

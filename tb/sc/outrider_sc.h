@@ -61,7 +61,13 @@ outrider_status outrider_sc_step(outrider_sc *sc, uint64_t n);
 int                   outrider_sc_exit_code(const outrider_sc *sc);
 uint64_t              outrider_sc_cycles(const outrider_sc *sc);
 const outrider_stats *outrider_sc_stats(const outrider_sc *sc);
+/* The statistics JSON of smtsim (tb/lib/stats_json.h): status, configuration,
+ * model parameters, ELF path and SHA-256, version, regions of interest. */
 int                   outrider_sc_write_stats_json(const outrider_sc *sc, FILE *out);
+/* "running", "exited", "cycle_limit", ... or the name set below. */
+const char           *outrider_sc_status_name(const outrider_sc *sc);
+/* Record why the caller stopped the run (smtsim-sc: "interrupted"). */
+void                  outrider_sc_set_status_name(outrider_sc *sc, const char *name);
 const char           *outrider_sc_console(const outrider_sc *sc, size_t *len);
 const outrider_event *outrider_sc_events(const outrider_sc *sc, size_t *count);
 const char           *outrider_sc_error(const outrider_sc *sc);

@@ -24,6 +24,7 @@
 #include <cstring>
 
 #include "Voutrider_soc.h"
+#include "Voutrider_soc___024root.h"   // the roi CSR (as tb/lib/model_shim.cpp reads it)
 #include "verilated.h"
 #include "verilated_fst_sc.h"
 
@@ -128,6 +129,14 @@ outrider_sc_core::outrider_sc_core(sc_module_name name, const outrider_sc_core_p
     s.dbg_hit_o(dbg_hit_);
     s.dbg_data_o(dbg_data_);
     s.dbg_dirty_any_o(dbg_dirty_any_);
+    s.console_err_o(console_err_);
+    s.params_o(params_);
+    s.dbg_pipe_valid_o(pipe_valid_);
+    s.dbg_pipe_tid_o(pipe_tid_);
+    s.dbg_pipe_pc_o(pipe_pc_);
+    s.dbg_pipe_insn_o(pipe_insn_);
+    s.dbg_pipe_flags_o(pipe_flags_);
+    roi_tracker_init(&rois_);
 
     // constant inputs (values of the C shim: model_shim_create)
     pex_enable_.write(!p_.no_preexec);
@@ -150,6 +159,7 @@ outrider_sc_core::~outrider_sc_core()
     trace_close();
     if (soc_)
         soc_->final();
+    roi_tracker_free(&rois_);
 }
 
 void outrider_sc_core::set_tohost(bool enable, uint32_t addr)
@@ -396,6 +406,7 @@ void outrider_sc_core::on_posedge()
         reset_left_--;
         return;
     }
+    roi_update();            // the roi CSR after the previous edge (as smtsim)
     model_shim_outputs o;
     sample(o);
     int bus = WB_MEM_IDLE;
@@ -422,6 +433,43 @@ void outrider_sc_core::on_posedge()
         ext_access();
     cycle_stats_sample(&stats_, &o, stats_.cycles, static_cast<wb_mem_event>(bus), &req, p_.log);
     stats_.cycles++;
+}
+
+void outrider_sc_core::params(model_shim_params *p) const
+{
+    const sc_dt::sc_bv<320> w = params_.read();   // ten 32-bit words, word 0 = NumCtx
+    auto word = [&](int i) { return static_cast<unsigned>(w.range(32 * i + 31, 32 * i).to_uint()); };
+    p->num_ctx = word(0);
+    p->pause_cycles = word(1);
+    p->select_policy = word(2);
+    p->store_buf_entries = word(3);
+    p->default_budget = word(4);
+    p->dcache_bytes = word(5);
+    p->dcache_ways = word(6);
+    p->dcache_line = word(7);
+    p->dcache_mshrs = word(8);
+    p->dcache_prefetch = word(9);
+}
+
+unsigned outrider_sc_core::roi() const
+{
+    return soc_->rootp->outrider_soc__DOT__u_core__DOT__u_csr_file__DOT__roi_q & 1u;
+}
+
+void outrider_sc_core::roi_update()
+{
+    const unsigned r = roi();
+    if (r != roi_last_) {
+        roi_last_ = r;
+        roi_tracker_cycle(&rois_, r, &stats_);
+    }
+}
+
+const outrider_roi *outrider_sc_core::rois(size_t *count)
+{
+    if (reset_left_ == 0)
+        roi_update();        // the state after the last edge
+    return roi_tracker_list(&rois_, &stats_, count);
 }
 
 // The falling edge starts the next cycle: its inputs change together with

@@ -53,6 +53,7 @@ extern "C" {
 #include "event_log.h"
 #include "model_shim.h"
 #include "outrider_sim.h"
+#include "roi.h"
 }
 
 class Voutrider_soc;
@@ -100,6 +101,14 @@ public:
     uint64_t cycles() const { return stats_.cycles; }
     // Statistics as outrider_sim counts them (exit_code is the platform's).
     const outrider_stats &stats() const { return stats_; }
+    // The SoC's parameters (its params_o port), as smtsim's stats JSON records them.
+    void params(model_shim_params *p) const;
+    // The roi CSR (regions of interest), read from the model's state.
+    unsigned roi() const;
+    // The console byte of this cycle goes to the error console (MMIO console_err).
+    bool console_err() const { return console_err_.read(); }
+    // Regions of interest so far (tb/lib/roi.h), the open one up to now.
+    const outrider_roi *rois(size_t *count);
     // FST waveform of the whole SoC (call after elaboration); 0 or -1.
     int trace_open(const char *path);
     void trace_close();
@@ -119,12 +128,15 @@ private:
     void ext_access();
     void drive_inputs();
     void invalidate_dmi(sc_dt::uint64 start, sc_dt::uint64 end);
+    void roi_update();
 
     outrider_sc_core_params p_;
     std::unique_ptr<Voutrider_soc> soc_;
     std::unique_ptr<VerilatedFstSc> fst_;
     unsigned reset_left_ = 4;
     outrider_stats stats_{};
+    roi_tracker rois_{};
+    unsigned roi_last_ = 0;
 
     // Wishbone slave state (same rules as tb/common/wb_mem.c)
     std::deque<pending> fifo_;
@@ -151,7 +163,10 @@ private:
         trap_valid_, ctx_active_, ctx_pthread_, pex_event_, ext_be_, acc_op_, acc_cls_,
         mshr_full_, retire_rd_, ext_addr_, imem_addr_, imem_rdata_s_, wb_adr_, wb_dat_o_,
         wb_dat_i_, tohost_addr_, ext_wdata_, ext_rdata_s_, acc_addr_, fill_addr_, wbk_addr_,
-        evict_addr_, dbg_addr_, dbg_data_;
+        evict_addr_, dbg_addr_, dbg_data_, pipe_valid_, pipe_tid_, pipe_flags_;
+    sc_core::sc_signal<bool> console_err_;
+    sc_core::sc_signal<sc_dt::sc_bv<320>> params_;
+    sc_core::sc_signal<sc_dt::sc_bv<160>> pipe_pc_, pipe_insn_;
     sc_core::sc_signal<uint64_t> retire_pc_, retire_insn_, retire_rd_wdata_, retire_addr_,
         trap_cause_, trap_tval_;
 };

@@ -15,16 +15,18 @@ extern "C" {
 #include "outrider_sc.h"
 #include "stats_json.h"
 }
+#include <sha2.h>   // libmd: the ELF's SHA-256 for the statistics (as outrider_sim.c)
 
 using namespace sc_core;
 
 // ---- console / exit / run control ----------------------------------------
 outrider_sc_simctrl::outrider_sc_simctrl(sc_module_name name, const outrider_sc_core &core,
-                                         console_buf *console, uint64_t max_cycles)
+                                         console_buf *console, console_buf *console_err,
+                                         uint64_t max_cycles)
     : sc_module(name), clk_i("clk_i"), console_valid_i("console_valid_i"),
       exit_valid_i("exit_valid_i"), exit_tohost_i("exit_tohost_i"),
       console_data_i("console_data_i"), exit_value_i("exit_value_i"), core_(core),
-      console_(console), max_cycles_(max_cycles)
+      console_(console), console_err_(console_err), max_cycles_(max_cycles)
 {
     SC_METHOD(on_posedge);
     sensitive << clk_i.pos();
@@ -38,8 +40,11 @@ void outrider_sc_simctrl::on_posedge()
 {
     if (exited_)
         return;
-    if (console_valid_i.read() && console_)
-        console_buf_put(console_, static_cast<uint8_t>(console_data_i.read()));
+    if (console_valid_i.read()) {
+        console_buf *c = core_.console_err() ? console_err_ : console_;
+        if (c)
+            console_buf_put(c, static_cast<uint8_t>(console_data_i.read()));
+    }
     if (exit_valid_i.read()) {
         const uint32_t v = exit_value_i.read();
         // tohost: 1 = pass, (code << 1) | 1 = fail with code (docs/memory-map.md)
@@ -67,7 +72,7 @@ outrider_sc_platform::outrider_sc_platform(sc_module_name name,
       core("core", p.core),
       mem("mem", p.ram, p.mem_latency, p.core.period),
       crc("crc", OUTRIDER_EXT_BASE, p.core.period),
-      ctrl("ctrl", core, p.console, p.max_cycles)
+      ctrl("ctrl", core, p.console, p.console_err, p.max_cycles)
 {
     core.clk_i(clk);
     core.console_valid_o(console_valid_);
@@ -96,7 +101,11 @@ struct outrider_sc {
     outrider_config cfg;
     wb_mem *ram = nullptr;
     console_buf console;
+    console_buf console_err;      // the error console (MMIO console_err)
     event_log events;
+    const char *status_name = nullptr;   // outrider_sc_set_status_name
+    char elf_path[1024] = "";
+    char elf_sha256[65] = "";
     elf_image image;
     bool loaded = false;
     outrider_sc_platform *platform = nullptr;   // owned by the kernel's lifetime
@@ -123,6 +132,7 @@ void outrider_sc_config_default(outrider_config *cfg)
     cfg->mem_outstanding = 4;
     cfg->max_cycles = 100000000ull;
     cfg->console = stdout;
+    cfg->console_err = stderr;
 }
 
 outrider_sc *outrider_sc_create(const outrider_config *cfg, char *err, size_t errlen)
@@ -149,6 +159,7 @@ outrider_sc *outrider_sc_create(const outrider_config *cfg, char *err, size_t er
     std::memset(&s->image, 0, sizeof s->image);
     s->err[0] = '\0';
     console_buf_init(&s->console, cfg->console);
+    console_buf_init(&s->console_err, cfg->console_err);
     event_log_init(&s->events);
     s->ram = wb_mem_create(OUTRIDER_RAM_BASE, cfg->ram_size, 0, 1);
     if (!s->ram) {
@@ -174,6 +185,7 @@ outrider_sc *outrider_sc_create(const outrider_config *cfg, char *err, size_t er
     p.mem_latency = cfg->perfect_dcache ? 0 : cfg->mem_latency;
     p.max_cycles = cfg->max_cycles;
     p.console = &s->console;
+    p.console_err = &s->console_err;
     try {
         s->platform = new outrider_sc_platform("outrider", p);
         sc_start(SC_ZERO_TIME);   // end of elaboration (a trace needs it)
@@ -206,6 +218,7 @@ void outrider_sc_destroy(outrider_sc *s)
     wb_mem_destroy(s->ram);
     elf_image_free(&s->image);
     console_buf_free(&s->console);
+    console_buf_free(&s->console_err);
     event_log_free(&s->events);
     delete s;
 }
@@ -223,6 +236,9 @@ int outrider_sc_load_elf(outrider_sc *s, const char *path)
     elf_image_free(&s->image);
     s->image = img;
     s->loaded = true;
+    std::snprintf(s->elf_path, sizeof s->elf_path, "%s", path);
+    if (!SHA256File(path, s->elf_sha256))
+        s->elf_sha256[0] = '\0';
     uint32_t tohost = 0;
     const bool has_tohost = elf_image_lookup(&s->image, "tohost", &tohost) == 0;
     s->platform->core.set_tohost(has_tohost, tohost);
@@ -258,9 +274,31 @@ const outrider_stats *outrider_sc_stats(const outrider_sc *s)
     return &s->stats;
 }
 
+const char *outrider_sc_status_name(const outrider_sc *s)
+{
+    static const char *const names[] = { "running", "exited", "cycle_limit", "stopped" };
+    if (s->status_name)
+        return s->status_name;
+    return static_cast<unsigned>(s->status) < sizeof names / sizeof names[0] ? names[s->status]
+                                                                               : "unknown";
+}
+
+void outrider_sc_set_status_name(outrider_sc *s, const char *name) { s->status_name = name; }
+
 int outrider_sc_write_stats_json(const outrider_sc *s, FILE *out)
 {
-    return stats_json_write(outrider_sc_stats(s), out) == 0 ? OUTRIDER_OK : OUTRIDER_ERR_FILE;
+    // the same record as smtsim's (tb/lib/stats_json.h): status, configuration,
+    // model parameters, ELF and its hash, version, regions of interest
+    stats_json_info x = {};
+    x.status = outrider_sc_status_name(s);
+    x.exited = s->status == OUTRIDER_EXITED;
+    x.version = outrider_sim_version();
+    x.cfg = &s->cfg;
+    s->platform->core.params(&x.params);
+    x.elf_path = s->loaded ? s->elf_path : nullptr;
+    x.elf_sha256 = s->elf_sha256;
+    x.rois = s->platform->core.rois(&x.nrois);
+    return stats_json_write(outrider_sc_stats(s), &x, out) == 0 ? OUTRIDER_OK : OUTRIDER_ERR_FILE;
 }
 
 const char *outrider_sc_console(const outrider_sc *s, size_t *len)

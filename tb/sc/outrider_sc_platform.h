@@ -37,7 +37,7 @@ public:
 
     SC_HAS_PROCESS(outrider_sc_simctrl);
     outrider_sc_simctrl(sc_core::sc_module_name name, const outrider_sc_core &core,
-                        console_buf *console, uint64_t max_cycles);
+                        console_buf *console, console_buf *console_err, uint64_t max_cycles);
 
     bool exited() const { return exited_; }
     bool limit_reached() const { return limit_; }
@@ -49,6 +49,7 @@ private:
 
     const outrider_sc_core &core_;
     console_buf *console_;
+    console_buf *console_err_;
     uint64_t max_cycles_;
     bool exited_ = false, limit_ = false;
     int exit_code_ = 0;
@@ -60,6 +61,7 @@ struct outrider_sc_platform_params {
     uint32_t mem_latency = 0;          // extra cycles per memory access
     uint64_t max_cycles = 0;           // 0: no limit
     console_buf *console = nullptr;
+    console_buf *console_err = nullptr;   // the error console (MMIO console_err)
 };
 
 class outrider_sc_platform : public sc_core::sc_module {

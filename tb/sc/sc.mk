@@ -26,8 +26,9 @@ SC_SMTSIM  := $(BUILD)/smtsim-sc
 SC_C_OBJS  := $(TB_OBJDIR)/sc/smtsim_sc.o \
               $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,$(wildcard tb/common/*.c)) \
               $(TB_OBJDIR)/lib/cycle_stats.o $(TB_OBJDIR)/lib/stats_json.o \
-              $(TB_OBJDIR)/lib/event_log.o $(TB_OBJDIR)/lib/progress.o
-SC_LDLIBS  := $(shell pkg-config --libs systemc 2>/dev/null || echo -lsystemc) -lelf -lz -pthread -lm
+              $(TB_OBJDIR)/lib/event_log.o $(TB_OBJDIR)/lib/progress.o \
+              $(TB_OBJDIR)/lib/roi.o $(TB_OBJDIR)/lib/sim_version.o
+SC_LDLIBS  := $(shell pkg-config --libs systemc 2>/dev/null || echo -lsystemc) -lelf -lz -lmd -pthread -lm
 
 .PHONY: smtsim-sc sc-clean
 smtsim-sc: $(SC_SMTSIM)
@@ -43,7 +44,7 @@ $(SC_VRT): $(SC_VMODEL) tb/verilated_lib.mk
 	@touch $@
 
 $(SC_CXX_OBJS) &: $(SC_CXX_SRCS) $(SC_HDRS) $(SC_VMODEL) tb/sc/sc_objs.mk tb/lib/model_shim.h \
-    tb/lib/cycle_stats.h tb/lib/outrider_sim.h tb/common/wb_mem.h
+    tb/lib/cycle_stats.h tb/lib/outrider_sim.h tb/lib/roi.h tb/lib/stats_json.h tb/common/wb_mem.h
 	$(MAKE) -C $(SC_VDIR) -f $(abspath tb/sc/sc_objs.mk) VL_TOP_MK=$(TB_VPREFIX).mk \
 	    TOP_DIR=$(CURDIR) $(TB_VOPT) $(notdir $(SC_CXX_OBJS))
 	@touch $(SC_CXX_OBJS)

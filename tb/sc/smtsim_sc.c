@@ -269,12 +269,17 @@ int main(int argc, char **argv)
         rc = EXIT_CYCLE_LIMIT;
     else
         rc = EXIT_INTERRUPTED;
-    if (st == OUTRIDER_CYCLE_LIMIT)
-        fprintf(stderr, "smtsim-sc: cycle limit %" PRIu64 " reached (use --max-cycles)\n",
-                o.cfg.max_cycles);
-    if (st == OUTRIDER_RUNNING)
+    if (st == OUTRIDER_CYCLE_LIMIT) {
+        outrider_config def;
+        outrider_sc_config_default(&def);
+        fprintf(stderr, "smtsim-sc: cycle limit %" PRIu64 " reached%s\n", o.cfg.max_cycles,
+                o.cfg.max_cycles == def.max_cycles ? " (use --max-cycles to run longer)" : "");
+    }
+    if (st == OUTRIDER_RUNNING) {
+        outrider_sc_set_status_name(sc, "interrupted");
         fprintf(stderr, "%ssmtsim-sc: interrupted after %" PRIu64 " cycles\n",
                 o.cfg.progress ? "\n" : "", outrider_sc_cycles(sc));
+    }
     if (!o.quiet)
         summary(sc, st, secs);
     if (stats) {

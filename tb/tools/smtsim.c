@@ -25,6 +25,7 @@
 
 #include "cli_num.h"
 #include "cosim.h"
+#include "fastfwd.h"
 #include "outrider_sim.h"
 
 #define EXIT_BAD_INPUT   2
@@ -53,6 +54,14 @@ typedef struct {
     const char     *commit_log_path;
     int             cosim;
     int             quiet;
+    /* debug views (docs/debugging.md) */
+    uint64_t        trace_from, trace_to;   /* trace_to 0: to the end */
+    int             window;                 /* --trace-from/--trace-to given */
+    int             trace_roi;              /* --trace-roi */
+    const char     *pipeview_path;
+    /* fast-forward (tb/lib/fastfwd.h) */
+    int             ff;                     /* --fast-forward given */
+    ff_options      ffo;
 } options;
 
 static void usage(FILE *out)
@@ -77,6 +86,16 @@ static void usage(FILE *out)
           "  --ram-size N         RAM bytes, K/M/G suffixes allowed; a power of two\n"
           "                       from 64K to 1G (default 16M)\n"
           "  --trace FILE.fst     write an FST waveform (slow)\n"
+          "  --trace-from C       trace (FST and --pipeview) from cycle C on (default 0)\n"
+          "  --trace-to C         ... up to cycle C, exclusive (default: the end)\n"
+          "  --trace-roi          trace (FST and --pipeview) only inside regions of\n"
+          "                       interest (roi_begin .. roi_end)\n"
+          "  --pipeview FILE      write a Konata pipeline log (Kanata 0004) of both\n"
+          "                       contexts (docs/debugging.md)\n"
+          "  --fast-forward [N]   run the reference ISS up to roi_begin (or N instructions),\n"
+          "                       then move the state into the RTL and go on cycle by cycle\n"
+          "  --warm-cache N       with --fast-forward: load the N data-cache lines the ISS\n"
+          "                       used last before the switch (default 0: a cold cache)\n"
           "  --stats-json FILE    write statistics as JSON at the end\n"
           "  --events FILE        write the data cache / pre-execution event log\n"
           "                       (one line per event: cycle kind ctx spec addr op class)\n"
@@ -119,13 +138,20 @@ static int parse_u32_opt(const char *name, const char *arg, uint32_t min, uint32
 static int parse_args(int argc, char **argv, options *o)
 {
     enum { O_MAX_CYCLES = 1000, O_MEM_LAT, O_MEM_OUT, O_RAM, O_TRACE, O_STATS, O_QUIET, O_HELP,
-           O_PERFECT, O_NO_PEX, O_EVENTS, O_COSIM, O_COMMIT_LOG, O_EVENTS_ROI, O_VERSION };
+           O_PERFECT, O_NO_PEX, O_EVENTS, O_COSIM, O_COMMIT_LOG, O_EVENTS_ROI, O_VERSION,
+           O_TRACE_FROM, O_TRACE_TO, O_PIPEVIEW, O_FF, O_WARM, O_TRACE_ROI };
     static const struct option longopts[] = {
         { "max-cycles", required_argument, NULL, O_MAX_CYCLES },
         { "mem-latency", required_argument, NULL, O_MEM_LAT },
         { "mem-outstanding", required_argument, NULL, O_MEM_OUT },
         { "ram-size", required_argument, NULL, O_RAM },
         { "trace", required_argument, NULL, O_TRACE },
+        { "trace-from", required_argument, NULL, O_TRACE_FROM },
+        { "trace-to", required_argument, NULL, O_TRACE_TO },
+        { "pipeview", required_argument, NULL, O_PIPEVIEW },
+        { "trace-roi", no_argument, NULL, O_TRACE_ROI },
+        { "fast-forward", optional_argument, NULL, O_FF },
+        { "warm-cache", required_argument, NULL, O_WARM },
         { "stats-json", required_argument, NULL, O_STATS },
         { "events", required_argument, NULL, O_EVENTS },
         { "perfect-dcache", no_argument, NULL, O_PERFECT },
@@ -147,6 +173,12 @@ static int parse_args(int argc, char **argv, options *o)
         return rc;
     o->program = o->stats_path = o->events_path = o->commit_log_path = NULL;
     o->quiet = o->cosim = 0;
+    o->trace_from = o->trace_to = 0;
+    o->window = o->trace_roi = 0;
+    o->pipeview_path = NULL;
+    o->ff = 0;
+    memset(&o->ffo, 0, sizeof o->ffo);
+    int warm_given = 0;
     opterr = 0;
     uint64_t v;
     while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
@@ -174,6 +206,45 @@ static int parse_args(int argc, char **argv, options *o)
             if (!*optarg)
                 return bad("--trace: empty file name");
             o->cfg.trace_path = optarg;
+            break;
+        case O_TRACE_FROM:
+        case O_TRACE_TO:
+            if (cli_parse_u64(optarg, 0, &v) != 0)
+                return bad("--%s: bad value '%s' (want a cycle number)",
+                           c == O_TRACE_FROM ? "trace-from" : "trace-to", optarg);
+            *(c == O_TRACE_FROM ? &o->trace_from : &o->trace_to) = v;
+            o->window = 1;
+            break;
+        case O_FF: {
+            /* --fast-forward, --fast-forward=N, or --fast-forward N (a number
+             * followed by more arguments) */
+            const char *n = optarg;
+            if (!n && optind < argc - 1 && cli_parse_u64(argv[optind], 0, &v) == 0)
+                n = argv[optind++];
+            o->ff = 1;
+            if (!n) {
+                o->ffo.to_roi = 1;
+            } else if (cli_parse_u64(n, 1, &v) != 0 || v == 0) {
+                return bad("--fast-forward: bad value '%s' (want a positive instruction count)", n);
+            } else {
+                o->ffo.insns = v;
+            }
+            break;
+        }
+        case O_WARM:
+            if (cli_parse_u64(optarg, 0, &v) != 0 || v > 4096)
+                return bad("--warm-cache: bad value '%s' (want a line count from 0 to 4096)",
+                           optarg);
+            o->ffo.warm_lines = (unsigned)v;
+            warm_given = 1;
+            break;
+        case O_TRACE_ROI:
+            o->trace_roi = 1;
+            break;
+        case O_PIPEVIEW:
+            if (!*optarg)
+                return bad("--pipeview: empty file name");
+            o->pipeview_path = optarg;
             break;
         case O_STATS:
             if (!*optarg)
@@ -227,6 +298,16 @@ static int parse_args(int argc, char **argv, options *o)
         return bad("one program expected, got %d arguments starting at '%s'",
                    argc - optind, argv[optind]);
     o->program = argv[optind];
+    if (warm_given && !o->ff)
+        return bad("--warm-cache needs --fast-forward");
+    if (o->ff && o->cosim)
+        return bad("--fast-forward cannot be combined with --cosim/--commit-log (the ISS "
+                   "part is not compared)");
+    if ((o->window || o->trace_roi) && !o->cfg.trace_path && !o->pipeview_path)
+        return bad("--trace-from/--trace-to/--trace-roi need --trace or --pipeview");
+    if (o->window && o->trace_to && o->trace_to <= o->trace_from)
+        return bad("--trace-to %" PRIu64 " must be greater than --trace-from %" PRIu64,
+                   o->trace_to, o->trace_from);
     o->cfg.console = stdout;
     o->cfg.progress = !o->quiet && isatty(STDERR_FILENO);
     return 0;
@@ -276,6 +357,19 @@ static int write_events(const outrider_sim *sim, FILE *out)
     return ferror(out) ? -1 : 0;
 }
 
+/* --trace-from/--trace-to, --pipeview; 0 or -1 (message printed). */
+static int setup_debug_views(outrider_sim *sim, const options *o)
+{
+    if (o->window &&
+        outrider_sim_set_trace_window(sim, o->trace_from,
+                                      o->trace_to ? o->trace_to : UINT64_MAX) != OUTRIDER_OK)
+        return bad("%s", outrider_sim_error(sim)), -1;
+    if (o->pipeview_path && outrider_sim_pipeview_open(sim, o->pipeview_path) != OUTRIDER_OK)
+        return bad("%s", outrider_sim_error(sim)), -1;
+    outrider_sim_set_trace_roi(sim, o->trace_roi);
+    return 0;
+}
+
 /* The exit status, the status the statistics record, and the stderr
  * message of how the run ended. */
 static int end_status(outrider_sim *sim, outrider_status st, cosim *co, const options *o)
@@ -323,6 +417,36 @@ int main(int argc, char **argv)
         rc = bad("%s", outrider_sim_error(sim));
         outrider_sim_destroy(sim);
         return rc;
+    }
+    if (setup_debug_views(sim, &o) != 0) {
+        outrider_sim_destroy(sim);
+        return EXIT_BAD_INPUT;
+    }
+    ff_state *ff = NULL;
+    if (o.ff) {
+        ff_result fr;
+        double f0 = now_s();
+        o.ffo.console = stdout;
+        ff = ff_prepare(sim, &o.cfg, o.program, &o.ffo, &fr, err, sizeof err);
+        if (!ff) {
+            outrider_sim_destroy(sim);
+            return bad("%s", err);
+        }
+        if (fr.exited) {
+            fflush(stdout);
+            if (!o.quiet)
+                fprintf(stderr, "smtsim: the program ended during fast-forward%s (exit %d after "
+                        "%" PRIu64 " ISS instructions)\n",
+                        o.ffo.to_roi ? ", before any roi_begin" : "", fr.exit_code, fr.iss_insns);
+            ff_destroy(ff);
+            outrider_sim_destroy(sim);
+            return fr.exit_code & 0xFF;
+        }
+        if (!o.quiet)
+            fprintf(stderr, "smtsim: fast-forward: %" PRIu64 " ISS instructions in %.2f s; "
+                    "switch at pc 0x%08" PRIx32 " (stub of %u instructions at 0x%08" PRIx32
+                    ", %u lines warmed)\n", fr.iss_insns, now_s() - f0, fr.target_pc,
+                    fr.stub_insns, fr.stub_base, fr.warmed);
     }
     /* Created only for a run that starts, but before it (fail early). */
     FILE *stats = NULL, *events = NULL;
@@ -398,6 +522,10 @@ int main(int argc, char **argv)
             rc = EXIT_BAD_INPUT;
         }
     }
+    if (o.pipeview_path && outrider_sim_pipeview_close(sim) != OUTRIDER_OK) {
+        fprintf(stderr, "smtsim: cannot write %s\n", o.pipeview_path);
+        rc = EXIT_BAD_INPUT;
+    }
     if (events) {
         int werr = write_events(sim, events);
         if (fclose(events) != 0 || werr != 0) {
@@ -405,10 +533,12 @@ int main(int argc, char **argv)
             rc = EXIT_BAD_INPUT;
         }
     }
+    ff_destroy(ff);
     outrider_sim_destroy(sim);
     return rc;
 
 early_out:
+    ff_destroy(ff);
     if (stats)
         fclose(stats);
     if (events)
