@@ -4,7 +4,8 @@
 //
 // Three structures:
 //   - a branch target buffer (BtbEntries, direct-mapped, indexed by PC[.:2],
-//     tagged with the next TagW PC bits, shared by all contexts: no context
+//     tagged with the PC bits above the index XOR-folded to TagW bits,
+//     shared by all contexts: no context
 //     id in the tag, so a p-thread running the main thread's code warms the
 //     entries the main thread uses). An entry holds the target (word
 //     address) and the kind of the instruction: conditional branch, jump
@@ -92,6 +93,15 @@ module outrider_bpred #(
   localparam logic [1:0] KindJump   = 2'd1;
   localparam logic [1:0] KindReturn = 2'd2;
 
+  // the tag: the TagW PC bits above the index, with the PC bits above those
+  // folded in by XOR (so code at the same offset in the boot ROM and in RAM
+  // does not share entries)
+  function automatic logic [TagW-1:0] btb_tag(input logic [31:0] pc);
+    logic [4*TagW-1:0] hi;
+    hi = (4*TagW)'({32'd0, pc} >> (2 + BtbIdxW));
+    btb_tag = hi[TagW-1:0] ^ hi[2*TagW-1:TagW] ^ hi[3*TagW-1:2*TagW] ^ hi[4*TagW-1:3*TagW];
+  endfunction
+
   function automatic logic is_link(input logic [4:0] r);
     is_link = (r == 5'd1) || (r == 5'd5);
   endfunction
@@ -131,7 +141,7 @@ module outrider_bpred #(
         e_c[t]    = btb_mem[bi_c[t]];
         ctr_c[t]  = bht_mem[pc_c[t][2 +: BhtIdxW]];
         top_c[t]  = ras_q[t*RasDepth + 32'(ras_top[t])];
-        hit_c[t]  = btb_valid_q[bi_c[t]] && (e_c[t][32 +: TagW] == pc_c[t][2+BtbIdxW +: TagW]);
+        hit_c[t]  = btb_valid_q[bi_c[t]] && (e_c[t][32 +: TagW] == btb_tag(pc_c[t]));
         pred_c[t] = hit_c[t] && ((e_c[t][1:0] != KindBranch) || ctr_c[t][1]);
         tgt_c[t]  = (e_c[t][1:0] == KindReturn) ? {top_c[t], 2'b00} : {e_c[t][2 +: 30], 2'b00};
       end
@@ -218,7 +228,7 @@ module outrider_bpred #(
 
     always_ff @(posedge clk_i) begin
       if (btb_we)
-        btb_mem[btb_widx] <= {ex_i.pc[2+BtbIdxW +: TagW], target_ex_i[31:2],
+        btb_mem[btb_widx] <= {btb_tag(ex_i.pc), target_ex_i[31:2],
                               ex_i.branch ? KindBranch : (ret_ex ? KindReturn : KindJump)};
       if (bht_we) bht_mem[ex_i.pc[2 +: BhtIdxW]] <= ctr_new;
     end
