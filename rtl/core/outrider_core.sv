@@ -28,6 +28,8 @@
 // This module is wiring only (docs/core.md "Structure"): one module per stage
 // and unit, each owning its pipeline register or its state.
 //   outrider_fetch      IF: thread select, fetch address; IF/ID register
+//   outrider_bpred      IF: BTB, bimodal counters, return-address stacks
+//                       (predicts at IF, trains at EX)
 //   outrider_decode     ID: decoder, exceptions at decode, static prediction,
 //                       load-use interlock; ID/EX register (outrider_idex_t)
 //   outrider_regfile    the register banks (read in ID, data in EX)
@@ -55,6 +57,10 @@ module outrider_core #(
   parameter int StoreBufEntries = 8,      // p-thread store buffer, per context
   parameter int DefaultBudget   = 65536,  // pexbudget reset value
   parameter int DefaultPexDist  = 64,     // pexdist reset value (lines; the SoC: half the cache)
+  parameter int BranchPredict   = 1,      // outrider_bpred.sv: 1 BTB/bimodal/RAS at IF, 0 static at ID
+  parameter int BtbEntries      = 32,
+  parameter int BhtEntries      = 128,
+  parameter int RasDepth        = 4,
   parameter logic [31:0] BootAddr = 32'h8000_0000, // context 0's PC after reset
   parameter  int TidW       = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
@@ -148,6 +154,8 @@ module outrider_core #(
   logic [TidW-1:0]      tid_id;
   logic [31:0]          pc_id, instr_id, target_id;
   logic [4:0]           rs1_id, rs2_id;
+  logic                 pred_if, bp_hit_id, bp_pred_id, taken_ex;
+  logic [31:0]          pred_target_if, pred_target_ex;
 
   // EX
   logic                 valid_ex, live_ex, redirect_ex;
@@ -231,6 +239,37 @@ module outrider_core #(
   );
 
   // ===========================================================================
+  // branch prediction (predicts at IF, mirrors IF/ID and ID/EX, trains at EX)
+  // ===========================================================================
+  outrider_bpred #(.NumCtx(NumCtx), .BranchPredict(BranchPredict), .BtbEntries(BtbEntries),
+                   .BhtEntries(BhtEntries), .RasDepth(RasDepth)) u_bpred (
+    .clk_i, .rst_ni,
+    .pc_i             (pc_ctx),
+    .fire_if_i        (fire_if),
+    .tid_if_i         (tid_if),
+    .pred_if_o        (pred_if),
+    .pred_target_if_o (pred_target_if),
+    .valid_id_i       (valid_id),
+    .tid_id_i         (tid_id),
+    .pc_id_i          (pc_id),
+    .instr_id_i       (instr_id),
+    .stall_id_i       (stall_id),
+    .predict_id_i     (predict_id),
+    .target_id_i      (target_id),
+    .bp_hit_id_o      (bp_hit_id),
+    .bp_pred_id_o     (bp_pred_id),
+    .live_ex_i        (live_ex),
+    .tid_ex_i         (tid_ex),
+    .ex_i             (ex_rec),
+    .taken_ex_i       (taken_ex),
+    .target_ex_i      (redirect_pc_ex),
+    .pred_target_ex_o (pred_target_ex),
+    .kill_id_i        (kill_id),
+    .kill_ex_i        (kill_ex),
+    .kill_mem_i       (kill_mem)
+  );
+
+  // ===========================================================================
   // ID, register file
   // ===========================================================================
   outrider_decode #(.NumCtx(NumCtx)) u_decode (
@@ -241,6 +280,8 @@ module outrider_core #(
     .instr_id_i   (instr_id),
     .ierr_id_i    (ierr_id),
     .kill_id_i    (kill_id),
+    .bp_hit_id_i  (bp_hit_id),
+    .bp_pred_id_i (bp_pred_id),
     .rs1_id_o     (rs1_id),
     .rs2_id_o     (rs2_id),
     .stall_id_o   (stall_id),
@@ -285,7 +326,9 @@ module outrider_core #(
     .tid_wb2_i        (tid_wb2),
     .rd_wb2_i         (rd_wb2),
     .data_wb2_i       (data_wb2),
+    .pred_target_ex_i (pred_target_ex),
     .live_ex_o        (live_ex),
+    .taken_ex_o       (taken_ex),
     .redirect_ex_o    (redirect_ex),
     .redirect_pc_ex_o (redirect_pc_ex),
     .valid_mem_o      (valid_mem),
@@ -419,6 +462,7 @@ module outrider_core #(
   outrider_ctx_ctrl #(.NumCtx(NumCtx), .PauseCycles(PauseCycles), .BootAddr(BootAddr)) u_ctx_ctrl (
     .clk_i, .rst_ni,
     .fire_if_i        (fire_if),         .tid_if_i         (tid_if),
+    .pred_if_i        (pred_if),         .pred_target_if_i (pred_target_if),
     .tid_id_i         (tid_id),          .predict_id_i     (predict_id),
     .target_id_i      (target_id),       .tid_ex_i         (tid_ex),
     .redirect_ex_i    (redirect_ex),     .redirect_pc_ex_i (redirect_pc_ex),
@@ -475,5 +519,5 @@ module outrider_core #(
   // fields of the records only some stages read, and EX's liveness (the EX/MEM
   // register takes it inside outrider_execute)
   logic unused_core;
-  assign unused_core = ^{live_ex, trap_pc};
+  assign unused_core = ^{trap_pc};
 endmodule

@@ -19,7 +19,8 @@
 //      mret -> mepc; fence.i, pause, wfi, hart.exit -> the next instruction;
 //   5. EX: wrong prediction -> the resolved target / fall-through;
 //   6. ID: predicted taken (JAL, backward branch) -> the target;
-//   7. IF: fetched -> PC + 4;
+//   7. IF: fetched -> the predicted target (outrider_bpred: BTB hit of a
+//      jump, a return or a branch predicted taken), else PC + 4;
 //   8. otherwise unchanged.
 // An older stage's redirect wins because it squashes the younger ones.
 //
@@ -41,6 +42,8 @@ module outrider_ctx_ctrl #(
   // IF, ID, EX
   input  logic                 fire_if_i,
   input  logic [TidW-1:0]      tid_if_i,
+  input  logic                 pred_if_i,        // IF's predictor: fetch pred_target_if_i next
+  input  logic [31:0]          pred_target_if_i,
   input  logic [TidW-1:0]      tid_id_i,
   input  logic                 predict_id_i,
   input  logic [31:0]          target_id_i,
@@ -253,6 +256,7 @@ module outrider_ctx_ctrl #(
       end
       else if (flush_ex[t])                          pc_d[t] = redirect_pc_ex_i;
       else if (flush_id[t])                          pc_d[t] = target_id_i;
+      else if (fire_if_i && sel_if[t] && pred_if_i)  pc_d[t] = pred_target_if_i;
       else if (fire_if_i && sel_if[t])               pc_d[t] = pc_q[t] + 32'd4;
       else                                           pc_d[t] = pc_q[t];
     end

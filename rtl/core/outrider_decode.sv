@@ -4,7 +4,9 @@
 // Decodes the word in ID (outrider_decoder), finds the exceptions known at
 // decode (fetch access fault, illegal instruction, ecall, ebreak), predicts
 // JAL and backward branches taken (static prediction: predict_id_o with
-// target_id_o; outrider_ctx_ctrl redirects the context's fetch), and holds
+// target_id_o; outrider_ctx_ctrl redirects the context's fetch) unless IF's
+// predictor (outrider_bpred) hit its BTB (bp_hit_id_i; ex_o.pred then
+// records IF's prediction, bp_pred_id_i), and holds
 // the instruction in ID for one cycle when it needs the result of a load,
 // CSR read or AMO of the same context in EX (load-use interlock, stall_id_o).
 // The register-file read addresses go out in ID (rs1_id_o/rs2_id_o: the
@@ -30,6 +32,8 @@ module outrider_decode #(
   input  logic [31:0]          instr_id_i,
   input  logic                 ierr_id_i,
   input  logic [NumCtx-1:0]    kill_id_i,    // squash the context's instruction in ID
+  input  logic                 bp_hit_id_i,  // IF's BTB knew it: no static guess (outrider_bpred)
+  input  logic                 bp_pred_id_i, // IF predicted it taken
 
   output logic [4:0]           rs1_id_o,     // register-file read addresses
   output logic [4:0]           rs2_id_o,
@@ -117,9 +121,10 @@ module outrider_decode #(
     end
   end
 
-  // static prediction: JAL always, backward branches taken
+  // static prediction: JAL always, backward branches taken, unless IF's
+  // branch predictor already decided (a BTB hit, taken or not)
   assign target_id_o  = pc_id_i + dec_imm;
-  assign predict_id_o = valid_id_i && !exc_id && !target_id_o[1] &&
+  assign predict_id_o = valid_id_i && !exc_id && !target_id_o[1] && !bp_hit_id_i &&
                         (dec_jal || (dec_branch && dec_imm[31]));
 
   // ---- ID/EX register --------------------------------------------------------
@@ -143,7 +148,7 @@ module outrider_decode #(
     ex_d.amo        = dec_amo_op;
     ex_d.rd_we      = dec_rd_we && !exc_id;
     ex_d.late       = dec_late;
-    ex_d.pred       = predict_id_o;
+    ex_d.pred       = predict_id_o || bp_pred_id_i;
     ex_d.alu_op     = dec_alu_op;
     ex_d.alu_a_sel  = dec_alu_a_sel;
     ex_d.alu_b_imm  = dec_alu_b_imm;

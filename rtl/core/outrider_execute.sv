@@ -7,7 +7,9 @@
 // multiply included), resolves branches and jumps, generates data addresses,
 // byte enables and store lanes, checks jump-target and data alignment, and
 // reports a wrong prediction (redirect_ex_o with the PC to fetch instead,
-// redirect_pc_ex_o). The EX/MEM register (mem_o: outrider_exmem_t,
+// redirect_pc_ex_o): the wrong direction, or a taken branch or jump that was
+// predicted to another target (pred_target_ex_i: a stale BTB entry, a JALR
+// whose target changed, a RAS that did not hold the return address). The EX/MEM register (mem_o: outrider_exmem_t,
 // valid_mem_o, tid_mem_o) has no enable: MEM never stalls.
 //
 // It does not commit anything: exceptions found here are recorded for the
@@ -44,7 +46,10 @@ module outrider_execute #(
   input  logic [4:0]           rd_wb2_i,
   input  logic [31:0]          data_wb2_i,
 
+  input  logic [31:0]          pred_target_ex_i, // where ex_i.pred sent the context (outrider_bpred)
+
   output logic                 live_ex_o,        // valid and not squashed
+  output logic                 taken_ex_o,       // a taken branch or jump (to redirect_pc_ex_o)
   output logic                 redirect_ex_o,    // wrong prediction: fetch redirect_pc_ex_o
   output logic [31:0]          redirect_pc_ex_o,
 
@@ -182,7 +187,9 @@ module outrider_execute #(
 
   // redirect on a wrong prediction
   assign live_ex_o        = valid_ex_i && !kill_ex_i[tid_ex_i];
-  assign redirect_ex_o    = live_ex_o && !exc_ex && (taken_ex != ex_i.pred);
+  assign redirect_ex_o    = live_ex_o && !exc_ex &&
+                            ((taken_ex != ex_i.pred) || (taken_ex && (target_ex != pred_target_ex_i)));
+  assign taken_ex_o       = taken_ex;
   assign redirect_pc_ex_o = taken_ex ? target_ex : link_ex;
 
   // ---- EX/MEM register -------------------------------------------------------

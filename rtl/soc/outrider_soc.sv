@@ -32,6 +32,11 @@ module outrider_soc #(
                                       // p-threads (main-thread-first), 2 context 0 first
   parameter int StoreBufEntries = 8,  // p-thread store buffer entries (per context)
   parameter int DefaultBudget = 65536, // reset value of the pexbudget CSR
+  // branch prediction (docs/core.md "Branch prediction")
+  parameter int BranchPredict = 1,    // 1: BTB + bimodal + RAS at IF; 0: static at ID only
+  parameter int BtbEntries    = 32,   // branch target buffer entries (power of two)
+  parameter int BhtEntries    = 128,  // 2-bit counters (power of two, >= BtbEntries)
+  parameter int RasDepth      = 4,    // return-address stack entries per context (power of two)
   // data cache (docs/dcache.md)
   parameter int DcacheBytes    = 4096,
   parameter int DcacheWays     = 2,
@@ -207,6 +212,10 @@ module outrider_soc #(
     .StoreBufEntries (StoreBufEntries),
     .DefaultBudget   (DefaultBudget),
     .DefaultPexDist  (DcacheBytes / DcacheLine / 2),
+    .BranchPredict   (BranchPredict),
+    .BtbEntries      (BtbEntries),
+    .BhtEntries      (BhtEntries),
+    .RasDepth        (RasDepth),
     .BootAddr        (BootAddr)
   ) u_core (
     .clk_i, .rst_ni,

@@ -460,6 +460,12 @@ static void test_pipeview_retirements_and_squashes(void **state)
     pipeview_check("test_isa_branch", &k);   /* mispredicted branches */
     assert_true(k.redirect_squashes > 0);
     assert_true(k.squashed >= k.redirect_squashes);
+    /* branches predicted at IF (BTB, counters, RAS): 40 JALRs to a wrong
+     * target and 39 wrong directions in isa_bpred.S, each squashing the
+     * wrong-path instruction(s) fetched behind it */
+    pipeview_check("test_isa_bpred", &k);
+    assert_true(k.redirect_squashes >= 79);
+    assert_true(k.squashed >= k.redirect_squashes);
     pipeview_check("test_harts_basic", &k);  /* two harts */
     assert_true(k.retired[1] > 0);
     pipeview_check("test_pex_basic", &k);    /* p-threads */

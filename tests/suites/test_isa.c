@@ -201,6 +201,59 @@ static void test_branches(void **state)
     assert_int_equal(tprog_word(sim, "shadow", 0), 0);
 }
 
+/* ---- isa_bpred.S: the branch penalty table of docs/core.md ---------------- */
+/* Penalties of the default model (BranchPredict = 1), in cycles: */
+#define PEN_PREDICTED 0u   /* taken branch / JAL / return predicted at IF */
+#define PEN_ID        1u   /* BTB miss on a JAL or a taken backward branch (ID predicts) */
+#define PEN_EX        2u   /* wrong direction, wrong target, JALR without a BTB/RAS hit */
+#define KB_N1 10u
+#define KB_N2 20u
+#define KB_KERNELS 5u
+
+static void test_branch_penalties(void **state)
+{
+    /* per kernel of isa_bpred.S: instructions per iteration pair (two
+     * iterations: kb_jalr and kb_alt alternate), penalty cycles per pair
+     * when warm, and the one-time extra cycles of the cold run */
+    static const struct {
+        const char *name;
+        unsigned insns2, pen2;
+        int cold;
+    } k[KB_KERNELS] = {
+        /* addi, bnez: the taken bnez is predicted */
+        { "kb_loop (taken branch)", 2 * 2, 2 * PEN_PREDICTED, (int)PEN_ID },
+        /* addi, j, bnez: both predicted; cold: j and bnez miss the BTB */
+        { "kb_jal (JAL)", 2 * 3, 2 * PEN_PREDICTED, (int)(2 * PEN_ID) },
+        /* addi, jal, addi, ret, bnez; cold: jal and bnez at ID, ret at EX */
+        { "kb_call (call, return)", 2 * 5, 2 * PEN_PREDICTED, (int)(2 * PEN_ID + PEN_EX) },
+        /* addi, andi, slli, add, jalr, (addi, j | addi), bnez: every jalr
+         * has the other target; cold: j and bnez miss the BTB */
+        { "kb_jalr (wrong JALR target)", 8 + 7, 2 * PEN_EX, (int)(2 * PEN_ID) },
+        /* addi, andi, beqz, (addi), bnez: every beqz mispredicted; cold: the
+         * first beqz (not taken, BTB miss) is right, bnez misses the BTB */
+        { "kb_alt (wrong direction)", 5 + 4, 2 * PEN_EX, (int)PEN_ID - (int)PEN_EX },
+    };
+    uint32_t res[3 * KB_KERNELS];
+
+    outrider_sim *sim = tprog_load(state, "test_isa_bpred", NULL);
+    tprog_fill(sim, "results", 3 * KB_KERNELS, SENTINEL);
+    tprog_run_ok(sim);
+    tprog_read(sim, "results", 0, res, 3 * KB_KERNELS);
+
+    unsigned fails = 0;
+    for (unsigned i = 0; i < KB_KERNELS; i++) {
+        uint32_t cold = res[3 * i], warm1 = res[3 * i + 1], warm2 = res[3 * i + 2];
+        uint32_t steady = warm2 - warm1;
+        uint32_t exp_steady = (KB_N2 - KB_N1) / 2 * (k[i].insns2 + k[i].pen2);
+        int extra = (int)(cold - warm1);
+        print_message("  %-28s cold %u, warm %u / %u: %u cycles per %u iterations (expected %u), "
+                      "cold extra %d (expected %d)\n", k[i].name, cold, warm1, warm2, steady,
+                      KB_N2 - KB_N1, exp_steady, extra, k[i].cold);
+        fails += (steady != exp_steady) + (extra != k[i].cold);
+    }
+    tprog_checks_done("branch penalties", fails);
+}
+
 /* ---- isa_jump.S --------------------------------------------------------- */
 static void test_jal_jalr(void **state)
 {
@@ -492,6 +545,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_x0_lui_auipc, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_branches, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_jal_jalr, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_branch_penalties, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_loads_stores, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_forwarding_load_use, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_lr_sc, tprog_setup, tprog_teardown),
