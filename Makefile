@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Outrider top-level Makefile: everything is driven from here.
 #   make demo   - install missing Debian packages, build, run the demo
 #   make test   - the whole test suite (cmocka summaries at the end)
@@ -13,7 +14,7 @@ DEPS_STAMP   := $(BUILD)/.deps-ok
 all: smtsim
 
 help:
-	@sed -n '2,7p' Makefile
+	@sed -n '3,8p' Makefile
 
 # Install missing Debian packages once per build tree.
 deps: $(DEPS_STAMP)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # bench.mk - the benchmark suite (sw/bench/, scripts/bench.py,
 # docs/performance.md). Included by the top Makefile (-include).
 #

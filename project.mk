@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # project.mk - the project as an open-source project: the FuseSoC core
 # description (outrider.core, docs/fusesoc.md) and the checks of `make lint`
 # that are not about the RTL itself.

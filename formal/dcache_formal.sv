@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // dcache_formal: the formal environment of outrider_dcache (make formal,
 // docs/verification.md "Formal").
 //

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # formal/formal.mk - formal checks of the p-thread guarantees and the data
 # cache (docs/verification.md "Formal"). Included by the top Makefile.
 #

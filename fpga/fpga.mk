@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # fpga/fpga.mk - the FPGA flow: bitstreams per board and the area/Fmax
 # report (docs/fpga.md). Included from the top Makefile.
 #   make fpga BOARD=ulx3s       synthesis, place and route, bitstream in build/fpga/<board>/

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # fpga/sim.mk - the FPGA top's boot ROM and its board-level simulation.
 # Included by the top Makefile after rtl/rtl.mk, tb/tb.mk, sw/sw.mk and
 # tests/tests.mk (it adds the suite test_fpga to `make test`).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # rtl/rtl.mk - RTL sources and the RTL checks.
 #   make lint        Verilator --lint-only -Wall, Icarus -g2012, yosys 0.23
 #                    synth_ice40 and synth_ecp5 (no latches, register files in BRAM)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """arch-diagram.py: the block diagram of docs/architecture.md, from the RTL.
 
 Usage: scripts/arch-diagram.py SOC.json OUT.dot

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """scripts/bench-mlp.py - memory-level parallelism from an smtsim event log.
 
 usage: scripts/bench-mlp.py EVENTS [LAST_CYCLES]

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """scripts/bench.py - run the benchmark suite (sw/bench/) and write the report.
 
 usage: scripts/bench.py [--build DIR] [--out DIR] [--jobs N]

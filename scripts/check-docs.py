@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The documentation stands on its own: every relative link and every
 repository path named in backticks exists.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """cycle-compare.py: the same programs on two smtsim builds, outputs compared.
 
 Usage: scripts/cycle-compare.py [-j N] [--max-cycles N] [--extra="OPTS"] BASE_SMTSIM NEW_SMTSIM ELF...

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # scripts/demo.sh - the pre-execution demo: run the seed's list example
 # (sw/examples/pex_list.c) with and without pre-execution and print the
 # two runs side by side: cycles, speedup, main-thread load misses and the

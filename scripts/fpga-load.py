@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """fpga-load.py - run a program on the Outrider FPGA top over its UART.
 
 Sends PROG.elf to the boot loader of the board (fpga/rtl/outrider_fpga.sv,

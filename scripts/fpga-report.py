@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """fpga-report.py: the table of `make fpga-report` (fpga/fpga.mk, docs/fpga.md).
 
 Reads, per board, what scripts/fpga-run.py left in BUILD/fpga/<board>/

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """fpga-run.py: one step of the FPGA flow (fpga/fpga.mk, docs/fpga.md).
 
   fpga-run.py synth --yosys Y --family ecp5|ice40 --top T --out DIR/NAME.json

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """gen-constants.py: spec/outrider.toml -> the SystemVerilog include and the C header.
 
 Usage: scripts/gen-constants.py [--check] SPEC.toml OUT.svh OUT.h
@@ -34,10 +35,12 @@ def entries(name, sec):
 
 
 def gen(spec_path, spec):
-    sv = ["// " + HEADER.format(spec=spec_path),
+    sv = ["// SPDX-License-Identifier: Apache-2.0",
+          "// " + HEADER.format(spec=spec_path),
           "// Included inside module bodies by outrider_defs.svh (which turns the",
           "// unused-parameter lint off around it); not meant to be included directly."]
-    c = ["/* " + HEADER.format(spec=spec_path) + " */",
+    c = ["/* SPDX-License-Identifier: Apache-2.0 */",
+         "/* " + HEADER.format(spec=spec_path) + " */",
          "/* Plain #defines: usable from C and from assembler (.S). */",
          "#ifndef OUTRIDER_CONSTS_H", "#define OUTRIDER_CONSTS_H"]
     for name, sec in spec.items():

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Write outrider.core (FuseSoC CAPI2) from the RTL file lists of rtl/rtl.mk.
 
 usage: gen-fusesoc.py OUT.core --inc "FILES" --core "FILES" --cache "FILES"

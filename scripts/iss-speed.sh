@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # iss-speed.sh - instructions per second of build/outrider-iss: for each
 # program given, N runs (default 5), the median of the MIPS figure the ISS
 # prints on stderr. Usage: scripts/iss-speed.sh [-n N] ISS PROGRAM.elf...

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """Check the JUnit XML files cmocka wrote (make test JUNIT_DIR=DIR).
 
 usage: junit-check.py DIR SUITE...

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """pexmetrics.py: the derived pre-execution metrics, one definition.
 
     coverage = useful / (useful + late + main misses)

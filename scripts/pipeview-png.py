@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """pipeview-png.py - draw part of a Konata pipeline log (Kanata 0004, as
 written by `smtsim --pipeview`) as a PNG with gnuplot, so that a document can
 show a pipeline picture without the Konata viewer.

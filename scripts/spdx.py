@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """The SPDX licence line in every source file of the repository.
 
 usage: spdx.py --check   list files without an SPDX-License-Identifier line

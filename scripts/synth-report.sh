@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # synth-report.sh DIR: one summary line per family from the yosys `stat` output.
 set -eu
 dir=$1

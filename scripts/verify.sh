@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # verify.sh - many random programs (tests/gen/rvgen.c) under lockstep
 # co-simulation (smtsim --cosim), each with a configuration drawn from its
 # seed (memory latency, outstanding accesses, perfect data cache, pre-

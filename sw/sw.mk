@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # sw/sw.mk - the bare-metal software kit: runtime objects and program rules.
 # Included by the top Makefile (which defines BUILD, RISCV_PREFIX and `deps`).
 #

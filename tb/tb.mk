@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tb/tb.mk - the C test bench library and the smtsim command-line simulator.
 # Included by the top Makefile (which defines BUILD, RISCV_PREFIX, `deps`)
 # after rtl/rtl.mk (RTL_TOP, RTL_SRCS, RTL_INCS).

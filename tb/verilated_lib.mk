@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tb/verilated_lib.mk - run by tb/tb.mk inside the Verilator output folder
 # ($(BUILD)/verilator) after `verilator --build`, which builds the model
 # archive but not the Verilator runtime. Including the generated V<top>.mk

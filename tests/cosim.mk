@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/cosim.mk - the co-simulation suite (test_cosim): the reference ISS,
 # build/outrider-iss, the retirement port, lockstep checking, the commit log
 # (docs/verification.md). Included by the top Makefile after tests/tests.mk,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/dcache.mk - the data cache suite (test_dcache), its programs and the
 # cache's own checks. Included by the top Makefile after tests/tests.mk
 # (whose variables and rules it reuses).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/debug.mk - the debug-view and fast-forward suite (test_debug,
 # docs/debugging.md): smtsim --fast-forward/--warm-cache, --pipeview,
 # --trace-from/--trace-to and the GTKWave save files in docs/gtkwave/.

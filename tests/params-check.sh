@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # tests/params-check.sh - `make smtsim PARAMS=...` (tb/tb.mk): bad PARAMS stop
 # make with a message naming the problem; good ones name the variant.
 # Dry runs only (make -n): nothing is built. Exit 1 on the first failure.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/preexec.mk - the pre-execution suite (test_preexec) and its programs.
 # Included by the top Makefile after tests/tests.mk (whose variables and
 # rules it reuses): adds the suite to `make test`, its programs and the

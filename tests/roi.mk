@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/roi.mk - regions of interest, statistics status/configuration/
 # version, the cache and pre-execution performance counters, minstret write
 # suppression and the failure reports (test_roi). Included by the top

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/sync.mk - the synchronisation library (outrider/sync.h): its cmocka
 # suite, test programs, the long stress run and the benchmark.
 # Included by the top Makefile after tests/tests.mk (whose variables and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/tests.mk - the cmocka test suites and the programs they run.
 # Included by the top Makefile after rtl/rtl.mk, tb/tb.mk and sw/sw.mk.
 #

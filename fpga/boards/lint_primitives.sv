@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // lint_primitives: behavioural stand-ins for the vendor primitives the board
 // tops instantiate (ECP5 EHXPLLL, iCE40 SB_PLL40_CORE), only so that
 // `make fpga-lint` can run Verilator and Icarus over the board tops (yosys

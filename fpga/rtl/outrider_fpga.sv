@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_fpga: the board-independent FPGA top of Outrider. Around the SoC
 // (outrider_soc, data cache on, pre-execution enabled, no simulation
 // backdoor) it holds:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_fpga_bfifo: a synchronous FIFO in block RAM (registered read)
 // for the FPGA top's console buffer, first-word fall-through through an
 // output register: rdata_o/valid_o are the head, pop_i (with valid_o)

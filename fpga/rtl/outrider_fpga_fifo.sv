@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_fpga_fifo: a small synchronous FIFO (first-word fall-through)
 // for the FPGA top's UART queues. Depth a power of two; rdata_o is the head
 // (valid while !empty_o), pop_i removes it; push_i while full_o is ignored

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_fpga_memlat: the memory-latency stage of the FPGA top, a
 // Wishbone B4 pipelined slave in front of port B of the block RAM
 // (outrider_fpga_ram) with programmable extra wait states. It answers

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_fpga_ram: the on-chip RAM of the FPGA top, one dual-port block
 // RAM of Bytes bytes (32-bit words). Port A reads only (instruction fetch),
 // port B reads or writes with byte enables (data, behind the latency stage).

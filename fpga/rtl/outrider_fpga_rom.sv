@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_fpga_rom: the boot ROM of the FPGA top, Bytes bytes (32-bit
 // words) loaded at elaboration from the $readmemh file InitHex (word-
 // addressed, word 0 first: objcopy -O verilog --verilog-data-width 4).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_fpga_rstsync: reset synchroniser of the FPGA top. Asserts
 // rst_no asynchronously when rst_ni falls (board button or PLL not locked)
 // and releases it synchronously, Stages clock edges after rst_ni rises.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_uart_rx: UART receiver, 8N1, LSB first. The input goes through
 // a two-flop synchroniser; a falling edge starts a frame, the start bit is
 // checked at its middle and every following bit is sampled at its middle

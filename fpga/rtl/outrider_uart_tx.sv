@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_uart_tx: UART transmitter, 8N1, LSB first, idle high.
 // One byte at a time: valid_i/ready_o handshake (ready_o high when idle;
 // a byte is taken in a cycle with valid_i && ready_o). Each bit lasts

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // vexriscv_soc: the yardstick of `make fpga-report` (fpga/fpga.mk). VexRiscv_Full
 // (PyPI pythondata-cpu-vexriscv, fpga/requirements.txt) in the same shell as
 // outrider_fpga: the same ports, a dual-port block RAM of RamBytes at

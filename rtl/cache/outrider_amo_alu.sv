@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_amo_alu: the "modify" step of a RISC-V word AMO (A extension).
 //
 // Purely combinational: new_o = op(old_i, operand_i), where old_i is the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dbiu: uncached data-side bus interface unit. The SoC keeps it
 // next to the data cache (outrider_dcache, same core-side ports) as the
 // "perfect cache" path (outrider_soc perfect_dcache_i): behind a slave that

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache: the shared, non-blocking, write-back data cache of the
 // Outrider core. It sits behind the core's data port (same core-side ports
 // as outrider_dbiu, plus dreq_spec_i) and in front of a Wishbone B4

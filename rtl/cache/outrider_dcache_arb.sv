@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_arb: stage 0 of the data cache: the core-side port and the
 // choice of what reads the arrays this cycle, and the stage-1 register.
 //

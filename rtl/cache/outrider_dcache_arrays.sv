@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_arrays: the data cache's tag and data memories, one of
 // each per way (outrider_dcache_ram: block RAM, synchronous read-first read
 // port, whole-word write port), and the choice of their write ports

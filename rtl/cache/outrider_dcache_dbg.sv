@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_dbg: the data cache's debug backdoor (DebugPort = 1,
 // simulation only; docs/dcache.md "Debug backdoor"): the newest copy of a
 // word the cache holds dirty.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_decide: stage 1 of the data cache, second half: what
 // happens to the request in stage 1 (docs/dcache.md "Pipeline", the table
 // of cases).

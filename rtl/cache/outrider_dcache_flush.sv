@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_flush: the data cache's flush engine, which makes a fence
 // (DopFence, sent for fence.i) wait until every dirty line is in memory
 // (docs/dcache.md "Atomics and fences").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_frames: the per-frame state bits of the data cache, in
 // flip-flops (frame = set * Ways + way): valid, dirty, and "filled by a
 // p-thread, not yet used by anyone else" (pfill) (docs/dcache.md

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_lookup: stage 1 of the data cache, first half: the tag
 // compare over the ways and the data each way holds for stage 1's word
 // (docs/dcache.md "Pipeline").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_mshr: the data cache's miss status holding registers (the
 // MSHR file) and the bus job queue that serves them in allocation order
 // (docs/dcache.md "MSHRs", "Bus sequencer").

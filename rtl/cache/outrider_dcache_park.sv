@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_park: the data cache's parked-request table, one entry per
 // context: a request that stage 1 could not finish waits here and is
 // replayed through stage 0 (docs/dcache.md "Parking and replay").

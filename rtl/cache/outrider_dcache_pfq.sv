@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_pfq: the data cache's next-line prefetch queue, one entry, also
 // the queue of the core's prefetch hints
 // (docs/dcache.md "Next-line prefetch"). Used when NextLinePrefetch = 1.

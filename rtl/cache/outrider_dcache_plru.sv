@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_plru: replacement state of the data cache: tree pseudo-LRU,
 // Ways-1 bits per set in flip-flops (exact LRU for 2 ways).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_ram: one simple dual-port memory of the data cache (a tag
 // array or the data array of one way).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_resv: the LR/SC reservations of the data cache, one per
 // context (docs/dcache.md "Atomics and fences").
 //

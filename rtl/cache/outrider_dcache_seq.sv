@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_seq: the data cache's bus sequencer and victim reader:
 // what goes to the burst master next, and the copy of dirty lines into its
 // write-back buffer (docs/dcache.md "Bus sequencer").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_wbm: the data cache's Wishbone B4 pipelined burst master.
 // It moves whole lines: write bursts (write-backs) out of its one-line
 // write-back buffer, and read bursts (refills) whose beats it hands back to

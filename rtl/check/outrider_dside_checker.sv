@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dside_checker: protocol checker for the core <-> data-side
 // interface (dreq_* / dresp_*), the contract stated in outrider_dcache.sv and
 // outrider_dbiu.sv: per context at most one request outstanding; exactly one

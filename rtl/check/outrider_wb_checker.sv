@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_wb_checker: protocol checker for a Wishbone B4 pipelined master
 // port (the SoC's RAM port, docs/dcache.md "Bus"): STB only inside CYC; a
 // request held while the slave stalls keeps its address, direction, select,

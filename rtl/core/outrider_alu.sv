@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_alu: the single-cycle integer unit of the EX stage: RV32I
 // arithmetic/logic/shift operations and the RV32M multiplications (a full
 // 33x33 multiply; yosys maps it to DSP blocks where the device has them).

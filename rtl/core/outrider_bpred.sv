@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 `include "outrider_core_pipe.svh"
 // outrider_bpred: the branch predictor of outrider_core's front end
 // (docs/core.md "Branch prediction").

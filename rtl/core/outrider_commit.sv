@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 `include "outrider_core_pipe.svh"
 // outrider_commit: the MEM stage of outrider_core, its commit point, and the
 // MEM/WB register.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 `include "outrider_core_pipe.svh"
 // outrider_core: the two-context (NumCtx-context) in-order SMT pipeline.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_csr: the machine-mode CSRs, trap state and counters of ONE hart
 // context (the core instantiates one per context, with HartId = context).
 //

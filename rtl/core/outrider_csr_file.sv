@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_csr_file: all CSRs of outrider_core: one outrider_csr per context
 // (machine-mode CSRs, trap state, counters) and the pre-execution CSRs shared
 // by all contexts (docs/preexec.md, section 3):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 `include "outrider_core_pipe.svh"
 // outrider_ctx_ctrl: context control of outrider_core: the state of every
 // hardware context and where each one fetches next.

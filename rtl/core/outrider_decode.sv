@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 `include "outrider_core_pipe.svh"
 // outrider_decode: the ID stage of outrider_core and the ID/EX register.
 //

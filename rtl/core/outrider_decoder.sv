@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_decoder: combinational RV32IMA + Zicsr + Zifencei + Zihintpause
 // decoder, plus Outrider's custom-0 hart instructions (docs/memory-map.md).
 //

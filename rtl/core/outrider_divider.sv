@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_divider: iterative radix-2 divider for the RV32M DIV/DIVU/REM/REMU
 // instructions.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 `include "outrider_core_pipe.svh"
 // outrider_execute: the EX stage of outrider_core and the EX/MEM register.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_fetch: the IF stage of outrider_core and the IF/ID register.
 //
 // Each cycle it picks one eligible context (outrider_thread_select) and sends

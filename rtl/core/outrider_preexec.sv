@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 `include "outrider_core_pipe.svh"
 // outrider_preexec: the pre-execution unit of outrider_core (docs/preexec.md).
 //

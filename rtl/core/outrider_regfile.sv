@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_regfile: the integer register files of all hardware contexts.
 //
 // One bank of 32 x 32-bit registers per context. Each bank has its own write

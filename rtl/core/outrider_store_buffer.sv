@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_store_buffer: the private store buffer of one context's
 // pre-execution thread (p-thread).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_thread_select: picks which context fetches this cycle.
 //
 // Policies (parameter Policy):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 `include "outrider_core_pipe.svh"
 // outrider_writeback: the WB stage of outrider_core: register write-back,
 // retirement, parking and late completion, and the per-context dividers.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_assert.svh: the one assertion macro of the RTL.
 //
 //   `OR_ASSERT(cond, "message")

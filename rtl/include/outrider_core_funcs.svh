@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_core_funcs.svh: small functions shared by the core's modules.
 // Included inside a module body (after outrider_defs.svh and
 // outrider_isa.svh); lowest_set uses the including module's NumCtx and TidW.

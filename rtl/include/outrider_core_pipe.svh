@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_core_pipe.svh: the pipeline records of outrider_core, one packed
 // struct per pipeline register (docs/core.md "Structure").
 //

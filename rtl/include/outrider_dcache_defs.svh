@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_dcache_defs.svh: the encodings and the request record the data
 // cache's engines share (rtl/cache/outrider_dcache*.sv, docs/dcache.md
 // "Structure"). Included inside module bodies, after outrider_defs.svh (no

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Outrider shared encodings: included inside module bodies (no packages:
 // yosys 0.23 rejects `import`). Every module that includes this file sees
 // the same localparams; unused ones are not a lint error.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // Outrider ISA encodings used by the decoder, ALU and pipeline: included
 // inside module bodies (no packages: yosys 0.23 rejects `import`).
 /* verilator lint_off UNUSEDPARAM */

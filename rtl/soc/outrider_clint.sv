@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_clint: CLINT-style timer and software-interrupt block (SiFive
 // layout, docs/memory-map.md), one msip and one mtimecmp per context.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_mmio: the simulation-control MMIO block (docs/memory-map.md):
 // console output (two channels: normal and error) and simulation exit.
 //

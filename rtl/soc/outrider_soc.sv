@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_soc: the simulation/SoC top. The two-context core, its data side,
 // the CLINT and the MMIO block (console, simulation control).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * bench.h - what the benchmark kernels (sw/bench/ kernels) share: a fixed-seed
  * PRNG, table-free permutations and hashes, a bump allocator, and the

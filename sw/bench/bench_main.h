@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * bench_main.h - main() of a benchmark kernel (see bench.h for what the
  * kernel defines first). Included once, at the end of the kernel source.

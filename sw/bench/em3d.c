@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * em3d.c - an em3d-style bipartite graph update (Olden em3d, the
  * electromagnetic-wave kernel): every E node's value is updated from DEG

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * hash.c - hash-chain probing: the main thread looks up QUERIES keys in a
  * chained hash table (3 of 4 present), folding each found value into the

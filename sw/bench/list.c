@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * list.c - linked-list traversal over many lists (the seed's figure): the
  * main thread walks LISTS lists of NODES nodes in turn, folding every

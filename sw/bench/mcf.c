@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * mcf.c - an mcf-style network-simplex arc scan (SPEC mcf, the pricing
  * loop primal_bea_mpp): the main thread scans the arc array in order and,

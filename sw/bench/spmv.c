@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * spmv.c - sparse matrix times vector in CSR form, the indirect access
  * a[b[i]]: for each row r, y = sum over k in the row of val[k] * x[col[k]],

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * tree.c - binary-search-tree lookups with random keys: the main thread
  * searches QUERIES keys in turn (3 of 4 present), folding each found value

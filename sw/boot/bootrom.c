@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * bootrom.c - the boot loader of the FPGA top (runs from the boot ROM at
  * 0x2000_0000). It receives a program over the UART and starts it; the

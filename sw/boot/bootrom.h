@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * bootrom.h - the boot loader's view of the FPGA top's board devices
  * (fpga/rtl/outrider_fpga.sv) and of its download protocol

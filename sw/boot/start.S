@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * start.S - first instructions of the boot ROM (0x2000_0000, context 0's
  * reset PC on the FPGA top). Two ways in:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * cpi.c - cycles per instruction of a compiled C kernel, with one context
  * running and with both contexts running a copy each.

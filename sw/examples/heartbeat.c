@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * heartbeat.c - a periodic timer drives a heartbeat (outrider/sync.h,
  * docs/sync.md): every PERIOD cycles the timer callback counts a beat and

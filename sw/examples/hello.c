@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * hello.c - the smallest Outrider program: printf through picolibc to the
  * console, the hart id and the cycles spent so far.

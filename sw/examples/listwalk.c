@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * listwalk.c - the demo's pointer-chasing kernel.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pex_common.h - what the pre-execution examples (pex_list.c, pex_hash.c,
  * pex_tree.c) share: a fixed-seed PRNG, a table-free permutation, a bump

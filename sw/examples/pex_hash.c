@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pex_hash.c - hash-chain probing with pre-execution: the main thread looks
  * up a stream of keys in batches of BATCH; before it works on batch b it

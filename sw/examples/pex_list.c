@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pex_list.c - the figure of the pre-execution seed (PreExecute_Start(LIST2)
  * ... PreExecute_Stop()): while the main thread works on list i, a

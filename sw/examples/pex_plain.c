@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pex_plain.c - the seed's pattern written plainly, nothing tuned: lists of
  * 96 one-line (32-byte) nodes; the main thread does about 100 instructions

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pex_tree.c - binary-search-tree lookups with pre-execution: the main
  * thread searches a stream of random keys in batches of BATCH; before it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * prefetch.c - the Zicbop prefetch hints (outrider/prefetch.h) on an array
  * walk: the main thread sums the values of N scattered 32-byte records in

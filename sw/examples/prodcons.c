@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * prodcons.c - a producer/consumer queue between the two harts
  * (outrider/sync.h, docs/sync.md): hart 1 produces N_ITEMS numbers into a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * searchtree.c - a researcher-sized program: build a 20000-node binary
  * search tree (random insertion order, nodes from malloc), then look up a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * twoharts.c - run a function on the second hardware context as a full
  * hart while the main hart works too, then join and check both results.

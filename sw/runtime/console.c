@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * console.c - picolibc's stdin/stdout/stderr for Outrider.
  *

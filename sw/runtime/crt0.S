@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * crt0.S - program entry points of the Outrider runtime.
  *

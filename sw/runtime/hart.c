@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * hart.c - start/join of full harts on free contexts (outrider/hart.h).
  * The started context runs _hart_entry (crt0.S) with a0 = the record.

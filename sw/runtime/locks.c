@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * locks.c - picolibc's retargetable locks, made hart-safe.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * preexec.S - the p-thread trampoline of pex_spawn (outrider/preexec.h).
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_event.c - events, timers and the per-hart interrupt plumbing of
  * outrider/sync.h.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_hart.c - hart_start/hart_join of outrider/sync.h, on top of the
  * start record API of outrider/hart.h (one record: with two contexts there

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_internal.h - what the sync*.c modules of the runtime share (not an
  * installed header): the lock-order checker's hooks, called by every lock

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_lock.c - the spin locks of outrider/sync.h: test-and-test-and-set
  * with pause and bounded exponential back-off, its interrupt-saving form,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_lockdep.c - the debug lock-order checker of outrider/sync.h.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_trap.S - sync_trap_vector, the trap vector the sync library
  * installs on a hart (outrider/sync.h, sync_irq_init).

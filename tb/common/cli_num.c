@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* cli_num.c - see cli_num.h. */
 #include "cli_num.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * cli_num.h - parsing the numbers of command-line options (smtsim,
  * outrider-iss): one function, so both tools accept and reject the same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* console_buf.c - captured console output (contract in console_buf.h). */
 #include "console_buf.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * console_buf.h - the program's console: every byte is appended to an
  * in-memory, NUL-terminated buffer and, if an echo stream is set, written

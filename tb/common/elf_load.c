@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* elf_load.c - ELF32 RISC-V loader on libelf (contract in elf_load.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "elf_load.h"

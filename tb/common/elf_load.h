@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * elf_load.h - load an ELF32 RISC-V executable into the test bench RAM and
  * keep its symbol table.

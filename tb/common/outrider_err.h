@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * outrider_err.h - the error codes shared by the test bench's loaders, the
  * RTL simulator library (outrider_sim.h) and the reference ISS (iss.h).

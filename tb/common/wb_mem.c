@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* wb_mem.c - RAM + Wishbone B4 pipelined slave (with bursts) + instruction
  * port (contract in wb_mem.h). */
 #include "wb_mem.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * wb_mem.h - the RAM behind the SoC: a byte array, a Wishbone B4 pipelined
  * slave on the data port and the block-RAM-like instruction port.

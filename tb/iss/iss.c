@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* iss.c - the Outrider reference ISS (contract in iss.h). The rules it
  * follows are those of docs/core.md (decode legality, trap causes and
  * priorities, CSRs), docs/memory-map.md (regions, CLINT, MMIO, tohost) and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * iss.h - the Outrider reference instruction-set simulator (ISS).
  *

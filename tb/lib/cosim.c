@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* cosim.c - lockstep co-simulation of the RTL with the reference ISS
  * (contract in cosim.h). */
 #include "cosim.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * cosim.h - lockstep co-simulation: the reference ISS (tb/iss/iss.h) checks
  * every instruction the RTL retires (docs/verification.md).

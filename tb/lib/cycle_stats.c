@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* cycle_stats.c - see cycle_stats.h. */
 #include "cycle_stats.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * cycle_stats.h - turn one cycle's model outputs into statistics and events.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* event_log.c - see event_log.h. */
 #include "event_log.h"
 

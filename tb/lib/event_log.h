@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * event_log.h - a growable array of outrider_event records (the test bench's
  * event log, outrider_sim_events()).

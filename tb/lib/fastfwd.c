@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* fastfwd.c - fast-forward from the reference ISS into the RTL model
  * through a generated state-restore stub (contract in fastfwd.h). */
 #include "fastfwd.h"

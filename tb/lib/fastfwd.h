@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * fastfwd.h - fast-forward: run a program's start on the reference ISS
  * (tb/iss), then continue it cycle by cycle on the RTL model.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // model_shim.cpp - the extern "C" shim over the Verilated outrider_soc
 // (see model_shim.h for the contract). The only C++ in the test bench.
 // Each handle owns its VerilatedContext, model and (optional) FST writer.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * model_shim.h - a C interface to the Verilated outrider_soc model.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* outrider_sim.c - the simulator handle: model + RAM + ELF image, the
  * per-cycle protocol, console capture, exit detection, statistics and the
  * event log (API contract in outrider_sim.h; counters in tb/lib/cycle_stats.c).

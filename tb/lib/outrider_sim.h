@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * outrider_sim.h - the Outrider test bench library.
  *

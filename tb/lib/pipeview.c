@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* pipeview.c - Konata log writer over the pipeline debug record (contract
  * in pipeview.h). */
 #include "pipeview.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pipeview.h - a Konata pipeline log (Kanata format 0004) from the SoC's
  * pipeline debug record (model_shim_get_pipe, outrider_soc dbg_pipe_*).

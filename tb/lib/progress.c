@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* progress.c - progress lines for long runs (contract in progress.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "progress.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * progress.h - "still running" lines on a stream (stderr) for long runs:
  * at most one carriage-return line per second with the cycle count and the

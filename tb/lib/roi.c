@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* roi.c - regions of interest (contract in roi.h) and the derived
  * pre-execution metrics (outrider_stats_derive, outrider_sim.h). */
 #include "roi.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * roi.h - regions of interest: per-region statistics from the roi CSR.
  *

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* stats_json.c - outrider_stats -> JSON (contract in stats_json.h). */
 #include "stats_json.h"
 

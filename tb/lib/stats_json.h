@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * stats_json.h - write outrider_stats as one JSON object (one line, no
  * spaces, a trailing newline):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* trap_watch.c - unhandled traps and trap loops (contract in trap_watch.h). */
 #include "trap_watch.h"
 

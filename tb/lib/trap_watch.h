@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * trap_watch.h - stop a run that can only end at the cycle limit because a
  * hart trapped with no handler, or is stuck in a trap loop; describe it.

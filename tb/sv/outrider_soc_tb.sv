@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_soc_tb: a self-contained SystemVerilog test bench for the SoC, for
 // simulators driven by FuseSoC/edalize (Icarus; the `sim` target of
 // outrider.core). Not the project's main test bench: that is the C library on

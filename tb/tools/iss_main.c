@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* iss_main.c - build/outrider-iss: run one RV32 ELF on the reference ISS
  * (tb/iss/iss.h). Same conventions as smtsim: the program's console output on
  * stdout, its exit code (& 0xFF) as the exit status, 124 at the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* smtsim.c - command-line simulator: run one RV32 ELF on the Verilated
  * Outrider SoC, optionally in lockstep with the reference ISS (--cosim,
  * tb/lib/cosim.h).

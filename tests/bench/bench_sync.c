@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * bench_sync.c - the driver of `make bench-sync` (docs/sync.md): runs
  * bench_sync_pause.elf and bench_sync_locks.elf on the simulator with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * bench_sync_locks.c - lock throughput and latency (make bench-sync):
  * params[]: 0 kind (0 spinlock_t, 1 ticketlock_t, 2 mcslock_t),

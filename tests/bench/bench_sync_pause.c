@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * bench_sync_pause.c - the pause benchmark (make bench-sync, docs/sync.md):
  * cycles of a compute kernel on hart 0 while hart 1

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * counters.S - the board test's check that a program started by the boot
  * loader sees the counters as it would right after reset in smtsim: the

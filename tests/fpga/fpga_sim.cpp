@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // fpga_sim.cpp - the board-level simulator: the Verilated FPGA top
 // (fpga/rtl/outrider_fpga.sv, with the real boot ROM image) whose UART is
 // bridged to a pseudo-terminal, so that the host tool (scripts/fpga-load.py)

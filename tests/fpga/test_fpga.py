@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: Apache-2.0
 """test_fpga.py - the board-level test of the FPGA top (make run-test_fpga).
 
 Starts the board simulator (tests/fpga/fpga_sim.cpp: the Verilated

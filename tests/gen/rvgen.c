@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * rvgen.c - random (but valid and terminating) Outrider test programs, for
  * lockstep co-simulation (docs/verification.md "Random programs").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * bad_spin.S - a program that never halts (for the cycle-limit tests).
  */

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * bad_tiny.S - the smallest program that exits with code 0, plus one word
  * in section .far. tests/tests.mk links it in wrong ways to make bad inputs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * c_exit.c - the return value of main becomes the exit code, after the
  * atexit handlers ran. main returns 1 + 2 + ... + 9 - 3 = 42 (computed at

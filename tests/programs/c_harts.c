@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * c_harts.c - two harts running compiled C (outrider/hart.h).
  * Context 1 sums the upper half of `data`, context 0 the lower half; both

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * c_printf.c - console output through picolibc printf, puts and putchar.
  * The calls are listed in c_printf_cases.h (the test formats the same list

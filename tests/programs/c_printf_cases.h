@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * c_printf_cases.h - the printf calls of c_printf.c, as an X-macro list
  * shared with tests/suites/test_c.c, which formats the same calls with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * c_sort.c - compiled C on the core: qsort (picolibc) of C_SORT_N pseudo-
  * random signed words, then a bitwise CRC-32 (reflected, poly 0xEDB88320)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * c_sort_params.h - parameters of c_sort.c, shared with tests/suites/test_c.c
  * (which generates the same input, sorts it with the host's qsort and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * c_trap_report.c - a C program (runtime + picolibc) that executes an
  * illegal instruction after printing a line: the runtime's default trap

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * cosim_sb_hart.S - regression for a bug found by lockstep co-simulation of
  * random programs (docs/verification.md, "Mismatches found"): a p-thread on

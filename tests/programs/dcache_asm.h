@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_asm.h - shared definitions of the data cache test programs
  * (tests/programs/dcache_*.S), on top of test_asm.h.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_chase.S - pointer chasing: the memory-latency-bound loop of the
  * cache measurements (docs/dcache.md). Each list has CHASE_NODES nodes,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_evict.S - a dirty line is evicted, written back and read back.
  * `area` is 4 * `stride` bytes (stride = cache bytes / ways, written by

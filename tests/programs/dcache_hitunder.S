@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_hitunder.S - hit under miss across contexts.
  * Context 1 warms the lines `warm` and `stop`, sets `ready`, then loops loading `warm`

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_lrsc.S - reservations at the cache, across contexts.
  * Context 0 takes a reservation on `rword` (LR), lets context 1 act, then

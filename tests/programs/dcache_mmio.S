@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_mmio.S - CLINT and MMIO accesses bypass the cache.
  * results[]: 0, 1 two reads of mtime (low word) 40 loop iterations apart;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_overlap.S - two contexts miss at about the same time.
  * After a barrier (flags `ready1`, `go`), context 0 loads a word of

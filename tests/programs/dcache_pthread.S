@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_pthread.S - fills by a p-thread are attributed to it, and the
  * main thread's later accesses are classified (useful / late / useless).

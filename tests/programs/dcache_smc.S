@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_smc.S - code written through the (write-back) data cache runs
  * after fence.i. The program writes `addi a0, zero, 42; ret` into

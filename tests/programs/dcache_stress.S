@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_stress.S - both contexts run an op list written by the test
  * (tests/programs/dcache_stress_params.h) against `arena`, logging every

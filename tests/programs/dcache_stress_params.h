@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_stress_params.h - the op encoding shared by dcache_stress.S and
  * tests/suites/test_dcache.c (which generates the ops and checks the logs).

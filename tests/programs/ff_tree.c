@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * ff_tree.c - a program with a long initialisation and a short region of
  * interest, for fast-forward (tests/suites/test_debug.c, docs/debugging.md):

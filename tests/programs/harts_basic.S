@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * harts_basic.S - hart.start / hart.exit on context 1 (docs/memory-map.md).
  * The test writes `args` (two argument values) before the run.

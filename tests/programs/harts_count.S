@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * harts_count.S - a shared counter incremented by both harts.
  * The test writes `mode` and `niter` before the run; each hart increments

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * harts_irq.S - interrupts are per hart: context 1, started as a hart,
  * takes a software interrupt sent by context 0 through msip[1] and a timer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * harts_kernel.S - both contexts run the same dependent-instruction kernel
  * at the same time, on different inputs, with the same register numbers:

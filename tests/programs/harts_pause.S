@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * harts_pause.S - `pause` gives issue slots to the other context.
  * Context 1 runs a fixed register-only compute loop (`niter` iterations,

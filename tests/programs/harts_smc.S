@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * harts_smc.S - self-modifying code made visible with fence.i.
  * The test writes three instruction words into `new_insn` before the run

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * irq_masked.S - a pending interrupt is not taken while masked.
  * Step 1: mie.MTIE = 1, mstatus.MIE = 0: arm the timer, wait until

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * irq_precise.S - precise interrupts: the kernel of kernel_asm.h runs while
  * the machine timer interrupts it every few dozen cycles (the delay varies

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * irq_soft.S - machine software interrupt through the CLINT msip register.
  * results[]:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * irq_timer.S - machine timer interrupt from the CLINT (mtimecmp[0]).
  * The program touches results[] (so no cache miss follows the arming, at

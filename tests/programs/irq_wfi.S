@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * irq_wfi.S - wfi parks the hart until the timer interrupt is pending.
  * Phase A (mstatus.MIE = 1): WFI_N times: arm mtimecmp = mtime + 200, wfi;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * isa_alu.S - register-register ALU and M-extension operations.
  * For each operand pair (a, b) in `pairs` (npairs of them, written by the

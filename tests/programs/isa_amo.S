@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * isa_amo.S - A extension on one hart: LR/SC success and failure, every AMO.
  * lrsc[] (fixed operands, see the comments below):

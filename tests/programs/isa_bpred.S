@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * isa_bpred.S - the branch penalties of docs/core.md ("Branch prediction"),
  * measured in cycles (mcycle) on five small loops, each a function

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * isa_branch.S - conditional branches, taken and not taken, with forward
  * and backward targets.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * isa_fwd.S - back-to-back dependent instructions (operand forwarding) and
  * load-use chains. The test writes `inputs` (x, y) and a linked list

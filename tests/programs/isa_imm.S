@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * isa_imm.S - register-immediate ALU operations with edge immediates.
  * For each value in `values` (nvalues of them, written by the test) it

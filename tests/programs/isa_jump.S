@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * isa_jump.S - JAL and JALR link values and targets.
  * results[]:

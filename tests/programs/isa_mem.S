@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * isa_mem.S - loads (sign/zero extension at every byte offset) and stores
  * (byte/half lanes). The test writes `ldata` (8 bytes), `sdata` (11 words

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * isa_misc.S - writes to x0 are ignored; LUI and AUIPC.
  * results[]:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * kernel_asm.h - the dependent-instruction kernel shared by harts_kernel.S
  * and irq_precise.S (tests/suites/kernel_ref.c is its model on the host).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pex_asm.h - shared macros of the pre-execution test programs
  * (tests/programs/pex_*.S), on top of test_asm.h and outrider/preexec.h.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pex_basic.S - pex.spawn / pex.stop / pex.cancel, the pre-execution CSRs
  * and what a p-thread sees and cannot do (docs/preexec.md). The program

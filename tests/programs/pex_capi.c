@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pex_capi.c - the C interface of outrider/preexec.h: pex_enable /
  * pex_enabled, pex_set_budget / pex_budget, pex_spawn (fn gets arg, runs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pex_fwd.S - store-buffer forwarding in a p-thread: `walk` sums a linked
  * list the way unoptimised compiled code does, keeping the node pointer

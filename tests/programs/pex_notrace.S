@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pex_notrace.S - everything a p-thread does leaves no trace. The main
  * thread spawns three p-threads, one after the other, that store to its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * pex_seg.S - the traversal of the pre-execution seed (its Figure 3), the
  * program of the headline check. Two program segments: segment 204 works

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * roi_counters.S - the roi CSR (regions of interest), the cache and
  * pre-execution performance counters (mhpmcounter6..9) and the write

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * roi_early_trap.S - a program that traps before it installs a trap handler
  * (mtvec is still 0 from reset): an illegal instruction at `early_fault`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * roi_trap_loop.S - a trap loop: the handler returns with mret to the
  * instruction that traps (an ecall at `loop_ecall`) without advancing

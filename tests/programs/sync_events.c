@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_events.c - event_t and event_wait (outrider/sync.h) across the two
  * harts. Input: params[0] = the delay (cycles) before hart 0 sets the

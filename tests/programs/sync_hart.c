@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_hart.c - hart_start/hart_join (outrider/sync.h): a second start
  * while the hart runs is refused, the hart has its own stack and a fresh

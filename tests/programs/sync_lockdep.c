@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_lockdep.c - the lock-order checker (outrider/sync.h).
  * params[0] = 1: an inverted program: hart 0 takes A then B (nested),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_locks.c - both harts increment shared counters under one lock kind
  * (outrider/sync.h), niter acquisitions each.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_prog.h - helpers shared by the sync library's test programs
  * (tests/programs/sync_*.c): a delay loop that uses no memory and the

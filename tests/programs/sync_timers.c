@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * sync_timers.c - one-shot and periodic timers (outrider/sync.h) on both
  * harts, multiplexed on each hart's mtimecmp.

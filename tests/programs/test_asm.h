@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_asm.h - shared definitions for the raw assembly test programs in
  * tests/programs/ (included by each .S file; preprocessed by gcc).

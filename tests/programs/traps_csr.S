@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * traps_csr.S - CSR instructions and machine CSRs of context 0 (no trap is
  * expected: any trap exits with EXIT_UNEXPECTED_TRAP).

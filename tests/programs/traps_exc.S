@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * traps_exc.S - synchronous exceptions. Each trigger instruction sits at a
  * global label trig_<k>; the trap handler logs {mcause, mepc, mtval,

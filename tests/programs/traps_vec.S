@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * traps_vec.S - mtvec vectored mode: exceptions go to BASE, interrupt
  * cause i to BASE + 4*i. The table has 16 entries; entry k logs

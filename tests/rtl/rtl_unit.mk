@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # tests/rtl/rtl_unit.mk - unit benches for the RTL blocks around the core:
 # divider, AMO ALU, CLINT, MMIO, data-side bus interface unit (Icarus), and
 # the data cache (Verilator --binary --timing, several parameter sets).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tb_amo_alu: unit bench for outrider_amo_alu. Every AMO funct5 against a
 // reference (directed signed/unsigned edge values and random operands), and
 // an unknown funct5 returning the old value.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tb_checkers: the protocol checkers of rtl/check/ catch what they claim to.
 // One Verilator --binary build; the run's case comes from +case=N:
 //   0  a clean Wishbone burst (stall, accept, ack) and clean core <-> data

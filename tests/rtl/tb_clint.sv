@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tb_clint: unit bench for outrider_clint (NumCtx from the NC parameter).
 // Checks reset values, msip set/clear (bit 0 only, byte enables), mtimecmp
 // lo/hi with byte enables, mtime counting and writes (a write wins over the

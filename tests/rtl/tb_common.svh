@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tb_common.svh: pass/fail bookkeeping shared by the rtl-unit benches.
 // Include inside a bench module body. Every `CHECK counts one passed or
 // one failed check; finish() prints the summary line the makefile greps:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tb_dbiu: unit bench for outrider_dbiu with NC contexts (parameter), a
 // behavioural Wishbone slave (wb_slave_model) and a fake peripheral.
 //

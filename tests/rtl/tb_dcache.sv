@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tb_dcache: unit bench for outrider_dcache (parameters NC, SIZE, WAYS,
 // LINE, MSHRS, PREF), a behavioural Wishbone slave (wb_slave_model: random
 // stalls, also in the middle of bursts) and a fake peripheral.

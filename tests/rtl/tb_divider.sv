@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tb_divider: unit bench for outrider_divider. Checks all four operations
 // against a reference written from the RISC-V M-extension rules (division
 // by zero, signed overflow, directed edge values, random operands), the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // tb_mmio: unit bench for outrider_mmio. Checks console pulses (word,
 // halfword and byte stores, the lowest enabled lane; the error console's
 // pulses with console_err_o), SIM_EXIT pulses (word

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // wb_slave_model: behavioural Wishbone B4 pipelined slave (32-bit, byte
 // addresses) for the rtl-unit benches. Not synthesizable.
 //

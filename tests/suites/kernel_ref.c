@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* kernel_ref.c - see kernel_ref.h. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * kernel_ref.h - the host model of the kernel in tests/programs/kernel_asm.h
  * (used by harts_kernel.S and irq_precise.S), and the helper that writes its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* rv_ref.c - see rv_ref.h. */
 #include "rv_ref.h"
 

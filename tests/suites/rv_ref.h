@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * rv_ref.h - reference semantics of RV32IMA operations, written from the
  * RISC-V unprivileged specification, used by the suites to compute the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_badinput.c - bad input gets a clear error and a defined exit status,
  * never a crash or a hang: through the smtsim command line (run as a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_c.c - compiled C programs with the software kit's runtime and
  * picolibc (programs tests/programs/c_*.c): console output, a qsort/CRC

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_cosim.c - the reference ISS (tb/iss/iss.h), build/outrider-iss, the
  * retirement port and lockstep co-simulation (tb/lib/cosim.h), the commit log,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_dcache.c - the data cache (rtl/cache/outrider_dcache.sv, docs/dcache.md)
  * seen from programs: cycle-level checks on deterministic runs through the

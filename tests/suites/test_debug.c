@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_debug.c - the debug views and fast-forward (docs/debugging.md):
  *  - fast-forward (tb/lib/fastfwd.h): a run that switches from the reference

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_harts.c - context 1 as a second hart (programs harts_*.S):
  * hart.start/hart.exit semantics, own mhartid, atomics and a spin lock

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_irq.c - machine timer and software interrupts from the CLINT, wfi,
  * masking (programs irq_timer.S, irq_soft.S, irq_wfi.S, irq_masked.S).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_isa.c - RV32IMA instruction semantics on the Outrider model: every
  * instruction class with its edge cases (programs tests/programs/isa_*.S).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_preexec.c - software-controlled pre-execution (docs/preexec.md) on
  * assembled and compiled programs (tests/programs/pex_*.S, the examples

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_roi.c - regions of interest, the statistics JSON's status /
  * configuration / version and derived metrics, the performance counters of

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_sync.c - the synchronisation library (sw/include/outrider/sync.h,
  * docs/sync.md) on the two harts of the core, programs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * test_traps.c - machine-mode traps and CSRs (programs traps_exc.S,
  * traps_csr.S, traps_vec.S): mcause/mepc/mtval of every synchronous

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* tprog.c - see tprog.h. */
 #include <setjmp.h>
 #include <stdarg.h>

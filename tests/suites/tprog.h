@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * tprog.h - running a test program from a cmocka test: create a simulator,
  * load build/prog/<name>.elf, poke inputs into its global arrays, run it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /* trun.c - see trun.h. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>

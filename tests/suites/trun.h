@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * trun.h - running a command-line tool (smtsim, outrider-iss) from a
  * cmocka test: the way the bad-input and co-simulation suites check exit

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Colorlight i5 v7.0: ECP5 LFE5U-25F, CABGA381, 25 MHz (fpga/fpga.mk reads FPGA_*_<board>)
 FPGA_FAMILY_colorlight_i5 := ecp5
 FPGA_DEVICE_colorlight_i5 := --25k --package CABGA381 --speed 6

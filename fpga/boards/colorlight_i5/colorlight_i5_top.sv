@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // colorlight_i5_top: Outrider on the Colorlight i5 v7.0 (ECP5 LFE5U-25F,
 // CABGA381, 25 MHz oscillator) plugged into its extension board (USB serial
 // and the reset button are there). Pins: colorlight_i5.lpf. Flow:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // outrider_ecp5_pll: the ECP5 boards' clock, a 25 MHz oscillator through
 // the EHXPLLL to 16.667 MHz (`ecppll -i 25 -o 16.667`: CLKI_DIV 3,
 // CLKFB_DIV 2, CLKOP_DIV 36; VCO 600 MHz, PFD 8.33 MHz). The FREQUENCY_PIN

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Lattice iCE40-HX8K Breakout Board: iCE40HX8K-CT256, 12 MHz (fpga/fpga.mk reads FPGA_*_<board>)
 # The smallest configuration the RTL accepts is chosen in hx8k_breakout_top.sv
 # (1 context, 64-byte direct-mapped cache, 1 MSHR, 1 store-buffer entry, 8 KiB RAM).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // hx8k_breakout_top: Outrider on the Lattice iCE40-HX8K Breakout Board
 // (iCE40HX8K-CT256, 12 MHz oscillator). Pins: hx8k_breakout.pcf. Flow:
 // fpga/fpga.mk, docs/fpga.md.

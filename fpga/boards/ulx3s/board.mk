@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # ULX3S: ECP5 LFE5U-85F, CABGA381, 25 MHz (fpga/fpga.mk reads FPGA_*_<board>)
 FPGA_FAMILY_ulx3s  := ecp5
 FPGA_DEVICE_ulx3s  := --85k --package CABGA381 --speed 6

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 // ulx3s_top: Outrider on the ULX3S (ECP5 LFE5U-85F, CABGA381, 25 MHz
 // oscillator). Pins: ulx3s.lpf. Flow: fpga/fpga.mk, docs/fpga.md.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * outrider/asm.h - assembler macros for Outrider's custom instructions,
  * for .S files (preprocessed by gcc). Includes outrider/outrider.h, so the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * outrider/hart.h - run a function on a free hardware context as a full hart.
  *

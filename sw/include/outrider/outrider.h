@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * outrider/outrider.h - the Outrider platform for bare-metal programs.
  *

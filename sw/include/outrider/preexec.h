@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * outrider/preexec.h - software-controlled pre-execution (the "Xpex"
  * extension, docs/preexec.md): run a portion of the program ahead of the

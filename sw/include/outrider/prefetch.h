@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * outrider/prefetch.h - the standard cache-block prefetch hints (Zicbop
  * prefetch.r / prefetch.w) from C.

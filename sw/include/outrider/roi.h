@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * outrider/roi.h - regions of interest: mark the part of a program whose
  * statistics you want, separately from its initialisation.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 /*
  * outrider/sync.h - synchronisation between the two harts of one Outrider
  * core: hart start/join, spin locks (test-and-test-and-set, ticket, queued
