@@ -27,7 +27,7 @@ SC_C_OBJS  := $(TB_OBJDIR)/sc/smtsim_sc.o \
               $(patsubst tb/%.c,$(TB_OBJDIR)/%.o,$(wildcard tb/common/*.c)) \
               $(TB_OBJDIR)/lib/cycle_stats.o $(TB_OBJDIR)/lib/stats_json.o \
               $(TB_OBJDIR)/lib/event_log.o $(TB_OBJDIR)/lib/progress.o \
-              $(TB_OBJDIR)/lib/roi.o $(TB_OBJDIR)/lib/sim_version.o
+              $(TB_OBJDIR)/lib/roi.o $(TB_OBJDIR)/lib/sim_version.o $(TB_OBJDIR)/lib/sim_cli.o
 SC_LDLIBS  := $(shell pkg-config --libs systemc 2>/dev/null || echo -lsystemc) -lelf -lz -lmd -pthread -lm
 
 .PHONY: smtsim-sc sc-clean

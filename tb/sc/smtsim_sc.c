@@ -24,16 +24,14 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli_num.h"
 #include "outrider_sc.h"
+#include "sim_cli.h"
 #include "progress.h"
 
 #define EXIT_BAD_INPUT   2
 #define EXIT_CYCLE_LIMIT 124
 #define EXIT_INTERRUPTED 130
 #define RUN_CHUNK        (1u << 16)   /* cycles between interrupt checks */
-#define MIN_RAM          (64u * 1024u)
-#define MAX_RAM          (1024u * 1024u * 1024u)
 
 static volatile sig_atomic_t interrupted;
 
@@ -88,80 +86,37 @@ static int bad(const char *fmt, ...)
     return EXIT_BAD_INPUT;
 }
 
-static int parse_u32_opt(const char *name, const char *arg, uint32_t min, uint32_t *out)
-{
-    uint64_t v;
-    if (cli_parse_u64(arg, 0, &v) != 0 || v > UINT32_MAX || v < min)
-        return bad("--%s: bad value '%s' (want an integer from %u to %u)", name, arg,
-                   (unsigned)min, (unsigned)UINT32_MAX);
-    *out = (uint32_t)v;
-    return 0;
-}
 
 #define PARSE_HELP 256
 static int parse_args(int argc, char **argv, options *o)
 {
-    enum { O_MAX_CYCLES = 1000, O_MEM_LAT, O_MEM_OUT, O_RAM, O_TRACE, O_STATS, O_QUIET, O_HELP,
-           O_PERFECT, O_NO_PEX };
+    enum { O_STATS = SIM_OPT_OWN, O_QUIET, O_HELP };
     static const struct option longopts[] = {
-        { "max-cycles", required_argument, NULL, O_MAX_CYCLES },
-        { "mem-latency", required_argument, NULL, O_MEM_LAT },
-        { "mem-outstanding", required_argument, NULL, O_MEM_OUT },
-        { "ram-size", required_argument, NULL, O_RAM },
-        { "trace", required_argument, NULL, O_TRACE },
+        SIM_CLI_LONGOPTS,
         { "stats-json", required_argument, NULL, O_STATS },
-        { "perfect-dcache", no_argument, NULL, O_PERFECT },
-        { "no-preexec", no_argument, NULL, O_NO_PEX },
         { "quiet", no_argument, NULL, O_QUIET },
         { "help", no_argument, NULL, O_HELP },
         { NULL, 0, NULL, 0 },
     };
-    int c, rc;
+    int c;
     outrider_sc_config_default(&o->cfg);
-    const char *env_lat = getenv("OUTRIDER_MEM_LATENCY");
-    if (env_lat && (rc = parse_u32_opt("mem-latency (from $OUTRIDER_MEM_LATENCY)", env_lat, 0,
-                                       &o->cfg.mem_latency)) != 0)
-        return rc;
+    char msg[256];
+    if (sim_cli_env(&o->cfg, msg, sizeof msg) != 0)
+        return bad("%s", msg);
     o->program = o->stats_path = NULL;
     o->quiet = 0;
     opterr = 0;
-    uint64_t v;
     while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+        int shared = sim_cli_apply(c, optarg, &o->cfg, msg, sizeof msg);
+        if (shared < 0)
+            return bad("%s", msg);
+        if (shared > 0)
+            continue;
         switch (c) {
-        case O_MAX_CYCLES:
-            if (cli_parse_u64(optarg, 0, &v) != 0)
-                return bad("--max-cycles: bad value '%s' (want a non-negative integer)", optarg);
-            o->cfg.max_cycles = v;
-            break;
-        case O_MEM_LAT:
-            if ((rc = parse_u32_opt("mem-latency", optarg, 0, &o->cfg.mem_latency)) != 0)
-                return rc;
-            break;
-        case O_MEM_OUT:
-            if ((rc = parse_u32_opt("mem-outstanding", optarg, 1, &o->cfg.mem_outstanding)) != 0)
-                return rc;
-            break;
-        case O_RAM:
-            if (cli_parse_u64(optarg, 1, &v) != 0 || v < MIN_RAM || v > MAX_RAM || (v & (v - 1)))
-                return bad("--ram-size: bad value '%s' (want a power of two from 64K to 1G)",
-                           optarg);
-            o->cfg.ram_size = (uint32_t)v;
-            break;
-        case O_TRACE:
-            if (!*optarg)
-                return bad("--trace: empty file name");
-            o->cfg.trace_path = optarg;
-            break;
         case O_STATS:
             if (!*optarg)
                 return bad("--stats-json: empty file name");
             o->stats_path = optarg;
-            break;
-        case O_PERFECT:
-            o->cfg.perfect_dcache = 1;
-            break;
-        case O_NO_PEX:
-            o->cfg.no_preexec = 1;
             break;
         case O_QUIET:
             o->quiet = 1;
@@ -172,7 +127,7 @@ static int parse_args(int argc, char **argv, options *o)
         case ':':
             return bad("option '%s' needs a value (try --help)", argv[optind - 1]);
         default:
-            if (optopt >= O_MAX_CYCLES)
+            if (optopt >= SIM_OPT_MAX_CYCLES)
                 return bad("option '%s' takes no value (try --help)", argv[optind - 1]);
             return bad("unknown option '%s' (try --help)", argv[optind - 1]);
         }

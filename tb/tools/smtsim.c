@@ -28,6 +28,7 @@
 #include "cosim.h"
 #include "fastfwd.h"
 #include "outrider_sim.h"
+#include "sim_cli.h"
 
 #define EXIT_BAD_INPUT   2
 #define EXIT_MISMATCH    3
@@ -44,8 +45,6 @@ static void on_signal(int sig)
     (void)sig;
     interrupted = 1;
 }
-#define MIN_RAM          (64u * 1024u)
-#define MAX_RAM          (1024u * 1024u * 1024u)
 
 typedef struct {
     outrider_config cfg;
@@ -128,27 +127,18 @@ static int bad(const char *fmt, ...)
 
 static int parse_u32_opt(const char *name, const char *arg, uint32_t min, uint32_t *out)
 {
-    uint64_t v;
-    if (cli_parse_u64(arg, 0, &v) != 0 || v > UINT32_MAX || v < min)
-        return bad("--%s: bad value '%s' (want an integer from %u to %u)", name, arg,
-                   (unsigned)min, (unsigned)UINT32_MAX);
-    *out = (uint32_t)v;
-    return 0;
+    char msg[256];
+    return sim_cli_u32(name, arg, min, out, msg, sizeof msg) ? bad("%s", msg) : 0;
 }
 
 /* 0: run; EXIT_SUCCESS + 256: --help done; otherwise the exit status. */
 #define PARSE_HELP 256
 static int parse_args(int argc, char **argv, options *o)
 {
-    enum { O_MAX_CYCLES = 1000, O_MEM_LAT, O_MEM_OUT, O_RAM, O_TRACE, O_STATS, O_QUIET, O_HELP,
-           O_PERFECT, O_NO_PEX, O_PEXDIST, O_EVENTS, O_COSIM, O_COMMIT_LOG, O_EVENTS_ROI, O_VERSION,
+    enum { O_STATS = SIM_OPT_OWN, O_QUIET, O_HELP, O_PEXDIST, O_EVENTS, O_COSIM, O_COMMIT_LOG, O_EVENTS_ROI, O_VERSION,
            O_TRACE_FROM, O_TRACE_TO, O_PIPEVIEW, O_FF, O_WARM, O_TRACE_ROI };
     static const struct option longopts[] = {
-        { "max-cycles", required_argument, NULL, O_MAX_CYCLES },
-        { "mem-latency", required_argument, NULL, O_MEM_LAT },
-        { "mem-outstanding", required_argument, NULL, O_MEM_OUT },
-        { "ram-size", required_argument, NULL, O_RAM },
-        { "trace", required_argument, NULL, O_TRACE },
+        SIM_CLI_LONGOPTS,
         { "trace-from", required_argument, NULL, O_TRACE_FROM },
         { "trace-to", required_argument, NULL, O_TRACE_TO },
         { "pipeview", required_argument, NULL, O_PIPEVIEW },
@@ -157,8 +147,6 @@ static int parse_args(int argc, char **argv, options *o)
         { "warm-cache", required_argument, NULL, O_WARM },
         { "stats-json", required_argument, NULL, O_STATS },
         { "events", required_argument, NULL, O_EVENTS },
-        { "perfect-dcache", no_argument, NULL, O_PERFECT },
-        { "no-preexec", no_argument, NULL, O_NO_PEX },
         { "pexdist", required_argument, NULL, O_PEXDIST },
         { "cosim", no_argument, NULL, O_COSIM },
         { "commit-log", required_argument, NULL, O_COMMIT_LOG },
@@ -170,11 +158,9 @@ static int parse_args(int argc, char **argv, options *o)
     };
     int c, rc;
     outrider_config_default(&o->cfg);
-    /* $OUTRIDER_MEM_LATENCY sets the default of --mem-latency (the option wins) */
-    const char *env_lat = getenv("OUTRIDER_MEM_LATENCY");
-    if (env_lat && (rc = parse_u32_opt("mem-latency (from $OUTRIDER_MEM_LATENCY)", env_lat, 0,
-                                       &o->cfg.mem_latency)) != 0)
-        return rc;
+    char msg[256];
+    if (sim_cli_env(&o->cfg, msg, sizeof msg) != 0)
+        return bad("%s", msg);
     o->program = o->stats_path = o->events_path = o->commit_log_path = NULL;
     o->quiet = o->cosim = 0;
     o->trace_from = o->trace_to = 0;
@@ -186,31 +172,12 @@ static int parse_args(int argc, char **argv, options *o)
     opterr = 0;
     uint64_t v;
     while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+        int shared = sim_cli_apply(c, optarg, &o->cfg, msg, sizeof msg);
+        if (shared < 0)
+            return bad("%s", msg);
+        if (shared > 0)
+            continue;
         switch (c) {
-        case O_MAX_CYCLES:
-            if (cli_parse_u64(optarg, 0, &v) != 0)
-                return bad("--max-cycles: bad value '%s' (want a non-negative integer)", optarg);
-            o->cfg.max_cycles = v;
-            break;
-        case O_MEM_LAT:
-            if ((rc = parse_u32_opt("mem-latency", optarg, 0, &o->cfg.mem_latency)) != 0)
-                return rc;
-            break;
-        case O_MEM_OUT:
-            if ((rc = parse_u32_opt("mem-outstanding", optarg, 1, &o->cfg.mem_outstanding)) != 0)
-                return rc;
-            break;
-        case O_RAM:
-            if (cli_parse_u64(optarg, 1, &v) != 0 || v < MIN_RAM || v > MAX_RAM || (v & (v - 1)))
-                return bad("--ram-size: bad value '%s' (want a power of two from 64K to 1G)",
-                           optarg);
-            o->cfg.ram_size = (uint32_t)v;
-            break;
-        case O_TRACE:
-            if (!*optarg)
-                return bad("--trace: empty file name");
-            o->cfg.trace_path = optarg;
-            break;
         case O_TRACE_FROM:
         case O_TRACE_TO:
             if (cli_parse_u64(optarg, 0, &v) != 0)
@@ -270,12 +237,6 @@ static int parse_args(int argc, char **argv, options *o)
             o->commit_log_path = optarg;
             o->cosim = 1;
             break;
-        case O_PERFECT:
-            o->cfg.perfect_dcache = 1;
-            break;
-        case O_NO_PEX:
-            o->cfg.no_preexec = 1;
-            break;
         case O_PEXDIST:
             if ((rc = parse_u32_opt("pexdist", optarg, 0, &o->cfg.pex_dist)) != 0)
                 return rc;
@@ -298,7 +259,7 @@ static int parse_args(int argc, char **argv, options *o)
         case ':':
             return bad("option '%s' needs a value (try --help)", argv[optind - 1]);
         default:
-            if (optopt >= O_MAX_CYCLES)   /* a known flag given a value */
+            if (optopt >= SIM_OPT_MAX_CYCLES)   /* a known flag given a value */
                 return bad("option '%s' takes no value (try --help)", argv[optind - 1]);
             return bad("unknown option '%s' (try --help)", argv[optind - 1]);
         }
