@@ -7,7 +7,8 @@
 // instruction in MEM traps (exceptions recorded by ID/EX, an illegal CSR
 // access, hart.exit on context 0, or an interrupt the CSR file says to take;
 // harts only), executes (go_mem_o), or is replayed because the data side did
-// not accept its request (replay_mem_o: the context re-fetches from it). It
+// not accept its request, or another issue lane holds a shared resource it
+// needs this cycle (replay_mem_o: the context re-fetches from it). It
 // forms the data-side request of a committing memory operation (req_mem_o;
 // outrider_preexec gates it for p-threads and drives dreq_valid_o/op/spec),
 // reads and writes CSRs through outrider_csr_file, starts divides
@@ -70,7 +71,10 @@ module outrider_commit #(
   output logic [31:0]          dreq_wdata_o,
   output logic [3:0]           dreq_be_o,
   input  logic                 dreq_valid_i,
-  input  logic                 dreq_ready_i,
+  input  logic                 dreq_ready_i,    // this lane's request is accepted
+  // another lane uses a shared resource this instruction needs in the same
+  // cycle (a write to a shared pre-execution CSR, hart.start): replay it
+  input  logic                 conflict_i,
   // a prefetch hint (Zicbop prefetch.r/.w, an ORI to x0 for the ISA) that
   // commits now: the data cache fetches the line of pf_addr_o, nobody waits
   output logic                 pf_valid_o,
@@ -144,10 +148,10 @@ module outrider_commit #(
   assign dreq_be_o    = mem_i.be;
 
   logic replay_mem, retire_mem;
-  assign replay_mem = dreq_valid_i && !dreq_ready_i;
+  assign replay_mem = (dreq_valid_i && !dreq_ready_i) || (go_mem && conflict_i);
   assign retire_mem = go_mem && !replay_mem;
 
-  assign csr_write_o     = go_mem && mem_i.csr && !pt_mem;
+  assign csr_write_o     = go_mem && mem_i.csr && !pt_mem && !conflict_i;
   assign csr_write_pex_o = retire_mem && mem_i.csr && !pt_mem;
   assign div_start_o     = retire_mem && mem_i.div;
 

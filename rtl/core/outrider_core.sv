@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: Apache-2.0
 `include "outrider_core_pipe.svh"
-// outrider_core: the two-context (NumCtx-context) in-order SMT pipeline.
+// outrider_core: the two-context (NumCtx-context) in-order SMT core.
 //
-// Five stages shared by all contexts: IF (thread select, fetch address),
+// One five-stage issue lane per context (outrider_lane): IF (fetch address),
 // ID (decode, register read, JAL / backward-branch prediction, load-use
 // interlock), EX (ALU, multiply, branch resolution, address generation),
 // MEM (commit point: traps, interrupts, CSRs, data-side request, context
-// control), WB (register write-back, retirement). Every instruction carries
-// its context id (tid_*) and results are forwarded only within a context.
+// control), WB (register write-back, retirement). Lane t holds only context
+// t's instructions, so every context issues one instruction in every cycle
+// it has one (simultaneous multithreading: up to NumCtx instructions per
+// cycle in total); results are forwarded within a lane. The lanes share the
+// register file (a bank and its read ports per context), the CSR file (an
+// access port per lane), write-back (the dividers), context control,
+// pre-execution and the ONE data port: the core arbitrates the lanes'
+// committing memory requests (SelectPolicy, outrider_thread_select), and a
+// lane that loses replays its instruction, as when the data side is busy.
+// Writes to the shared pre-execution CSRs and hart.start take one lane per
+// cycle: a higher lane's replays while a lower lane's is in MEM.
 //
 // Long operations leave the pipeline instead of stalling it: a memory access
 // whose answer is not back when it reaches WB, and every divide, "parks" its
@@ -28,7 +37,8 @@
 //
 // This module is wiring only (docs/core.md "Structure"): one module per stage
 // and unit, each owning its pipeline register or its state.
-//   outrider_fetch      IF: thread select, fetch address; IF/ID register
+//   outrider_lane       one issue lane (wiring of the five modules below)
+//   outrider_fetch      IF: fetch address; IF/ID register
 //   outrider_bpred      IF: BTB, bimodal counters, return-address stacks
 //                       (predicts at IF, trains at EX)
 //   outrider_decode     ID: decoder, exceptions at decode, static prediction,
@@ -47,14 +57,14 @@
 //                       buffers, register mirror, pre-execution events
 //   outrider_csr_file   per-context CSRs and pexctl/pexbudget/pexstatus
 //
-// What it is not: it has no caches and no memory; the instruction port is a
-// 1-cycle block-RAM-like port, the data side a request/response interface
+// What it is not: it has no caches and no memory; the instruction ports (one
+// per lane) are 1-cycle block-RAM-like ports, the data side a request/response interface
 // (one outstanding request per context, answered in order per context, in
 // any order across contexts) - see outrider_soc.sv and docs/core.md.
 module outrider_core #(
   parameter int NumCtx      = 2,
   parameter int PauseCycles = 32,
-  parameter int SelectPolicy    = 1,      // outrider_thread_select.sv
+  parameter int SelectPolicy    = 1,      // data-port arbitration (outrider_thread_select.sv)
   parameter int StoreBufEntries = 8,      // p-thread store buffer, per context
   parameter int DefaultBudget   = 65536,  // pexbudget reset value
   parameter int DefaultPexDist  = 64,     // pexdist reset value (lines; the SoC: half the cache)
@@ -68,10 +78,11 @@ module outrider_core #(
   input  logic                     clk_i,
   input  logic                     rst_ni,
 
-  output logic                     imem_req_o,
-  output logic [31:0]              imem_addr_o,
-  input  logic [31:0]              imem_rdata_i,
-  input  logic                     imem_err_i,
+  // one instruction port per lane (lane t = context t)
+  output logic [NumCtx-1:0]        imem_req_o,
+  output logic [NumCtx*32-1:0]     imem_addr_o,
+  input  logic [NumCtx*32-1:0]     imem_rdata_i,
+  input  logic [NumCtx-1:0]        imem_err_i,
 
   output logic                     dreq_valid_o,
   input  logic                     dreq_ready_i,
@@ -121,23 +132,30 @@ module outrider_core #(
   input  logic                     evict_useless_i,
 
   // Pipeline debug record (observability only, nothing depends on it): one
-  // slot per stage, index 0 IF, 1 ID, 2 EX, 3 MEM, 4 WB; what each stage holds
-  // this cycle and what happens to it (flags, DbgPipe* bits below). IF's
-  // insn is 0 (the word arrives in ID); its pc is the fetch address.
-  output logic [4:0]               dbg_pipe_valid_o,
-  output logic [5*TidW-1:0]        dbg_pipe_tid_o,
-  output logic [5*32-1:0]          dbg_pipe_pc_o,
-  output logic [5*32-1:0]          dbg_pipe_insn_o,
-  output logic [15:0]              dbg_pipe_flags_o,
+  // slot per lane and stage, slot 5*t + s for lane t, stage s (0 IF, 1 ID,
+  // 2 EX, 3 MEM, 4 WB); what each stage holds this cycle and what happens to
+  // it (flags of lane t at [16*t +: 16], bits below). IF's insn is 0 (the
+  // word arrives in ID); its pc is the fetch address.
+  output logic [5*NumCtx-1:0]      dbg_pipe_valid_o,
+  output logic [5*NumCtx*TidW-1:0] dbg_pipe_tid_o,
+  output logic [5*NumCtx*32-1:0]   dbg_pipe_pc_o,
+  output logic [5*NumCtx*32-1:0]   dbg_pipe_insn_o,
+  output logic [16*NumCtx-1:0]     dbg_pipe_flags_o,
+  // per context: its lane had a committing memory request that lost the
+  // data-port arbitration this cycle (it replays); for the statistics
+  output logic [NumCtx-1:0]        dport_lost_o,
   // data-cache events for the performance counters (docs/core.md): context c's
   // (non-p-thread) access allocated an MSHR / was the first hit on a
   // p-thread-filled line (one-cycle pulses from the data side)
   input  logic [NumCtx-1:0]        hpm_dc_miss_i,
   input  logic [NumCtx-1:0]        hpm_dc_useful_i
 );
+  localparam int ExW = `OR_EXMEM_W;
+  localparam int WbW = `OR_MEMWB_W;
+
   // ===========================================================================
-  // Signals between the stages and units, named by the stage they belong to
-  // (_if, _id, _ex, _mem, _wb, _wb2) and indexed by context where per context
+  // Signals between the lanes and the shared units, per lane (lane t =
+  // context t) as vectors; records as flat vectors (lane t at [W*t +: W])
   // ===========================================================================
   // context state (outrider_ctx_ctrl)
   logic [NumCtx-1:0]    active, pthread, waiting, sleeping, pausing, ctx_free;
@@ -146,41 +164,38 @@ module outrider_core #(
   logic [NumCtx-1:0]    trap_req, mret_req;
   logic [NumCtx*32-1:0] trap_cause, trap_pc, trap_tval;
   logic                 hs_start;
-  logic [TidW-1:0]      hs_tid;
+  logic [TidW-1:0]      hs_tid, hs_lane;
 
-  // IF, ID
-  logic                 fire_if;
-  logic [TidW-1:0]      tid_if;
-  logic                 valid_id, ierr_id, stall_id, predict_id;
-  logic [TidW-1:0]      tid_id;
-  logic [31:0]          pc_id, instr_id, target_id;
-  logic [4:0]           rs1_id, rs2_id;
-  logic                 pred_if, bp_hit_id, bp_pred_id, taken_ex;
-  logic [31:0]          pred_target_if, pred_target_ex;
-
-  // EX
-  logic                 valid_ex, live_ex, redirect_ex;
-  logic [TidW-1:0]      tid_ex;
-  outrider_idex_t       ex_rec;
-  logic [31:0]          redirect_pc_ex, rf_rdata_a, rf_rdata_b;
+  // IF, ID, EX
+  logic [NumCtx-1:0]    fire_if, pred_if, stall_id, predict_id, redirect_ex;
+  logic [NumCtx*32-1:0] pred_target_if, target_id, redirect_pc_ex;
+  logic [NumCtx*5-1:0]  rs1_id, rs2_id;
+  logic [NumCtx*32-1:0] rf_rdata_a, rf_rdata_b;
 
   // MEM
-  logic                 valid_mem;
-  logic [TidW-1:0]      tid_mem;
-  outrider_exmem_t      mem_rec;
-  logic                 live_mem, pt_mem, exc_any_mem, trap_mem, go_mem, replay_mem;
-  logic                 sleep_mem, retire_mem, req_mem, div_start;
-  logic [31:0]          trap_cause_mem, trap_tval_mem;
-  logic                 pt_exc_mem, pt_stop_mem, pt_sc_mem, pt_suppressed_mem;
+  logic [NumCtx-1:0]    valid_mem, live_mem, pt_mem, exc_any_mem, trap_mem, go_mem, replay_mem;
+  logic [NumCtx-1:0]    sleep_mem, retire_mem, req_mem, div_start, pf_valid;
+  logic [NumCtx*ExW-1:0] mem_rec;
+  logic [NumCtx*32-1:0] trap_cause_mem, trap_tval_mem, pf_addr;
+  logic [NumCtx-1:0]    pt_exc_mem, pt_stop_mem, pt_sc_mem, pt_suppressed_mem;
   logic                 sp_start;
   logic [TidW-1:0]      sp_tid;
-  logic [NumCtx-1:0]    pt_end, pt_cancel;
+  logic [NumCtx-1:0]    pt_end, pt_cancel, conflict;
 
-  // CSR access of the instruction in MEM, CSR file outputs
-  logic [11:0]          csr_addr;
-  logic [1:0]           csr_op;
-  logic [31:0]          csr_wdata, csr_rdata;
-  logic                 csr_write_intent, csr_write, csr_write_pex, csr_illegal;
+  // each lane's data-side request, gated (outrider_preexec) and arbitrated
+  logic [NumCtx-1:0]    lane_dreq, lane_spec, lane_ready;
+  logic [NumCtx*3-1:0]  lane_op;
+  logic [NumCtx*5-1:0]  lane_amo;
+  logic [NumCtx*32-1:0] lane_addr, lane_wdata;
+  logic [NumCtx*4-1:0]  lane_be;
+  logic                 grant_valid;
+  logic [TidW-1:0]      grant;
+
+  // CSR access of each lane's MEM instruction, CSR file outputs
+  logic [NumCtx*12-1:0] csr_addr;
+  logic [NumCtx*2-1:0]  csr_op;
+  logic [NumCtx*32-1:0] csr_wdata, csr_rdata;
+  logic [NumCtx-1:0]    csr_write_intent, csr_write, csr_write_pex, csr_illegal, csr_shared;
   logic [NumCtx*32-1:0] trap_vector, csr_mepc, irq_cause;
   logic [NumCtx-1:0]    irq_pending, irq_take;
   logic                 pex_en;
@@ -188,14 +203,10 @@ module outrider_core #(
   logic [31:0]          pex_budget;
 
   // WB, WB2
-  logic                 valid_wb, wb_err, wb_park;
-  logic [TidW-1:0]      tid_wb;
-  outrider_memwb_t      wb_rec;
-  logic [31:0]          wb_value;
-  logic                 valid_wb2;
-  logic [TidW-1:0]      tid_wb2;
-  logic [4:0]           rd_wb2;
-  logic [31:0]          data_wb2;
+  logic [NumCtx-1:0]    valid_wb, wb_err, wb_park, valid_wb2;
+  logic [NumCtx*WbW-1:0] wb_rec;
+  logic [NumCtx*32-1:0] wb_value, data_wb2;
+  logic [NumCtx*5-1:0]  rd_wb2;
   logic [NumCtx-1:0]    late_done, late_err, pend_store, pend_div, div_busy;
   logic [NumCtx*32-1:0] pend_pc, pend_addr;
 
@@ -208,94 +219,191 @@ module outrider_core #(
   logic [NumCtx*4-1:0]  sb_wb_mask, sb_late_mask;
   logic [NumCtx*32-1:0] sb_wb_data, sb_late_data;
 
-  // ===========================================================================
-  // IF
-  // ===========================================================================
-  outrider_fetch #(.NumCtx(NumCtx), .SelectPolicy(SelectPolicy)) u_fetch (
-    .clk_i, .rst_ni,
-    .active_i     (active),
-    .wait_i       (waiting),
-    .sleep_i      (sleeping),
-    .pausing_i    (pausing | pex_hold_o),   // a held p-thread does not fetch
-    .pthread_i    (pthread),
-    .pc_i         (pc_ctx),
-    .pause_ex_i   (valid_ex && ex_rec.pause),
-    .tid_ex_i     (tid_ex),
-    .pause_mem_i  (valid_mem && mem_rec.pause),
-    .tid_mem_i    (tid_mem),
-    .stall_id_i   (stall_id),
-    .kill_if_i    (kill_if),
-    .kill_id_i    (kill_id),
-    .imem_req_o,
-    .imem_addr_o,
-    .imem_rdata_i,
-    .imem_err_i,
-    .fire_if_o    (fire_if),
-    .tid_if_o     (tid_if),
-    .valid_id_o   (valid_id),
-    .tid_id_o     (tid_id),
-    .pc_id_o      (pc_id),
-    .instr_id_o   (instr_id),
-    .ierr_id_o    (ierr_id)
-  );
+  // debug record per lane
+  logic [4*NumCtx-1:0]  dbg_valid;
+  logic [4*NumCtx*32-1:0] dbg_pc, dbg_insn;
+  logic [7*NumCtx-1:0]  dbg_flags;
 
   // ===========================================================================
-  // branch prediction (predicts at IF, mirrors IF/ID and ID/EX, trains at EX)
+  // the issue lanes
   // ===========================================================================
-  outrider_bpred #(.NumCtx(NumCtx), .BranchPredict(BranchPredict), .BtbEntries(BtbEntries),
-                   .BhtEntries(BhtEntries), .RasDepth(RasDepth)) u_bpred (
-    .clk_i, .rst_ni,
-    .pc_i             (pc_ctx),
-    .fire_if_i        (fire_if),
-    .tid_if_i         (tid_if),
-    .pred_if_o        (pred_if),
-    .pred_target_if_o (pred_target_if),
-    .valid_id_i       (valid_id),
-    .tid_id_i         (tid_id),
-    .pc_id_i          (pc_id),
-    .instr_id_i       (instr_id),
-    .stall_id_i       (stall_id),
-    .predict_id_i     (predict_id),
-    .target_id_i      (target_id),
-    .bp_hit_id_o      (bp_hit_id),
-    .bp_pred_id_o     (bp_pred_id),
-    .live_ex_i        (live_ex),
-    .tid_ex_i         (tid_ex),
-    .ex_i             (ex_rec),
-    .taken_ex_i       (taken_ex),
-    .target_ex_i      (redirect_pc_ex),
-    .pred_target_ex_o (pred_target_ex),
-    .kill_id_i        (kill_id),
-    .kill_ex_i        (kill_ex),
-    .kill_mem_i       (kill_mem)
-  );
+  genvar gl;
+  for (gl = 0; gl < NumCtx; gl++) begin : g_lane
+    outrider_lane #(.NumCtx(NumCtx), .Lane(gl), .BranchPredict(BranchPredict),
+                    .BtbEntries(BtbEntries), .BhtEntries(BhtEntries),
+                    .RasDepth(RasDepth)) u_lane (
+      .clk_i, .rst_ni,
+      .active_i            (active),
+      .wait_i              (waiting),
+      .sleep_i             (sleeping),
+      .pausing_i           (pausing | pex_hold_o),   // a held p-thread does not fetch
+      .pthread_i           (pthread),
+      .pc_i                (pc_ctx),
+      .kill_if_i           (kill_if),
+      .kill_id_i           (kill_id),
+      .kill_ex_i           (kill_ex),
+      .kill_mem_i          (kill_mem),
+      .imem_req_o          (imem_req_o[gl]),
+      .imem_addr_o         (imem_addr_o[32*gl +: 32]),
+      .imem_rdata_i        (imem_rdata_i[32*gl +: 32]),
+      .imem_err_i          (imem_err_i[gl]),
+      .fire_if_o           (fire_if[gl]),
+      .pred_if_o           (pred_if[gl]),
+      .pred_target_if_o    (pred_target_if[32*gl +: 32]),
+      .stall_id_o          (stall_id[gl]),
+      .predict_id_o        (predict_id[gl]),
+      .target_id_o         (target_id[32*gl +: 32]),
+      .redirect_ex_o       (redirect_ex[gl]),
+      .redirect_pc_ex_o    (redirect_pc_ex[32*gl +: 32]),
+      .rs1_id_o            (rs1_id[5*gl +: 5]),
+      .rs2_id_o            (rs2_id[5*gl +: 5]),
+      .rf_rdata_a_i        (rf_rdata_a[32*gl +: 32]),
+      .rf_rdata_b_i        (rf_rdata_b[32*gl +: 32]),
+      .wb_value_i          (wb_value[32*gl +: 32]),
+      .valid_wb2_i         (valid_wb2[gl]),
+      .rd_wb2_i            (rd_wb2[5*gl +: 5]),
+      .data_wb2_i          (data_wb2[32*gl +: 32]),
+      .csr_addr_o          (csr_addr[12*gl +: 12]),
+      .csr_op_o            (csr_op[2*gl +: 2]),
+      .csr_wdata_o         (csr_wdata[32*gl +: 32]),
+      .csr_write_intent_o  (csr_write_intent[gl]),
+      .csr_write_o         (csr_write[gl]),
+      .csr_write_pex_o     (csr_write_pex[gl]),
+      .csr_rdata_i         (csr_rdata[32*gl +: 32]),
+      .csr_illegal_i       (csr_illegal[gl]),
+      .irq_take_i          (irq_take),
+      .irq_pending_i       (irq_pending),
+      .irq_cause_i         (irq_cause),
+      .pt_exc_mem_i        (pt_exc_mem[gl]),
+      .pt_sc_mem_i         (pt_sc_mem[gl]),
+      .pt_suppressed_mem_i (pt_suppressed_mem[gl]),
+      .sp_start_i          (sp_start && (gl == 0)),
+      .sp_tid_i            (sp_tid),
+      .hs_start_i          (hs_start && (hs_lane == TidW'(gl))),
+      .hs_tid_i            (hs_tid),
+      .conflict_i          (conflict[gl]),
+      .req_mem_o           (req_mem[gl]),
+      .dreq_amo_o          (lane_amo[5*gl +: 5]),
+      .dreq_addr_o         (lane_addr[32*gl +: 32]),
+      .dreq_wdata_o        (lane_wdata[32*gl +: 32]),
+      .dreq_be_o           (lane_be[4*gl +: 4]),
+      .dreq_valid_i        (lane_dreq[gl]),
+      .dreq_ready_i        (lane_ready[gl]),
+      .pf_valid_o          (pf_valid[gl]),
+      .pf_addr_o           (pf_addr[32*gl +: 32]),
+      .live_mem_o          (live_mem[gl]),
+      .pt_mem_o            (pt_mem[gl]),
+      .exc_any_mem_o       (exc_any_mem[gl]),
+      .trap_mem_o          (trap_mem[gl]),
+      .trap_cause_mem_o    (trap_cause_mem[32*gl +: 32]),
+      .trap_tval_mem_o     (trap_tval_mem[32*gl +: 32]),
+      .go_mem_o            (go_mem[gl]),
+      .replay_mem_o        (replay_mem[gl]),
+      .sleep_mem_o         (sleep_mem[gl]),
+      .retire_mem_o        (retire_mem[gl]),
+      .div_start_o         (div_start[gl]),
+      .valid_mem_o         (valid_mem[gl]),
+      .mem_o               (mem_rec[ExW*gl +: ExW]),
+      .valid_wb_o          (valid_wb[gl]),
+      .wb_o                (wb_rec[WbW*gl +: WbW]),
+      .dbg_valid_o         (dbg_valid[4*gl +: 4]),
+      .dbg_pc_o            (dbg_pc[128*gl +: 128]),
+      .dbg_insn_o          (dbg_insn[128*gl +: 128]),
+      .dbg_flags_o         (dbg_flags[7*gl +: 7])
+    );
+  end
 
   // ===========================================================================
-  // ID, register file
+  // lane conflicts: the shared pre-execution CSRs and hart.start / pex.spawn
+  // take one lane per cycle; a higher lane's replays while a lower lane's is
+  // in MEM (decided from what the instructions are, not from whether they
+  // commit, so no path runs back from the commit decisions)
   // ===========================================================================
-  outrider_decode #(.NumCtx(NumCtx)) u_decode (
+  logic [NumCtx-1:0] shared_wr, start_try;
+  logic [NumCtx-1:0] m_csr, m_hstart, m_spawn;
+  logic [31:0]       m_wdata [NumCtx];
+  logic [31:0]       m_result [NumCtx];
+  logic [2:0]        m_f3 [NumCtx];
+  outrider_exmem_t   mrec;   // a temporary inside the loop
+  always_comb begin
+    mrec = '0;
+    for (int t = 0; t < NumCtx; t++) begin
+      mrec        = mem_rec[ExW*t +: ExW];
+      m_csr[t]    = mrec.csr;
+      m_hstart[t] = mrec.hstart;
+      m_spawn[t]  = mrec.pex_spawn;
+      m_wdata[t]  = mrec.wdata;
+      m_result[t] = mrec.result;
+      m_f3[t]     = mrec.f3;
+    end
+  end
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      shared_wr[t] = live_mem[t] && !pthread[t] && m_csr[t] && csr_write_intent[t] &&
+                     csr_shared[t];
+      start_try[t] = live_mem[t] && !pthread[t] && (m_hstart[t] || (m_spawn[t] && (t == 0)));
+      conflict[t]  = 1'b0;
+      for (int u = 0; u < NumCtx; u++) begin
+        if ((u < t) && ((shared_wr[t] && shared_wr[u]) || (start_try[t] && start_try[u]))) conflict[t] = 1'b1;
+      end
+    end
+  end
+
+  // ===========================================================================
+  // the data port: one request per cycle from the lanes' committing memory
+  // operations (after the p-thread gating). SelectPolicy picks among lanes
+  // that want it (outrider_thread_select: 0 round-robin, 1 harts before
+  // p-threads, 2 lowest lane first); the others see their request not
+  // accepted and replay
+  // ===========================================================================
+  outrider_thread_select #(.NumCtx(NumCtx), .Policy(SelectPolicy)) u_dport_arb (
     .clk_i, .rst_ni,
-    .valid_id_i   (valid_id),
-    .tid_id_i     (tid_id),
-    .pc_id_i      (pc_id),
-    .instr_id_i   (instr_id),
-    .ierr_id_i    (ierr_id),
-    .kill_id_i    (kill_id),
-    .bp_hit_id_i  (bp_hit_id),
-    .bp_pred_id_i (bp_pred_id),
-    .rs1_id_o     (rs1_id),
-    .rs2_id_o     (rs2_id),
-    .stall_id_o   (stall_id),
-    .predict_id_o (predict_id),
-    .target_id_o  (target_id),
-    .valid_ex_o   (valid_ex),
-    .tid_ex_o     (tid_ex),
-    .ex_o         (ex_rec)
+    .eligible_i (lane_dreq),
+    .prio_i     (~pthread),
+    .advance_i  (dreq_valid_o && dreq_ready_i),
+    .valid_o    (grant_valid),
+    .tid_o      (grant)
   );
 
+  assign dreq_valid_o = grant_valid;
+  assign dreq_tid_o   = grant;
+  assign dreq_op_o    = lane_op[3*grant +: 3];
+  assign dreq_spec_o  = lane_spec[grant];
+  assign dreq_amo_o   = lane_amo[5*grant +: 5];
+  assign dreq_addr_o  = lane_addr[32*grant +: 32];
+  assign dreq_wdata_o = lane_wdata[32*grant +: 32];
+  assign dreq_be_o    = lane_be[4*grant +: 4];
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      lane_ready[t]   = grant_valid && (grant == TidW'(t)) && dreq_ready_i;
+      dport_lost_o[t] = lane_dreq[t] && !(grant_valid && (grant == TidW'(t)));
+    end
+  end
+
+  // prefetch hints: one per cycle to the cache, the lowest lane's (a hint;
+  // a dropped one changes nothing but timing)
+  logic            pf_any;
+  logic [TidW-1:0] pf_lane;
+  always_comb begin
+    pf_any  = 1'b0;
+    pf_lane = '0;
+    for (int t = NumCtx - 1; t >= 0; t--) begin
+      if (pf_valid[t]) begin
+        pf_any  = 1'b1;
+        pf_lane = TidW'(t);
+      end
+    end
+  end
+  assign dpf_valid_o = pf_any;
+  assign dpf_addr_o  = pf_addr[32*pf_lane +: 32];
+  assign dpf_tid_o   = pf_lane;
+  assign dpf_spec_o  = pthread[pf_lane];
+
+  // ===========================================================================
+  // register file
+  // ===========================================================================
   outrider_regfile #(.NumCtx(NumCtx)) u_regfile (
     .clk_i,
-    .rtid_i       (tid_id),
     .raddr_a_i    (rs1_id),
     .raddr_b_i    (rs2_id),
     .rdata_a_o    (rf_rdata_a),
@@ -308,77 +416,17 @@ module outrider_core #(
   );
 
   // ===========================================================================
-  // EX
+  // CSR file, pre-execution
   // ===========================================================================
-  outrider_execute #(.NumCtx(NumCtx)) u_execute (
-    .clk_i, .rst_ni,
-    .valid_ex_i       (valid_ex),
-    .tid_ex_i         (tid_ex),
-    .ex_i             (ex_rec),
-    .kill_ex_i        (kill_ex),
-    .rf_rdata_a_i     (rf_rdata_a),
-    .rf_rdata_b_i     (rf_rdata_b),
-    .valid_wb_i       (valid_wb),
-    .tid_wb_i         (tid_wb),
-    .rd_we_wb_i       (wb_rec.rd_we),
-    .rd_wb_i          (wb_rec.rd),
-    .wb_value_i       (wb_value),
-    .valid_wb2_i      (valid_wb2),
-    .tid_wb2_i        (tid_wb2),
-    .rd_wb2_i         (rd_wb2),
-    .data_wb2_i       (data_wb2),
-    .pred_target_ex_i (pred_target_ex),
-    .live_ex_o        (live_ex),
-    .taken_ex_o       (taken_ex),
-    .redirect_ex_o    (redirect_ex),
-    .redirect_pc_ex_o (redirect_pc_ex),
-    .valid_mem_o      (valid_mem),
-    .tid_mem_o        (tid_mem),
-    .mem_o            (mem_rec)
-  );
-
-  // ===========================================================================
-  // MEM: the commit point, the CSR file, pre-execution
-  // ===========================================================================
-  outrider_commit #(.NumCtx(NumCtx)) u_commit (
-    .clk_i, .rst_ni,
-    .valid_mem_i         (valid_mem),    .tid_mem_i           (tid_mem),
-    .mem_i               (mem_rec),      .kill_mem_i          (kill_mem),
-    .pthread_i           (pthread),      .csr_addr_o          (csr_addr),
-    .csr_op_o            (csr_op),       .csr_wdata_o         (csr_wdata),
-    .csr_write_intent_o  (csr_write_intent), .csr_write_o         (csr_write),
-    .csr_write_pex_o     (csr_write_pex), .csr_rdata_i         (csr_rdata),
-    .csr_illegal_i       (csr_illegal),  .irq_take_i          (irq_take),
-    .irq_pending_i       (irq_pending),  .irq_cause_i         (irq_cause),
-    .pt_mem_o            (pt_mem),       .exc_any_mem_o       (exc_any_mem),
-    .pt_exc_mem_i        (pt_exc_mem),   .pt_sc_mem_i         (pt_sc_mem),
-    .pt_suppressed_mem_i (pt_suppressed_mem), .sp_start_i          (sp_start),
-    .sp_tid_i            (sp_tid),       .hs_start_i          (hs_start),
-    .hs_tid_i            (hs_tid),       .req_mem_o           (req_mem),
-    .dreq_tid_o,                         .dreq_amo_o,
-    .dreq_addr_o,                        .dreq_wdata_o,
-    .dreq_be_o,                          .dreq_valid_i        (dreq_valid_o),
-    .dreq_ready_i,                       .live_mem_o          (live_mem),
-    .trap_mem_o          (trap_mem),     .trap_cause_mem_o    (trap_cause_mem),
-    .trap_tval_mem_o     (trap_tval_mem), .go_mem_o            (go_mem),
-    .replay_mem_o        (replay_mem),   .sleep_mem_o         (sleep_mem),
-    .retire_mem_o        (retire_mem),   .div_start_o         (div_start),
-    .pf_valid_o          (dpf_valid_o),  .pf_addr_o           (dpf_addr_o),
-    .valid_wb_o          (valid_wb),     .tid_wb_o            (tid_wb),
-    .wb_o                (wb_rec)
-  );
-
-  assign dpf_tid_o  = tid_mem;
-  assign dpf_spec_o = pt_mem;
-
   outrider_csr_file #(.NumCtx(NumCtx), .DefaultBudget(DefaultBudget),
                       .DefaultPexDist(DefaultPexDist)) u_csr_file (
     .clk_i, .rst_ni,
-    .tid_mem_i      (tid_mem),           .addr_i         (csr_addr),
+    .addr_i         (csr_addr),
     .op_i           (csr_op),            .wdata_i        (csr_wdata),
     .write_intent_i (csr_write_intent),  .write_i        (csr_write),
     .write_pex_i    (csr_write_pex),     .rdata_o        (csr_rdata),
-    .illegal_o      (csr_illegal),       .trap_i         (trap_req),
+    .illegal_o      (csr_illegal),       .pex_csr_o      (csr_shared),
+    .trap_i         (trap_req),
     .trap_cause_i   (trap_cause),        .trap_pc_i      (trap_pc),
     .trap_tval_i    (trap_tval),         .trap_vector_o  (trap_vector),
     .mret_i         (mret_req),          .mepc_o         (csr_mepc),
@@ -405,15 +453,15 @@ module outrider_core #(
     .pex_en_i            (pex_en),       .pex_budget_i        (pex_budget),
     .pex_dist_i          (pex_dist),     .pfill_cnt_i,
     .evict_useless_i,                    .hold_o              (pex_hold_o),
-    .tid_mem_i           (tid_mem),      .mem_i               (mem_rec),
+    .mem_i               (mem_rec),
     .live_mem_i          (live_mem),     .pt_mem_i            (pt_mem),
     .exc_any_mem_i       (exc_any_mem),  .req_mem_i           (req_mem),
     .retire_mem_i        (retire_mem),   .pt_exc_mem_o        (pt_exc_mem),
     .pt_stop_mem_o       (pt_stop_mem),  .pt_sc_mem_o         (pt_sc_mem),
     .pt_suppressed_mem_o (pt_suppressed_mem), .sp_start_o          (sp_start),
-    .sp_tid_o            (sp_tid),       .dreq_valid_o,
-    .dreq_op_o,                          .dreq_spec_o,
-    .valid_wb_i          (valid_wb),     .tid_wb_i            (tid_wb),
+    .sp_tid_o            (sp_tid),       .dreq_valid_o        (lane_dreq),
+    .dreq_op_o           (lane_op),      .dreq_spec_o         (lane_spec),
+    .valid_wb_i          (valid_wb),
     .wb_i                (wb_rec),       .wb_err_i            (wb_err),
     .late_err_i          (late_err),     .pend_addr_i         (pend_addr),
     .sb_wb_mask_o        (sb_wb_mask),   .sb_wb_data_o        (sb_wb_data),
@@ -429,25 +477,35 @@ module outrider_core #(
   // ===========================================================================
   // WB
   // ===========================================================================
+  logic [NumCtx*2-1:0]  div_op;
+  logic [NumCtx*32-1:0] div_a, div_b;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      div_op[2*t +: 2]  = m_f3[t][1:0];
+      div_a[32*t +: 32] = m_result[t];
+      div_b[32*t +: 32] = m_wdata[t];
+    end
+  end
+
   outrider_writeback #(.NumCtx(NumCtx)) u_writeback (
     .clk_i, .rst_ni,
-    .valid_wb_i        (valid_wb),       .tid_wb_i          (tid_wb),
+    .valid_wb_i        (valid_wb),
     .wb_i              (wb_rec),         .wait_i            (waiting),
     .dresp_valid_i,                      .dresp_rdata_i,
     .dresp_err_i,                        .div_start_i       (div_start),
-    .tid_mem_i         (tid_mem),        .div_op_i          (mem_rec.f3[1:0]),
-    .div_a_i           (mem_rec.result), .div_b_i           (mem_rec.wdata),
+    .div_op_i          (div_op),
+    .div_a_i           (div_a),          .div_b_i           (div_b),
     .div_busy_o        (div_busy),       .sb_wb_mask_i      (sb_wb_mask),
     .sb_wb_data_i      (sb_wb_data),     .sb_late_mask_i    (sb_late_mask),
     .sb_late_data_i    (sb_late_data),   .mirror_we_i       (mirror_we),
     .mirror_waddr_i    (mirror_waddr),   .mirror_wdata_i    (mirror_wdata),
     .hs_start_i        (hs_start),       .hs_tid_i          (hs_tid),
-    .hs_arg_i          (mem_rec.wdata),  .wb_err_o          (wb_err),
+    .hs_arg_i          (m_wdata[hs_lane]), .wb_err_o          (wb_err),
     .wb_park_o         (wb_park),        .wb_value_o        (wb_value),
     .late_done_o       (late_done),      .late_err_o        (late_err),
     .pend_pc_o         (pend_pc),        .pend_addr_o       (pend_addr),
     .pend_store_o      (pend_store),     .pend_div_o        (pend_div),
-    .valid_wb2_o       (valid_wb2),      .tid_wb2_o         (tid_wb2),
+    .valid_wb2_o       (valid_wb2),
     .rd_wb2_o          (rd_wb2),         .data_wb2_o        (data_wb2),
     .rf_we_o           (rf_we),          .rf_waddr_o        (rf_waddr),
     .rf_wdata_o        (rf_wdata),       .own_we_o          (own_we),
@@ -462,18 +520,18 @@ module outrider_core #(
   // ===========================================================================
   outrider_ctx_ctrl #(.NumCtx(NumCtx), .PauseCycles(PauseCycles), .BootAddr(BootAddr)) u_ctx_ctrl (
     .clk_i, .rst_ni,
-    .fire_if_i        (fire_if),         .tid_if_i         (tid_if),
+    .fire_if_i        (fire_if),
     .pred_if_i        (pred_if),         .pred_target_if_i (pred_target_if),
-    .tid_id_i         (tid_id),          .predict_id_i     (predict_id),
-    .target_id_i      (target_id),       .tid_ex_i         (tid_ex),
+    .predict_id_i     (predict_id),
+    .target_id_i      (target_id),
     .redirect_ex_i    (redirect_ex),     .redirect_pc_ex_i (redirect_pc_ex),
-    .tid_mem_i        (tid_mem),         .mem_i            (mem_rec),
+    .mem_i            (mem_rec),
     .live_mem_i       (live_mem),        .pt_mem_i         (pt_mem),
     .trap_mem_i       (trap_mem),        .trap_cause_mem_i (trap_cause_mem),
     .trap_tval_mem_i  (trap_tval_mem),   .go_mem_i         (go_mem),
     .replay_mem_i     (replay_mem),      .sleep_mem_i      (sleep_mem),
     .retire_mem_i     (retire_mem),      .valid_wb_i       (valid_wb),
-    .tid_wb_i         (tid_wb),          .wb_i             (wb_rec),
+    .wb_i             (wb_rec),
     .wb_err_i         (wb_err),          .wb_park_i        (wb_park),
     .late_done_i      (late_done),       .late_err_i       (late_err),
     .pend_pc_i        (pend_pc),         .pend_addr_i      (pend_addr),
@@ -494,22 +552,28 @@ module outrider_core #(
     .trap_cause_o     (trap_cause),      .trap_pc_o        (trap_pc),
     .trap_tval_o      (trap_tval),       .mret_o           (mret_req),
     .hs_start_o       (hs_start),
-    .hs_tid_o         (hs_tid)
+    .hs_tid_o         (hs_tid),          .hs_lane_o        (hs_lane)
   );
 
   // ---- pipeline debug record (docs/debugging.md "Pipeline view") ----------
-  // flags: 0 IF squashed (does not reach ID), 1 ID stalls (stays), 2 ID
-  // squashed, 3 EX squashed, 4 MEM goes on to WB, 5 MEM traps, 6 MEM replayed
-  // (re-fetched), 7 WB parks (completes later on the retirement port),
-  // 8 WB access fault; other bits 0. An instruction moves on to the next
-  // stage in the next cycle unless its stage's flags say otherwise.
-  assign dbg_pipe_valid_o = {valid_wb, valid_mem, valid_ex, valid_id, fire_if};
-  assign dbg_pipe_tid_o   = {tid_wb, tid_mem, tid_ex, tid_id, tid_if};
-  assign dbg_pipe_pc_o    = {wb_rec.pc, mem_rec.pc, ex_rec.pc, pc_id, imem_addr_o};
-  assign dbg_pipe_insn_o  = {wb_rec.insn, mem_rec.insn, ex_rec.insn, instr_id, 32'd0};
-  assign dbg_pipe_flags_o = {7'd0, wb_err, wb_park, replay_mem, trap_mem, retire_mem,
-                             valid_ex && kill_ex[tid_ex], valid_id && kill_id[tid_id],
-                             stall_id, fire_if && kill_if[tid_if]};
+  // per lane t, slots 5*t .. 5*t+4 (IF..WB), flags at [16*t +: 16]: 0 IF
+  // squashed (does not reach ID), 1 ID stalls (stays), 2 ID squashed, 3 EX
+  // squashed, 4 MEM goes on to WB, 5 MEM traps, 6 MEM replayed (re-fetched),
+  // 7 WB parks (completes later on the retirement port), 8 WB access fault;
+  // other bits 0. An instruction moves on to the next stage in the next
+  // cycle unless its stage's flags say otherwise.
+  outrider_memwb_t wrec;   // a temporary inside the loop
+  always_comb begin
+    wrec = '0;
+    for (int t = 0; t < NumCtx; t++) begin
+      wrec = wb_rec[WbW*t +: WbW];
+      dbg_pipe_valid_o[5*t +: 5]            = {valid_wb[t], dbg_valid[4*t +: 4]};
+      dbg_pipe_pc_o[160*t +: 160]           = {wrec.pc, dbg_pc[128*t +: 128]};
+      dbg_pipe_insn_o[160*t +: 160]         = {wrec.insn, dbg_insn[128*t +: 128]};
+      dbg_pipe_flags_o[16*t +: 16]          = {7'd0, wb_err[t], wb_park[t], dbg_flags[7*t +: 7]};
+      for (int s = 0; s < 5; s++) dbg_pipe_tid_o[TidW*(5*t + s) +: TidW] = TidW'(t);
+    end
+  end
 
   assign trap_valid_o  = trap_req;
   assign trap_cause_o  = trap_cause;
@@ -517,8 +581,11 @@ module outrider_core #(
   assign ctx_active_o  = active;
   assign ctx_pthread_o = pthread;
 
-  // fields of the records only some stages read, and EX's liveness (the EX/MEM
-  // register takes it inside outrider_execute)
+  // fields of the records only some units read
   logic unused_core;
-  assign unused_core = ^{trap_pc};
+  assign unused_core = ^{trap_pc, valid_mem, stall_id, mrec, wrec};
+
+  `include "outrider_assert.svh"
+  `OR_ASSERT(!dreq_valid_o || lane_dreq[dreq_tid_o], "the data port serves a lane that asks")
+  `OR_ASSERT((lane_ready & ~lane_dreq) == '0, "only the granted lane's request is accepted")
 endmodule

@@ -25,6 +25,12 @@
 //   8. otherwise unchanged.
 // An older stage's redirect wins because it squashes the younger ones.
 //
+// Every context has its own issue lane (lane t holds only context t's
+// instructions), so each stage input comes per lane: fire_if_i[t] is "lane
+// t fetched", trap_mem_i[t] "the instruction in lane t's MEM traps", and so
+// on. A started context's PC comes from the record in the starting lane's
+// MEM stage (lane 0 for pex.spawn, hs_lane_o for hart.start).
+//
 // It does not decide whether an instruction traps or commits (outrider_commit),
 // nor when a p-thread starts or stops (outrider_preexec: sp_start_i, pt_end_i).
 //
@@ -35,42 +41,39 @@ module outrider_ctx_ctrl #(
   parameter int NumCtx      = 2,
   parameter int PauseCycles = 32,
   parameter logic [31:0] BootAddr = 32'h8000_0000,
-  parameter int TidW        = (NumCtx > 1) ? $clog2(NumCtx) : 1
+  parameter int TidW        = (NumCtx > 1) ? $clog2(NumCtx) : 1,
+  parameter int ExW         = `OR_EXMEM_W,
+  parameter int WbW         = `OR_MEMWB_W
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
 
-  // IF, ID, EX
-  input  logic                 fire_if_i,
-  input  logic [TidW-1:0]      tid_if_i,
-  input  logic                 pred_if_i,        // IF's predictor: fetch pred_target_if_i next
-  input  logic [31:0]          pred_target_if_i,
-  input  logic [TidW-1:0]      tid_id_i,
-  input  logic                 predict_id_i,
-  input  logic [31:0]          target_id_i,
-  input  logic [TidW-1:0]      tid_ex_i,
-  input  logic                 redirect_ex_i,
-  input  logic [31:0]          redirect_pc_ex_i,
+  // IF, ID, EX of each lane
+  input  logic [NumCtx-1:0]    fire_if_i,
+  input  logic [NumCtx-1:0]    pred_if_i,        // IF's predictor: fetch pred_target_if_i next
+  input  logic [NumCtx*32-1:0] pred_target_if_i,
+  input  logic [NumCtx-1:0]    predict_id_i,
+  input  logic [NumCtx*32-1:0] target_id_i,
+  input  logic [NumCtx-1:0]    redirect_ex_i,
+  input  logic [NumCtx*32-1:0] redirect_pc_ex_i,
 
-  // MEM (outrider_commit)
-  input  logic [TidW-1:0]      tid_mem_i,
-  input  outrider_exmem_t      mem_i,
-  input  logic                 live_mem_i,
-  input  logic                 pt_mem_i,
-  input  logic                 trap_mem_i,
-  input  logic [31:0]          trap_cause_mem_i,
-  input  logic [31:0]          trap_tval_mem_i,
-  input  logic                 go_mem_i,
-  input  logic                 replay_mem_i,
-  input  logic                 sleep_mem_i,
-  input  logic                 retire_mem_i,
+  // MEM of each lane (outrider_commit)
+  input  logic [NumCtx*ExW-1:0] mem_i,
+  input  logic [NumCtx-1:0]    live_mem_i,
+  input  logic [NumCtx-1:0]    pt_mem_i,
+  input  logic [NumCtx-1:0]    trap_mem_i,
+  input  logic [NumCtx*32-1:0] trap_cause_mem_i,
+  input  logic [NumCtx*32-1:0] trap_tval_mem_i,
+  input  logic [NumCtx-1:0]    go_mem_i,
+  input  logic [NumCtx-1:0]    replay_mem_i,
+  input  logic [NumCtx-1:0]    sleep_mem_i,
+  input  logic [NumCtx-1:0]    retire_mem_i,
 
-  // WB (outrider_commit's MEM/WB register, outrider_writeback)
-  input  logic                 valid_wb_i,
-  input  logic [TidW-1:0]      tid_wb_i,
-  input  outrider_memwb_t      wb_i,
-  input  logic                 wb_err_i,
-  input  logic                 wb_park_i,
+  // WB of each lane (outrider_commit's MEM/WB register, outrider_writeback)
+  input  logic [NumCtx-1:0]    valid_wb_i,
+  input  logic [NumCtx*WbW-1:0] wb_i,
+  input  logic [NumCtx-1:0]    wb_err_i,
+  input  logic [NumCtx-1:0]    wb_park_i,
   input  logic [NumCtx-1:0]    late_done_i,
   input  logic [NumCtx-1:0]    late_err_i,
   input  logic [NumCtx*32-1:0] pend_pc_i,
@@ -84,10 +87,10 @@ module outrider_ctx_ctrl #(
   input  logic [NumCtx-1:0]    irq_pending_i,
 
   // pre-execution (outrider_preexec)
-  input  logic                 sp_start_i,     // pex.spawn starts context sp_tid_i
+  input  logic                 sp_start_i,     // lane 0's pex.spawn starts context sp_tid_i
   input  logic [TidW-1:0]      sp_tid_i,
-  input  logic                 pt_exc_mem_i,   // the p-thread in MEM stops (exception)
-  input  logic                 pt_stop_mem_i,  // ... after this instruction (stop, budget)
+  input  logic [NumCtx-1:0]    pt_exc_mem_i,   // the p-thread in MEM stops (exception)
+  input  logic [NumCtx-1:0]    pt_stop_mem_i,  // ... after this instruction (stop, budget)
   input  logic [NumCtx-1:0]    pt_end_i,       // the p-thread ends (stop or cancel)
   input  logic [NumCtx-1:0]    pt_cancel_i,    // ... because it was cancelled
 
@@ -122,7 +125,8 @@ module outrider_ctx_ctrl #(
 
   // hart.start
   output logic                 hs_start_o,
-  output logic [TidW-1:0]      hs_tid_o
+  output logic [TidW-1:0]      hs_tid_o,       // the started context
+  output logic [TidW-1:0]      hs_lane_o       // the lane (context) that starts it
 );
   `include "outrider_defs.svh"
   `include "outrider_isa.svh"
@@ -149,49 +153,56 @@ module outrider_ctx_ctrl #(
     end
   end
 
-  // which context's instruction sits in each stage
-  logic [NumCtx-1:0] sel_wb, sel_mem, sel_ex, sel_id, sel_if;
+  // lane t's records, field by field (Icarus cannot select a member of an
+  // element of an array of structs)
+  logic [31:0]       m_pc [NumCtx];
+  logic [31:0]       m_result [NumCtx];
+  logic [31:0]       w_pc [NumCtx];
+  logic [31:0]       w_addr [NumCtx];
+  logic [NumCtx-1:0] m_mret, m_fencei, m_pause, m_hexit, m_hstart, w_store;
+  outrider_exmem_t   mrec;   // temporaries inside the loop
+  outrider_memwb_t   wrec;
   always_comb begin
+    mrec = '0;
+    wrec = '0;
     for (int t = 0; t < NumCtx; t++) begin
-      sel_wb[t]  = (tid_wb_i == TidW'(t));
-      sel_mem[t] = (tid_mem_i == TidW'(t));
-      sel_ex[t]  = (tid_ex_i == TidW'(t));
-      sel_id[t]  = (tid_id_i == TidW'(t));
-      sel_if[t]  = (tid_if_i == TidW'(t));
+      mrec        = mem_i[ExW*t +: ExW];
+      wrec        = wb_i[WbW*t +: WbW];
+      m_pc[t]     = mrec.pc;
+      m_result[t] = mrec.result;
+      m_mret[t]   = mrec.mret;
+      m_fencei[t] = mrec.fencei;
+      m_pause[t]  = mrec.pause;
+      m_hexit[t]  = mrec.hexit;
+      m_hstart[t] = mrec.hstart;
+      w_pc[t]     = wrec.pc;
+      w_addr[t]   = wrec.addr;
+      w_store[t]  = wrec.store;
     end
   end
 
   // ---- flushes, by the stage that raises them --------------------------------
-  logic mem_redirects;   // the instruction in MEM sends its context elsewhere
-  logic mem_commits_flush;
-  assign mem_redirects     = trap_mem_i || replay_mem_i || (mem_i.mret && !pt_mem_i) ||
-                             mem_i.fencei || mem_i.pause || sleep_mem_i || mem_i.hexit;
-  assign mem_commits_flush = go_mem_i && ((mem_i.mret && !pt_mem_i) || mem_i.fencei ||
-                                          mem_i.pause || sleep_mem_i || mem_i.hexit ||
-                                          pt_stop_mem_i);
-
+  logic [NumCtx-1:0] mem_redirects;   // the instruction in MEM sends its context elsewhere
+  logic [NumCtx-1:0] mem_commits_flush;
   logic [NumCtx-1:0] flush_wb, flush_mem, flush_ex, flush_id;
-  always_comb begin : p_flush_wb
+  always_comb begin : p_flush
     for (int t = 0; t < NumCtx; t++) begin
-      flush_wb[t] = (sel_wb[t] && (wb_park_i || wb_err_i)) || late_err_i[t];
-    end
-  end
-  always_comb begin : p_flush_mem
-    for (int t = 0; t < NumCtx; t++) begin
-      flush_mem[t] = (sel_mem[t] && live_mem_i &&
-                      (trap_mem_i || pt_exc_mem_i || replay_mem_i || mem_commits_flush)) ||
+      mem_redirects[t]     = trap_mem_i[t] || replay_mem_i[t] || (m_mret[t] && !pt_mem_i[t]) ||
+                             m_fencei[t] || m_pause[t] || sleep_mem_i[t] || m_hexit[t];
+      mem_commits_flush[t] = go_mem_i[t] && ((m_mret[t] && !pt_mem_i[t]) || m_fencei[t] ||
+                                             m_pause[t] || sleep_mem_i[t] || m_hexit[t] ||
+                                             pt_stop_mem_i[t]);
+      flush_wb[t]  = wb_park_i[t] || wb_err_i[t] || late_err_i[t];
+      flush_mem[t] = (live_mem_i[t] && (trap_mem_i[t] || pt_exc_mem_i[t] || replay_mem_i[t] ||
+                                        mem_commits_flush[t])) ||
                      pt_cancel_i[t];
     end
   end
   assign kill_mem_o = flush_wb;
   assign kill_ex_o  = flush_wb | flush_mem;
-  always_comb begin : p_flush_ex
-    for (int t = 0; t < NumCtx; t++) flush_ex[t] = sel_ex[t] && redirect_ex_i;
-  end
-  assign kill_id_o = kill_ex_o | flush_ex;
-  always_comb begin : p_flush_id
-    for (int t = 0; t < NumCtx; t++) flush_id[t] = sel_id[t] && predict_id_i && !kill_id_o[t];
-  end
+  assign flush_ex   = redirect_ex_i;
+  assign kill_id_o  = kill_ex_o | flush_ex;
+  assign flush_id   = predict_id_i & ~kill_id_o;
   assign kill_if_o     = kill_id_o | flush_id;
   assign redirect_ex_o = flush_ex;
 
@@ -199,66 +210,79 @@ module outrider_ctx_ctrl #(
   always_comb begin : p_trap
     for (int t = 0; t < NumCtx; t++) begin
       trap_o[t]                = 1'b0;
-      trap_cause_o[32*t +: 32] = trap_cause_mem_i;
-      trap_pc_o[32*t +: 32]    = mem_i.pc;
-      trap_tval_o[32*t +: 32]  = trap_tval_mem_i;
+      trap_cause_o[32*t +: 32] = trap_cause_mem_i[32*t +: 32];
+      trap_pc_o[32*t +: 32]    = m_pc[t];
+      trap_tval_o[32*t +: 32]  = trap_tval_mem_i[32*t +: 32];
       if (late_err_i[t]) begin
         trap_o[t]                = !pthread_q[t];
         trap_cause_o[32*t +: 32] = pend_store_i[t] ? ExcStoreAccess : ExcLoadAccess;
         trap_pc_o[32*t +: 32]    = pend_pc_i[32*t +: 32];
         trap_tval_o[32*t +: 32]  = pend_addr_i[32*t +: 32];
-      end else if (sel_wb[t] && wb_err_i) begin
+      end else if (wb_err_i[t]) begin
         trap_o[t]                = !pthread_q[t];
-        trap_cause_o[32*t +: 32] = wb_i.store ? ExcStoreAccess : ExcLoadAccess;
-        trap_pc_o[32*t +: 32]    = wb_i.pc;
-        trap_tval_o[32*t +: 32]  = wb_i.addr;
-      end else if (sel_mem[t] && trap_mem_i) begin
+        trap_cause_o[32*t +: 32] = w_store[t] ? ExcStoreAccess : ExcLoadAccess;
+        trap_pc_o[32*t +: 32]    = w_pc[t];
+        trap_tval_o[32*t +: 32]  = w_addr[t];
+      end else if (trap_mem_i[t]) begin
         trap_o[t] = 1'b1;
       end
-      mret_o[t] = sel_mem[t] && go_mem_i && mem_i.mret && !pt_mem_i;
+      mret_o[t] = go_mem_i[t] && m_mret[t] && !pt_mem_i[t];
     end
   end
 
   // ---- free contexts, hart.start ---------------------------------------------------
   always_comb begin
     for (int c = 0; c < NumCtx; c++) begin
-      free_o[c] = !active_q[c] && !wait_q[c] && !(valid_wb_i && sel_wb[c]) &&
+      free_o[c] = !active_q[c] && !wait_q[c] && !valid_wb_i[c] &&
                   !mem_busy_q[c] && !div_busy_i[c];
     end
   end
 
-  // the lowest free context; a p-thread's hart.start is refused
-  logic hs_found;
-  assign {hs_found, hs_tid_o} = lowest_set(free_o);
-  assign hs_start_o = retire_mem_i && mem_i.hstart && hs_found && !pt_mem_i;
+  // the lowest free context; a p-thread's hart.start is refused; the core
+  // replays a lane's hart.start when a lower lane has one in MEM too, so at
+  // most one lane starts a hart per cycle (the lowest, should two arrive)
+  logic [NumCtx-1:0] hs_try;
+  logic              hs_found, hs_any, hs_multi;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) hs_try[t] = retire_mem_i[t] && m_hstart[t] && !pt_mem_i[t];
+    hs_multi = 1'b0;
+    for (int t = 1; t < NumCtx; t++) begin
+      for (int u = 0; u < NumCtx; u++) if ((u < t) && hs_try[t] && hs_try[u]) hs_multi = 1'b1;
+    end
+  end
+  assign {hs_found, hs_tid_o}  = lowest_set(free_o);
+  assign {hs_any, hs_lane_o}   = lowest_set(hs_try);
+  assign hs_start_o = hs_any && hs_found;
 
   // ---- next state ------------------------------------------------------------------
   logic [NumCtx-1:0] start, commit_mem;
+  logic [31:0]       start_pc;   // the start PC of this cycle's spawn or hart.start
   always_comb begin
+    start_pc = sp_start_i ? m_result[0] : m_result[hs_lane_o];
     for (int t = 0; t < NumCtx; t++) begin
       start[t]      = (sp_start_i && (sp_tid_i == TidW'(t))) ||
                       (hs_start_o && (hs_tid_o == TidW'(t)));
-      commit_mem[t] = sel_mem[t] && retire_mem_i;   // MEM's instruction goes on to WB
+      commit_mem[t] = retire_mem_i[t];   // lane t's MEM instruction goes on to WB
     end
   end
 
   // the next PC, as an explicit priority (see the header)
   always_comb begin : p_next_pc
     for (int t = 0; t < NumCtx; t++) begin
-      if (start[t])                                  pc_d[t] = mem_i.result;
+      if (start[t])                                  pc_d[t] = start_pc;
       else if (late_err_i[t])                        pc_d[t] = trap_vector[t];
-      else if (sel_wb[t] && wb_err_i)                pc_d[t] = trap_vector[t];
-      else if (sel_wb[t] && wb_park_i)               pc_d[t] = wb_i.pc + 32'd4;
-      else if (sel_mem[t] && live_mem_i && mem_redirects) begin
-        if (trap_mem_i)                              pc_d[t] = trap_vector[t];
-        else if (replay_mem_i)                       pc_d[t] = mem_i.pc;
-        else if (mem_i.mret && !pt_mem_i)            pc_d[t] = mepc[t];
-        else                                         pc_d[t] = mem_i.pc + 32'd4;
+      else if (wb_err_i[t])                          pc_d[t] = trap_vector[t];
+      else if (wb_park_i[t])                         pc_d[t] = w_pc[t] + 32'd4;
+      else if (live_mem_i[t] && mem_redirects[t]) begin
+        if (trap_mem_i[t])                           pc_d[t] = trap_vector[t];
+        else if (replay_mem_i[t])                    pc_d[t] = m_pc[t];
+        else if (m_mret[t] && !pt_mem_i[t])          pc_d[t] = mepc[t];
+        else                                         pc_d[t] = m_pc[t] + 32'd4;
       end
-      else if (flush_ex[t])                          pc_d[t] = redirect_pc_ex_i;
-      else if (flush_id[t])                          pc_d[t] = target_id_i;
-      else if (fire_if_i && sel_if[t] && pred_if_i)  pc_d[t] = pred_target_if_i;
-      else if (fire_if_i && sel_if[t])               pc_d[t] = pc_q[t] + 32'd4;
+      else if (flush_ex[t])                          pc_d[t] = redirect_pc_ex_i[32*t +: 32];
+      else if (flush_id[t])                          pc_d[t] = target_id_i[32*t +: 32];
+      else if (fire_if_i[t] && pred_if_i[t])         pc_d[t] = pred_target_if_i[32*t +: 32];
+      else if (fire_if_i[t])                         pc_d[t] = pc_q[t] + 32'd4;
       else                                           pc_d[t] = pc_q[t];
     end
   end
@@ -269,7 +293,7 @@ module outrider_ctx_ctrl #(
       // running, and as what
       if (start[t])                                  active_d[t] = 1'b1;
       else if (pt_end_i[t])                          active_d[t] = 1'b0;
-      else if (commit_mem[t] && mem_i.hexit)         active_d[t] = 1'b0;
+      else if (commit_mem[t] && m_hexit[t])          active_d[t] = 1'b0;
       else                                           active_d[t] = active_q[t];
 
       if (sp_start_i && (sp_tid_i == TidW'(t)))      pthread_d[t] = 1'b1;
@@ -279,17 +303,17 @@ module outrider_ctx_ctrl #(
       // parked: a cancelled p-thread leaves its outstanding access behind
       if (pt_cancel_i[t])                            wait_d[t] = 1'b0;
       else if (late_done_i[t])                       wait_d[t] = 1'b0;
-      else if (sel_wb[t] && wb_park_i && !wb_err_i)  wait_d[t] = 1'b1;
+      else if (wb_park_i[t] && !wb_err_i[t])         wait_d[t] = 1'b1;
       else                                           wait_d[t] = wait_q[t];
 
       // wfi: until an interrupt is pending
       if (start[t] || pt_end_i[t])                   sleep_d[t] = 1'b0;
-      else if (commit_mem[t] && sleep_mem_i)         sleep_d[t] = 1'b1;
+      else if (commit_mem[t] && sleep_mem_i[t])      sleep_d[t] = 1'b1;
       else                                           sleep_d[t] = sleep_q[t] && !irq_pending_i[t];
 
       // pause: PauseCycles cycles without issue slots
       if (start[t] || pt_end_i[t])                   pause_d[t] = '0;
-      else if (commit_mem[t] && mem_i.pause)         pause_d[t] = PauseW'(PauseCycles);
+      else if (commit_mem[t] && m_pause[t])          pause_d[t] = PauseW'(PauseCycles);
       else if (pause_q[t] != '0)                     pause_d[t] = pause_q[t] - PauseW'(1);
       else                                           pause_d[t] = pause_q[t];
     end
@@ -333,7 +357,7 @@ module outrider_ctx_ctrl #(
 
   // fields of the records context control does not read
   logic unused_ctx;
-  assign unused_ctx = ^{mem_i, wb_i};
+  assign unused_ctx = ^{mem_i, wb_i, mrec, wrec, hs_multi};   // hs_multi: the assertion
 
   `include "outrider_assert.svh"
   for (genvar t = 0; t < NumCtx; t++) begin : g_assert
@@ -341,6 +365,7 @@ module outrider_ctx_ctrl #(
     `OR_ASSERT(!(pthread_q[t] && mret_o[t]), "a p-thread never executes mret")
   end
   `OR_ASSERT(!hs_start_o || free_o[hs_tid_o], "hart.start starts a free context")
+  `OR_ASSERT(!hs_multi, "at most one lane starts a hart per cycle")
   `OR_ASSERT((kill_mem_o & ~kill_ex_o) == '0 && (kill_ex_o & ~kill_id_o) == '0 &&
              (kill_id_o & ~kill_if_o) == '0, "a flush squashes every younger stage")
 endmodule

@@ -47,8 +47,12 @@ module outrider_decode #(
   output logic [TidW-1:0]      tid_ex_o,
   output outrider_idex_t       ex_o
 );
+  // With --assert, the Verilator 5.006 linter reports these functions as hiding
+  // themselves in the second lane's copy of this module (a false VARHIDDEN)
+  /* verilator lint_off VARHIDDEN */
   `include "outrider_defs.svh"
   `include "outrider_isa.svh"
+  /* verilator lint_on VARHIDDEN */
 
   logic        dec_illegal, dec_rs1_used, dec_rs2_used, dec_rd_we, dec_alu_b_imm;
   logic [4:0]  dec_rs1, dec_rs2, dec_rd, dec_amo_op;

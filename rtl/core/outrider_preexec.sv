@@ -31,6 +31,13 @@
 //     pexdist = 0 turns it off;
 //   - the pre-execution events for the test bench (pex_event_o).
 //
+// Each issue lane has its own commit point (lane t holds only context t's
+// instructions): the MEM and WB inputs come per lane, the request gating is
+// per lane (the core then arbitrates the lanes' requests for the one data
+// port), spawns come only from lane 0 (context 0), cancels from any hart's
+// lane, store buffer t is written by lane t, and the events are OR-ed over
+// the lanes.
+//
 // It is not the CSR file (pexctl/pexbudget/pexstatus live in
 // outrider_csr_file; their values come in as pex_en_i/pex_budget_i) and does
 // not change a context's state itself: outrider_ctx_ctrl applies sp_start_o
@@ -43,7 +50,9 @@
 module outrider_preexec #(
   parameter int NumCtx          = 2,
   parameter int StoreBufEntries = 8,
-  parameter int TidW            = (NumCtx > 1) ? $clog2(NumCtx) : 1
+  parameter int TidW            = (NumCtx > 1) ? $clog2(NumCtx) : 1,
+  parameter int ExW             = `OR_EXMEM_W,
+  parameter int WbW             = `OR_MEMWB_W
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
@@ -67,31 +76,30 @@ module outrider_preexec #(
   input  logic                 evict_useless_i,
   output logic [NumCtx-1:0]    hold_o,         // p-thread context held (no fetch)
 
-  // the commit point (outrider_commit)
-  input  logic [TidW-1:0]      tid_mem_i,
-  input  outrider_exmem_t      mem_i,
-  input  logic                 live_mem_i,
-  input  logic                 pt_mem_i,
-  input  logic                 exc_any_mem_i,  // a hart would trap
-  input  logic                 req_mem_i,      // the request the commit point sends
-  input  logic                 retire_mem_i,   // the instruction goes on to WB
-  output logic                 pt_exc_mem_o,   // the p-thread stops instead of committing
-  output logic                 pt_stop_mem_o,  // ... after this instruction (stop, budget)
-  output logic                 pt_sc_mem_o,    // its SC: fails, no access
-  output logic                 pt_suppressed_mem_o, // its load to CLINT/MMIO: 0, no access
-  output logic                 sp_start_o,
+  // each lane's commit point (outrider_commit), lane t = context t
+  input  logic [NumCtx*ExW-1:0] mem_i,
+  input  logic [NumCtx-1:0]    live_mem_i,
+  input  logic [NumCtx-1:0]    pt_mem_i,
+  input  logic [NumCtx-1:0]    exc_any_mem_i,  // a hart would trap
+  input  logic [NumCtx-1:0]    req_mem_i,      // the request the commit point sends
+  input  logic [NumCtx-1:0]    retire_mem_i,   // the instruction goes on to WB
+  output logic [NumCtx-1:0]    pt_exc_mem_o,   // the p-thread stops instead of committing
+  output logic [NumCtx-1:0]    pt_stop_mem_o,  // ... after this instruction (stop, budget)
+  output logic [NumCtx-1:0]    pt_sc_mem_o,    // its SC: fails, no access
+  output logic [NumCtx-1:0]    pt_suppressed_mem_o, // its load to CLINT/MMIO: 0, no access
+  output logic                 sp_start_o,     // lane 0's pex.spawn starts context sp_tid_o
   output logic [TidW-1:0]      sp_tid_o,
 
-  // the gated request (the other dreq_* fields come from outrider_commit)
-  output logic                 dreq_valid_o,
-  output logic [2:0]           dreq_op_o,
-  output logic                 dreq_spec_o,
+  // the gated request of each lane (the other dreq_* fields come from
+  // outrider_commit; the core arbitrates the lanes)
+  output logic [NumCtx-1:0]    dreq_valid_o,
+  output logic [NumCtx*3-1:0]  dreq_op_o,
+  output logic [NumCtx-1:0]    dreq_spec_o,
 
-  // WB (outrider_commit's MEM/WB register, outrider_writeback)
-  input  logic                 valid_wb_i,
-  input  logic [TidW-1:0]      tid_wb_i,
-  input  outrider_memwb_t      wb_i,
-  input  logic                 wb_err_i,
+  // each lane's WB (outrider_commit's MEM/WB register, outrider_writeback)
+  input  logic [NumCtx-1:0]    valid_wb_i,
+  input  logic [NumCtx*WbW-1:0] wb_i,
+  input  logic [NumCtx-1:0]    wb_err_i,
   input  logic [NumCtx-1:0]    late_err_i,
   input  logic [NumCtx*32-1:0] pend_addr_i,
   output logic [NumCtx*4-1:0]  sb_wb_mask_o,   // store-buffer forwarding
@@ -119,75 +127,109 @@ module outrider_preexec #(
 
   logic [TidW-1:0]   spawner_q    [NumCtx];  // who spawned the p-thread
   logic [31:0]       budget_cnt_q [NumCtx];  // its instructions so far
-  logic [NumCtx-1:0] sel_mem, sel_wb;
+
+  // lane t's records, field by field (Icarus cannot select a member of an
+  // element of an array of structs)
+  logic [31:0]       m_result [NumCtx];
+  logic [31:0]       m_wdata  [NumCtx];
+  logic [3:0]        m_be     [NumCtx];
+  logic [2:0]        m_op     [NumCtx];
+  logic [31:0]       w_addr   [NumCtx];
+  logic [NumCtx-1:0] m_mem, m_spawn, m_stop, m_hexit, m_cancel;
+  outrider_exmem_t   mrec;   // temporaries inside the loop
+  outrider_memwb_t   wrec;
   always_comb begin
+    mrec = '0;
+    wrec = '0;
     for (int t = 0; t < NumCtx; t++) begin
-      sel_mem[t] = (tid_mem_i == TidW'(t));
-      sel_wb[t]  = (tid_wb_i == TidW'(t));
+      mrec        = mem_i[ExW*t +: ExW];
+      wrec        = wb_i[WbW*t +: WbW];
+      m_result[t] = mrec.result;
+      m_wdata[t]  = mrec.wdata;
+      m_be[t]     = mrec.be;
+      m_op[t]     = mrec.mem_op;
+      m_mem[t]    = mrec.mem;
+      m_spawn[t]  = mrec.pex_spawn;
+      m_stop[t]   = mrec.pex_stop;
+      m_hexit[t]  = mrec.hexit;
+      m_cancel[t] = mrec.pex_cancel;
+      w_addr[t]   = wrec.addr;
     end
   end
 
-  // ---- what the p-thread in MEM may do ----------------------------------------------
-  logic is_store_mem, is_sc_mem, loadlike_mem, ram_mem, io_mem;
-  assign is_store_mem = mem_i.mem && (mem_i.mem_op == DopStore);
-  assign is_sc_mem    = mem_i.mem && (mem_i.mem_op == DopSc);
-  assign loadlike_mem = mem_i.mem && ((mem_i.mem_op == DopLoad) || (mem_i.mem_op == DopLr) ||
-                                      (mem_i.mem_op == DopAmo));
-  assign ram_mem      = addr_is_ram(mem_i.result);
-  assign io_mem       = addr_is_io(mem_i.result);
-
+  // ---- what the p-thread in each lane's MEM may do ----------------------------------
+  logic [NumCtx-1:0] is_store_mem, is_sc_mem, loadlike_mem, ram_mem, io_mem;
   logic [NumCtx-1:0] sb_fits;   // the store fits the context's store buffer
-
-  // a p-thread stops silently where a hart would trap, and also on an access
-  // outside RAM/MMIO/CLINT and on a store-buffer overflow
-  assign pt_exc_mem_o = live_mem_i && pt_mem_i &&
-                        (exc_any_mem_i || (loadlike_mem && !ram_mem && !io_mem) ||
-                         (is_store_mem && !sb_fits[tid_mem_i]));
-  assign pt_suppressed_mem_o = pt_mem_i && loadlike_mem && io_mem;
-  assign pt_sc_mem_o         = pt_mem_i && is_sc_mem;
-
-  // the gating: only a p-thread's loads (LR, AMO as loads) to RAM go out
-  assign dreq_valid_o = req_mem_i && (!pt_mem_i || (loadlike_mem && ram_mem));
-  assign dreq_op_o    = pt_mem_i ? DopLoad : mem_i.mem_op;
-  assign dreq_spec_o  = pt_mem_i;
-
-  // p-thread ends at this instruction (after it: pex.stop, hart.exit, budget)
-  logic stop_norm_mem, stop_budget_mem;
-  assign stop_norm_mem   = retire_mem_i && pt_mem_i && (mem_i.pex_stop || mem_i.hexit);
-  assign stop_budget_mem = retire_mem_i && pt_mem_i && !stop_norm_mem && (pex_budget_i != 32'd0) &&
-                           ((budget_cnt_q[tid_mem_i] + 32'd1) >= pex_budget_i);
-  assign pt_stop_mem_o   = stop_norm_mem || stop_budget_mem;
+  logic [NumCtx-1:0] stop_norm_mem, stop_budget_mem;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      is_store_mem[t] = m_mem[t] && (m_op[t] == DopStore);
+      is_sc_mem[t]    = m_mem[t] && (m_op[t] == DopSc);
+      loadlike_mem[t] = m_mem[t] && ((m_op[t] == DopLoad) || (m_op[t] == DopLr) ||
+                                     (m_op[t] == DopAmo));
+      ram_mem[t]      = addr_is_ram(m_result[t]);
+      io_mem[t]       = addr_is_io(m_result[t]);
+      // a p-thread stops silently where a hart would trap, and also on an
+      // access outside RAM/MMIO/CLINT and on a store-buffer overflow
+      pt_exc_mem_o[t] = live_mem_i[t] && pt_mem_i[t] &&
+                        (exc_any_mem_i[t] || (loadlike_mem[t] && !ram_mem[t] && !io_mem[t]) ||
+                         (is_store_mem[t] && !sb_fits[t]));
+      pt_suppressed_mem_o[t] = pt_mem_i[t] && loadlike_mem[t] && io_mem[t];
+      pt_sc_mem_o[t]         = pt_mem_i[t] && is_sc_mem[t];
+    end
+  end
+  // (a block of its own: the commit decision depends on pt_exc_mem_o above,
+  // the request below on the commit decision)
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      // the gating: only a p-thread's loads (LR, AMO as loads) to RAM go out
+      dreq_valid_o[t]    = req_mem_i[t] && (!pt_mem_i[t] || (loadlike_mem[t] && ram_mem[t]));
+      dreq_op_o[3*t +: 3] = pt_mem_i[t] ? DopLoad : m_op[t];
+      dreq_spec_o[t]     = pt_mem_i[t];
+      // p-thread ends at this instruction (after it: pex.stop, hart.exit, budget)
+      stop_norm_mem[t]   = retire_mem_i[t] && pt_mem_i[t] && (m_stop[t] || m_hexit[t]);
+      stop_budget_mem[t] = retire_mem_i[t] && pt_mem_i[t] && !stop_norm_mem[t] &&
+                           (pex_budget_i != 32'd0) &&
+                           ((budget_cnt_q[t] + 32'd1) >= pex_budget_i);
+    end
+  end
+  assign pt_stop_mem_o = stop_norm_mem | stop_budget_mem;
 
   // ---- spawn and cancel ----------------------------------------------------------------
   logic [NumCtx-1:0] mirror_full;
   logic              sp_found, sp_refuse;
-  // the lowest free context with a complete mirror; only context 0 (whose
-  // registers the free banks mirror) spawns, only when pre-execution is on
+  // the lowest free context with a complete mirror; only context 0 (lane 0,
+  // whose registers the free banks mirror) spawns, only when pre-execution is on
   assign {sp_found, sp_tid_o} = lowest_set(free_i & mirror_full);
-  assign sp_start_o = retire_mem_i && mem_i.pex_spawn && sp_found && pex_en_i && !pt_mem_i &&
-                      (tid_mem_i == '0);
-  assign sp_refuse  = retire_mem_i && mem_i.pex_spawn && !sp_start_o;
+  assign sp_start_o = retire_mem_i[0] && m_spawn[0] && sp_found && pex_en_i && !pt_mem_i[0];
+  // a pex.spawn anywhere else is refused (a started hart's: it has no mirror)
+  logic [NumCtx-1:0] spawn_try;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) spawn_try[t] = retire_mem_i[t] && m_spawn[t];
+  end
+  assign sp_refuse = (spawn_try != '0) && !sp_start_o;
 
-  // pex.cancel: the p-thread this context spawned, if it runs
+  // pex.cancel: the p-thread the cancelling hart's context spawned, if it runs
   logic [NumCtx-1:0] cancel_hit;
   always_comb begin
     for (int c = 0; c < NumCtx; c++) begin
-      cancel_hit[c] = retire_mem_i && mem_i.pex_cancel && !pt_mem_i && pthread_i[c] &&
-                      active_i[c] && (spawner_q[c] == tid_mem_i);
+      cancel_hit[c] = 1'b0;
+      for (int t = 0; t < NumCtx; t++) begin
+        if (retire_mem_i[t] && m_cancel[t] && !pt_mem_i[t] && pthread_i[c] && active_i[c] &&
+            (spawner_q[c] == TidW'(t)))
+          cancel_hit[c] = 1'b1;
+      end
     end
   end
 
   // p-thread stops, by reason
-  logic [NumCtx-1:0] stop_exc, stop_norm, stop_budget;
+  logic [NumCtx-1:0] stop_exc;
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      stop_exc[t]    = (sel_mem[t] && pt_exc_mem_o) ||
-                       (pthread_i[t] && ((sel_wb[t] && wb_err_i) || late_err_i[t]));
-      stop_norm[t]   = sel_mem[t] && stop_norm_mem;
-      stop_budget[t] = sel_mem[t] && stop_budget_mem;
+      stop_exc[t] = pt_exc_mem_o[t] || (pthread_i[t] && (wb_err_i[t] || late_err_i[t]));
     end
   end
-  assign pt_end_o    = stop_exc | stop_norm | stop_budget | cancel_hit;
+  assign pt_end_o    = stop_exc | stop_norm_mem | stop_budget_mem | cancel_hit;
   assign pt_cancel_o = cancel_hit;
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
@@ -199,9 +241,9 @@ module outrider_preexec #(
     end else begin
       for (int t = 0; t < NumCtx; t++) begin
         if (sp_start_o && (sp_tid_o == TidW'(t))) begin
-          spawner_q[t]    <= tid_mem_i;
+          spawner_q[t]    <= '0;   // only context 0 spawns
           budget_cnt_q[t] <= 32'd0;
-        end else if (sel_mem[t] && retire_mem_i && pt_mem_i) begin
+        end else if (retire_mem_i[t] && pt_mem_i[t]) begin
           budget_cnt_q[t] <= budget_cnt_q[t] + 32'd1;
         end
       end
@@ -230,11 +272,11 @@ module outrider_preexec #(
     pex_event_o[PexEvSpawn]          = sp_start_o;
     pex_event_o[PexEvRefused]        = sp_refuse;
     pex_event_o[PexEvCancel]         = |cancel_hit;
-    pex_event_o[PexEvBudgetStop]     = |stop_budget;
+    pex_event_o[PexEvBudgetStop]     = |stop_budget_mem;
     pex_event_o[PexEvExcStop]        = |stop_exc;
-    pex_event_o[PexEvStop]           = |stop_norm;
-    pex_event_o[PexEvStoreBuffered]  = retire_mem_i && pt_mem_i && is_store_mem;
-    pex_event_o[PexEvMmioSuppressed] = retire_mem_i && pt_suppressed_mem_o;
+    pex_event_o[PexEvStop]           = |stop_norm_mem;
+    pex_event_o[PexEvStoreBuffered]  = |(retire_mem_i & pt_mem_i & is_store_mem);
+    pex_event_o[PexEvMmioSuppressed] = |(retire_mem_i & pt_suppressed_mem_o);
   end
 
   // ---- store buffers ------------------------------------------------------------------
@@ -253,12 +295,12 @@ module outrider_preexec #(
         // hart must not see a dead p-thread's stores (found by cosim)
         .clear_i         ((sp_start_o && (sp_tid_o == TidW'(t))) ||
                           (hs_start_i && (hs_tid_i == TidW'(t)))),
-        .write_i         (sel_mem[t] && retire_mem_i && pt_mem_i && is_store_mem),
-        .addr_i          (mem_i.result),
-        .wdata_i         (mem_i.wdata),
-        .be_i            (mem_i.be),
+        .write_i         (retire_mem_i[t] && pt_mem_i[t] && is_store_mem[t]),
+        .addr_i          (m_result[t]),
+        .wdata_i         (m_wdata[t]),
+        .be_i            (m_be[t]),
         .fits_o          (sb_fits[t]),
-        .lookup_a_addr_i (wb_i.addr),
+        .lookup_a_addr_i (w_addr[t]),
         .lookup_a_mask_o (sb_wb_mask_o[4*t +: 4]),
         .lookup_a_data_o (sb_wb_data_o[32*t +: 32]),
         .lookup_b_addr_i (pend_addr_i[32*t +: 32]),
@@ -283,7 +325,7 @@ module outrider_preexec #(
 
   always_comb begin
     for (int c = 0; c < NumCtx; c++) begin
-      mirror_en[c]   = (c != 0) && !active_i[c] && !wait_i[c] && !(valid_wb_i && sel_wb[c]);
+      mirror_en[c]   = (c != 0) && !active_i[c] && !wait_i[c] && !valid_wb_i[c];
       mirror_full[c] = (c != 0) && (&mirror_ok_q[c]);
       mirror_we_o[c] = mirror_en[c] && (own_we0 || copy_write);
       mirror_waddr_o[5*c +: 5]   = own_we0 ? own_waddr0 : copy_reg_q;
@@ -321,20 +363,23 @@ module outrider_preexec #(
   // the records this unit does not read
   logic unused_pex;
   assign unused_pex = ^{own_we_i, own_waddr_i, own_wdata_i, pend_addr_i[31:0], mem_i, wb_i,
-                        hs_start_i, hs_tid_i};   // (NumCtx = 1: no store buffer)
+                        hs_start_i, hs_tid_i, mrec, wrec, m_result[0], m_wdata[0], m_be[0],
+                        w_addr[0]};   // (NumCtx = 1: no store buffer)
 
   `include "outrider_assert.svh"
-  `OR_ASSERT(!dreq_valid_o || !pthread_i[tid_mem_i] || (dreq_op_o == DopLoad),
-             "a p-thread's data-side requests are loads")
-  `OR_ASSERT(!dreq_valid_o || (dreq_spec_o == pthread_i[tid_mem_i]),
-             "exactly the p-threads' requests are marked speculative")
-  `OR_ASSERT(!(dreq_valid_o && pt_mem_i && !(loadlike_mem && ram_mem)),
-             "a p-thread never sends a store, SC or uncached access to the data side")
+  for (genvar t = 0; t < NumCtx; t++) begin : g_assert
+    `OR_ASSERT(!dreq_valid_o[t] || !pthread_i[t] || (dreq_op_o[3*t +: 3] == DopLoad),
+               "a p-thread's data-side requests are loads")
+    `OR_ASSERT(!dreq_valid_o[t] || (dreq_spec_o[t] == pthread_i[t]),
+               "exactly the p-threads' requests are marked speculative")
+    `OR_ASSERT(!(dreq_valid_o[t] && pt_mem_i[t] && !(loadlike_mem[t] && ram_mem[t])),
+               "a p-thread never sends a store, SC or uncached access to the data side")
+    `OR_ASSERT(!(stop_norm_mem[t] && stop_budget_mem[t]), "a p-thread stops for one reason")
+  end
   `OR_ASSERT(!sp_start_o || (mirror_full[sp_tid_o] && free_i[sp_tid_o]),
              "a spawn starts a free context whose register mirror is complete")
   `OR_ASSERT(!sp_start_o || (sp_tid_o != '0), "context 0 is never spawned")
   `OR_ASSERT(!mirror_we_o[0], "context 0's bank is never a mirror")
   `OR_ASSERT((mirror_we_o & active_i) == '0, "the mirror never writes a running context's bank")
   `OR_ASSERT((pt_end_o & ~pthread_i) == '0, "only p-threads stop or are cancelled")
-  `OR_ASSERT(!(stop_norm_mem && stop_budget_mem), "a p-thread stops for one reason")
 endmodule

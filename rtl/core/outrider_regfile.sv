@@ -18,16 +18,14 @@
 // free contexts' banks a copy of context 0's registers, so a spawned p-thread
 // starts with them at once.
 module outrider_regfile #(
-  parameter int NumCtx = 2,
-  parameter  int TidW  = (NumCtx > 1) ? $clog2(NumCtx) : 1
+  parameter int NumCtx = 2
 ) (
   input  logic                   clk_i,
 
-  input  logic [TidW-1:0]        rtid_i,
-  input  logic [4:0]             raddr_a_i,
-  input  logic [4:0]             raddr_b_i,
-  output logic [31:0]            rdata_a_o,
-  output logic [31:0]            rdata_b_o,
+  input  logic [NumCtx*5-1:0]    raddr_a_i,
+  input  logic [NumCtx*5-1:0]    raddr_b_i,
+  output logic [NumCtx*32-1:0]   rdata_a_o,
+  output logic [NumCtx*32-1:0]   rdata_b_o,
 
   input  logic [4:0]             copy_raddr_i,
   output logic [31:0]            copy_rdata_o,
@@ -36,10 +34,6 @@ module outrider_regfile #(
   input  logic [NumCtx*5-1:0]    waddr_i,
   input  logic [NumCtx*32-1:0]   wdata_i
 );
-  logic [31:0]      bank_a_q [NumCtx];
-  logic [31:0]      bank_b_q [NumCtx];
-  logic [TidW-1:0]  rtid_q;
-  logic             zero_a_q, zero_b_q;
 
   for (genvar c = 0; c < NumCtx; c++) begin : g_bank
     // Two copies of the bank (one per read port), written identically.
@@ -47,19 +41,26 @@ module outrider_regfile #(
     // reads a started hart's registers); no effect on synthesis
     logic [31:0] mem_a [32] /* verilator public_flat_rd */;
     logic [31:0] mem_b [32];
-    logic [4:0]  waddr;
-    logic [31:0] wdata;
-    assign waddr = waddr_i[c*5 +: 5];
-    assign wdata = wdata_i[c*32 +: 32];
+    logic [4:0]  waddr, raddr_a, raddr_b;
+    logic [31:0] wdata, bank_a_q, bank_b_q;
+    logic        zero_a_q, zero_b_q;
+    assign waddr   = waddr_i[c*5 +: 5];
+    assign wdata   = wdata_i[c*32 +: 32];
+    assign raddr_a = raddr_a_i[c*5 +: 5];
+    assign raddr_b = raddr_b_i[c*5 +: 5];
 
     always_ff @(posedge clk_i) begin
       if (we_i[c] && (waddr != 5'd0)) begin
         mem_a[waddr] <= wdata;
         mem_b[waddr] <= wdata;
       end
-      bank_a_q[c] <= mem_a[raddr_a_i];
-      bank_b_q[c] <= mem_b[raddr_b_i];
+      bank_a_q <= mem_a[raddr_a];
+      bank_b_q <= mem_b[raddr_b];
+      zero_a_q <= (raddr_a == 5'd0);
+      zero_b_q <= (raddr_b == 5'd0);
     end
+    assign rdata_a_o[c*32 +: 32] = zero_a_q ? 32'd0 : bank_a_q;
+    assign rdata_b_o[c*32 +: 32] = zero_b_q ? 32'd0 : bank_b_q;
 
     if (c == 0) begin : g_copy_port
       logic [31:0] mem_c [32];
@@ -72,12 +73,4 @@ module outrider_regfile #(
     end
   end
 
-  always_ff @(posedge clk_i) begin
-    rtid_q   <= rtid_i;
-    zero_a_q <= (raddr_a_i == 5'd0);
-    zero_b_q <= (raddr_b_i == 5'd0);
-  end
-
-  assign rdata_a_o = zero_a_q ? 32'd0 : bank_a_q[rtid_q];
-  assign rdata_b_o = zero_b_q ? 32'd0 : bank_b_q[rtid_q];
 endmodule

@@ -19,6 +19,10 @@
 // hart.start's argument in a0 of the started context. The WB2 register holds
 // the value written this cycle for forwarding around the synchronous read.
 //
+// Each issue lane has its own WB stage (lane t holds only context t's
+// instructions): the inputs of the instruction in WB and WB2 come per lane
+// (valid_wb_i[t], the record at wb_i[W*t +: W], ...), the outputs per lane.
+//
 // It does not decide whether an instruction commits (outrider_commit) and
 // owns no context state but the parked records.
 //
@@ -28,26 +32,25 @@
 // (outrider_divider).
 module outrider_writeback #(
   parameter int NumCtx = 2,
-  parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1
+  parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1,
+  parameter int WbW    = `OR_MEMWB_W
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
 
-  input  logic                 valid_wb_i,
-  input  logic [TidW-1:0]      tid_wb_i,
-  input  outrider_memwb_t      wb_i,
+  input  logic [NumCtx-1:0]    valid_wb_i,    // per lane: the MEM/WB register
+  input  logic [NumCtx*WbW-1:0] wb_i,
   input  logic [NumCtx-1:0]    wait_i,        // wait_q[t]: context parked (outrider_ctx_ctrl)
 
   input  logic [NumCtx-1:0]    dresp_valid_i,
   input  logic [NumCtx*32-1:0] dresp_rdata_i,
   input  logic [NumCtx-1:0]    dresp_err_i,
 
-  // divide started at the commit point (outrider_commit)
-  input  logic                 div_start_i,
-  input  logic [TidW-1:0]      tid_mem_i,
-  input  logic [1:0]           div_op_i,
-  input  logic [31:0]          div_a_i,
-  input  logic [31:0]          div_b_i,
+  // divide started at the commit point of lane t (outrider_commit)
+  input  logic [NumCtx-1:0]    div_start_i,
+  input  logic [NumCtx*2-1:0]  div_op_i,
+  input  logic [NumCtx*32-1:0] div_a_i,
+  input  logic [NumCtx*32-1:0] div_b_i,
   output logic [NumCtx-1:0]    div_busy_o,
 
   // store-buffer forwarding (outrider_preexec): bytes buffered for the word
@@ -65,9 +68,9 @@ module outrider_writeback #(
   input  logic [TidW-1:0]      hs_tid_i,
   input  logic [31:0]          hs_arg_i,
 
-  output logic                 wb_err_o,      // the answer in WB is an access fault
-  output logic                 wb_park_o,     // the instruction in WB parks its context
-  output logic [31:0]          wb_value_o,    // its rd value (forwarding)
+  output logic [NumCtx-1:0]    wb_err_o,      // per lane: the answer in WB is an access fault
+  output logic [NumCtx-1:0]    wb_park_o,     // the instruction in WB parks its context
+  output logic [NumCtx*32-1:0] wb_value_o,    // its rd value (forwarding)
   output logic [NumCtx-1:0]    late_done_o,   // a parked instruction completes now
   output logic [NumCtx-1:0]    late_err_o,    // ... with an access fault
   output logic [NumCtx*32-1:0] pend_pc_o,     // parked records (traps, counters, lookups)
@@ -75,11 +78,10 @@ module outrider_writeback #(
   output logic [NumCtx-1:0]    pend_store_o,
   output logic [NumCtx-1:0]    pend_div_o,
 
-  // WB2: the register write of the cycle before (forwarding)
-  output logic                 valid_wb2_o,
-  output logic [TidW-1:0]      tid_wb2_o,
-  output logic [4:0]           rd_wb2_o,
-  output logic [31:0]          data_wb2_o,
+  // WB2 per lane: the register write of the cycle before (forwarding)
+  output logic [NumCtx-1:0]    valid_wb2_o,
+  output logic [NumCtx*5-1:0]  rd_wb2_o,
+  output logic [NumCtx*32-1:0] data_wb2_o,
 
   // register-file write ports
   output logic [NumCtx-1:0]    rf_we_o,
@@ -104,27 +106,56 @@ module outrider_writeback #(
   logic [NumCtx-1:0] div_done;
   logic [31:0]       div_result [NumCtx];
 
-  // ---- the instruction in WB -------------------------------------------------
-  logic resp_now_wb, complete_wb, err_wb, park_wb;
-  assign resp_now_wb = wb_i.div ? div_done[tid_wb_i] : dresp_valid_i[tid_wb_i];
-  assign complete_wb = valid_wb_i && (!wb_i.wait_resp || resp_now_wb);
-  assign err_wb      = valid_wb_i && wb_i.wait_resp && wb_i.memop && resp_now_wb &&
-                       dresp_err_i[tid_wb_i];
-  assign park_wb     = valid_wb_i && wb_i.wait_resp && !resp_now_wb;
-
-  logic [31:0] value_wb;
+  // ---- the instruction in each lane's WB ----------------------------------------
+  // lane t's record, field by field (Icarus cannot select a member of an
+  // element of an array of structs)
+  logic [31:0] wb_pc [NumCtx];
+  logic [31:0] wb_insn [NumCtx];
+  logic [31:0] wb_result [NumCtx];
+  logic [31:0] wb_addr [NumCtx];
+  logic [4:0]  wb_rd [NumCtx];
+  logic [2:0]  wb_f3 [NumCtx];
+  logic [NumCtx-1:0] wb_rd_we, wb_wait, wb_div, wb_memop, wb_store;
+  outrider_memwb_t rec;   // a temporary: lane t's record inside the loop
   always_comb begin
-    if (wb_i.wait_resp && wb_i.div) value_wb = div_result[tid_wb_i];
-    else if (wb_i.wait_resp)        value_wb = load_extract(wb_i.f3, wb_i.addr[1:0],
-                                        sb_merge(dresp_rdata_i[32*tid_wb_i +: 32],
-                                                 sb_wb_mask_i[4*tid_wb_i +: 4],
-                                                 sb_wb_data_i[32*tid_wb_i +: 32]));
-    else                            value_wb = wb_i.result;
+    rec = '0;
+    for (int t = 0; t < NumCtx; t++) begin
+      rec          = wb_i[WbW*t +: WbW];
+      wb_pc[t]     = rec.pc;
+      wb_insn[t]   = rec.insn;
+      wb_result[t] = rec.result;
+      wb_addr[t]   = rec.addr;
+      wb_rd[t]     = rec.rd;
+      wb_f3[t]     = rec.f3;
+      wb_rd_we[t]  = rec.rd_we;
+      wb_wait[t]   = rec.wait_resp;
+      wb_div[t]    = rec.div;
+      wb_memop[t]  = rec.memop;
+      wb_store[t]  = rec.store;
+    end
   end
 
-  assign wb_err_o   = err_wb;
-  assign wb_park_o  = park_wb;
-  assign wb_value_o = value_wb;
+  logic [NumCtx-1:0] resp_now_wb, complete_wb, err_wb, park_wb;
+  logic [31:0]       value_wb [NumCtx];
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      resp_now_wb[t] = wb_div[t] ? div_done[t] : dresp_valid_i[t];
+      complete_wb[t] = valid_wb_i[t] && (!wb_wait[t] || resp_now_wb[t]);
+      err_wb[t]      = valid_wb_i[t] && wb_wait[t] && wb_memop[t] && resp_now_wb[t] &&
+                       dresp_err_i[t];
+      park_wb[t]     = valid_wb_i[t] && wb_wait[t] && !resp_now_wb[t];
+      if (wb_wait[t] && wb_div[t]) value_wb[t] = div_result[t];
+      else if (wb_wait[t])         value_wb[t] = load_extract(wb_f3[t], wb_addr[t][1:0],
+                                       sb_merge(dresp_rdata_i[32*t +: 32],
+                                                sb_wb_mask_i[4*t +: 4],
+                                                sb_wb_data_i[32*t +: 32]));
+      else                         value_wb[t] = wb_result[t];
+      wb_value_o[32*t +: 32] = value_wb[t];
+    end
+  end
+
+  assign wb_err_o  = err_wb;
+  assign wb_park_o = park_wb;
 
   // ---- parked-instruction records -------------------------------------------
   logic [31:0] pend_pc_q   [NumCtx];
@@ -135,14 +166,14 @@ module outrider_writeback #(
 
   always_ff @(posedge clk_i) begin
     for (int t = 0; t < NumCtx; t++) begin
-      if (park_wb && (tid_wb_i == TidW'(t))) begin
-        pend_pc_q[t]    <= wb_i.pc;
-        pend_insn_q[t]  <= wb_i.insn;
-        pend_addr_q[t]  <= wb_i.addr;
-        pend_rd_q[t]    <= wb_i.rd;
-        pend_rd_we_q[t] <= wb_i.rd_we;
-        pend_div_q[t]   <= wb_i.div;
-        pend_store_q[t] <= wb_i.store;
+      if (park_wb[t]) begin
+        pend_pc_q[t]    <= wb_pc[t];
+        pend_insn_q[t]  <= wb_insn[t];
+        pend_addr_q[t]  <= wb_addr[t];
+        pend_rd_q[t]    <= wb_rd[t];
+        pend_rd_we_q[t] <= wb_rd_we[t];
+        pend_div_q[t]   <= wb_div[t];
+        pend_store_q[t] <= wb_store[t];
       end
     end
   end
@@ -168,17 +199,17 @@ module outrider_writeback #(
   assign pend_div_o   = pend_div_q;
 
   // ---- retirement and register writes ------------------------------------------
-  logic [NumCtx-1:0] from_wb;   // context t retires from the WB stage
+  logic [NumCtx-1:0] from_wb;   // context t retires from its lane's WB stage
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      from_wb[t] = complete_wb && !err_wb && (tid_wb_i == TidW'(t));
+      from_wb[t] = complete_wb[t] && !err_wb[t];
       retire_valid_o[t]             = from_wb[t] || (late_done[t] && !late_err[t]);
-      retire_pc_o[32*t +: 32]       = from_wb[t] ? wb_i.pc : pend_pc_q[t];
-      retire_insn_o[32*t +: 32]     = from_wb[t] ? wb_i.insn : pend_insn_q[t];
-      retire_rd_we_o[t]             = from_wb[t] ? wb_i.rd_we : pend_rd_we_q[t];
-      retire_rd_o[5*t +: 5]         = from_wb[t] ? wb_i.rd : pend_rd_q[t];
-      retire_rd_wdata_o[32*t +: 32] = from_wb[t] ? value_wb : late_value[t];
-      retire_addr_o[32*t +: 32]     = from_wb[t] ? wb_i.addr : pend_addr_q[t];
+      retire_pc_o[32*t +: 32]       = from_wb[t] ? wb_pc[t] : pend_pc_q[t];
+      retire_insn_o[32*t +: 32]     = from_wb[t] ? wb_insn[t] : pend_insn_q[t];
+      retire_rd_we_o[t]             = from_wb[t] ? wb_rd_we[t] : pend_rd_we_q[t];
+      retire_rd_o[5*t +: 5]         = from_wb[t] ? wb_rd[t] : pend_rd_q[t];
+      retire_rd_wdata_o[32*t +: 32] = from_wb[t] ? value_wb[t] : late_value[t];
+      retire_addr_o[32*t +: 32]     = from_wb[t] ? wb_addr[t] : pend_addr_q[t];
       own_we_o[t]                   = retire_valid_o[t] && retire_rd_we_o[t];
     end
   end
@@ -202,36 +233,33 @@ module outrider_writeback #(
     end
   end
 
-  // ---- WB2 ------------------------------------------------------------------------
-  logic            valid_wb2_q;
-  logic [TidW-1:0] tid_wb2_q;
-  logic [4:0]      rd_wb2_q;
-  logic [31:0]     data_wb2_q;
-
+  // ---- WB2, per lane -----------------------------------------------------------------
+  logic [NumCtx-1:0] valid_wb2_q;
   always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) valid_wb2_q <= 1'b0;
-    else         valid_wb2_q <= complete_wb && !err_wb && wb_i.rd_we;
+    if (!rst_ni) valid_wb2_q <= '0;
+    else begin
+      for (int t = 0; t < NumCtx; t++)
+        valid_wb2_q[t] <= complete_wb[t] && !err_wb[t] && wb_rd_we[t];
+    end
   end
 
   always_ff @(posedge clk_i) begin
-    tid_wb2_q  <= tid_wb_i;
-    rd_wb2_q   <= wb_i.rd;
-    data_wb2_q <= value_wb;
+    for (int t = 0; t < NumCtx; t++) begin
+      rd_wb2_o[5*t +: 5]     <= wb_rd[t];
+      data_wb2_o[32*t +: 32] <= value_wb[t];
+    end
   end
 
   assign valid_wb2_o = valid_wb2_q;
-  assign tid_wb2_o   = tid_wb2_q;
-  assign rd_wb2_o    = rd_wb2_q;
-  assign data_wb2_o  = data_wb2_q;
 
   // ---- dividers, one per context ---------------------------------------------------
   for (genvar t = 0; t < NumCtx; t++) begin : g_div
     outrider_divider u_div (
       .clk_i, .rst_ni,
-      .start_i  (div_start_i && (tid_mem_i == TidW'(t))),
-      .op_i     (div_op_i),
-      .a_i      (div_a_i),
-      .b_i      (div_b_i),
+      .start_i  (div_start_i[t]),
+      .op_i     (div_op_i[2*t +: 2]),
+      .a_i      (div_a_i[32*t +: 32]),
+      .b_i      (div_b_i[32*t +: 32]),
       .busy_o   (div_busy_o[t]),
       .done_o   (div_done[t]),
       .result_o (div_result[t])
@@ -239,5 +267,5 @@ module outrider_writeback #(
   end
 
   `include "outrider_assert.svh"
-  `OR_ASSERT(!(wb_err_o && wb_park_o), "an instruction in WB either parks or gets its answer")
+  `OR_ASSERT((wb_err_o & wb_park_o) == '0, "an instruction in WB either parks or gets its answer")
 endmodule

@@ -101,4 +101,11 @@ typedef struct packed {
   logic [2:0]  f3;
 } outrider_memwb_t;
 
+// Widths of the records, for ports that carry one record per lane as a flat
+// vector (lane t at [W*t +: W]): yosys 0.23 has no $bits of a type, and
+// Icarus 11 cannot select a member of an element of an array of structs.
+// The width check of make lint (verilator -Wall) catches a wrong number here.
+`define OR_EXMEM_W 227
+`define OR_MEMWB_W 141
+
 `endif

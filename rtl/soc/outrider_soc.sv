@@ -21,16 +21,18 @@
 // port go out of this module; the test bench (tb/) or an FPGA top
 // (fpga/) supplies the memory behind them.
 //
-// Instruction port contract: when imem_req_o is high in cycle N, imem_rdata_i
-// and imem_err_i in cycle N+1 hold the word at imem_addr_o of cycle N (what a
+// Instruction port contract: one port per issue lane (lane t = context t, its
+// signals at imem_req_o[t], imem_addr_o[32*t +: 32], ...); on each port, when
+// imem_req_o[t] is high in cycle N, imem_rdata_i[32*t +: 32] and imem_err_i[t]
+// in cycle N+1 hold the word at imem_addr_o[32*t +: 32] of cycle N (what a
 // block RAM with a registered read gives).
 module outrider_soc #(
   parameter int NumCtx      = 2,
   // derived from NumCtx: do not override
   parameter int TidW        = (NumCtx > 1) ? $clog2(NumCtx) : 1,
   parameter int PauseCycles = 32,   // issue slots a `pause` gives up
-  parameter int SelectPolicy = 1,     // thread select: 0 round-robin, 1 harts before
-                                      // p-threads (main-thread-first), 2 context 0 first
+  parameter int SelectPolicy = 1,     // data-port arbitration between the lanes: 0 round-robin,
+                                      // 1 harts before p-threads, 2 lowest context first
   parameter int StoreBufEntries = 8,  // p-thread store buffer entries (per context)
   parameter int DefaultBudget = 65536, // reset value of the pexbudget CSR
   // branch prediction (docs/core.md "Branch prediction")
@@ -50,11 +52,11 @@ module outrider_soc #(
   input  logic                     clk_i,
   input  logic                     rst_ni,
 
-  // instruction fetch (block-RAM-like, 1-cycle)
-  output logic                     imem_req_o,
-  output logic [31:0]              imem_addr_o,
-  input  logic [31:0]              imem_rdata_i,
-  input  logic                     imem_err_i,
+  // instruction fetch, one port per lane (block-RAM-like, 1-cycle)
+  output logic [NumCtx-1:0]        imem_req_o,
+  output logic [NumCtx*32-1:0]     imem_addr_o,
+  input  logic [NumCtx*32-1:0]     imem_rdata_i,
+  input  logic [NumCtx-1:0]        imem_err_i,
 
   // Wishbone B4 pipelined master: RAM (byte addresses, 32-bit data)
   output logic                     wb_cyc_o,
@@ -155,14 +157,18 @@ module outrider_soc #(
   output logic [31:0]              dbg_data_o,
   output logic                     dbg_dirty_any_o, // the cache holds any dirty data
 
-  // pipeline debug record (SimDebug = 1, else 0): what each stage (0 IF,
-  // 1 ID, 2 EX, 3 MEM, 4 WB) holds this cycle; the fields and flags are
-  // described at outrider_core's ports (smtsim --pipeview reads them)
-  output logic [4:0]               dbg_pipe_valid_o,
-  output logic [5*TidW-1:0]        dbg_pipe_tid_o,
-  output logic [5*32-1:0]          dbg_pipe_pc_o,
-  output logic [5*32-1:0]          dbg_pipe_insn_o,
-  output logic [15:0]              dbg_pipe_flags_o,
+  // pipeline debug record (SimDebug = 1, else 0): what each stage of each
+  // lane (slot 5*t + s: lane t, stage 0 IF, 1 ID, 2 EX, 3 MEM, 4 WB) holds
+  // this cycle; the fields and flags are described at outrider_core's ports
+  // (smtsim --pipeview reads them)
+  output logic [5*NumCtx-1:0]      dbg_pipe_valid_o,
+  output logic [5*NumCtx*TidW-1:0] dbg_pipe_tid_o,
+  output logic [5*NumCtx*32-1:0]   dbg_pipe_pc_o,
+  output logic [5*NumCtx*32-1:0]   dbg_pipe_insn_o,
+  output logic [16*NumCtx-1:0]     dbg_pipe_flags_o,
+  // per context: its lane's committing memory request lost the data-port
+  // arbitration this cycle and replays (statistics)
+  output logic [NumCtx-1:0]        dport_lost_o,
 
   // The configuration, constant: ten 32-bit words, word i in bits
   // [32i+31:32i]: 0 NumCtx, 1 PauseCycles, 2 SelectPolicy, 3 StoreBufEntries,
@@ -176,10 +182,10 @@ module outrider_soc #(
 
 
   // pipeline debug record of the core (dbg_pipe_* ports)
-  logic [4:0]        core_pipe_valid;
-  logic [5*TidW-1:0] core_pipe_tid;
-  logic [5*32-1:0]   core_pipe_pc, core_pipe_insn;
-  logic [15:0]       core_pipe_flags;
+  logic [5*NumCtx-1:0]      core_pipe_valid;
+  logic [5*NumCtx*TidW-1:0] core_pipe_tid;
+  logic [5*NumCtx*32-1:0]   core_pipe_pc, core_pipe_insn;
+  logic [16*NumCtx-1:0]     core_pipe_flags;
 
   // core <-> data side
   logic                 dreq_valid, dreq_ready;
@@ -234,7 +240,7 @@ module outrider_soc #(
     .pfill_cnt_i (dc_pfill_cnt), .evict_useless_i (dc_ev_evict_valid_o && dc_ev_evict_useless_o),
     .dbg_pipe_valid_o (core_pipe_valid), .dbg_pipe_tid_o (core_pipe_tid),
     .dbg_pipe_pc_o (core_pipe_pc), .dbg_pipe_insn_o (core_pipe_insn),
-    .dbg_pipe_flags_o (core_pipe_flags),
+    .dbg_pipe_flags_o (core_pipe_flags), .dport_lost_o,
     .hpm_dc_miss_i (hpm_dc_miss), .hpm_dc_useful_i (hpm_dc_useful)
   );
 

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: Apache-2.0
+`include "outrider_core_pipe.svh"
+// outrider_lane: one issue lane of outrider_core: the pipeline of context
+// Lane (IF, ID, EX, MEM and the MEM/WB register), wiring only.
+//
+// outrider_core has one lane per context (docs/core.md "Issue lanes"): lane
+// t holds only context t's instructions, so every context issues in every
+// cycle it has an instruction, and the stage modules are the single-pipeline
+// ones with their context ids tied to the constant Lane:
+//   outrider_fetch    IF: the context masks restricted to this lane's
+//                     context, so it fetches whenever the context is
+//                     eligible; the instruction port is this lane's own
+//   outrider_bpred    this lane's BTB, counters and return-address stack
+//                     (per-context predictors)
+//   outrider_decode   ID, the ID/EX register
+//   outrider_execute  EX (forwarding from this lane's MEM, WB and WB2)
+//   outrider_commit   MEM, the commit point and the MEM/WB register
+// What the lanes share stays in outrider_core: the register file (bank t
+// read by lane t), the CSR file (an access port per lane), write-back and
+// the dividers (per-lane WB inputs), context control, pre-execution, and the
+// one data port (the core arbitrates the lanes' requests; a lane that loses
+// sees its request not accepted and replays, as on a busy data side).
+//
+// The records the shared units read (the EX/MEM and MEM/WB registers) leave
+// as flat vectors (mem_o, wb_o) the units take per lane.
+//
+// Timing: as the stage modules it instantiates.
+module outrider_lane #(
+  parameter int NumCtx        = 2,
+  parameter int Lane          = 0,
+  parameter int BranchPredict = 1,
+  parameter int BtbEntries    = 32,
+  parameter int BhtEntries    = 128,
+  parameter int RasDepth      = 4,
+  parameter int TidW          = (NumCtx > 1) ? $clog2(NumCtx) : 1,
+  parameter int ExW           = `OR_EXMEM_W,
+  parameter int WbW           = `OR_MEMWB_W
+) (
+  input  logic                 clk_i,
+  input  logic                 rst_ni,
+
+  // context state (outrider_ctx_ctrl), all contexts
+  input  logic [NumCtx-1:0]    active_i,
+  input  logic [NumCtx-1:0]    wait_i,
+  input  logic [NumCtx-1:0]    sleep_i,
+  input  logic [NumCtx-1:0]    pausing_i,
+  input  logic [NumCtx-1:0]    pthread_i,
+  input  logic [NumCtx*32-1:0] pc_i,
+  input  logic [NumCtx-1:0]    kill_if_i,
+  input  logic [NumCtx-1:0]    kill_id_i,
+  input  logic [NumCtx-1:0]    kill_ex_i,
+  input  logic [NumCtx-1:0]    kill_mem_i,
+
+  // this lane's instruction port
+  output logic                 imem_req_o,
+  output logic [31:0]          imem_addr_o,
+  input  logic [31:0]          imem_rdata_i,
+  input  logic                 imem_err_i,
+
+  // IF, ID, EX decisions (outrider_ctx_ctrl)
+  output logic                 fire_if_o,
+  output logic                 pred_if_o,
+  output logic [31:0]          pred_target_if_o,
+  output logic                 stall_id_o,
+  output logic                 predict_id_o,
+  output logic [31:0]          target_id_o,
+  output logic                 redirect_ex_o,
+  output logic [31:0]          redirect_pc_ex_o,
+
+  // register file: this lane's bank
+  output logic [4:0]           rs1_id_o,
+  output logic [4:0]           rs2_id_o,
+  input  logic [31:0]          rf_rdata_a_i,
+  input  logic [31:0]          rf_rdata_b_i,
+
+  // this lane's WB value and WB2 (outrider_writeback), for forwarding
+  input  logic [31:0]          wb_value_i,
+  input  logic                 valid_wb2_i,
+  input  logic [4:0]           rd_wb2_i,
+  input  logic [31:0]          data_wb2_i,
+
+  // CSR file: this lane's access port
+  output logic [11:0]          csr_addr_o,
+  output logic [1:0]           csr_op_o,
+  output logic [31:0]          csr_wdata_o,
+  output logic                 csr_write_intent_o,
+  output logic                 csr_write_o,
+  output logic                 csr_write_pex_o,
+  input  logic [31:0]          csr_rdata_i,
+  input  logic                 csr_illegal_i,
+  input  logic [NumCtx-1:0]    irq_take_i,
+  input  logic [NumCtx-1:0]    irq_pending_i,
+  input  logic [NumCtx*32-1:0] irq_cause_i,
+
+  // pre-execution (outrider_preexec) for this lane, starts by this lane
+  input  logic                 pt_exc_mem_i,
+  input  logic                 pt_sc_mem_i,
+  input  logic                 pt_suppressed_mem_i,
+  input  logic                 sp_start_i,     // this lane's pex.spawn started sp_tid_i
+  input  logic [TidW-1:0]      sp_tid_i,
+  input  logic                 hs_start_i,     // this lane's hart.start started hs_tid_i
+  input  logic [TidW-1:0]      hs_tid_i,
+  input  logic                 conflict_i,     // replay: a lower lane holds a shared resource
+
+  // this lane's data-side request (valid gated by outrider_preexec, accepted
+  // after the core's arbitration)
+  output logic                 req_mem_o,
+  output logic [4:0]           dreq_amo_o,
+  output logic [31:0]          dreq_addr_o,
+  output logic [31:0]          dreq_wdata_o,
+  output logic [3:0]           dreq_be_o,
+  input  logic                 dreq_valid_i,
+  input  logic                 dreq_ready_i,
+  output logic                 pf_valid_o,
+  output logic [31:0]          pf_addr_o,
+
+  // the commit decision
+  output logic                 live_mem_o,
+  output logic                 pt_mem_o,
+  output logic                 exc_any_mem_o,
+  output logic                 trap_mem_o,
+  output logic [31:0]          trap_cause_mem_o,
+  output logic [31:0]          trap_tval_mem_o,
+  output logic                 go_mem_o,
+  output logic                 replay_mem_o,
+  output logic                 sleep_mem_o,
+  output logic                 retire_mem_o,
+  output logic                 div_start_o,
+
+  // the EX/MEM and MEM/WB registers
+  output logic                 valid_mem_o,
+  output logic [ExW-1:0]       mem_o,
+  output logic                 valid_wb_o,
+  output logic [WbW-1:0]       wb_o,
+
+  // pipeline debug record of this lane's IF..MEM (docs/debugging.md)
+  output logic [3:0]           dbg_valid_o,
+  output logic [4*32-1:0]      dbg_pc_o,
+  output logic [4*32-1:0]      dbg_insn_o,
+  output logic [6:0]           dbg_flags_o     // IF squashed, ID stalls, ID squashed,
+                                               // EX squashed, MEM retires, traps, replays
+);
+  localparam logic [TidW-1:0] Tid = TidW'(Lane);
+  localparam logic [NumCtx-1:0] Mine = NumCtx'(1) << Lane;
+
+  logic            valid_id, ierr_id, bp_hit_id, bp_pred_id, valid_ex, live_ex, taken_ex;
+  logic [31:0]     pc_id, instr_id, pred_target_ex;
+  logic [TidW-1:0] tid_if_unused, tid_id_unused, tid_ex_unused, tid_mem_unused, tid_wb_unused;
+  logic [TidW-1:0] dreq_tid_unused;
+  outrider_idex_t  ex_rec;
+  outrider_exmem_t mem_rec;
+  outrider_memwb_t wb_rec;
+  logic            valid_mem, valid_wb;
+
+  assign mem_o = mem_rec;
+  assign wb_o  = wb_rec;
+  assign valid_mem_o = valid_mem;
+  assign valid_wb_o  = valid_wb;
+
+  // ---- IF ----------------------------------------------------------------------
+  outrider_fetch #(.NumCtx(NumCtx), .SelectPolicy(0)) u_fetch (
+    .clk_i, .rst_ni,
+    .active_i     (active_i & Mine),   // this lane's context only
+    .wait_i,
+    .sleep_i,
+    .pausing_i,
+    .pthread_i,
+    .pc_i,
+    .pause_ex_i   (valid_ex && ex_rec.pause),
+    .tid_ex_i     (Tid),
+    .pause_mem_i  (valid_mem && mem_rec.pause),
+    .tid_mem_i    (Tid),
+    .stall_id_i   (stall_id_o),
+    .kill_if_i,
+    .kill_id_i,
+    .imem_req_o,
+    .imem_addr_o,
+    .imem_rdata_i,
+    .imem_err_i,
+    .fire_if_o,
+    .tid_if_o     (tid_if_unused),
+    .valid_id_o   (valid_id),
+    .tid_id_o     (tid_id_unused),
+    .pc_id_o      (pc_id),
+    .instr_id_o   (instr_id),
+    .ierr_id_o    (ierr_id)
+  );
+
+  outrider_bpred #(.NumCtx(NumCtx), .BranchPredict(BranchPredict), .BtbEntries(BtbEntries),
+                   .BhtEntries(BhtEntries), .RasDepth(RasDepth)) u_bpred (
+    .clk_i, .rst_ni,
+    .pc_i,
+    .fire_if_i        (fire_if_o),
+    .tid_if_i         (Tid),
+    .pred_if_o,
+    .pred_target_if_o,
+    .valid_id_i       (valid_id),
+    .tid_id_i         (Tid),
+    .pc_id_i          (pc_id),
+    .instr_id_i       (instr_id),
+    .stall_id_i       (stall_id_o),
+    .predict_id_i     (predict_id_o),
+    .target_id_i      (target_id_o),
+    .bp_hit_id_o      (bp_hit_id),
+    .bp_pred_id_o     (bp_pred_id),
+    .live_ex_i        (live_ex),
+    .tid_ex_i         (Tid),
+    .ex_i             (ex_rec),
+    .taken_ex_i       (taken_ex),
+    .target_ex_i      (redirect_pc_ex_o),
+    .pred_target_ex_o (pred_target_ex),
+    .kill_id_i        (kill_id_i & Mine),
+    .kill_ex_i        (kill_ex_i & Mine),
+    .kill_mem_i       (kill_mem_i & Mine)
+  );
+
+  // ---- ID ----------------------------------------------------------------------
+  outrider_decode #(.NumCtx(NumCtx)) u_decode (
+    .clk_i, .rst_ni,
+    .valid_id_i   (valid_id),
+    .tid_id_i     (Tid),
+    .pc_id_i      (pc_id),
+    .instr_id_i   (instr_id),
+    .ierr_id_i    (ierr_id),
+    .kill_id_i,
+    .bp_hit_id_i  (bp_hit_id),
+    .bp_pred_id_i (bp_pred_id),
+    .rs1_id_o,
+    .rs2_id_o,
+    .stall_id_o,
+    .predict_id_o,
+    .target_id_o,
+    .valid_ex_o   (valid_ex),
+    .tid_ex_o     (tid_ex_unused),
+    .ex_o         (ex_rec)
+  );
+
+  // ---- EX ----------------------------------------------------------------------
+  outrider_execute #(.NumCtx(NumCtx)) u_execute (
+    .clk_i, .rst_ni,
+    .valid_ex_i       (valid_ex),
+    .tid_ex_i         (Tid),
+    .ex_i             (ex_rec),
+    .kill_ex_i,
+    .rf_rdata_a_i,
+    .rf_rdata_b_i,
+    .valid_wb_i       (valid_wb),
+    .tid_wb_i         (Tid),
+    .rd_we_wb_i       (wb_rec.rd_we),
+    .rd_wb_i          (wb_rec.rd),
+    .wb_value_i,
+    .valid_wb2_i,
+    .tid_wb2_i        (Tid),
+    .rd_wb2_i,
+    .data_wb2_i,
+    .pred_target_ex_i (pred_target_ex),
+    .live_ex_o        (live_ex),
+    .taken_ex_o       (taken_ex),
+    .redirect_ex_o,
+    .redirect_pc_ex_o,
+    .valid_mem_o      (valid_mem),
+    .tid_mem_o        (tid_mem_unused),
+    .mem_o            (mem_rec)
+  );
+
+  // ---- MEM ---------------------------------------------------------------------
+  outrider_commit #(.NumCtx(NumCtx)) u_commit (
+    .clk_i, .rst_ni,
+    .valid_mem_i         (valid_mem),     .tid_mem_i           (Tid),
+    .mem_i               (mem_rec),       .kill_mem_i,
+    .pthread_i,                           .csr_addr_o,
+    .csr_op_o,                            .csr_wdata_o,
+    .csr_write_intent_o,                  .csr_write_o,
+    .csr_write_pex_o,                     .csr_rdata_i,
+    .csr_illegal_i,                       .irq_take_i,
+    .irq_pending_i,                       .irq_cause_i,
+    .pt_mem_o,                            .exc_any_mem_o,
+    .pt_exc_mem_i,                        .pt_sc_mem_i,
+    .pt_suppressed_mem_i,                 .sp_start_i,
+    .sp_tid_i,                            .hs_start_i,
+    .hs_tid_i,                            .req_mem_o,
+    .dreq_tid_o          (dreq_tid_unused), .dreq_amo_o,
+    .dreq_addr_o,                         .dreq_wdata_o,
+    .dreq_be_o,                           .dreq_valid_i,
+    .dreq_ready_i,                        .conflict_i,
+    .live_mem_o,
+    .trap_mem_o,                          .trap_cause_mem_o,
+    .trap_tval_mem_o,                     .go_mem_o,
+    .replay_mem_o,                        .sleep_mem_o,
+    .retire_mem_o,                        .div_start_o,
+    .pf_valid_o,                          .pf_addr_o,
+    .valid_wb_o          (valid_wb),      .tid_wb_o            (tid_wb_unused),
+    .wb_o                (wb_rec)
+  );
+
+  // ---- debug record ------------------------------------------------------------
+  assign dbg_valid_o = {valid_mem, valid_ex, valid_id, fire_if_o};
+  assign dbg_pc_o    = {mem_rec.pc, ex_rec.pc, pc_id, imem_addr_o};
+  assign dbg_insn_o  = {mem_rec.insn, ex_rec.insn, instr_id, 32'd0};
+  assign dbg_flags_o = {replay_mem_o, trap_mem_o, retire_mem_o, valid_ex && kill_ex_i[Lane],
+                        valid_id && kill_id_i[Lane], stall_id_o, fire_if_o && kill_if_i[Lane]};
+
+  // the context ids the stage modules carry are this lane's by construction
+  logic unused_lane;
+  assign unused_lane = ^{tid_if_unused, tid_id_unused, tid_ex_unused, tid_mem_unused,
+                         tid_wb_unused, dreq_tid_unused};
+endmodule
