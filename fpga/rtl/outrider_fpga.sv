@@ -78,8 +78,8 @@ module outrider_fpga #(
   outrider_fpga_rstsync u_rstsync (.clk_i, .rst_ni, .rst_no (sys_rst_n));
 
   // ---- the SoC --------------------------------------------------------------------
-  logic              imem_req, imem_err;
-  logic [31:0]       imem_addr, imem_rdata;
+  logic [NumCtx-1:0]    imem_req, imem_err;     // one instruction port per lane
+  logic [NumCtx*32-1:0] imem_addr, imem_rdata;
   logic              wb_cyc, wb_stb, wb_we, wb_ack, wb_err, wb_stall;
   logic [31:0]       wb_adr, wb_dat_w, wb_dat_r;
   logic [3:0]        wb_sel;
@@ -108,10 +108,14 @@ module outrider_fpga #(
   logic                 console_err;   // error-console byte: the UART prints both channels
   logic [10*32-1:0]     soc_params;    // the SoC's parameters (for a test bench)
   logic [31:0]          dbg_data;
-  logic [4:0]           pipe_valid;      // pipeline debug record: 0 here (SimDebug = 0)
-  logic [5*TidW-1:0]    pipe_tid;
-  logic [5*32-1:0]      pipe_pc, pipe_insn;
-  logic [15:0]          pipe_flags;
+  logic [5*NumCtx-1:0]  pipe_valid;      // pipeline debug record: 0 here (SimDebug = 0)
+  logic [5*NumCtx*TidW-1:0] pipe_tid;
+  logic [5*NumCtx*32-1:0] pipe_pc, pipe_insn;
+  logic [16*NumCtx-1:0] pipe_flags;
+  logic [NumCtx-1:0]    dport_lost, pex_hold;
+  logic                 dpf_valid, dpf_spec;   // prefetch hints (the cache takes them inside the SoC)
+  logic [TidW-1:0]      dpf_tid;
+  logic [31:0]          dpf_addr;
   /* verilator lint_on UNUSEDSIGNAL */
 
   outrider_soc #(
@@ -166,11 +170,11 @@ module outrider_fpga #(
     .pex_enable_i      (1'b1),
     .pex_dist_set_i    (1'b0),      // pexdist: the SoC default
     .pex_dist_i        (16'd0),
-    .pex_hold_o        (),
-    .dpf_valid_o       (),
-    .dpf_tid_o         (),
-    .dpf_spec_o        (),
-    .dpf_addr_o        (),
+    .pex_hold_o        (pex_hold),
+    .dpf_valid_o       (dpf_valid),
+    .dpf_tid_o         (dpf_tid),
+    .dpf_spec_o        (dpf_spec),
+    .dpf_addr_o        (dpf_addr),
     .ext_req_o         (ext_req),
     .ext_we_o          (ext_we),
     .ext_addr_o        (ext_addr),
@@ -206,27 +210,37 @@ module outrider_fpga #(
     .dbg_pipe_pc_o     (pipe_pc),
     .dbg_pipe_insn_o   (pipe_insn),
     .dbg_pipe_flags_o  (pipe_flags),
+    .dport_lost_o      (dport_lost),
     .params_o          (soc_params)
   );
 
-  // ---- instruction fetch: RAM or boot ROM -----------------------------------------
-  logic        i_ram, i_rom, i_rom_q, i_err_q;
-  logic [31:0] i_ram_off, i_rom_off, ram_a_rdata, rom_a_rdata;
-  assign i_ram_off = imem_addr - RamBase;
-  assign i_rom_off = imem_addr - ExtBase;
-  assign i_ram     = i_ram_off < 32'(RamBytes);
-  assign i_rom     = i_rom_off < 32'(BootRomBytes);
-  always_ff @(posedge clk_i or negedge sys_rst_n) begin
-    if (!sys_rst_n) begin
-      i_rom_q <= 1'b0;
-      i_err_q <= 1'b0;
-    end else if (imem_req) begin
-      i_rom_q <= i_rom;
-      i_err_q <= !i_ram && !i_rom;
+  // ---- instruction fetch: RAM or boot ROM, one port per lane ----------------------
+  // Each lane has its own instruction port. The RAM and the boot ROM are
+  // block RAMs with two ports each (port a: instruction fetch, port b: the
+  // Wishbone side / the Ext window), so lane t > 0 reads its own copy of
+  // each: a RAM copy whose port b takes the same Wishbone writes as lane 0's
+  // (its read data unused), and a ROM copy with port b idle. Cost: NumCtx
+  // times the RAM's and the ROM's block RAM.
+  logic [NumCtx-1:0]    i_ram, i_rom, i_rom_q, i_err_q;
+  logic [NumCtx*32-1:0] i_ram_off, i_rom_off, ram_a_rdata, rom_a_rdata;
+  for (genvar gi = 0; gi < NumCtx; gi++) begin : g_iport
+    assign i_ram_off[32*gi +: 32] = imem_addr[32*gi +: 32] - RamBase;
+    assign i_rom_off[32*gi +: 32] = imem_addr[32*gi +: 32] - ExtBase;
+    assign i_ram[gi] = i_ram_off[32*gi +: 32] < 32'(RamBytes);
+    assign i_rom[gi] = i_rom_off[32*gi +: 32] < 32'(BootRomBytes);
+    always_ff @(posedge clk_i or negedge sys_rst_n) begin
+      if (!sys_rst_n) begin
+        i_rom_q[gi] <= 1'b0;
+        i_err_q[gi] <= 1'b0;
+      end else if (imem_req[gi]) begin
+        i_rom_q[gi] <= i_rom[gi];
+        i_err_q[gi] <= !i_ram[gi] && !i_rom[gi];
+      end
     end
+    assign imem_rdata[32*gi +: 32] = i_rom_q[gi] ? rom_a_rdata[32*gi +: 32]
+                                                 : ram_a_rdata[32*gi +: 32];
+    assign imem_err[gi]   = i_err_q[gi];
   end
-  assign imem_rdata = i_rom_q ? rom_a_rdata : ram_a_rdata;
-  assign imem_err   = i_err_q;
 
   // ---- RAM behind the latency stage --------------------------------------------
   logic [WaitW-1:0]  mem_wait_q;
@@ -248,10 +262,24 @@ module outrider_fpga #(
 
   outrider_fpga_ram #(.Bytes (RamBytes)) u_ram (
     .clk_i,
-    .a_en_i (imem_req && i_ram), .a_addr_i (i_ram_off[2 +: RamAW]), .a_rdata_o (ram_a_rdata),
+    .a_en_i (imem_req[0] && i_ram[0]), .a_addr_i (i_ram_off[2 +: RamAW]),
+    .a_rdata_o (ram_a_rdata[31:0]),
     .b_en_i (ram_b_en), .b_we_i (ram_b_we), .b_addr_i (ram_b_addr),
     .b_wdata_i (ram_b_wdata), .b_rdata_o (ram_b_rdata)
   );
+  // the other lanes' copies: same writes, reads only on port a
+  for (genvar gi = 1; gi < NumCtx; gi++) begin : g_ram_copy
+    /* verilator lint_off UNUSEDSIGNAL */
+    logic [31:0] copy_b_rdata;
+    /* verilator lint_on UNUSEDSIGNAL */
+    outrider_fpga_ram #(.Bytes (RamBytes)) u_ram_copy (
+      .clk_i,
+      .a_en_i (imem_req[gi] && i_ram[gi]), .a_addr_i (i_ram_off[32*gi + 2 +: RamAW]),
+      .a_rdata_o (ram_a_rdata[32*gi +: 32]),
+      .b_en_i (ram_b_en), .b_we_i (ram_b_we), .b_addr_i (ram_b_addr),
+      .b_wdata_i (ram_b_wdata), .b_rdata_o (copy_b_rdata)
+    );
+  end
 
   // ---- boot ROM -------------------------------------------------------------------
   logic        e_rom;
@@ -259,9 +287,21 @@ module outrider_fpga #(
   assign e_rom = !ext_addr[15];
   outrider_fpga_rom #(.Bytes (BootRomBytes), .InitHex (BootRomHex)) u_rom (
     .clk_i,
-    .a_en_i (imem_req && i_rom), .a_addr_i (i_rom_off[2 +: RomAW]), .a_rdata_o (rom_a_rdata),
+    .a_en_i (imem_req[0] && i_rom[0]), .a_addr_i (i_rom_off[2 +: RomAW]),
+    .a_rdata_o (rom_a_rdata[31:0]),
     .b_en_i (ext_req && e_rom), .b_addr_i (ext_addr[2 +: RomAW]), .b_rdata_o (rom_b_rdata)
   );
+  for (genvar gi = 1; gi < NumCtx; gi++) begin : g_rom_copy
+    /* verilator lint_off UNUSEDSIGNAL */
+    logic [31:0] copy_b_rdata;
+    /* verilator lint_on UNUSEDSIGNAL */
+    outrider_fpga_rom #(.Bytes (BootRomBytes), .InitHex (BootRomHex)) u_rom_copy (
+      .clk_i,
+      .a_en_i (imem_req[gi] && i_rom[gi]), .a_addr_i (i_rom_off[32*gi + 2 +: RomAW]),
+      .a_rdata_o (rom_a_rdata[32*gi +: 32]),
+      .b_en_i (1'b0), .b_addr_i ('0), .b_rdata_o (copy_b_rdata)
+    );
+  end
 
   // ---- UART -----------------------------------------------------------------------
   // receive: uart_rx -> queue -> RegRxData

@@ -28,8 +28,8 @@ struct wb_mem {
     uint64_t    last_due;       /* answer cycle of the newest accepted beat */
     wb_pending *fifo;           /* beats in flight, oldest at head (ring, grows) */
     uint32_t    cap, head, count;
-    uint32_t    imem_rdata;
-    bool        imem_err;
+    uint32_t    imem_rdata[WB_MEM_IPORTS];
+    bool        imem_err[WB_MEM_IPORTS];
     uint64_t    reads, writes, read_acc, write_acc, aborted;
 };
 
@@ -92,8 +92,10 @@ void wb_mem_drive(wb_mem *mem, wb_mem_resp *out)
     }
     mem->stall = !mem->in_burst && mem->accesses >= mem->outstanding;
     out->stall = mem->stall;
-    out->imem_rdata = mem->imem_rdata;
-    out->imem_err = mem->imem_err;
+    for (unsigned i = 0; i < WB_MEM_IPORTS; i++) {
+        out->imem_rdata[i] = mem->imem_rdata[i];
+        out->imem_err[i] = mem->imem_err[i];
+    }
 }
 
 /* Room for one more beat in flight; false if out of memory. */
@@ -164,14 +166,16 @@ wb_mem_event wb_mem_sample(wb_mem *mem, const wb_mem_req *req)
     } else if (req->stb && !mem->stall) {
         ev = accept(mem, req);
     }
-    if (req->imem_req) {
-        uint32_t addr = req->imem_addr & ~3u;
+    for (unsigned i = 0; i < WB_MEM_IPORTS; i++) {
+        if (!req->imem_req[i])
+            continue;
+        uint32_t addr = req->imem_addr[i] & ~3u;
         if (wb_mem_contains(mem, addr, 4)) {
-            mem->imem_rdata = load_le32(mem->ram + (addr - mem->base));
-            mem->imem_err = false;
+            mem->imem_rdata[i] = load_le32(mem->ram + (addr - mem->base));
+            mem->imem_err[i] = false;
         } else {
-            mem->imem_rdata = 0;
-            mem->imem_err = true;
+            mem->imem_rdata[i] = 0;
+            mem->imem_err[i] = true;
         }
     }
     mem->now++;

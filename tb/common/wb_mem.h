@@ -39,10 +39,12 @@
  *    counted in wb_mem_aborted().
  *  - dat_i is only meaningful with ack; it reads 0 otherwise.
  *
- * Instruction port: when req is high in cycle N, cycle N+1 gets the word at
- * (addr & ~3) of RAM as seen at the end of cycle N (after any Wishbone write
- * accepted in cycle N), with err when it is not inside RAM (rdata 0). When
- * req is low the previous rdata/err are held.
+ * Instruction ports (WB_MEM_IPORTS of them, one per issue lane of the
+ * core), each on its own: when req[i] is high in cycle N, cycle N+1 gets on
+ * port i the word at (addr[i] & ~3) of RAM as seen at the end of cycle N
+ * (after any Wishbone write accepted in cycle N), with err when it is not
+ * inside RAM (rdata 0). When req[i] is low port i's previous rdata/err are
+ * held.
  *
  * What it does not do: caching, MMIO (the SoC decodes those), alignment
  * checks (the SoC only issues aligned words).
@@ -56,6 +58,9 @@
 
 typedef struct wb_mem wb_mem;
 
+/* instruction ports: one per issue lane (the SoC's NumCtx) */
+#define WB_MEM_IPORTS 2
+
 typedef struct {
     /* Wishbone master outputs */
     bool     cyc, stb, we;
@@ -63,18 +68,18 @@ typedef struct {
     uint8_t  sel;
     uint8_t  cti;        /* 0 classic, 1 constant, 2 incrementing, 7 end of burst */
     uint32_t dat;
-    /* instruction fetch */
-    bool     imem_req;
-    uint32_t imem_addr;
+    /* instruction fetch, per port */
+    bool     imem_req[WB_MEM_IPORTS];
+    uint32_t imem_addr[WB_MEM_IPORTS];
 } wb_mem_req;
 
 typedef struct {
     /* Wishbone slave outputs */
     bool     ack, err, stall;
     uint32_t dat;
-    /* instruction port */
-    uint32_t imem_rdata;
-    bool     imem_err;
+    /* instruction ports */
+    uint32_t imem_rdata[WB_MEM_IPORTS];
+    bool     imem_err[WB_MEM_IPORTS];
 } wb_mem_resp;
 
 /* base: first byte address of RAM; size: bytes (a non-zero multiple of 4,

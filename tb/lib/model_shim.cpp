@@ -24,9 +24,15 @@ static_assert(sizeof(Top::retire_rd_wdata_o) == 8, "retire_rd_wdata_o is not 64 
 static_assert(sizeof(Top::retire_rd_o) <= 4, "retire_rd_o is wider than 32 bits");
 static_assert(sizeof(Top::retire_addr_o) == 8, "retire_addr_o is not 64 bits");
 static_assert(sizeof(Top::trap_cause_o) == 8, "trap_cause_o is not 64 bits");
-// the pipeline debug record: five stages of 32-bit pc/insn (NumCtx = 2: 1-bit tids)
-static_assert(sizeof(Top::dbg_pipe_pc_o) == 5 * 4, "dbg_pipe_pc_o is not 5 x 32 bits");
-static_assert(sizeof(Top::dbg_pipe_insn_o) == 5 * 4, "dbg_pipe_insn_o is not 5 x 32 bits");
+// the pipeline debug record: five stages per lane of 32-bit pc/insn (NumCtx =
+// 2 lanes: 1-bit tids, 16 flag bits per lane)
+static_assert(sizeof(Top::dbg_pipe_pc_o) == 5 * kNumCtx * 4, "dbg_pipe_pc_o is not 5 x 2 x 32 bits");
+static_assert(sizeof(Top::dbg_pipe_insn_o) == 5 * kNumCtx * 4,
+              "dbg_pipe_insn_o is not 5 x 2 x 32 bits");
+static_assert(sizeof(Top::dbg_pipe_flags_o) == 4, "dbg_pipe_flags_o is not 2 x 16 bits");
+// one instruction port per lane
+static_assert(sizeof(Top::imem_addr_o) == 8, "imem_addr_o is not NumCtx*32 = 64 bits");
+static_assert(sizeof(Top::imem_rdata_i) == 8, "imem_rdata_i is not 64 bits");
 
 inline uint32_t ctx_mask(unsigned ctx) { return ctx < kNumCtx ? 1u << ctx : 0u; }
 inline uint32_t word_of(uint64_t v, unsigned ctx) {
@@ -89,8 +95,16 @@ int model_shim_got_finish(const model_shim *m) { return m->ctx->gotFinish() ? 1 
 // ---- inputs ----
 void model_shim_set_clk_i(model_shim *m, unsigned v) { m->top->clk_i = v & 1u; }
 void model_shim_set_rst_ni(model_shim *m, unsigned v) { m->top->rst_ni = v & 1u; }
-void model_shim_set_imem_rdata_i(model_shim *m, uint32_t v) { m->top->imem_rdata_i = v; }
-void model_shim_set_imem_err_i(model_shim *m, unsigned v) { m->top->imem_err_i = v & 1u; }
+void model_shim_set_imem_rdata_i(model_shim *m, unsigned lane, uint32_t v) {
+    if (lane >= kNumCtx) return;
+    const unsigned sh = 32 * lane;
+    m->top->imem_rdata_i = (m->top->imem_rdata_i & ~(0xFFFFFFFFull << sh)) |
+                           (static_cast<uint64_t>(v) << sh);
+}
+void model_shim_set_imem_err_i(model_shim *m, unsigned lane, unsigned v) {
+    if (lane >= kNumCtx) return;
+    m->top->imem_err_i = (m->top->imem_err_i & ~ctx_mask(lane)) | ((v & 1u) ? ctx_mask(lane) : 0u);
+}
 void model_shim_set_wb_dat_i(model_shim *m, uint32_t v) { m->top->wb_dat_i = v; }
 void model_shim_set_wb_ack_i(model_shim *m, unsigned v) { m->top->wb_ack_i = v & 1u; }
 void model_shim_set_wb_err_i(model_shim *m, unsigned v) { m->top->wb_err_i = v & 1u; }
@@ -124,8 +138,10 @@ int model_shim_dbg_read(model_shim *m, uint32_t addr, uint32_t *data) {
 unsigned model_shim_dbg_dirty_any(const model_shim *m) { return m->top->dbg_dirty_any_o; }
 
 // ---- outputs ----
-unsigned model_shim_get_imem_req_o(const model_shim *m) { return m->top->imem_req_o; }
-uint32_t model_shim_get_imem_addr_o(const model_shim *m) { return m->top->imem_addr_o; }
+uint32_t model_shim_get_imem_req_o(const model_shim *m) { return m->top->imem_req_o; }
+uint32_t model_shim_get_imem_addr_o(const model_shim *m, unsigned lane) {
+    return word_of(m->top->imem_addr_o, lane);
+}
 unsigned model_shim_get_wb_cyc_o(const model_shim *m) { return m->top->wb_cyc_o; }
 unsigned model_shim_get_wb_stb_o(const model_shim *m) { return m->top->wb_stb_o; }
 unsigned model_shim_get_wb_we_o(const model_shim *m) { return m->top->wb_we_o; }
@@ -170,7 +186,7 @@ unsigned model_shim_get_ctx_active_ctx(const model_shim *m, unsigned ctx) {
 void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     const Top *t = m->top.get();
     o->imem_req = t->imem_req_o;
-    o->imem_addr = t->imem_addr_o;
+    for (unsigned l = 0; l < kNumCtx; l++) o->imem_addr[l] = word_of(t->imem_addr_o, l);
     o->wb_cyc = t->wb_cyc_o;
     o->wb_stb = t->wb_stb_o;
     o->wb_we = t->wb_we_o;
@@ -213,6 +229,7 @@ void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     o->dc_mshr_full = t->dc_ev_mshr_full_o;
     o->trap_valid = t->trap_valid_o;
     o->console_err = t->console_err_o;
+    o->dport_lost = t->dport_lost_o;
 }
 
 void model_shim_get_retire(const model_shim *m, unsigned ctx, model_shim_retire *r) {
@@ -242,16 +259,18 @@ uint32_t model_shim_read_reg(const model_shim *m, unsigned ctx, unsigned reg) {
     }
 }
 
-void model_shim_get_pipe(const model_shim *m, model_shim_pipe *p) {
+void model_shim_get_pipe(const model_shim *m, unsigned lane, model_shim_pipe *p) {
     const Top *t = m->top.get();
     constexpr unsigned kTidW = 1;  // $clog2(NumCtx) for NumCtx = 2
+    if (lane >= kNumCtx) lane = 0;
     for (unsigned i = 0; i < MODEL_SHIM_PIPE_STAGES; i++) {
-        p->valid[i] = (t->dbg_pipe_valid_o >> i) & 1u;
-        p->tid[i] = (t->dbg_pipe_tid_o >> (kTidW * i)) & ((1u << kTidW) - 1u);
-        p->pc[i] = t->dbg_pipe_pc_o[i];
-        p->insn[i] = t->dbg_pipe_insn_o[i];
+        const unsigned slot = MODEL_SHIM_PIPE_STAGES * lane + i;
+        p->valid[i] = (t->dbg_pipe_valid_o >> slot) & 1u;
+        p->tid[i] = (t->dbg_pipe_tid_o >> (kTidW * slot)) & ((1u << kTidW) - 1u);
+        p->pc[i] = t->dbg_pipe_pc_o[slot];
+        p->insn[i] = t->dbg_pipe_insn_o[slot];
     }
-    p->flags = t->dbg_pipe_flags_o;
+    p->flags = static_cast<uint16_t>(t->dbg_pipe_flags_o >> (16 * lane));
 }
 
 // ---- region of interest, parameters ----

@@ -44,8 +44,8 @@ typedef struct model_shim model_shim;
 
 /* All outputs of the model in one struct (one call per cycle in hot loops). */
 typedef struct {
-    uint8_t  imem_req;
-    uint32_t imem_addr;
+    uint32_t imem_req;       /* bit t: lane t fetches (one instruction port per lane) */
+    uint32_t imem_addr[MODEL_SHIM_NUM_CTX];
     uint8_t  wb_cyc, wb_stb, wb_we, wb_sel, wb_cti, wb_bte;
     uint32_t wb_adr, wb_dat;
     uint8_t  console_valid, console_data;
@@ -70,6 +70,8 @@ typedef struct {
     uint32_t dc_mshr_full;   /* bit c: context c is parked for lack of an MSHR */
     uint32_t trap_valid;     /* bit c: context c (a hart) took a trap */
     uint8_t  console_err;    /* with console_valid: the byte is for the error console */
+    uint32_t dport_lost;     /* bit c: context c's memory request lost the data-port
+                              * arbitration between the lanes (it replays) */
 } model_shim_outputs;
 
 /* The retirement port of one context in one cycle (read it with
@@ -97,8 +99,9 @@ int      model_shim_got_finish(const model_shim *m);
 /* ---- inputs ---- */
 void model_shim_set_clk_i(model_shim *m, unsigned v);
 void model_shim_set_rst_ni(model_shim *m, unsigned v);
-void model_shim_set_imem_rdata_i(model_shim *m, uint32_t v);
-void model_shim_set_imem_err_i(model_shim *m, unsigned v);
+/* instruction port of lane `lane` (< MODEL_SHIM_NUM_CTX; others ignored) */
+void model_shim_set_imem_rdata_i(model_shim *m, unsigned lane, uint32_t v);
+void model_shim_set_imem_err_i(model_shim *m, unsigned lane, unsigned v);
 void model_shim_set_wb_dat_i(model_shim *m, uint32_t v);
 void model_shim_set_wb_ack_i(model_shim *m, unsigned v);
 void model_shim_set_wb_err_i(model_shim *m, unsigned v);
@@ -122,8 +125,8 @@ int      model_shim_dbg_read(model_shim *m, uint32_t addr, uint32_t *data);
 unsigned model_shim_dbg_dirty_any(const model_shim *m);
 
 /* ---- outputs ---- */
-unsigned model_shim_get_imem_req_o(const model_shim *m);
-uint32_t model_shim_get_imem_addr_o(const model_shim *m);
+uint32_t model_shim_get_imem_req_o(const model_shim *m);   /* bit t: lane t */
+uint32_t model_shim_get_imem_addr_o(const model_shim *m, unsigned lane);
 unsigned model_shim_get_wb_cyc_o(const model_shim *m);
 unsigned model_shim_get_wb_stb_o(const model_shim *m);
 unsigned model_shim_get_wb_we_o(const model_shim *m);
@@ -163,8 +166,9 @@ void model_shim_get_retire(const model_shim *m, unsigned ctx, model_shim_retire 
 uint32_t model_shim_read_reg(const model_shim *m, unsigned ctx, unsigned reg);
 
 /* ---- pipeline debug record (outrider_soc dbg_pipe_*, SimDebug = 1) ----
- * What each stage holds in the current cycle (read it after the clk-low
- * evaluation, like the other outputs). Stage index: MODEL_SHIM_PIPE_IF ..
+ * What each stage of one issue lane holds in the current cycle (read it
+ * after the clk-low evaluation, like the other outputs). Lane t holds only
+ * context t's instructions. Stage index: MODEL_SHIM_PIPE_IF ..
  * MODEL_SHIM_PIPE_WB. IF's insn is 0 (the word arrives in ID). */
 enum { MODEL_SHIM_PIPE_IF, MODEL_SHIM_PIPE_ID, MODEL_SHIM_PIPE_EX, MODEL_SHIM_PIPE_MEM,
        MODEL_SHIM_PIPE_WB, MODEL_SHIM_PIPE_STAGES };
@@ -185,7 +189,7 @@ typedef struct {
     uint32_t insn[MODEL_SHIM_PIPE_STAGES];
     uint16_t flags;
 } model_shim_pipe;
-void model_shim_get_pipe(const model_shim *m, model_shim_pipe *p);
+void model_shim_get_pipe(const model_shim *m, unsigned lane, model_shim_pipe *p);
 
 /* The roi CSR (0x7C2, region of interest: sw/include/outrider/roi.h) as the
  * core holds it now (outrider_csr_file's roi_q, read through the model like

@@ -308,13 +308,17 @@ static void sim_after_edge(outrider_sim *s)
     }
 }
 
+_Static_assert(WB_MEM_IPORTS == MODEL_SHIM_NUM_CTX, "one instruction port per lane");
+
 static void one_cycle(outrider_sim *s)
 {
     model_shim *m = s->model;
     wb_mem_resp in;
     wb_mem_drive(s->mem, &in);
-    model_shim_set_imem_rdata_i(m, in.imem_rdata);
-    model_shim_set_imem_err_i(m, in.imem_err);
+    for (unsigned l = 0; l < WB_MEM_IPORTS; l++) {
+        model_shim_set_imem_rdata_i(m, l, in.imem_rdata[l]);
+        model_shim_set_imem_err_i(m, l, in.imem_err[l]);
+    }
     model_shim_set_wb_dat_i(m, in.dat);
     model_shim_set_wb_ack_i(m, in.ack);
     model_shim_set_wb_err_i(m, in.err);
@@ -348,8 +352,11 @@ static void one_cycle(outrider_sim *s)
     wb_mem_req req = {
         .cyc = o.wb_cyc, .stb = o.wb_stb, .we = o.wb_we, .adr = o.wb_adr,
         .sel = o.wb_sel, .cti = o.wb_cti, .dat = o.wb_dat,
-        .imem_req = o.imem_req, .imem_addr = o.imem_addr,
     };
+    for (unsigned l = 0; l < WB_MEM_IPORTS; l++) {
+        req.imem_req[l] = (o.imem_req >> l) & 1u;
+        req.imem_addr[l] = o.imem_addr[l];
+    }
     wb_mem_event bev = wb_mem_sample(s->mem, &req);
     if (s->cfg.trap_stop && (o.trap_valid | o.retire_valid))
         trap_watch_sample(&s->traps, m, &o, s->stats.num_ctx);

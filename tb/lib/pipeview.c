@@ -24,8 +24,8 @@ struct pipeview {
     bool             started, finished;
     uint64_t         cycle;          /* cycle of the last command written */
     uint64_t         next_id, retire_id, mismatches;
-    slot             st[NSTAGE];     /* what each stage held last cycle */
-    model_shim_pipe  prev;           /* last cycle's record */
+    slot             st[MAX_CTX][NSTAGE];  /* what each lane's stages held last cycle */
+    model_shim_pipe  prev[MAX_CTX];        /* last cycle's record, per lane */
     bool             have_prev;
     uint64_t         prev_cycle;     /* the cycle of prev */
     slot             parked[MAX_CTX];
@@ -104,32 +104,34 @@ static void squash(pipeview *pv, uint64_t cycle, slot *s, const char *why)
     s->live = false;
 }
 
-/* Which instruction of last cycle should be in stage i now (NULL: none). */
-static slot *expected(pipeview *pv, unsigned i)
+/* Which instruction of last cycle should be in stage i of lane l now (NULL:
+ * none). */
+static slot *expected(pipeview *pv, unsigned l, unsigned i)
 {
-    const model_shim_pipe *p = &pv->prev;
+    const model_shim_pipe *p = &pv->prev[l];
+    slot *st = pv->st[l];
     if (!pv->have_prev || i == MODEL_SHIM_PIPE_IF)
         return NULL;
     switch (i) {
     case MODEL_SHIM_PIPE_ID:
-        if (pv->st[MODEL_SHIM_PIPE_ID].live && (p->flags & MODEL_SHIM_PIPE_ID_STALL) &&
+        if (st[MODEL_SHIM_PIPE_ID].live && (p->flags & MODEL_SHIM_PIPE_ID_STALL) &&
             !(p->flags & MODEL_SHIM_PIPE_ID_KILL))
-            return &pv->st[MODEL_SHIM_PIPE_ID];
-        if (pv->st[MODEL_SHIM_PIPE_IF].live && !(p->flags & MODEL_SHIM_PIPE_IF_KILL))
-            return &pv->st[MODEL_SHIM_PIPE_IF];
+            return &st[MODEL_SHIM_PIPE_ID];
+        if (st[MODEL_SHIM_PIPE_IF].live && !(p->flags & MODEL_SHIM_PIPE_IF_KILL))
+            return &st[MODEL_SHIM_PIPE_IF];
         return NULL;
     case MODEL_SHIM_PIPE_EX:
-        if (pv->st[MODEL_SHIM_PIPE_ID].live && !(p->flags & MODEL_SHIM_PIPE_ID_STALL) &&
+        if (st[MODEL_SHIM_PIPE_ID].live && !(p->flags & MODEL_SHIM_PIPE_ID_STALL) &&
             !(p->flags & MODEL_SHIM_PIPE_ID_KILL))
-            return &pv->st[MODEL_SHIM_PIPE_ID];
+            return &st[MODEL_SHIM_PIPE_ID];
         return NULL;
     case MODEL_SHIM_PIPE_MEM:
-        if (pv->st[MODEL_SHIM_PIPE_EX].live && !(p->flags & MODEL_SHIM_PIPE_EX_KILL))
-            return &pv->st[MODEL_SHIM_PIPE_EX];
+        if (st[MODEL_SHIM_PIPE_EX].live && !(p->flags & MODEL_SHIM_PIPE_EX_KILL))
+            return &st[MODEL_SHIM_PIPE_EX];
         return NULL;
     default:
-        if (pv->st[MODEL_SHIM_PIPE_MEM].live && (p->flags & MODEL_SHIM_PIPE_MEM_ADV))
-            return &pv->st[MODEL_SHIM_PIPE_MEM];
+        if (st[MODEL_SHIM_PIPE_MEM].live && (p->flags & MODEL_SHIM_PIPE_MEM_ADV))
+            return &st[MODEL_SHIM_PIPE_MEM];
         return NULL;
     }
 }
@@ -141,96 +143,111 @@ void pipeview_cycle(pipeview *pv, const model_shim *m, uint64_t cycle)
     if (pv->have_prev && cycle != pv->prev_cycle + 1) {
         /* a gap (cycles not traced, --trace-roi): what was in flight is
          * closed, the next cycle starts afresh */
-        for (unsigned i = 0; i < NSTAGE; i++)
-            if (pv->st[i].live)
-                squash(pv, pv->prev_cycle + 1, &pv->st[i], "left the traced cycles");
+        for (unsigned l = 0; l < MAX_CTX; l++)
+            for (unsigned i = 0; i < NSTAGE; i++)
+                if (pv->st[l][i].live)
+                    squash(pv, pv->prev_cycle + 1, &pv->st[l][i], "left the traced cycles");
         for (unsigned c = 0; c < MAX_CTX; c++)
             if (pv->parked[c].live)
                 squash(pv, pv->prev_cycle + 1, &pv->parked[c], "left the traced cycles");
         pv->have_prev = false;
     }
-    model_shim_pipe p;
-    model_shim_get_pipe(m, &p);
     model_shim_outputs o;
     model_shim_get_outputs(m, &o);
-    const model_shim_pipe *q = &pv->prev;
-
-    /* 1. last cycle's fates: squashes that leave the pipeline */
-    if (pv->have_prev) {
-        slot *s;
-        if ((s = &pv->st[MODEL_SHIM_PIPE_IF])->live && (q->flags & MODEL_SHIM_PIPE_IF_KILL))
-            squash(pv, cycle, s, "IF (redirect)");
-        if ((s = &pv->st[MODEL_SHIM_PIPE_ID])->live && (q->flags & MODEL_SHIM_PIPE_ID_KILL))
-            squash(pv, cycle, s, "ID (redirect)");
-        if ((s = &pv->st[MODEL_SHIM_PIPE_EX])->live && (q->flags & MODEL_SHIM_PIPE_EX_KILL))
-            squash(pv, cycle, s, "EX (redirect)");
-        if ((s = &pv->st[MODEL_SHIM_PIPE_MEM])->live && !(q->flags & MODEL_SHIM_PIPE_MEM_ADV))
-            squash(pv, cycle, s,
-                   (q->flags & MODEL_SHIM_PIPE_MEM_TRAP) ? "MEM (trap)"
-                   : (q->flags & MODEL_SHIM_PIPE_MEM_REPLAY) ? "MEM (replay: data side busy)"
-                   : "MEM (squashed or p-thread stop)");
-    }
-
-    /* 2. this cycle's stages, oldest first (each takes its instruction from
-     *    the stage before it, or keeps its own) */
-    slot now[NSTAGE];
-    for (int i = NSTAGE - 1; i >= 0; i--) {
-        now[i] = (slot){ 0 };
-        if (!p.valid[i])
-            continue;
-        slot *e = expected(pv, (unsigned)i);
-        bool same_stage = e == &pv->st[i];
-        if (e && e->live && e->tid == p.tid[i] && e->pc == p.pc[i]) {
-            now[i] = *e;
-            e->live = false;             /* moved (or kept): not squashed below */
-            if (!same_stage) {
-                stage(pv, cycle, &now[i], stage_name[i]);
-                if (i == MODEL_SHIM_PIPE_ID)
-                    label_insn(pv, &now[i], p.insn[i]);
-            }
-            continue;
-        }
-        if (e && e->live) {
-            pv->mismatches++;
-            squash(pv, cycle, e, "lost track (pipeview mismatch)");
-        }
-        bool pt = (o.ctx_pthread >> p.tid[i]) & 1u;
-        now[i] = new_insn(pv, cycle, p.tid[i], p.pc[i], p.insn[i], pt, i != MODEL_SHIM_PIPE_IF);
-        if (i != MODEL_SHIM_PIPE_IF && pv->have_prev)
-            pv->mismatches++;
-        stage(pv, cycle, &now[i], stage_name[i]);
-    }
-    /* whatever was expected to move on but did not appear */
-    for (unsigned i = 0; i < NSTAGE; i++)
-        if (pv->st[i].live)
-            squash(pv, cycle, &pv->st[i], "vanished");
-
-    /* 3. WB's fate this cycle, and the parked instructions */
     uint32_t retire_mask = o.retire_valid, trap_mask = o.trap_valid;
-    slot *wb = &now[MODEL_SHIM_PIPE_WB];
-    if (wb->live) {
-        unsigned c = wb->tid;
-        if (pv->parked[c].live)   /* a new instruction of that context: the old one is gone */
-            squash(pv, cycle, &pv->parked[c], "parked instruction abandoned");
-        if (p.flags & MODEL_SHIM_PIPE_WB_PARK) {
-            pv->parked[c] = *wb;
-            fprintf(pv->out, "S\t%" PRIu64 "\t0\tWp\n", wb->id);
-            wb->live = false;
-        } else if (p.flags & MODEL_SHIM_PIPE_WB_ERR) {
-            squash(pv, cycle, wb, "WB (access fault)");
-        } else if (retire_mask & (1u << c)) {
-            model_shim_retire r;
-            model_shim_get_retire(m, c, &r);
-            if (r.retire && r.pc == wb->pc) {
-                retire(pv, cycle, wb);
-                retire_mask &= ~(1u << c);
+    model_shim_pipe lanes[MAX_CTX];
+
+    /* lane l holds only context l's instructions: each lane is followed on
+     * its own */
+    for (unsigned l = 0; l < MAX_CTX; l++) {
+        model_shim_pipe *pp = &lanes[l];
+        model_shim_get_pipe(m, l, pp);
+        const model_shim_pipe p = *pp;
+        const model_shim_pipe *q = &pv->prev[l];
+        slot *st = pv->st[l];
+
+        /* 1. last cycle's fates: squashes that leave the pipeline */
+        if (pv->have_prev) {
+            slot *s;
+            if ((s = &st[MODEL_SHIM_PIPE_IF])->live && (q->flags & MODEL_SHIM_PIPE_IF_KILL))
+                squash(pv, cycle, s, "IF (redirect)");
+            if ((s = &st[MODEL_SHIM_PIPE_ID])->live && (q->flags & MODEL_SHIM_PIPE_ID_KILL))
+                squash(pv, cycle, s, "ID (redirect)");
+            if ((s = &st[MODEL_SHIM_PIPE_EX])->live && (q->flags & MODEL_SHIM_PIPE_EX_KILL))
+                squash(pv, cycle, s, "EX (redirect)");
+            if ((s = &st[MODEL_SHIM_PIPE_MEM])->live && !(q->flags & MODEL_SHIM_PIPE_MEM_ADV))
+                squash(pv, cycle, s,
+                       (q->flags & MODEL_SHIM_PIPE_MEM_TRAP) ? "MEM (trap)"
+                       : (q->flags & MODEL_SHIM_PIPE_MEM_REPLAY)
+                           ? "MEM (replay: data side busy, or another lane)"
+                           : "MEM (squashed or p-thread stop)");
+        }
+
+        /* 2. this cycle's stages, oldest first (each takes its instruction
+         *    from the stage before it, or keeps its own) */
+        slot now[NSTAGE];
+        for (int i = NSTAGE - 1; i >= 0; i--) {
+            now[i] = (slot){ 0 };
+            if (!p.valid[i])
+                continue;
+            slot *e = expected(pv, l, (unsigned)i);
+            bool same_stage = e == &st[i];
+            if (e && e->live && e->tid == p.tid[i] && e->pc == p.pc[i]) {
+                now[i] = *e;
+                e->live = false;             /* moved (or kept): not squashed below */
+                if (!same_stage) {
+                    stage(pv, cycle, &now[i], stage_name[i]);
+                    if (i == MODEL_SHIM_PIPE_ID)
+                        label_insn(pv, &now[i], p.insn[i]);
+                }
+                continue;
+            }
+            if (e && e->live) {
+                pv->mismatches++;
+                squash(pv, cycle, e, "lost track (pipeview mismatch)");
+            }
+            bool pt = (o.ctx_pthread >> p.tid[i]) & 1u;
+            now[i] = new_insn(pv, cycle, p.tid[i], p.pc[i], p.insn[i], pt,
+                              i != MODEL_SHIM_PIPE_IF);
+            if (i != MODEL_SHIM_PIPE_IF && pv->have_prev)
+                pv->mismatches++;
+            stage(pv, cycle, &now[i], stage_name[i]);
+        }
+        /* whatever was expected to move on but did not appear */
+        for (unsigned i = 0; i < NSTAGE; i++)
+            if (st[i].live)
+                squash(pv, cycle, &st[i], "vanished");
+
+        /* 3. WB's fate this cycle */
+        slot *wb = &now[MODEL_SHIM_PIPE_WB];
+        if (wb->live) {
+            unsigned c = wb->tid;
+            if (pv->parked[c].live)   /* a new instruction of that context: the old one is gone */
+                squash(pv, cycle, &pv->parked[c], "parked instruction abandoned");
+            if (p.flags & MODEL_SHIM_PIPE_WB_PARK) {
+                pv->parked[c] = *wb;
+                fprintf(pv->out, "S\t%" PRIu64 "\t0\tWp\n", wb->id);
+                wb->live = false;
+            } else if (p.flags & MODEL_SHIM_PIPE_WB_ERR) {
+                squash(pv, cycle, wb, "WB (access fault)");
+            } else if (retire_mask & (1u << c)) {
+                model_shim_retire r;
+                model_shim_get_retire(m, c, &r);
+                if (r.retire && r.pc == wb->pc) {
+                    retire(pv, cycle, wb);
+                    retire_mask &= ~(1u << c);
+                }
+            }
+            if (wb->live) {   /* neither retired nor parked: should not happen */
+                pv->mismatches++;
+                squash(pv, cycle, wb, "WB without retirement");
             }
         }
-        if (wb->live) {   /* neither retired nor parked: should not happen */
-            pv->mismatches++;
-            squash(pv, cycle, wb, "WB without retirement");
-        }
+        for (unsigned i = 0; i < NSTAGE; i++)
+            st[i] = now[i];
     }
+
+    /* 4. the parked instructions */
     for (unsigned c = 0; c < MAX_CTX; c++) {
         slot *pk = &pv->parked[c];
         if (!pk->live)
@@ -245,9 +262,8 @@ void pipeview_cycle(pipeview *pv, const model_shim *m, uint64_t cycle)
         }
     }
 
-    for (unsigned i = 0; i < NSTAGE; i++)
-        pv->st[i] = now[i];
-    pv->prev = p;
+    for (unsigned l = 0; l < MAX_CTX; l++)
+        pv->prev[l] = lanes[l];
     pv->prev_cycle = cycle;
     pv->have_prev = true;
 }
@@ -256,9 +272,10 @@ int pipeview_finish(pipeview *pv, uint64_t cycle)
 {
     if (pv->finished)
         return ferror(pv->out) ? -1 : 0;
-    for (unsigned i = 0; i < NSTAGE; i++)
-        if (pv->st[i].live)
-            squash(pv, cycle, &pv->st[i], "in flight at the end of the log");
+    for (unsigned l = 0; l < MAX_CTX; l++)
+        for (unsigned i = 0; i < NSTAGE; i++)
+            if (pv->st[l][i].live)
+                squash(pv, cycle, &pv->st[l][i], "in flight at the end of the log");
     for (unsigned c = 0; c < MAX_CTX; c++)
         if (pv->parked[c].live)
             squash(pv, cycle, &pv->parked[c], "in flight at the end of the log");

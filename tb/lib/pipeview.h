@@ -15,7 +15,9 @@
  * --trace-roi) what was in flight is closed as squashed ("left the traced
  * cycles") and the next traced cycle starts afresh.
  *
- * The instructions are followed through the stages with the record's own
+ * The core has one issue lane per context (lane t holds only context t's
+ * instructions); each lane's five stages are followed on their own. The
+ * instructions are followed through the stages with the record's own
  * movement rules (an instruction moves on unless its stage's flags say it
  * stalls or is squashed); the pc and context of each stage are checked
  * against the instruction expected there, and a disagreement is counted

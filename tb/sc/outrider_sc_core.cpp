@@ -143,6 +143,7 @@ outrider_sc_core::outrider_sc_core(sc_module_name name, const outrider_sc_core_p
     s.dbg_pipe_pc_o(pipe_pc_);
     s.dbg_pipe_insn_o(pipe_insn_);
     s.dbg_pipe_flags_o(pipe_flags_);
+    s.dport_lost_o(dport_lost_);
     roi_tracker_init(&rois_);
 
     // constant inputs (values of the C shim: model_shim_create)
@@ -218,7 +219,9 @@ void outrider_sc_core::invalidate_dmi(sc_dt::uint64, sc_dt::uint64)
 void outrider_sc_core::sample(model_shim_outputs &o) const
 {
     o.imem_req = imem_req_.read();
-    o.imem_addr = imem_addr_.read();
+    for (unsigned l = 0; l < WB_MEM_IPORTS; l++)
+        o.imem_addr[l] = static_cast<uint32_t>(imem_addr_.read() >> (32 * l));
+    o.dport_lost = dport_lost_.read();
     o.wb_cyc = wb_cyc_.read();
     o.wb_stb = wb_stb_.read();
     o.wb_we = wb_we_.read();
@@ -320,8 +323,8 @@ int outrider_sc_core::wb_beat(const model_shim_outputs &o)
     return first ? WB_MEM_ACCESS : WB_MEM_BEAT;
 }
 
-// The instruction port: the word at addr as RAM holds it now.
-void outrider_sc_core::fetch(uint32_t addr)
+// Instruction port `port`: the word at addr as RAM holds it now.
+void outrider_sc_core::fetch(unsigned port, uint32_t addr)
 {
     addr &= ~3u;
     if (!dmi_valid_ && !dmi_tried_) {
@@ -333,9 +336,9 @@ void outrider_sc_core::fetch(uint32_t addr)
     }
     if (dmi_valid_ && addr >= dmi_.get_start_address() && addr + 3ull <= dmi_.get_end_address()) {
         const unsigned char *p = dmi_.get_dmi_ptr() + (addr - dmi_.get_start_address());
-        imem_rdata_ = static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 |
-                      static_cast<uint32_t>(p[2]) << 16 | static_cast<uint32_t>(p[3]) << 24;
-        imem_err_ = false;
+        imem_rdata_[port] = static_cast<uint32_t>(p[0]) | static_cast<uint32_t>(p[1]) << 8 |
+                            static_cast<uint32_t>(p[2]) << 16 | static_cast<uint32_t>(p[3]) << 24;
+        imem_err_[port] = false;
         return;
     }
     uint8_t data[4] = {0, 0, 0, 0};
@@ -348,8 +351,8 @@ void outrider_sc_core::fetch(uint32_t addr)
     gp.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
     sc_time delay = SC_ZERO_TIME;   // the port's timing is fixed: the delay is ignored
     mem_socket->b_transport(gp, delay);
-    imem_err_ = !gp.is_response_ok();
-    imem_rdata_ = imem_err_ ? 0
+    imem_err_[port] = !gp.is_response_ok();
+    imem_rdata_[port] = imem_err_[port] ? 0
                 : static_cast<uint32_t>(data[0]) | static_cast<uint32_t>(data[1]) << 8 |
                   static_cast<uint32_t>(data[2]) << 16 | static_cast<uint32_t>(data[3]) << 24;
 }
@@ -405,8 +408,14 @@ void outrider_sc_core::drive_inputs()
     wb_err_.write(err);
     wb_dat_i_.write(dat);
     wb_stall_.write(stall_);
-    imem_rdata_s_.write(imem_rdata_);
-    imem_err_s_.write(imem_err_);
+    uint64_t rdata = 0;
+    uint32_t ierr = 0;
+    for (unsigned l = 0; l < WB_MEM_IPORTS; l++) {
+        rdata |= static_cast<uint64_t>(imem_rdata_[l]) << (32 * l);
+        ierr |= imem_err_[l] ? 1u << l : 0u;
+    }
+    imem_rdata_s_.write(rdata);
+    imem_err_s_.write(ierr);
     ext_rdata_s_.write(ext_rdata_);
     io_ready_.write(now >= io_busy_until_);
 }
@@ -430,8 +439,10 @@ void outrider_sc_core::on_posedge()
     req.sel = o.wb_sel;
     req.cti = o.wb_cti;
     req.dat = o.wb_dat;
-    req.imem_req = o.imem_req;
-    req.imem_addr = o.imem_addr;
+    for (unsigned l = 0; l < WB_MEM_IPORTS; l++) {
+        req.imem_req[l] = (o.imem_req >> l) & 1u;
+        req.imem_addr[l] = o.imem_addr[l];
+    }
     if (!o.wb_cyc) {   // B4: cyc low aborts every request in flight
         fifo_.clear();
         accesses_ = 0;
@@ -439,8 +450,9 @@ void outrider_sc_core::on_posedge()
     } else if (o.wb_stb && !stall_) {
         bus = wb_beat(o);
     }
-    if (o.imem_req)
-        fetch(o.imem_addr);
+    for (unsigned l = 0; l < WB_MEM_IPORTS; l++)
+        if ((o.imem_req >> l) & 1u)
+            fetch(l, o.imem_addr[l]);
     if (ext_req_.read())
         ext_access();
     cycle_stats_sample(&stats_, &o, stats_.cycles, static_cast<wb_mem_event>(bus), &req, p_.log);

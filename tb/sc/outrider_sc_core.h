@@ -54,6 +54,7 @@ extern "C" {
 #include "model_shim.h"
 #include "outrider_sim.h"
 #include "roi.h"
+#include "wb_mem.h"
 }
 
 class Voutrider_soc;
@@ -124,7 +125,7 @@ private:
     void on_negedge();
     void sample(model_shim_outputs &o) const;
     int  wb_beat(const model_shim_outputs &o);   // returns the bus event (wb_mem_event)
-    void fetch(uint32_t addr);
+    void fetch(unsigned port, uint32_t addr);
     void ext_access();
     void drive_inputs();
     void invalidate_dmi(sc_dt::uint64 start, sc_dt::uint64 end);
@@ -143,9 +144,9 @@ private:
     bool     stall_ = false, in_burst_ = false;
     uint32_t accesses_ = 0;
     uint64_t last_due_ = 0;
-    // instruction port
-    uint32_t imem_rdata_ = 0;
-    bool     imem_err_ = false;
+    // instruction ports, one per lane of the core
+    uint32_t imem_rdata_[WB_MEM_IPORTS] = {};
+    bool     imem_err_[WB_MEM_IPORTS] = {};
     tlm::tlm_dmi dmi_;
     bool     dmi_valid_ = false, dmi_tried_ = false;
     // Ext window
@@ -155,21 +156,21 @@ private:
     // the SoC's ports
     // the SoC's clock: set at clk_i's rising edge, cleared at its falling edge
     sc_core::sc_signal<bool, sc_core::SC_MANY_WRITERS> mclk_;
-    sc_core::sc_signal<bool> rst_n_, imem_req_, imem_err_s_, wb_cyc_, wb_stb_, wb_we_, wb_ack_,
+    sc_core::sc_signal<bool> rst_n_, wb_cyc_, wb_stb_, wb_we_, wb_ack_,
         wb_err_, wb_stall_, tohost_en_, pex_enable_, ext_req_, ext_we_, io_ready_, perfect_,
         acc_valid_, acc_tid_, acc_spec_, fill_valid_, fill_tid_, fill_spec_, fill_pref_,
         wbk_valid_, wbk_tid_, evict_valid_, evict_useless_, dbg_hit_, dbg_dirty_any_,
         pex_dist_set_, dpf_valid_, dpf_tid_, dpf_spec_;
     sc_core::sc_signal<uint32_t> wb_sel_, wb_cti_, wb_bte_, meip_, retire_valid_, retire_rd_we_,
         trap_valid_, ctx_active_, ctx_pthread_, pex_event_, ext_be_, acc_op_, acc_cls_,
-        mshr_full_, retire_rd_, ext_addr_, imem_addr_, imem_rdata_s_, wb_adr_, wb_dat_o_,
+        mshr_full_, retire_rd_, ext_addr_, imem_req_, imem_err_s_, dport_lost_, wb_adr_, wb_dat_o_,
         wb_dat_i_, tohost_addr_, ext_wdata_, ext_rdata_s_, acc_addr_, fill_addr_, wbk_addr_,
         evict_addr_, dbg_addr_, dbg_data_, pipe_valid_, pipe_tid_, pipe_flags_,
         pex_dist_s_, pex_hold_, dpf_addr_;
     sc_core::sc_signal<bool> console_err_;
     sc_core::sc_signal<sc_dt::sc_bv<320>> params_;
-    sc_core::sc_signal<sc_dt::sc_bv<160>> pipe_pc_, pipe_insn_;
-    sc_core::sc_signal<uint64_t> retire_pc_, retire_insn_, retire_rd_wdata_, retire_addr_,
+    sc_core::sc_signal<sc_dt::sc_bv<320>> pipe_pc_, pipe_insn_;
+    sc_core::sc_signal<uint64_t> imem_addr_, imem_rdata_s_, retire_pc_, retire_insn_, retire_rd_wdata_, retire_addr_,
         trap_cause_, trap_tval_;
 };
 

@@ -28,10 +28,13 @@ module outrider_soc_tb #(
 
   logic [31:0] mem [RamWords];
 
-  // instruction port
-  logic        imem_req;
-  logic [31:0] imem_addr, imem_rdata;
-  always_ff @(posedge clk) if (imem_req) imem_rdata <= mem[imem_addr[AW+1:2]];
+  // instruction ports, one per issue lane (two contexts)
+  logic [1:0]  imem_req;
+  logic [63:0] imem_addr, imem_rdata;
+  always_ff @(posedge clk) begin
+    if (imem_req[0]) imem_rdata[31:0]  <= mem[imem_addr[AW+1:2]];
+    if (imem_req[1]) imem_rdata[63:32] <= mem[imem_addr[32+AW+1:34]];
+  end
 
   // Wishbone
   logic        wb_cyc, wb_stb, wb_we, wb_ack;
@@ -59,7 +62,7 @@ module outrider_soc_tb #(
   outrider_soc u_soc (
     .clk_i (clk), .rst_ni (rst_n),
     .imem_req_o (imem_req), .imem_addr_o (imem_addr),
-    .imem_rdata_i (imem_rdata), .imem_err_i (1'b0),
+    .imem_rdata_i (imem_rdata), .imem_err_i (2'b00),
     .wb_cyc_o (wb_cyc), .wb_stb_o (wb_stb), .wb_we_o (wb_we), .wb_adr_o (wb_adr),
     .wb_sel_o (wb_sel), .wb_dat_o (wb_dat_w), .wb_cti_o (wb_cti), .wb_bte_o (wb_bte),
     .wb_dat_i (wb_dat_r), .wb_ack_i (wb_ack), .wb_err_i (1'b0), .wb_stall_i (1'b0),
