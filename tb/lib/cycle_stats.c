@@ -79,6 +79,10 @@ void cycle_stats_sample(outrider_stats *st, const model_shim_outputs *o, uint64_
         else
             st->ctx[c].retired += retired;
         st->ctx[c].cycles_active += (o->ctx_active >> c) & 1u;
+        unsigned lost = (o->dport_lost >> c) & 1u;
+        st->ctx[c].dport_lost += lost;
+        if ((o->ctx_pthread >> c) & 1u)
+            st->preexec.no_slot_cycles += lost;
     }
     if (o->pex_event)
         pex_events(st, o->pex_event, cycle, log);

@@ -94,6 +94,8 @@ typedef struct {
                                     it was not a p-thread (p-thread instructions
                                     count in preexec.instructions) */
     uint64_t cycles_active;      /* cycles this context was running */
+    uint64_t dport_lost;         /* cycles its lane's committing memory request lost the
+                                    data-port arbitration to another lane (replayed) */
 } outrider_ctx_stats;
 
 /* Data cache counters of one context (docs/dcache.md "Counters"). */
@@ -131,6 +133,9 @@ typedef struct {
     uint64_t holds;              /* times distance control started holding */
     uint64_t main_loads;         /* cacheable loads/LR of non-p-threads */
     uint64_t main_load_misses;   /* of which allocated an MSHR */
+    uint64_t no_slot_cycles;     /* cycles a p-thread had an instruction ready but got no
+                                    slot: with one issue lane per context only the data
+                                    port can refuse it (its request lost the arbitration) */
 } outrider_preexec_stats;
 
 typedef struct {

@@ -28,6 +28,7 @@ void outrider_stats_sub(const outrider_stats *a, const outrider_stats *b, outrid
     for (unsigned c = 0; c < OUTRIDER_MAX_CTX; c++) {
         r.ctx[c].retired = a->ctx[c].retired - b->ctx[c].retired;
         r.ctx[c].cycles_active = a->ctx[c].cycles_active - b->ctx[c].cycles_active;
+        r.ctx[c].dport_lost = a->ctx[c].dport_lost - b->ctx[c].dport_lost;
     }
     r.wb_reads = a->wb_reads - b->wb_reads;
     r.wb_writes = a->wb_writes - b->wb_writes;
