@@ -84,7 +84,8 @@ module outrider_bpred #(
   // flushes (outrider_ctx_ctrl)
   input  logic [NumCtx-1:0]    kill_id_i,      // EX or older redirects the context
   input  logic [NumCtx-1:0]    kill_ex_i,      // MEM or older
-  input  logic [NumCtx-1:0]    kill_mem_i      // WB
+  input  logic [NumCtx-1:0]    kill_mem_i,     // WB
+  input  logic                 hold_i          // the lane holds: EX and MEM keep theirs
 );
   localparam int BtbIdxW = (BtbEntries > 1) ? $clog2(BtbEntries) : 1;
   localparam int BhtIdxW = (BhtEntries > 1) ? $clog2(BhtEntries) : 1;
@@ -188,7 +189,8 @@ module outrider_bpred #(
     end
     always_ff @(posedge clk_i) begin
       if (!stall_id_i) ptr_ex_q <= ptr_after_id;
-      ptr_mem_q <= ptr_ex_q;   // EX/MEM and MEM/WB load every cycle
+      if (!hold_i) ptr_mem_q <= ptr_ex_q;   // EX/MEM loads unless the lane holds
+      // MEM/WB loads every cycle
       ptr_wb_q  <= ptr_mem_q;
     end
 
@@ -256,7 +258,7 @@ module outrider_bpred #(
     logic unused_nobp;
     assign unused_nobp = ^{pc_i, fire_if_i, tid_if_i, valid_id_i, tid_id_i, pc_id_i, instr_id_i,
                            predict_id_i, live_ex_i, tid_ex_i, ex_i, taken_ex_i, target_ex_i,
-                           kill_id_i, kill_ex_i, kill_mem_i, hit_id_q, ctr_id_q, ptgt_id_q,
+                           kill_id_i, kill_ex_i, kill_mem_i, hold_i, hit_id_q, ctr_id_q, ptgt_id_q,
                            hit_ex_q, ctr_ex_q, rst_ni};
   end
 

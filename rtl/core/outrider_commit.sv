@@ -75,6 +75,9 @@ module outrider_commit #(
   // another lane uses a shared resource this instruction needs in the same
   // cycle (a write to a shared pre-execution CSR, hart.start): replay it
   input  logic                 conflict_i,
+  // this lane's request lost the data-port arbitration to another lane: the
+  // instruction stays in MEM (the whole lane holds) and asks again next cycle
+  input  logic                 hold_i,
   // a prefetch hint (Zicbop prefetch.r/.w, an ORI to x0 for the ISA) that
   // commits now: the data cache fetches the line of pf_addr_o, nobody waits
   output logic                 pf_valid_o,
@@ -85,7 +88,7 @@ module outrider_commit #(
   output logic                 trap_mem_o,      // a hart's instruction traps
   output logic [31:0]          trap_cause_mem_o,
   output logic [31:0]          trap_tval_mem_o,
-  output logic                 go_mem_o,        // executes now
+  output logic                 go_mem_o,        // executes now (and is not held)
   output logic                 replay_mem_o,    // request not accepted: re-fetch it
   output logic                 sleep_mem_o,     // wfi with no interrupt pending (harts)
   output logic                 retire_mem_o,    // goes on to WB
@@ -148,8 +151,8 @@ module outrider_commit #(
   assign dreq_be_o    = mem_i.be;
 
   logic replay_mem, retire_mem;
-  assign replay_mem = (dreq_valid_i && !dreq_ready_i) || (go_mem && conflict_i);
-  assign retire_mem = go_mem && !replay_mem;
+  assign replay_mem = (dreq_valid_i && !dreq_ready_i && !hold_i) || (go_mem && conflict_i);
+  assign retire_mem = go_mem && !replay_mem && !hold_i;
 
   assign csr_write_o     = go_mem && mem_i.csr && !pt_mem && !conflict_i;
   assign csr_write_pex_o = retire_mem && mem_i.csr && !pt_mem;
@@ -159,7 +162,7 @@ module outrider_commit #(
   assign exc_any_mem_o    = exc_any_mem;
   assign live_mem_o       = live_mem;
   assign trap_mem_o       = trap_mem;
-  assign go_mem_o         = go_mem;
+  assign go_mem_o         = go_mem && !hold_i;   // executes now (not held)
   assign replay_mem_o     = replay_mem;
   assign sleep_mem_o      = mem_i.wfi && !irq_pending_i[tid_mem_i] && !pt_mem;
   assign retire_mem_o     = retire_mem;
@@ -217,6 +220,8 @@ module outrider_commit #(
 
   `include "outrider_assert.svh"
   `OR_ASSERT(!(trap_mem && go_mem), "an instruction either traps or executes")
+  `OR_ASSERT(!hold_i || (go_mem && dreq_valid_i && !dreq_ready_i),
+             "only a committing request that was not accepted holds MEM")
   `OR_ASSERT(!(trap_mem && pt_mem), "a p-thread never traps")
   `OR_ASSERT(!(csr_write_o && pt_mem), "a p-thread never writes a CSR")
 endmodule

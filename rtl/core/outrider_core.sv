@@ -14,7 +14,7 @@
 // access port per lane), write-back (the dividers), context control,
 // pre-execution and the ONE data port: the core arbitrates the lanes'
 // committing memory requests (SelectPolicy, outrider_thread_select), and a
-// lane that loses replays its instruction, as when the data side is busy.
+// lane that loses holds for the cycle (its MEM asks again in the next one).
 // Writes to the shared pre-execution CSRs and hart.start take one lane per
 // cycle: a higher lane's replays while a lower lane's is in MEM.
 //
@@ -282,6 +282,7 @@ module outrider_core #(
       .hs_start_i          (hs_start && (hs_lane == TidW'(gl))),
       .hs_tid_i            (hs_tid),
       .conflict_i          (conflict[gl]),
+      .hold_i              (dport_lost_o[gl]),
       .req_mem_o           (req_mem[gl]),
       .dreq_amo_o          (lane_amo[5*gl +: 5]),
       .dreq_addr_o         (lane_addr[32*gl +: 32]),
@@ -353,8 +354,8 @@ module outrider_core #(
   // the data port: one request per cycle from the lanes' committing memory
   // operations (after the p-thread gating). SelectPolicy picks among lanes
   // that want it (outrider_thread_select: 0 round-robin, 1 harts before
-  // p-threads, 2 lowest lane first); the others see their request not
-  // accepted and replay
+  // p-threads, 2 lowest lane first); the others hold (dport_lost_o: their
+  // IF, ID, EX and MEM keep their instructions) and ask again next cycle
   // ===========================================================================
   outrider_thread_select #(.NumCtx(NumCtx), .Policy(SelectPolicy)) u_dport_arb (
     .clk_i, .rst_ni,
@@ -530,7 +531,8 @@ module outrider_core #(
     .trap_mem_i       (trap_mem),        .trap_cause_mem_i (trap_cause_mem),
     .trap_tval_mem_i  (trap_tval_mem),   .go_mem_i         (go_mem),
     .replay_mem_i     (replay_mem),      .sleep_mem_i      (sleep_mem),
-    .retire_mem_i     (retire_mem),      .valid_wb_i       (valid_wb),
+    .retire_mem_i     (retire_mem),      .hold_mem_i       (dport_lost_o),
+    .valid_wb_i       (valid_wb),
     .wb_i             (wb_rec),
     .wb_err_i         (wb_err),          .wb_park_i        (wb_park),
     .late_done_i      (late_done),       .late_err_i       (late_err),
@@ -559,8 +561,9 @@ module outrider_core #(
   // per lane t, slots 5*t .. 5*t+4 (IF..WB), flags at [16*t +: 16]: 0 IF
   // squashed (does not reach ID), 1 ID stalls (stays), 2 ID squashed, 3 EX
   // squashed, 4 MEM goes on to WB, 5 MEM traps, 6 MEM replayed (re-fetched),
-  // 7 WB parks (completes later on the retirement port), 8 WB access fault;
-  // other bits 0. An instruction moves on to the next stage in the next
+  // 7 WB parks (completes later on the retirement port), 8 WB access fault,
+  // 9 the lane holds (MEM lost the data port: IF does not fetch, ID, EX and
+  // MEM keep their instructions); other bits 0. An instruction moves on to the next stage in the next
   // cycle unless its stage's flags say otherwise.
   outrider_memwb_t wrec;   // a temporary inside the loop
   always_comb begin
@@ -570,7 +573,8 @@ module outrider_core #(
       dbg_pipe_valid_o[5*t +: 5]            = {valid_wb[t], dbg_valid[4*t +: 4]};
       dbg_pipe_pc_o[160*t +: 160]           = {wrec.pc, dbg_pc[128*t +: 128]};
       dbg_pipe_insn_o[160*t +: 160]         = {wrec.insn, dbg_insn[128*t +: 128]};
-      dbg_pipe_flags_o[16*t +: 16]          = {7'd0, wb_err[t], wb_park[t], dbg_flags[7*t +: 7]};
+      dbg_pipe_flags_o[16*t +: 16]          = {6'd0, dport_lost_o[t], wb_err[t], wb_park[t],
+                                               dbg_flags[7*t +: 7]};
       for (int s = 0; s < 5; s++) dbg_pipe_tid_o[TidW*(5*t + s) +: TidW] = TidW'(t);
     end
   end

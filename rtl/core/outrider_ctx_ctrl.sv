@@ -68,6 +68,7 @@ module outrider_ctx_ctrl #(
   input  logic [NumCtx-1:0]    replay_mem_i,
   input  logic [NumCtx-1:0]    sleep_mem_i,
   input  logic [NumCtx-1:0]    retire_mem_i,
+  input  logic [NumCtx-1:0]    hold_mem_i,       // the lane holds (MEM lost the data port)
 
   // WB of each lane (outrider_commit's MEM/WB register, outrider_writeback)
   input  logic [NumCtx-1:0]    valid_wb_i,
@@ -273,7 +274,7 @@ module outrider_ctx_ctrl #(
       else if (late_err_i[t])                        pc_d[t] = trap_vector[t];
       else if (wb_err_i[t])                          pc_d[t] = trap_vector[t];
       else if (wb_park_i[t])                         pc_d[t] = w_pc[t] + 32'd4;
-      else if (live_mem_i[t] && mem_redirects[t]) begin
+      else if (live_mem_i[t] && mem_redirects[t] && !hold_mem_i[t]) begin
         if (trap_mem_i[t])                           pc_d[t] = trap_vector[t];
         else if (replay_mem_i[t])                    pc_d[t] = m_pc[t];
         else if (m_mret[t] && !pt_mem_i[t])          pc_d[t] = mepc[t];

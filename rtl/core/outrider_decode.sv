@@ -35,10 +35,12 @@ module outrider_decode #(
   input  logic [NumCtx-1:0]    kill_id_i,    // squash the context's instruction in ID
   input  logic                 bp_hit_id_i,  // IF's BTB knew it: no static guess (outrider_bpred)
   input  logic                 bp_pred_id_i, // IF predicted it taken
+  input  logic                 hold_i,       // the lane holds (MEM lost the data port)
+  input  logic [NumCtx-1:0]    kill_ex_i,    // squash the context's instruction in EX
 
   output logic [4:0]           rs1_id_o,     // register-file read addresses
   output logic [4:0]           rs2_id_o,
-  output logic                 stall_id_o,   // load-use interlock
+  output logic                 stall_id_o,   // ID holds: load-use interlock or the lane holds
   output logic                 predict_id_o, // predicted taken: fetch target_id_o next
   output logic [31:0]          target_id_o,
 
@@ -138,9 +140,11 @@ module outrider_decode #(
   outrider_idex_t  ex_q, ex_d;
 
   // load-use interlock: the EX instruction's result comes only after MEM
-  assign stall_id_o = valid_id_i && valid_ex_q && (tid_ex_q == tid_id_i) && ex_q.late &&
+  logic load_use;
+  assign load_use   = valid_id_i && valid_ex_q && (tid_ex_q == tid_id_i) && ex_q.late &&
                       ex_q.rd_we && ((dec_rs1_used && (dec_rs1 == ex_q.rd)) ||
                                      (dec_rs2_used && (dec_rs2 == ex_q.rd)));
+  assign stall_id_o = load_use || hold_i;
 
   always_comb begin
     ex_d.pc         = pc_id_i;
@@ -180,8 +184,9 @@ module outrider_decode #(
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) valid_ex_q <= 1'b0;
-    else         valid_ex_q <= valid_id_i && !stall_id_o && !kill_id_i[tid_id_i];
+    if (!rst_ni)     valid_ex_q <= 1'b0;
+    else if (hold_i) valid_ex_q <= valid_ex_q && !kill_ex_i[tid_ex_q];   // EX keeps its own
+    else             valid_ex_q <= valid_id_i && !stall_id_o && !kill_id_i[tid_id_i];
   end
 
   always_ff @(posedge clk_i) begin
@@ -196,7 +201,7 @@ module outrider_decode #(
   assign ex_o       = ex_q;
 
   `include "outrider_assert.svh"
-  `OR_ASSERT(!stall_id_o || valid_id_i, "ID stalls only with an instruction in it")
-  `OR_ASSERT(!stall_id_o || (valid_ex_q && (tid_ex_q == tid_id_i)),
+  `OR_ASSERT(!load_use || valid_id_i, "the load-use interlock stalls only an instruction in ID")
+  `OR_ASSERT(!load_use || (valid_ex_q && (tid_ex_q == tid_id_i)),
              "the load-use interlock only matches the same context")
 endmodule

@@ -20,7 +20,8 @@
 // register-file data (synchronous read, available in EX) and the forwarding
 // sources; wb_value_i is combinational from the data side's answer this
 // cycle (the longest path of the core: response -> load extract -> forward
-// -> ALU -> EX/MEM register).
+// -> ALU -> EX/MEM register). hold_i (the lane's MEM lost the data port)
+// keeps EX and the EX/MEM register.
 module outrider_execute #(
   parameter int NumCtx = 2,
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1
@@ -48,6 +49,9 @@ module outrider_execute #(
   input  logic [31:0]          data_wb2_i,
 
   input  logic [31:0]          pred_target_ex_i, // where ex_i.pred sent the context (outrider_bpred)
+  // the lane holds (MEM lost the data port): EX and MEM keep their
+  // instructions; EX's operands are kept from the first held cycle on
+  input  logic                 hold_i,
 
   output logic                 live_ex_o,        // valid and not squashed
   output logic                 taken_ex_o,       // a taken branch or jump (to redirect_pc_ex_o)
@@ -82,15 +86,33 @@ module outrider_execute #(
   assign wb_fwd_ok  = valid_wb_i && (tid_wb_i == tid_ex_i) && rd_we_wb_i;
   assign wb2_fwd_ok = valid_wb2_i && (tid_wb2_i == tid_ex_i);
 
-  logic [31:0] rs1_ex, rs2_ex;
-  assign rs1_ex = forward(ex_i.rs1, rf_rdata_a_i,
+  logic [31:0] rs1_fwd, rs2_fwd, rs1_ex, rs2_ex;
+  assign rs1_fwd = forward(ex_i.rs1, rf_rdata_a_i,
                           mem_fwd_ok && (mem_q.rd == ex_i.rs1), mem_q.result,
                           wb_fwd_ok && (rd_wb_i == ex_i.rs1), wb_value_i,
                           wb2_fwd_ok && (rd_wb2_i == ex_i.rs1), data_wb2_i);
-  assign rs2_ex = forward(ex_i.rs2, rf_rdata_b_i,
+  assign rs2_fwd = forward(ex_i.rs2, rf_rdata_b_i,
                           mem_fwd_ok && (mem_q.rd == ex_i.rs2), mem_q.result,
                           wb_fwd_ok && (rd_wb_i == ex_i.rs2), wb_value_i,
                           wb2_fwd_ok && (rd_wb2_i == ex_i.rs2), data_wb2_i);
+
+  // While the lane holds, the forwarding sources drain (WB and WB2 move on):
+  // the operands forwarded in the first held cycle are kept and used until
+  // the instruction leaves EX
+  logic        op_held_q;
+  logic [31:0] rs1_held_q, rs2_held_q;
+  assign rs1_ex = op_held_q ? rs1_held_q : rs1_fwd;
+  assign rs2_ex = op_held_q ? rs2_held_q : rs2_fwd;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) op_held_q <= 1'b0;
+    else         op_held_q <= hold_i;
+  end
+  always_ff @(posedge clk_i) begin
+    if (hold_i && !op_held_q) begin
+      rs1_held_q <= rs1_fwd;
+      rs2_held_q <= rs2_fwd;
+    end
+  end
 
   logic [31:0] alu_a, alu_b, alu_result;
   always_comb begin
@@ -187,7 +209,7 @@ module outrider_execute #(
   end
 
   // redirect on a wrong prediction
-  assign live_ex_o        = valid_ex_i && !kill_ex_i[tid_ex_i];
+  assign live_ex_o        = valid_ex_i && !kill_ex_i[tid_ex_i] && !hold_i;   // goes on now
   assign redirect_ex_o    = live_ex_o && !exc_ex &&
                             ((taken_ex != ex_i.pred) || (taken_ex && (target_ex != pred_target_ex_i)));
   assign taken_ex_o       = taken_ex;
@@ -224,13 +246,15 @@ module outrider_execute #(
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) valid_mem_q <= 1'b0;
-    else         valid_mem_q <= live_ex_o;
+    if (!rst_ni)     valid_mem_q <= 1'b0;
+    else if (!hold_i) valid_mem_q <= live_ex_o;
   end
 
   always_ff @(posedge clk_i) begin
-    tid_mem_q <= tid_ex_i;
-    mem_q     <= mem_d;
+    if (!hold_i) begin
+      tid_mem_q <= tid_ex_i;
+      mem_q     <= mem_d;
+    end
   end
 
   assign valid_mem_o = valid_mem_q;

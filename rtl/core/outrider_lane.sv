@@ -19,7 +19,8 @@
 // read by lane t), the CSR file (an access port per lane), write-back and
 // the dividers (per-lane WB inputs), context control, pre-execution, and the
 // one data port (the core arbitrates the lanes' requests; a lane that loses
-// sees its request not accepted and replays, as on a busy data side).
+// holds: hold_i keeps its IF, ID, EX and MEM for the cycle and MEM asks
+// again in the next one).
 //
 // The records the shared units read (the EX/MEM and MEM/WB registers) leave
 // as flat vectors (mem_o, wb_o) the units take per lane.
@@ -101,6 +102,7 @@ module outrider_lane #(
   input  logic                 hs_start_i,     // this lane's hart.start started hs_tid_i
   input  logic [TidW-1:0]      hs_tid_i,
   input  logic                 conflict_i,     // replay: a lower lane holds a shared resource
+  input  logic                 hold_i,         // the request lost the data port: the lane holds
 
   // this lane's data-side request (valid gated by outrider_preexec, accepted
   // after the core's arbitration)
@@ -211,7 +213,8 @@ module outrider_lane #(
     .pred_target_ex_o (pred_target_ex),
     .kill_id_i        (kill_id_i & Mine),
     .kill_ex_i        (kill_ex_i & Mine),
-    .kill_mem_i       (kill_mem_i & Mine)
+    .kill_mem_i       (kill_mem_i & Mine),
+    .hold_i
   );
 
   // ---- ID ----------------------------------------------------------------------
@@ -225,6 +228,8 @@ module outrider_lane #(
     .kill_id_i,
     .bp_hit_id_i  (bp_hit_id),
     .bp_pred_id_i (bp_pred_id),
+    .hold_i,
+    .kill_ex_i,
     .rs1_id_o,
     .rs2_id_o,
     .stall_id_o,
@@ -254,6 +259,7 @@ module outrider_lane #(
     .rd_wb2_i,
     .data_wb2_i,
     .pred_target_ex_i (pred_target_ex),
+    .hold_i,
     .live_ex_o        (live_ex),
     .taken_ex_o       (taken_ex),
     .redirect_ex_o,
@@ -283,6 +289,7 @@ module outrider_lane #(
     .dreq_addr_o,                         .dreq_wdata_o,
     .dreq_be_o,                           .dreq_valid_i,
     .dreq_ready_i,                        .conflict_i,
+    .hold_i,
     .live_mem_o,
     .trap_mem_o,                          .trap_cause_mem_o,
     .trap_tval_mem_o,                     .go_mem_o,

@@ -179,9 +179,12 @@ enum { MODEL_SHIM_PIPE_IF, MODEL_SHIM_PIPE_ID, MODEL_SHIM_PIPE_EX, MODEL_SHIM_PI
 #define MODEL_SHIM_PIPE_EX_KILL    (1u << 3)
 #define MODEL_SHIM_PIPE_MEM_ADV    (1u << 4)  /* MEM's instruction goes on to WB */
 #define MODEL_SHIM_PIPE_MEM_TRAP   (1u << 5)
-#define MODEL_SHIM_PIPE_MEM_REPLAY (1u << 6)  /* not accepted by the data side: re-fetched */
+#define MODEL_SHIM_PIPE_MEM_REPLAY (1u << 6)  /* not accepted by the data side (or a shared
+                                               * resource of another lane): re-fetched */
 #define MODEL_SHIM_PIPE_WB_PARK    (1u << 7)  /* completes later on the retirement port */
 #define MODEL_SHIM_PIPE_WB_ERR     (1u << 8)  /* access fault in WB */
+#define MODEL_SHIM_PIPE_HOLD       (1u << 9)  /* MEM lost the data port to another lane: IF
+                                               * does not fetch, ID, EX and MEM keep theirs */
 typedef struct {
     uint8_t  valid[MODEL_SHIM_PIPE_STAGES];
     uint8_t  tid[MODEL_SHIM_PIPE_STAGES];

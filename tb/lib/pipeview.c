@@ -121,11 +121,16 @@ static slot *expected(pipeview *pv, unsigned l, unsigned i)
             return &st[MODEL_SHIM_PIPE_IF];
         return NULL;
     case MODEL_SHIM_PIPE_EX:
+        if (st[MODEL_SHIM_PIPE_EX].live && (p->flags & MODEL_SHIM_PIPE_HOLD) &&
+            !(p->flags & MODEL_SHIM_PIPE_EX_KILL))
+            return &st[MODEL_SHIM_PIPE_EX];
         if (st[MODEL_SHIM_PIPE_ID].live && !(p->flags & MODEL_SHIM_PIPE_ID_STALL) &&
             !(p->flags & MODEL_SHIM_PIPE_ID_KILL))
             return &st[MODEL_SHIM_PIPE_ID];
         return NULL;
     case MODEL_SHIM_PIPE_MEM:
+        if (st[MODEL_SHIM_PIPE_MEM].live && (p->flags & MODEL_SHIM_PIPE_HOLD))
+            return &st[MODEL_SHIM_PIPE_MEM];
         if (st[MODEL_SHIM_PIPE_EX].live && !(p->flags & MODEL_SHIM_PIPE_EX_KILL))
             return &st[MODEL_SHIM_PIPE_EX];
         return NULL;
@@ -175,7 +180,8 @@ void pipeview_cycle(pipeview *pv, const model_shim *m, uint64_t cycle)
                 squash(pv, cycle, s, "ID (redirect)");
             if ((s = &st[MODEL_SHIM_PIPE_EX])->live && (q->flags & MODEL_SHIM_PIPE_EX_KILL))
                 squash(pv, cycle, s, "EX (redirect)");
-            if ((s = &st[MODEL_SHIM_PIPE_MEM])->live && !(q->flags & MODEL_SHIM_PIPE_MEM_ADV))
+            if ((s = &st[MODEL_SHIM_PIPE_MEM])->live &&
+                !(q->flags & (MODEL_SHIM_PIPE_MEM_ADV | MODEL_SHIM_PIPE_HOLD)))
                 squash(pv, cycle, s,
                        (q->flags & MODEL_SHIM_PIPE_MEM_TRAP) ? "MEM (trap)"
                        : (q->flags & MODEL_SHIM_PIPE_MEM_REPLAY)
