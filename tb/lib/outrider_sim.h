@@ -95,7 +95,7 @@ typedef struct {
                                     count in preexec.instructions) */
     uint64_t cycles_active;      /* cycles this context was running */
     uint64_t dport_lost;         /* cycles its lane's committing memory request lost the
-                                    data-port arbitration to another lane (replayed) */
+                                    data-port arbitration to another lane (held) */
 } outrider_ctx_stats;
 
 /* Data cache counters of one context (docs/dcache.md "Counters"). */
