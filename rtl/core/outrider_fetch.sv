@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// outrider_fetch: the IF stage of outrider_core and the IF/ID register.
+// outrider_fetch: the IF stage of an issue lane (outrider_lane) and the
+// IF/ID register.
 //
 // Each cycle it picks one eligible context (outrider_thread_select) and sends
 // that context's PC (pc_q[t], kept by outrider_ctx_ctrl) to the instruction
-// port. A context is eligible when it is active, not parked on a late result,
+// port. In outrider_lane the context masks are restricted to the lane's own
+// context, so it fetches for that context whenever it is eligible (the
+// select keeps the module usable for a shared front end). A context is eligible when it is active, not parked on a late result,
 // not in wfi, not in a pause, and has no `pause` in EX or MEM (it stops
 // fetching as soon as its pause reaches EX, so the slots up to the pause's
 // commit go to the other context instead of to instructions MEM would
