@@ -167,6 +167,7 @@ module outrider_fpga #(
     .pex_dist_set_i    (1'b0),      // pexdist: the SoC default
     .pex_dist_i        (16'd0),
     .pex_hold_o        (),
+    .core_ev_o         (),
     .dpf_valid_o       (),
     .dpf_tid_o         (),
     .dpf_spec_o        (),

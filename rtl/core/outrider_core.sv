@@ -133,8 +133,16 @@ module outrider_core #(
   // (non-p-thread) access allocated an MSHR / was the first hit on a
   // p-thread-filled line (one-cycle pulses from the data side)
   input  logic [NumCtx-1:0]        hpm_dc_miss_i,
-  input  logic [NumCtx-1:0]        hpm_dc_useful_i
+  input  logic [NumCtx-1:0]        hpm_dc_useful_i,
+  // issue and branch events per context (this cycle, for the test bench's
+  // statistics): [t] context t is ready (eligible to fetch), [NumCtx+t] ...
+  // but does not fetch (another context or an ID stall took the slot),
+  // [2*NumCtx+t] EX redirects context t (a mispredicted branch or jump),
+  // [3*NumCtx+t] context t retires a branch, JAL or JALR
+  output logic [4*NumCtx-1:0]      core_ev_o
 );
+  `include "outrider_isa.svh"
+
   // ===========================================================================
   // Signals between the stages and units, named by the stage they belong to
   // (_if, _id, _ex, _mem, _wb, _wb2) and indexed by context where per context
@@ -149,6 +157,8 @@ module outrider_core #(
   logic [TidW-1:0]      hs_tid;
 
   // IF, ID
+  logic [NumCtx-1:0]    eligible_if;
+  logic [NumCtx*3-1:0]  inflight;
   logic                 fire_if;
   logic [TidW-1:0]      tid_if;
   logic                 valid_id, ierr_id, stall_id, predict_id;
@@ -218,6 +228,7 @@ module outrider_core #(
     .sleep_i      (sleeping),
     .pausing_i    (pausing | pex_hold_o),   // a held p-thread does not fetch
     .pthread_i    (pthread),
+    .inflight_i   (inflight),
     .pc_i         (pc_ctx),
     .pause_ex_i   (valid_ex && ex_rec.pause),
     .tid_ex_i     (tid_ex),
@@ -230,6 +241,7 @@ module outrider_core #(
     .imem_addr_o,
     .imem_rdata_i,
     .imem_err_i,
+    .eligible_o   (eligible_if),
     .fire_if_o    (fire_if),
     .tid_if_o     (tid_if),
     .valid_id_o   (valid_id),
@@ -510,6 +522,23 @@ module outrider_core #(
   assign dbg_pipe_flags_o = {7'd0, wb_err, wb_park, replay_mem, trap_mem, retire_mem,
                              valid_ex && kill_ex[tid_ex], valid_id && kill_id[tid_id],
                              stall_id, fire_if && kill_if[tid_if]};
+
+  // ---- instructions in flight per context (thread select), events ----------
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      inflight[3*t +: 3] = 3'(valid_id  && (tid_id  == TidW'(t))) +
+                           3'(valid_ex  && (tid_ex  == TidW'(t))) +
+                           3'(valid_mem && (tid_mem == TidW'(t))) +
+                           3'(valid_wb  && (tid_wb  == TidW'(t)));
+      core_ev_o[t]            = eligible_if[t];
+      core_ev_o[NumCtx + t]   = eligible_if[t] && !(fire_if && (tid_if == TidW'(t)));
+      core_ev_o[2*NumCtx + t] = redirect_ctx[t];
+      core_ev_o[3*NumCtx + t] = retire_valid_o[t] &&
+                                ((retire_insn_o[32*t +: 7] == OpcBranch) ||
+                                 (retire_insn_o[32*t +: 7] == OpcJal) ||
+                                 (retire_insn_o[32*t +: 7] == OpcJalr));
+    end
+  end
 
   assign trap_valid_o  = trap_req;
   assign trap_cause_o  = trap_cause;

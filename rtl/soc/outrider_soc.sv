@@ -104,6 +104,7 @@ module outrider_soc #(
   input  logic                     pex_dist_set_i,  // 1: pexdist after reset = pex_dist_i
   input  logic [15:0]              pex_dist_i,      //    (0: half the cache's lines)
   output logic [NumCtx-1:0]        pex_hold_o,      // p-thread held by distance control
+  output logic [4*NumCtx-1:0]      core_ev_o,       // issue/branch events (outrider_core)
   output logic                     dpf_valid_o,     // a prefetch hint committed (Zicbop)
   output logic [TidW-1:0]          dpf_tid_o,
   output logic                     dpf_spec_o,
@@ -235,7 +236,8 @@ module outrider_soc #(
     .dbg_pipe_valid_o (core_pipe_valid), .dbg_pipe_tid_o (core_pipe_tid),
     .dbg_pipe_pc_o (core_pipe_pc), .dbg_pipe_insn_o (core_pipe_insn),
     .dbg_pipe_flags_o (core_pipe_flags),
-    .hpm_dc_miss_i (hpm_dc_miss), .hpm_dc_useful_i (hpm_dc_useful)
+    .hpm_dc_miss_i (hpm_dc_miss), .hpm_dc_useful_i (hpm_dc_useful),
+    .core_ev_o
   );
 
   // the pipeline debug record leaves the SoC only in simulation builds

@@ -94,6 +94,13 @@ typedef struct {
                                     it was not a p-thread (p-thread instructions
                                     count in preexec.instructions) */
     uint64_t cycles_active;      /* cycles this context was running */
+    /* issue and branches (as retired: not while a p-thread) */
+    uint64_t ready_cycles;       /* cycles it could fetch (eligible for thread select) */
+    uint64_t slot_lost_cycles;   /* ... in which it did not (another context or a stall took the slot) */
+    uint64_t branches;           /* branches, JAL and JALR retired */
+    uint64_t mispredicts;        /* EX redirects: a branch or jump whose direction or
+                                    target was predicted wrong (an instruction squashed
+                                    after it redirected and executed again counts again) */
 } outrider_ctx_stats;
 
 /* Data cache counters of one context (docs/dcache.md "Counters"). */
@@ -131,6 +138,8 @@ typedef struct {
     uint64_t holds;              /* times distance control started holding */
     uint64_t main_loads;         /* cacheable loads/LR of non-p-threads */
     uint64_t main_load_misses;   /* of which allocated an MSHR */
+    uint64_t ready_cycles;       /* cycles a p-thread could fetch */
+    uint64_t slot_lost_cycles;   /* ... in which it did not get the slot */
 } outrider_preexec_stats;
 
 typedef struct {

@@ -256,6 +256,57 @@ static void test_branch_penalties(void **state)
 }
 
 /* ---- isa_jump.S --------------------------------------------------------- */
+/* retired branches/jumps of the harts, counted from the retirement port;
+ * the hook that was set before (lockstep cosim) still runs */
+typedef struct {
+    uint64_t           count[OUTRIDER_MAX_CTX];
+    outrider_retire_fn prev;
+    void              *prev_user;
+} branch_count;
+
+static int count_branches(void *user, const outrider_retire *recs, unsigned n)
+{
+    branch_count *b = user;
+    for (unsigned i = 0; i < n; i++) {
+        unsigned opc = recs[i].insn & 0x7Fu;
+        if (recs[i].retire && !recs[i].pthread && (opc == 0x63u || opc == 0x6Fu || opc == 0x67u))
+            b->count[recs[i].ctx]++;
+    }
+    return b->prev ? b->prev(b->prev_user, recs, n) : 0;
+}
+
+/* The branch counters of the statistics (docs/testbench.md): `branches`
+ * equals the branches and jumps the retirement port shows, `mispredicts`
+ * counts at least kb_alt's wrong directions (one per iteration of each of
+ * its runs) and stays below the branches; a lone hart never loses its
+ * slot to another context, so its lost slots are ID stalls only, fewer
+ * than its ready cycles. */
+static void test_branch_counters(void **state)
+{
+    branch_count b = { { 0 }, NULL, NULL };
+    uint64_t *seen = b.count;
+    outrider_sim *sim = tprog_load(state, "test_isa_bpred", NULL);
+    outrider_sim_get_retire_hook(sim, &b.prev, &b.prev_user);
+    outrider_sim_set_retire_hook(sim, count_branches, &b);
+    tprog_run_ok(sim);
+    outrider_sim_set_retire_hook(sim, b.prev, b.prev_user);
+    const outrider_stats *st = outrider_sim_stats(sim);
+    print_message("  branches %llu (port %llu), mispredicts %llu, ready %llu, lost %llu\n",
+                  (unsigned long long)st->ctx[0].branches, (unsigned long long)seen[0],
+                  (unsigned long long)st->ctx[0].mispredicts,
+                  (unsigned long long)st->ctx[0].ready_cycles,
+                  (unsigned long long)st->ctx[0].slot_lost_cycles);
+    assert_true(seen[0] > 100);
+    assert_int_equal(st->ctx[0].branches, seen[0]);
+    assert_true(st->ctx[0].mispredicts >= KB_N2 - KB_N1);
+    assert_true(st->ctx[0].mispredicts < st->ctx[0].branches);
+    assert_true(st->ctx[0].ready_cycles > 0);
+    assert_true(st->ctx[0].ready_cycles <= st->cycles);
+    assert_true(st->ctx[0].slot_lost_cycles < st->ctx[0].ready_cycles / 4);
+    assert_int_equal(st->ctx[1].ready_cycles, 0);
+    assert_int_equal(st->preexec.ready_cycles, 0);
+}
+
 static void test_jal_jalr(void **state)
 {
     uint32_t res[11];
@@ -547,6 +598,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_branches, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_jal_jalr, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_branch_penalties, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_branch_counters, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_loads_stores, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_forwarding_load_use, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_lr_sc, tprog_setup, tprog_teardown),
