@@ -54,7 +54,7 @@
 module outrider_core #(
   parameter int NumCtx      = 2,
   parameter int PauseCycles = 32,
-  parameter int SelectPolicy    = 1,      // outrider_thread_select.sv
+  parameter int SelectPolicy    = 3,      // outrider_thread_select.sv
   parameter int StoreBufEntries = 8,      // p-thread store buffer, per context
   parameter int DefaultBudget   = 65536,  // pexbudget reset value
   parameter int DefaultPexDist  = 64,     // pexdist reset value (lines; the SoC: half the cache)

@@ -19,7 +19,7 @@
 // the fetch, or the held word.
 module outrider_fetch #(
   parameter int NumCtx       = 2,
-  parameter int SelectPolicy = 1,
+  parameter int SelectPolicy = 3,
   parameter int TidW         = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
   input  logic                 clk_i,

@@ -15,7 +15,7 @@
 // issues at full rate. It knows nothing about why a context is ineligible.
 module outrider_thread_select #(
   parameter int NumCtx = 2,
-  parameter int Policy = 1,
+  parameter int Policy = 3,
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
   input  logic              clk_i,

@@ -29,7 +29,7 @@ module outrider_soc #(
   // derived from NumCtx: do not override
   parameter int TidW        = (NumCtx > 1) ? $clog2(NumCtx) : 1,
   parameter int PauseCycles = 32,   // issue slots a `pause` gives up
-  parameter int SelectPolicy = 1,     // thread select: 0 round-robin, 1 harts before
+  parameter int SelectPolicy = 3,     // thread select: 0 round-robin, 1 harts before
                                       // p-threads (main-thread-first), 2 context 0 first,
                                       // 3 fewest instructions in flight
   parameter int StoreBufEntries = 8,  // p-thread store buffer entries (per context)
