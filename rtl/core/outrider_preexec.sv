@@ -139,10 +139,12 @@ module outrider_preexec #(
   logic [NumCtx-1:0] sb_fits;   // the store fits the context's store buffer
 
   // a p-thread stops silently where a hart would trap, and also on an access
-  // outside RAM/MMIO/CLINT and on a store-buffer overflow
+  // outside RAM/MMIO/CLINT, on a store-buffer overflow and on an access that
+  // crosses a word (misaligned: its store buffer holds single words)
   assign pt_exc_mem_o = live_mem_i && pt_mem_i &&
                         (exc_any_mem_i || (loadlike_mem && !ram_mem && !io_mem) ||
-                         (is_store_mem && !sb_fits[tid_mem_i]));
+                         (is_store_mem && !sb_fits[tid_mem_i]) ||
+                         ((is_store_mem || loadlike_mem) && ((mem_i.be & ~(4'hF << mem_i.result[1:0])) != 4'd0)));  // crosses a word
   assign pt_suppressed_mem_o = pt_mem_i && loadlike_mem && io_mem;
   assign pt_sc_mem_o         = pt_mem_i && is_sc_mem;
 

@@ -2,7 +2,9 @@
 // outrider_soc: the simulation/SoC top. The two-context core, its data side,
 // the CLINT and the MMIO block (console, simulation control).
 //
-// Data side: the shared non-blocking data cache (outrider_dcache,
+// Data side: misaligned plain loads and stores that cross a word are split
+// into two aligned requests by outrider_dside_split (between the core and
+// the rest of the data side). Then the shared non-blocking data cache (outrider_dcache,
 // docs/dcache.md), or, when perfect_dcache_i is high, the uncached bus
 // interface outrider_dbiu: behind a memory that answers a beat in the cycle
 // after accepting it, every load and store then completes like a cache hit
@@ -193,6 +195,16 @@ module outrider_soc #(
   logic                 dreq_spec;     // p-thread request (for the data cache)
   logic [NumCtx-1:0]    dresp_valid, dresp_err;
   logic [NumCtx*32-1:0] dresp_rdata;
+  // the core's side of the misaligned-access splitter (outrider_dside_split)
+  logic                 core_dreq_valid, core_dreq_ready;
+  logic [TidW-1:0]      core_dreq_tid;
+  logic [2:0]           core_dreq_op;
+  logic [4:0]           core_dreq_amo;
+  logic [31:0]          core_dreq_addr, core_dreq_wdata;
+  logic [3:0]           core_dreq_be;
+  logic                 core_dreq_spec;
+  logic [NumCtx-1:0]    core_dresp_valid, core_dresp_err;
+  logic [NumCtx*32-1:0] core_dresp_rdata;
 
   // data side <-> peripherals
   logic                 per_req, per_we;
@@ -223,10 +235,10 @@ module outrider_soc #(
   ) u_core (
     .clk_i, .rst_ni,
     .imem_req_o, .imem_addr_o, .imem_rdata_i, .imem_err_i,
-    .dreq_valid_o (dreq_valid), .dreq_ready_i (dreq_ready), .dreq_tid_o (dreq_tid),
-    .dreq_op_o    (dreq_op),    .dreq_amo_o   (dreq_amo),   .dreq_addr_o (dreq_addr),
-    .dreq_wdata_o (dreq_wdata), .dreq_be_o    (dreq_be),    .dreq_spec_o (dreq_spec),
-    .dresp_valid_i(dresp_valid), .dresp_rdata_i(dresp_rdata), .dresp_err_i(dresp_err),
+    .dreq_valid_o (core_dreq_valid), .dreq_ready_i (core_dreq_ready), .dreq_tid_o (core_dreq_tid),
+    .dreq_op_o    (core_dreq_op),    .dreq_amo_o   (core_dreq_amo),   .dreq_addr_o (core_dreq_addr),
+    .dreq_wdata_o (core_dreq_wdata), .dreq_be_o    (core_dreq_be),    .dreq_spec_o (core_dreq_spec),
+    .dresp_valid_i(core_dresp_valid), .dresp_rdata_i(core_dresp_rdata), .dresp_err_i(core_dresp_err),
     .mtip_i (mtip), .msip_i (msip), .meip_i, .mtime_i (mtime),
     .retire_valid_o, .retire_pc_o, .retire_insn_o, .retire_rd_we_o, .retire_rd_o,
     .retire_rd_wdata_o, .retire_addr_o, .trap_valid_o, .trap_cause_o, .trap_tval_o,
@@ -251,6 +263,22 @@ module outrider_soc #(
   assign params_o = {32'(DcachePrefetch), 32'(DcacheMshrs), 32'(DcacheLine), 32'(DcacheWays),
                      32'(DcacheBytes), 32'(DefaultBudget), 32'(StoreBufEntries),
                      32'(SelectPolicy), 32'(PauseCycles), 32'(NumCtx)};
+
+  // ---- misaligned loads and stores: a word-crossing access becomes two
+  // aligned requests of the same context (outrider_dside_split); everything
+  // below sees only aligned words (dreq_*, dresp_*)
+  outrider_dside_split #(.NumCtx(NumCtx)) u_dsplit (
+    .clk_i, .rst_ni,
+    .c_valid_i (core_dreq_valid), .c_ready_o (core_dreq_ready), .c_tid_i (core_dreq_tid),
+    .c_op_i    (core_dreq_op),    .c_amo_i   (core_dreq_amo),   .c_addr_i (core_dreq_addr),
+    .c_wdata_i (core_dreq_wdata), .c_be_i    (core_dreq_be),    .c_spec_i (core_dreq_spec),
+    .c_resp_valid_o (core_dresp_valid), .c_resp_rdata_o (core_dresp_rdata),
+    .c_resp_err_o   (core_dresp_err),
+    .d_valid_o (dreq_valid), .d_ready_i (dreq_ready), .d_tid_o (dreq_tid),
+    .d_op_o    (dreq_op),    .d_amo_o   (dreq_amo),   .d_addr_o (dreq_addr),
+    .d_wdata_o (dreq_wdata), .d_be_o    (dreq_be),    .d_spec_o (dreq_spec),
+    .d_resp_valid_i (dresp_valid), .d_resp_rdata_i (dresp_rdata), .d_resp_err_i (dresp_err)
+  );
 
   // ---- data side: the cache, or the uncached dbiu in perfect mode ----------
   logic                 perfect;
@@ -430,10 +458,16 @@ module outrider_soc #(
   // ---- protocol checkers (rtl/check/): bound in every simulation the test
   // bench builds (OUTRIDER_ASSERT), absent from synthesis
 `ifdef OUTRIDER_ASSERT
+  // both sides of the splitter: the core's port and the data side's
   outrider_dside_checker #(.NumCtx(NumCtx)) u_dside_chk (
     .clk_i, .rst_ni,
     .dreq_valid_i (dreq_valid), .dreq_ready_i (dreq_ready), .dreq_tid_i (dreq_tid),
     .dresp_valid_i (dresp_valid)
+  );
+  outrider_dside_checker #(.NumCtx(NumCtx)) u_dside_core_chk (
+    .clk_i, .rst_ni,
+    .dreq_valid_i (core_dreq_valid), .dreq_ready_i (core_dreq_ready), .dreq_tid_i (core_dreq_tid),
+    .dresp_valid_i (core_dresp_valid)
   );
   outrider_wb_checker u_wb_chk (
     .clk_i, .rst_ni,
