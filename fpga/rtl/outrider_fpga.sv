@@ -112,6 +112,11 @@ module outrider_fpga #(
   logic [5*TidW-1:0]    pipe_tid;
   logic [5*32-1:0]      pipe_pc, pipe_insn;
   logic [15:0]          pipe_flags;
+  logic [NumCtx-1:0]    pex_hold;        // p-thread distance control, prefetch hints
+  logic [4*NumCtx-1:0]  core_ev;         // issue/branch events (statistics)
+  logic                 dpf_valid, dpf_spec;
+  logic [TidW-1:0]      dpf_tid;
+  logic [31:0]          dpf_addr;
   /* verilator lint_on UNUSEDSIGNAL */
 
   outrider_soc #(
@@ -166,12 +171,12 @@ module outrider_fpga #(
     .pex_enable_i      (1'b1),
     .pex_dist_set_i    (1'b0),      // pexdist: the SoC default
     .pex_dist_i        (16'd0),
-    .pex_hold_o        (),
-    .core_ev_o         (),
-    .dpf_valid_o       (),
-    .dpf_tid_o         (),
-    .dpf_spec_o        (),
-    .dpf_addr_o        (),
+    .pex_hold_o        (pex_hold),
+    .core_ev_o         (core_ev),
+    .dpf_valid_o       (dpf_valid),
+    .dpf_tid_o         (dpf_tid),
+    .dpf_spec_o        (dpf_spec),
+    .dpf_addr_o        (dpf_addr),
     .ext_req_o         (ext_req),
     .ext_we_o          (ext_we),
     .ext_addr_o        (ext_addr),

@@ -9,10 +9,20 @@
 // interface outrider_dbiu: behind a memory that answers a beat in the cycle
 // after accepting it, every load and store then completes like a cache hit
 // (the "perfect cache" the benchmarks compare against; AMOs take two beats).
-// Both exist; perfect_dcache_i selects one and must not change after reset
-// (an FPGA top ties it to 0 and synthesis removes the dbiu). Both share the
-// Wishbone port (the cache issues line bursts with CTI/BTE, the dbiu single
-// beats with CTI 3'b000) and the peripheral port.
+// The perfect mode exists only in simulation builds (SimDebug = 1): there
+// perfect_dcache_i is sampled into a register at the first clock edge after
+// reset and selects the data side until the next reset (before that edge
+// the cache is selected; no data request can reach the data side that
+// early: the first instruction is still being fetched), so no
+// combinational path leads from the input into the data side. With SimDebug = 0 (an FPGA top) the input is ignored, the
+// select is the constant 0, and synthesis removes the dbiu and every mux
+// behind the select. Both share the Wishbone port (the cache issues line
+// bursts with CTI/BTE, the dbiu single beats with CTI 3'b000) and the
+// peripheral port.
+//
+// Interrupt inputs: meip_i is asynchronous on a board; it passes a two-flop
+// synchroniser before the core sees it (two cycles of latency). mtip and
+// msip come from the CLINT's registers.
 //
 // Test bench observability (not needed on an FPGA): the cache's event
 // pulses (dc_ev_*, docs/dcache.md "Events"; in perfect mode every RAM access
@@ -73,7 +83,8 @@ module outrider_soc #(
   input  logic                     wb_err_i,
   input  logic                     wb_stall_i,
 
-  // external interrupts (one per context)
+  // external interrupts (one per context; asynchronous: synchronised here,
+  // the core sees a change two clock edges later)
   input  logic [NumCtx-1:0]        meip_i,
 
   // riscv-tests `tohost` (from the ELF symbol table)
@@ -130,7 +141,9 @@ module outrider_soc #(
   // (the simulation top does): the logic then is exactly as without it.
   input  logic                     io_ready_i,
 
-  // data side selection: 1 = uncached dbiu ("perfect cache" behind a 0-latency memory)
+  // data side selection: 1 = uncached dbiu ("perfect cache" behind a
+  // 0-latency memory); sampled at the first clock edge after reset, and only
+  // with SimDebug = 1
   input  logic                     perfect_dcache_i,
 
   // data cache events (one-cycle pulses, docs/dcache.md "Events")
@@ -220,6 +233,19 @@ module outrider_soc #(
   logic [31:0]          mmio_exit_value;
 
   logic [15:0]          dc_pfill_cnt;   // p-thread lines not yet used (distance control)
+
+  // meip_i: two-flop synchroniser (the input is asynchronous on a board)
+  (* ASYNC_REG = "TRUE" *) logic [NumCtx-1:0] meip_meta_q;
+  logic [NumCtx-1:0]    meip_sync;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      meip_meta_q <= '0;
+      meip_sync   <= '0;
+    end else begin
+      meip_meta_q <= meip_i;
+      meip_sync   <= meip_meta_q;
+    end
+  end
   outrider_core #(
     .NumCtx      (NumCtx),
     .PauseCycles (PauseCycles),
@@ -239,7 +265,7 @@ module outrider_soc #(
     .dreq_op_o    (core_dreq_op),    .dreq_amo_o   (core_dreq_amo),   .dreq_addr_o (core_dreq_addr),
     .dreq_wdata_o (core_dreq_wdata), .dreq_be_o    (core_dreq_be),    .dreq_spec_o (core_dreq_spec),
     .dresp_valid_i(core_dresp_valid), .dresp_rdata_i(core_dresp_rdata), .dresp_err_i(core_dresp_err),
-    .mtip_i (mtip), .msip_i (msip), .meip_i, .mtime_i (mtime),
+    .mtip_i (mtip), .msip_i (msip), .meip_i (meip_sync), .mtime_i (mtime),
     .retire_valid_o, .retire_pc_o, .retire_insn_o, .retire_rd_we_o, .retire_rd_o,
     .retire_rd_wdata_o, .retire_addr_o, .trap_valid_o, .trap_cause_o, .trap_tval_o,
     .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i,
@@ -281,8 +307,26 @@ module outrider_soc #(
   );
 
   // ---- data side: the cache, or the uncached dbiu in perfect mode ----------
+  // perfect: a register in simulation builds (loaded at the first edge
+  // after reset), the constant 0 otherwise
   logic                 perfect;
-  assign perfect = perfect_dcache_i;
+  if (SimDebug != 0) begin : g_perfect_sel
+    logic perfect_q, perfect_load_q;
+    always_ff @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) begin
+        perfect_q      <= 1'b0;
+        perfect_load_q <= 1'b1;
+      end else if (perfect_load_q) begin
+        perfect_q      <= perfect_dcache_i;
+        perfect_load_q <= 1'b0;
+      end
+    end
+    assign perfect = perfect_q;
+  end else begin : g_perfect_off
+    logic unused_perfect;
+    assign unused_perfect = perfect_dcache_i;
+    assign perfect        = 1'b0;
+  end
 
   // io_ready_i low holds a request to the MMIO or Ext window before the data
   // side sees it (valid and ready both gated; nothing else changes)
