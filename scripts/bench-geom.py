@@ -253,6 +253,7 @@ def main():
                                "main_load_misses": roi["dcache"]["threads"][0]["load_misses"],
                                "fills": pre.get("fills"), "useful_fills": pre.get("useful_fills"),
                                "useless_fills": pre.get("useless_fills"),
+                               "mshr_full_stall_cycles": roi["dcache"]["mshr_full_stall_cycles"],
                                "stats_plain": r["stats"] if cfg == "plain" else None}
                     print(f"bench-geom: {name} {k} {cfg}: {cyc} cycles", file=sys.stderr)
                 if len({kr["plain"]["checksum"], kr["pex"]["checksum"], perfect[k]["checksum"]}) != 1:
@@ -277,7 +278,8 @@ def main():
                 pre = r["stats"]["preexec"]
                 pp[cfg] = {"checksum": csum, "walk_cycles": walk, "run_cycles": r["stats"]["cycles"],
                            "fills": pre["fills"], "useful_fills": pre["useful_fills"],
-                           "useless_fills": pre["useless_fills"], "cmd": r["cmd"]}
+                           "useless_fills": pre["useless_fills"], "cmd": r["cmd"],
+                           "mshr_full_stall_cycles": r["stats"]["dcache"]["mshr_full_stall_cycles"]}
                 print(f"bench-geom: {name} pex_plain {cfg}: walk {walk}, run "
                       f"{r['stats']['cycles']} cycles", file=sys.stderr)
             if pp["pex"]["checksum"] != pp["off"]["checksum"]:
@@ -309,6 +311,9 @@ def main():
             "pex_of_perfect": geomean([ks[k]["pex"]["of_perfect"] for k in ks]),
             "plain_of_mlp": geomean([ks[k]["plain"]["of_mlp"] for k in ks]),
             "pex_of_mlp": geomean([ks[k]["pex"]["of_mlp"] for k in ks]),
+            "mshr_full_stall_cycles": sum(ks[k][c]["mshr_full_stall_cycles"] for k in ks
+                                          for c in ("plain", "pex"))
+            + sum(rec["pex_plain"][c]["mshr_full_stall_cycles"] for c in ("pex", "off")),
         }
     os.makedirs(out, exist_ok=True)
     with open(os.path.join(out, "geom.json"), "w") as f:
@@ -336,8 +341,9 @@ def write_md(f, lat, kernels, records):
     f.write(f"### Data-cache geometry at --mem-latency {lat}\n\n")
     f.write("| size | ways | MSHRs | plain vs first | pex over plain | pex vs first plain "
             "| plain / pex of perfect | plain / pex of MLP bound | pex_plain walk | pex_plain run "
-            "| pex_plain fills useful/useless | iCE40 LUT4/FF/BRAM | ECP5 LUT4/FF/BRAM |\n")
-    f.write("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+            "| pex_plain fills useful/useless | MSHR-full cycles | iCE40 LUT4/FF/BRAM "
+            "| ECP5 LUT4/FF/BRAM |\n")
+    f.write("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     for r in records:
         g, s, pp = r["geometry"], r["summary"], r["pex_plain"]
         area = r.get("area")
@@ -351,7 +357,8 @@ def write_md(f, lat, kernels, records):
                 f"| {pct(s['plain_of_perfect'])} / {pct(s['pex_of_perfect'])} "
                 f"| {pct(s['plain_of_mlp'])} / {pct(s['pex_of_mlp'])} "
                 f"| {x(pp['walk_speedup'])} | {x(pp['run_speedup'])} "
-                f"| {pp['pex']['useful_fills']}/{pp['pex']['useless_fills']} | {a_i} | {a_e} |\n")
+                f"| {pp['pex']['useful_fills']}/{pp['pex']['useless_fills']} "
+                f"| {s['mshr_full_stall_cycles']} | {a_i} | {a_e} |\n")
     f.write("\nPer kernel: plain cycles / pex cycles (pex speedup); the MLP bound's cycles\n\n")
     f.write("| size | ways | MSHRs | " + " | ".join(kernels) + " |\n")
     f.write("|---:|---:|---:|" + "---:|" * len(kernels) + "\n")
@@ -370,7 +377,8 @@ def write_md(f, lat, kernels, records):
             "of perfect = perfect-cache cycles / cycles, of MLP bound = MLP-bound cycles / cycles "
             "(geometric means; scripts/mlpbound.py); kernels: the timed loop after --fast-forward "
             "with the cache warmed; pex_plain: whole run, pre-execution on against --no-preexec "
-            "(walk = the walks' cycles the program prints); area: outrider_dcache alone "
+            "(walk = the walks' cycles the program prints); MSHR-full cycles: the data cache's "
+            "mshr_full_stall_cycles over all these runs; area: outrider_dcache alone "
             "(yosys synth_ice40 / synth_ecp5).\n")
 
 
