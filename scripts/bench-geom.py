@@ -5,7 +5,7 @@
 
 usage: scripts/bench-geom.py [--build DIR] [--out DIR] [--latency N]
                              [--kernels "list tree ..."] [--geometries "S/W/M ..."]
-                             [--no-make] [--area] [--synth-srcs "..."]
+                             [--no-make] [--area | --area-cached] [--synth-srcs "..."]
                              [--synth-iflags "..."] [--fresh]
 
 Every geometry S/W/M is a data cache of S bytes, W ways and M MSHRs
@@ -25,10 +25,12 @@ and variant (scripts/mlpbound.py) comes from the plain run's region and the
 perfect run.
 With --area: the data cache alone (outrider_dcache with the variant's
 SizeBytes/Ways/NumMshr, chparam) through yosys synth_ice40 and synth_ecp5:
-LUT4, flip-flops, block RAMs.
+LUT4, flip-flops, block RAMs (--area-cached: only those an earlier --area
+run left in OUT/synth/, without running yosys).
 
 Results of single runs are kept in OUT/runs/ and reused while the ELF and
-the simulator (their sha256) are unchanged (--fresh: run again).
+the simulator (their sha256) are unchanged (--fresh: run again; a new
+commit relinks smtsim with its version string, so its runs are repeated).
 Writes OUT/geom.json and OUT/geom.md. Exit status 0, 1 if a run failed or a
 checksum differs between runs of a kernel, 2 on bad usage.
 """
@@ -146,12 +148,15 @@ def geomean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
 
 
-def synth_area(out, geo, srcs, iflags, fresh):
-    """LUT4/FF/BRAM of outrider_dcache with this geometry, per family."""
+def synth_area(out, geo, srcs, iflags, fresh, cached_only=False):
+    """LUT4/FF/BRAM of outrider_dcache with this geometry, per family (None
+    with cached_only when a family's synthesis has not been run)."""
     res = {}
     tag = f"dcache-{geo['DcacheBytes']}-{geo['DcacheWays']}-{geo['DcacheMshrs']}"
     for fam in ("ice40", "ecp5"):
         stat = os.path.join(out, "synth", f"{tag}_{fam}.stat")
+        if cached_only and not os.path.isfile(stat):
+            return None
         if fresh or not os.path.isfile(stat):
             os.makedirs(os.path.dirname(stat), exist_ok=True)
             ys = os.path.join(out, "synth", f"{tag}_{fam}.ys")
@@ -189,6 +194,8 @@ def main():
     ap.add_argument("--geometries", default="4096/2/4 16384/4/4")
     ap.add_argument("--no-make", action="store_true")
     ap.add_argument("--area", action="store_true")
+    ap.add_argument("--area-cached", action="store_true",
+                    help="report the area only where an earlier --area run left it")
     ap.add_argument("--synth-srcs", default="")
     ap.add_argument("--synth-iflags", default="-Irtl/include")
     ap.add_argument("--fresh", action="store_true")
@@ -290,9 +297,10 @@ def main():
         except RuntimeError as e:
             errors.append(f"{name}: {e}")
             continue
-        if a.area:
+        if a.area or a.area_cached:
             try:
-                rec["area"] = synth_area(out, geo, a.synth_srcs, a.synth_iflags, a.fresh)
+                rec["area"] = synth_area(out, geo, a.synth_srcs, a.synth_iflags, a.fresh,
+                                         cached_only=not a.area)
             except RuntimeError as e:
                 errors.append(str(e))
         records.append(rec)
