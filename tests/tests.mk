@@ -175,6 +175,8 @@ endif
 	  python3 scripts/junit-check.py $(TESTS_BUILD)/junit-check test_badinput || echo junit >> $(TESTS_FAILED)
 	@echo "==== params (make smtsim PARAMS=..., tests/params-check.sh)"
 	@tests/params-check.sh || echo params >> $(TESTS_FAILED)
+	@echo "==== mlp bound (scripts/mlpbound.py --self-test: the arithmetic of make bench's MLP bound)"
+	@python3 scripts/mlpbound.py --self-test || echo mlpbound >> $(TESTS_FAILED)
 	@echo "===="; \
 	if [ -s $(TESTS_FAILED) ]; then echo "make test: FAILED:" $$(cat $(TESTS_FAILED)); exit 1; fi; \
 	echo "make test: all suites passed"

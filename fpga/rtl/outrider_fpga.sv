@@ -36,8 +36,8 @@ module outrider_fpga #(
   parameter int Baud            = 115200,
   parameter int RamBytes        = 65536,      // on-chip RAM at 0x8000_0000 (code + data)
   parameter int NumCtx          = 2,
-  parameter int DcacheBytes     = 4096,
-  parameter int DcacheWays      = 2,
+  parameter int DcacheBytes     = 16384,      // the SoC default (board tops may pass less)
+  parameter int DcacheWays      = 4,
   parameter int DcacheMshrs     = 4,
   parameter int StoreBufEntries = 8,
   parameter int MemWaitStates   = 0,          // build-time default of the latency register

@@ -51,9 +51,9 @@ module outrider_soc #(
   parameter int BtbEntries    = 32,   // branch target buffer entries (power of two)
   parameter int BhtEntries    = 128,  // 2-bit counters (power of two, >= BtbEntries)
   parameter int RasDepth      = 4,    // return-address stack entries per context (power of two)
-  // data cache (docs/dcache.md)
-  parameter int DcacheBytes    = 4096,
-  parameter int DcacheWays     = 2,
+  // data cache (docs/dcache.md; geometry chosen by `make bench-geom`, docs/performance.md)
+  parameter int DcacheBytes    = 16384,
+  parameter int DcacheWays     = 4,
   parameter int DcacheLine     = 32,
   parameter int DcacheMshrs    = 4,
   parameter int DcachePrefetch = 0,     // 1: next-line prefetch on demand misses
