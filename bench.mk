@@ -51,7 +51,7 @@ $(call sw_prog_rule,bench_$(1)_pex,sw/bench/$(1).c,$(SW_OWN_CFLAGS) -DBENCH_PEX=
 $(call sw_prog_rule,bench_$(1)_2h,sw/bench/$(1).c,$(SW_OWN_CFLAGS) -DBENCH_HARTS=2 $(BENCH_CFLAGS))
 $(call sw_prog_rule,bench_$(1)_init,sw/bench/$(1).c,$(SW_OWN_CFLAGS) -DBENCH_INIT_ONLY=1 $(BENCH_CFLAGS))
 endef
-ifneq ($(filter bench bench-sweep bench-progs,$(MAKECMDGOALS)),)
+ifneq ($(filter bench bench-sweep bench-progs bench-geom,$(MAKECMDGOALS)),)
 $(foreach k,$(BENCH_KERNELS),$(if $(wildcard sw/bench/$(k).c),,$(error make bench: no kernel '$(k)' (sw/bench/$(k).c not found; kernels: $(basename $(notdir $(wildcard sw/bench/*.c)))))))
 endif
 $(foreach k,$(BENCH_KERNELS),$(eval $(call bench__kernel,$(k))))
@@ -76,6 +76,23 @@ bench-sweep: $(BENCH_SMTSIM) $(BENCH_SMTSIM_PF) $(BENCH_ELFS) | bench-deps
 	@mkdir -p $(BENCH_DIR)
 	python3 scripts/bench.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) $(BENCH_SIMS) \
 	    --latencies "$(BENCH_SWEEP_LATENCIES)" --kernels "$(BENCH_KERNELS)" --sweep
+
+# ---- the data-cache geometry sweep (scripts/bench-geom.py, docs/performance.md)
+#   make bench-geom   every geometry in BENCH_GEOMETRIES (BYTES/WAYS/MSHRS), one
+#                     simulation at a time: the suite's plain and pre-executed
+#                     kernels (fast-forwarded to the timed loop, cache warmed),
+#                     the perfect cache, the MLP bound, sw/examples/pex_plain
+#                     (whole run, pre-execution on and off) and the data cache's
+#                     area (yosys, iCE40 and ECP5): build/bench-geom/geom.md, geom.json
+# Each geometry's simulator is built with `make smtsim PARAMS=...` (a few minutes each).
+BENCH_GEOMETRIES ?= 4096/2/4 8192/2/4 16384/2/4 32768/2/4 4096/4/4 8192/4/4 16384/4/4 \
+                    32768/4/4 16384/8/4 32768/8/4 16384/4/8 16384/4/16
+BENCH_GEOM_DIR   ?= $(BUILD)/bench-geom
+.PHONY: bench-geom
+bench-geom: $(BENCH_ELFS) $(SW_PROG_BUILD)/pex_plain.elf | deps
+	nice -n 19 python3 scripts/bench-geom.py --build $(BUILD) --out $(BENCH_GEOM_DIR) \
+	    --latency $(BENCH_LATENCY) --kernels "$(BENCH_KERNELS)" --geometries "$(BENCH_GEOMETRIES)" \
+	    --area --synth-srcs "$(SYNTH_SRCS_dcache)" --synth-iflags "$(RTL_IFLAGS)"
 
 # ---- the compute-bound set (sw/bench/compute/, scripts/bench-compute.py) ----
 #   make bench-compute   every compute kernel, one hart and two harts, at

@@ -43,6 +43,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pexmetrics import derived  # noqa: E402  (the one formula, = tb/lib/roi.c)
+from mlpbound import bound as mlp_bound  # noqa: E402  (the MLP bound, one definition)
 
 CONFIGS = ("plain", "pex", "nextline", "pex_nextline", "perfect")
 PEX_KEYS = ("spawned", "refused", "cancelled", "budget_stops", "exception_stops", "stops",
@@ -119,6 +120,15 @@ def make_record(kernel, config, lat, res, init):
         "mshr_full_stall_cycles": st.get("dcache", {}).get("mshr_full_stall_cycles"),
         "command": res["cmd"],
     }
+    # the timed loop's own memory traffic: its region of interest (bench_main.h)
+    roi = st["roi"][0] if st.get("roi") else None
+    rec["roi_read_accesses"] = roi["wishbone"]["read_accesses"] if roi else None
+    rec["roi_write_accesses"] = roi["wishbone"]["write_accesses"] if roi else None
+    cfgj = st.get("config", {})
+    rec["memory"] = {"mem_latency": cfgj.get("mem_latency"),
+                     "mem_outstanding": cfgj.get("mem_outstanding"),
+                     "line": cfgj.get("model", {}).get("DcacheLine"),
+                     "mshrs": cfgj.get("model", {}).get("DcacheMshrs")}
     if init is not None:
         ipre = init["stats"].get("preexec", {})
         rec["kernel_main_loads"] = pre["main_loads"] - ipre["main_loads"]
@@ -256,6 +266,19 @@ def main():
         r["speedup"] = ratio(plain["cycles"], r["cycles"]) if plain else None
         sp = ratio(plain["cycles"], perf["cycles"]) if plain and perf else None
         r["captured"] = captured(r["speedup"], sp) if r["config"] != "perfect" else None
+        # the MLP bound of the kernel (scripts/mlpbound.py): the perfect cache's
+        # cycles plus the plain run's line accesses, overlapped as far as the
+        # MSHRs and the memory allow; the same bound for every configuration
+        r["mlp_bound"] = r["of_mlp"] = r["of_perfect"] = None
+        if plain and perf and plain["roi_read_accesses"] is not None:
+            m = plain["memory"]
+            b = mlp_bound(perf["cycles"], plain["roi_read_accesses"] + plain["roi_write_accesses"],
+                          m["mem_latency"], m["line"], m["mshrs"], m["mem_outstanding"])
+            r["mlp_bound"] = b["cycles"]
+            r["mlp_overlap"] = b["overlap"]
+            if r["config"] != "perfect":
+                r["of_mlp"] = ratio(b["cycles"], r["cycles"])
+                r["of_perfect"] = ratio(perf["cycles"], r["cycles"])
 
     os.makedirs(out, exist_ok=True)
     summary = {}
@@ -272,6 +295,12 @@ def main():
             "captured_of_geomeans": {c: captured(gm[c], gm["perfect"])
                                      for c in ("pex", "nextline", "pex_nextline")},
             "geomean_twohart_throughput": tput,
+            "geomean_of_perfect": {c: geomean([by[(k, lat, c)]["of_perfect"] for k in kernels
+                                               if (k, lat, c) in by])
+                                   for c in ("plain", "pex", "nextline", "pex_nextline")},
+            "geomean_of_mlp": {c: geomean([by[(k, lat, c)]["of_mlp"] for k in kernels
+                                           if (k, lat, c) in by])
+                               for c in ("plain", "pex", "nextline", "pex_nextline")},
         }
 
     name = "sweep" if a.sweep else "results"
@@ -293,6 +322,9 @@ def main():
                 f"{fmt(gm['perfect'], 'x')}; pre-execution over next-line "
                 f"{fmt(sm['geomean_pex_over_nextline'], 'x')}, captures "
                 f"{fmt(sm['captured_of_geomeans']['pex'], '%')} of the perfect cache's speedup")
+        if sm["geomean_of_mlp"]["pex"] is not None:
+            line += (f"; of the MLP bound: plain {fmt(sm['geomean_of_mlp']['plain'], '%')}, "
+                     f"pre-execution {fmt(sm['geomean_of_mlp']['pex'], '%')}")
         if sm["geomean_twohart_throughput"] is not None:
             line += f"; two-hart throughput {fmt(sm['geomean_twohart_throughput'], 'x')}"
         print(line)
@@ -306,9 +338,10 @@ def main():
 def write_md(f, lats, kernels, by, summary, sweep):
     for lat in lats:
         f.write(f"### --mem-latency {lat}\n\n")
-        f.write("| kernel | config | cycles | speedup | captured | coverage | accuracy | lateness "
+        f.write("| kernel | config | cycles | speedup | captured | of perfect | of MLP bound "
+                "| coverage | accuracy | lateness "
                 "| main misses | p-thread fills (useful/late/useless) |\n")
-        f.write("|---|---|---:|---:|---:|---:|---:|---:|---:|---|\n")
+        f.write("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n")
         for k in kernels:
             for cfg in CONFIGS + ("pex_off",):
                 r = by.get((k, lat, cfg))
@@ -317,8 +350,11 @@ def write_md(f, lats, kernels, by, summary, sweep):
                 pre = r["preexec"]
                 fills = (f"{pre['fills']} ({pre['useful_fills']}/{pre['late_fills']}/"
                          f"{pre['useless_fills']})" if cfg.startswith("pex") else "")
+                of_mlp = (f"{fmt(r['of_mlp'], '%')}" if cfg != "perfect" else
+                          (f"bound {round(r['mlp_bound'])}" if r.get("mlp_bound") else "-"))
                 f.write(f"| {k} | {cfg} | {r['cycles']} | {fmt(r['speedup'], 'x')} "
-                        f"| {fmt(r['captured'], '%')} | {fmt(r['coverage'], '%')} "
+                        f"| {fmt(r['captured'], '%')} | {fmt(r.get('of_perfect'), '%')} | {of_mlp} "
+                        f"| {fmt(r['coverage'], '%')} "
                         f"| {fmt(r['accuracy'], '%')} | {fmt(r['lateness'], '%')} "
                         f"| {fmt(r['kernel_main_load_misses'])} | {fills} |\n")
         s = summary[str(lat)]
@@ -328,7 +364,11 @@ def write_md(f, lats, kernels, by, summary, sweep):
                 continue
             bold = "**" if cfg == "pex" else ""
             f.write(f"| **geomean** | {cfg} | | {bold}{fmt(gm[cfg], 'x')}{bold} "
-                    f"| {fmt(s['captured_of_geomeans'].get(cfg), '%')} | | | | | |\n")
+                    f"| {fmt(s['captured_of_geomeans'].get(cfg), '%')} "
+                    f"| {fmt(s['geomean_of_perfect'].get(cfg), '%')} "
+                    f"| {fmt(s['geomean_of_mlp'].get(cfg), '%')} | | | | | |\n")
+        f.write(f"| **geomean** | plain | | | | {fmt(s['geomean_of_perfect']['plain'], '%')} "
+                f"| {fmt(s['geomean_of_mlp']['plain'], '%')} | | | | | |\n")
         f.write("\n")
         f.write(f"Geometric means at --mem-latency {lat}: pre-execution "
                 f"{fmt(gm['pex'], 'x')} over plain, {fmt(s['geomean_pex_over_nextline'], 'x')} "
@@ -350,7 +390,11 @@ def write_md(f, lats, kernels, by, summary, sweep):
             "captured = (speedup - 1) / (perfect speedup - 1); coverage = useful / "
             "(useful + late + main misses), accuracy = (useful + late) / p-thread fills, "
             "lateness = late / (useful + late); main misses = main-thread load misses of the "
-            "kernel (the data-building phase subtracted).\n")
+            "kernel (the data-building phase subtracted); of perfect = perfect-cache cycles / "
+            "cycles; of MLP bound = MLP-bound cycles / cycles, the bound (perfect row) = "
+            "perfect-cache cycles + the plain run's line accesses x (1 + latency + beats - 1) / "
+            "min(MSHRs, --mem-outstanding, (1 + latency + beats - 1) / beats) "
+            "(scripts/mlpbound.py, docs/performance.md).\n")
 
 
 def plot(out, lats, summary):

@@ -48,7 +48,7 @@ $(TESTS_BUILD)/obj/test_cosim.o: TESTS_CFLAGS += $(COSIM_CFLAGS)
 tests-build: $(COSIM_SUITE) $(TB_ISS) $(COSIM_TEST_ELFS) $(GEN_ELFS)
 
 .PHONY: run-test_cosim
-run-test_cosim: $(COSIM_SUITE) $(TESTS_ELFS) $(COSIM_TEST_ELFS) $(GEN_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM) $(TB_ISS)
+run-test_cosim: $(COSIM_SUITE) $(TESTS_ELFS) $(COSIM_TEST_ELFS) $(PEX_TEST_ELFS) $(DCACHE_ELFS) $(GEN_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM) $(TB_ISS)
 	$(COSIM_SUITE)
 
 # Instructions per second of the ISS (median of 5 runs per program).

@@ -11,7 +11,7 @@
 # check, every $(BUILD)/prog/test_*.elf it finds.
 # Targets: run-test_preexec.
 
-PEX_RAW_PROGS := pex_basic pex_notrace pex_seg pex_fwd
+PEX_RAW_PROGS := pex_basic pex_notrace pex_seg pex_fwd pex_misalign
 PEX_C_PROGS   := pex_capi
 $(foreach p,$(PEX_RAW_PROGS),$(eval $(call sw_raw_prog_rule,test_$(p),tests/programs/$(p).S)))
 $(foreach p,$(PEX_C_PROGS),$(eval $(call sw_prog_rule,test_$(p),tests/programs/$(p).c,$(SW_OWN_CFLAGS))))

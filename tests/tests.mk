@@ -19,7 +19,7 @@ TESTS_PROG_DIR := $(abspath $(SW_PROG_BUILD))
 
 # ---- test programs --------------------------------------------------------
 # Raw assembly programs (tests/programs/NAME.S -> test_NAME.elf).
-TESTS_RAW_PROGS := isa_alu isa_imm isa_misc isa_branch isa_jump isa_mem isa_fwd isa_amo isa_bpred \
+TESTS_RAW_PROGS := isa_alu isa_imm isa_misc isa_branch isa_jump isa_mem isa_fwd isa_amo isa_bpred isa_misalign \
                    traps_exc traps_csr traps_vec \
                    irq_timer irq_soft irq_wfi irq_masked irq_precise \
                    harts_basic harts_count harts_pause harts_smc harts_irq harts_kernel \
@@ -175,6 +175,8 @@ endif
 	  python3 scripts/junit-check.py $(TESTS_BUILD)/junit-check test_badinput || echo junit >> $(TESTS_FAILED)
 	@echo "==== params (make smtsim PARAMS=..., tests/params-check.sh)"
 	@tests/params-check.sh || echo params >> $(TESTS_FAILED)
+	@echo "==== mlp bound (scripts/mlpbound.py --self-test: the arithmetic of make bench's MLP bound)"
+	@python3 scripts/mlpbound.py --self-test || echo mlpbound >> $(TESTS_FAILED)
 	@echo "===="; \
 	if [ -s $(TESTS_FAILED) ]; then echo "make test: FAILED:" $$(cat $(TESTS_FAILED)); exit 1; fi; \
 	echo "make test: all suites passed"

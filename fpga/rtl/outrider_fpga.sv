@@ -36,8 +36,8 @@ module outrider_fpga #(
   parameter int Baud            = 115200,
   parameter int RamBytes        = 65536,      // on-chip RAM at 0x8000_0000 (code + data)
   parameter int NumCtx          = 2,
-  parameter int DcacheBytes     = 4096,
-  parameter int DcacheWays      = 2,
+  parameter int DcacheBytes     = 16384,      // the SoC default (board tops may pass less)
+  parameter int DcacheWays      = 4,
   parameter int DcacheMshrs     = 4,
   parameter int StoreBufEntries = 8,
   parameter int MemWaitStates   = 0,          // build-time default of the latency register
@@ -114,6 +114,7 @@ module outrider_fpga #(
   logic [16*NumCtx-1:0] pipe_flags;
   logic [NumCtx-1:0]    dport_lost, pex_hold;
   logic                 dpf_valid, dpf_spec;   // prefetch hints (the cache takes them inside the SoC)
+  logic [4*NumCtx-1:0]  core_ev;         // issue/branch events (statistics)
   logic [TidW-1:0]      dpf_tid;
   logic [31:0]          dpf_addr;
   /* verilator lint_on UNUSEDSIGNAL */
@@ -171,6 +172,7 @@ module outrider_fpga #(
     .pex_dist_set_i    (1'b0),      // pexdist: the SoC default
     .pex_dist_i        (16'd0),
     .pex_hold_o        (pex_hold),
+    .core_ev_o         (core_ev),
     .dpf_valid_o       (dpf_valid),
     .dpf_tid_o         (dpf_tid),
     .dpf_spec_o        (dpf_spec),

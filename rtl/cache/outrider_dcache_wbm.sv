@@ -16,9 +16,12 @@
 //   the next burst may follow in the very next cycle, so several bursts
 //   can be in flight (up to BurstDepth awaiting answers).
 // - Answers (ack or err) come in order; each beat gets exactly one. A read
-//   beat's answer is passed on as rsp_* in the cycle it arrives
-//   (combinational). Write answers are only counted (wr_busy_o); a write
-//   error is ignored (a line the cache holds came from RAM).
+//   beat's answer is registered and passed on as rsp_* in the cycle AFTER
+//   it arrives: no combinational path leads from wb_ack_i, wb_err_i or
+//   wb_dat_i into the cache (the refill write, the MSHRs, the early restart
+//   of a parked load, the core's stall logic). Write answers are only
+//   counted (wr_busy_o); a write error is ignored (a line the cache holds
+//   came from RAM).
 // - Order: a committed write-back goes out before any read burst accepted
 //   after the commit. Read bursts go out in the order they were accepted.
 //
@@ -147,12 +150,38 @@ module outrider_dcache_wbm #(
   assign head_word = fifo_q[IdW +: WordW];
   assign head_id   = fifo_q[IdW-1:0];
 
-  assign rsp_valid_o = done && !head_we;
-  assign rsp_id_o    = head_id;
-  assign rsp_idx_o   = head_word + rbeat_q;     // wraps modulo WPL
-  assign rsp_data_o  = wb_dat_i;
-  assign rsp_err_o   = wb_err_i;
-  assign rsp_last_o  = (rbeat_q == LastWord);
+  // the answer register: a read beat reaches the cache one cycle after the
+  // bus delivered it (the bursts-in-flight bookkeeping below still counts
+  // the answer in the cycle it arrives)
+  logic             rsp_valid_q;
+  logic [IdW-1:0]   rsp_id_q;
+  logic [WordW-1:0] rsp_idx_q;
+  logic [31:0]      rsp_data_q;
+  logic             rsp_err_q, rsp_last_q;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      rsp_valid_q <= 1'b0;
+      rsp_id_q    <= '0;
+      rsp_idx_q   <= '0;
+      rsp_err_q   <= 1'b0;
+      rsp_last_q  <= 1'b0;
+    end else begin
+      rsp_valid_q <= done && !head_we;
+      rsp_id_q    <= head_id;
+      rsp_idx_q   <= head_word + rbeat_q;     // wraps modulo WPL
+      rsp_err_q   <= wb_err_i;
+      rsp_last_q  <= (rbeat_q == LastWord);
+    end
+  end
+  // the data word needs no reset (qualified by rsp_valid_o)
+  always_ff @(posedge clk_i) rsp_data_q <= wb_dat_i;
+
+  assign rsp_valid_o = rsp_valid_q;
+  assign rsp_id_o    = rsp_id_q;
+  assign rsp_idx_o   = rsp_idx_q;
+  assign rsp_data_o  = rsp_data_q;
+  assign rsp_err_o   = rsp_err_q;
+  assign rsp_last_o  = rsp_last_q;
 
   always_comb begin : p_next
     logic             pushed;

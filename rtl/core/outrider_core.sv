@@ -148,10 +148,17 @@ module outrider_core #(
   // (non-p-thread) access allocated an MSHR / was the first hit on a
   // p-thread-filled line (one-cycle pulses from the data side)
   input  logic [NumCtx-1:0]        hpm_dc_miss_i,
-  input  logic [NumCtx-1:0]        hpm_dc_useful_i
+  input  logic [NumCtx-1:0]        hpm_dc_useful_i,
+  // issue and branch events per context (this cycle, for the test bench's
+  // statistics): [t] context t is ready (eligible to fetch), [NumCtx+t] ...
+  // but does not fetch (another context or an ID stall took the slot),
+  // [2*NumCtx+t] EX redirects context t (a mispredicted branch or jump),
+  // [3*NumCtx+t] context t retires a branch, JAL or JALR
+  output logic [4*NumCtx-1:0]      core_ev_o
 );
   localparam int ExW = `OR_EXMEM_W;
   localparam int WbW = `OR_MEMWB_W;
+  `include "outrider_isa.svh"
 
   // ===========================================================================
   // Signals between the lanes and the shared units, per lane (lane t =
@@ -171,6 +178,7 @@ module outrider_core #(
   logic [NumCtx*32-1:0] pred_target_if, target_id, redirect_pc_ex;
   logic [NumCtx*5-1:0]  rs1_id, rs2_id;
   logic [NumCtx*32-1:0] rf_rdata_a, rf_rdata_b;
+  logic [NumCtx-1:0]    eligible_if;   // lane t's context could fetch
 
   // MEM
   logic [NumCtx-1:0]    valid_mem, live_mem, pt_mem, exc_any_mem, trap_mem, go_mem, replay_mem;
@@ -247,6 +255,7 @@ module outrider_core #(
       .imem_addr_o         (imem_addr_o[32*gl +: 32]),
       .imem_rdata_i        (imem_rdata_i[32*gl +: 32]),
       .imem_err_i          (imem_err_i[gl]),
+      .eligible_o          (eligible_if[gl]),
       .fire_if_o           (fire_if[gl]),
       .pred_if_o           (pred_if[gl]),
       .pred_target_if_o    (pred_target_if[32*gl +: 32]),
@@ -361,6 +370,7 @@ module outrider_core #(
     .clk_i, .rst_ni,
     .eligible_i (lane_dreq),
     .prio_i     (~pthread),
+    .inflight_i ('0),                  // policy 3: all equal, i.e. round-robin
     .advance_i  (dreq_valid_o && dreq_ready_i),
     .valid_o    (grant_valid),
     .tid_o      (grant)
@@ -576,6 +586,21 @@ module outrider_core #(
       dbg_pipe_flags_o[16*t +: 16]          = {6'd0, dport_lost_o[t], wb_err[t], wb_park[t],
                                                dbg_flags[7*t +: 7]};
       for (int s = 0; s < 5; s++) dbg_pipe_tid_o[TidW*(5*t + s) +: TidW] = TidW'(t);
+    end
+  end
+
+  // ---- issue and branch events per context (statistics) -----------------------
+  // lane t issues context t: it loses its slot only to an ID stall or a
+  // data-port hold
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      core_ev_o[t]            = eligible_if[t];
+      core_ev_o[NumCtx + t]   = eligible_if[t] && !fire_if[t];
+      core_ev_o[2*NumCtx + t] = redirect_ctx[t];
+      core_ev_o[3*NumCtx + t] = retire_valid_o[t] &&
+                                ((retire_insn_o[32*t +: 7] == OpcBranch) ||
+                                 (retire_insn_o[32*t +: 7] == OpcJal) ||
+                                 (retire_insn_o[32*t +: 7] == OpcJalr));
     end
   end
 

@@ -165,7 +165,7 @@ module outrider_execute #(
       SizeHalf: misaligned_ex = addr_ex[0];
       default:  misaligned_ex = (addr_ex[1:0] != 2'b00);
     endcase
-    if (!ex_i.mem || (ex_i.mem_op == DopFence)) misaligned_ex = 1'b0;
+    if (!ex_i.mem || (ex_i.mem_op == DopFence) || (((ex_i.mem_op == DopLoad) || (ex_i.mem_op == DopStore)) && addr_is_ram(addr_ex))) misaligned_ex = 1'b0;  // misaligned plain RAM accesses: outrider_dside_split
   end
 
   logic [3:0]  be_ex;
@@ -173,10 +173,10 @@ module outrider_execute #(
   always_comb begin
     unique case (size_ex)
       SizeByte: be_ex = 4'b0001 << addr_ex[1:0];
-      SizeHalf: be_ex = 4'b0011 << addr_ex[1:0];
+      SizeHalf: be_ex = (4'b0011 << addr_ex[1:0]) | (4'b0011 >> (3'd4 - {1'b0, addr_ex[1:0]}));  // rotated: lane = address[1:0]
       default:  be_ex = 4'b1111;
     endcase
-    wdata_ex = (ex_i.mem_op == DopStore) ? (rs2_ex << {addr_ex[1:0], 3'b000}) : rs2_ex;
+    wdata_ex = (ex_i.mem_op == DopStore) ? 32'({rs2_ex, rs2_ex} >> (6'd32 - {addr_ex[1:0], 3'b000})) : rs2_ex;  // rotated left
   end
 
   // exceptions found in EX (only if none came from ID)

@@ -22,7 +22,7 @@
 // the fetch, or the held word.
 module outrider_fetch #(
   parameter int NumCtx       = 2,
-  parameter int SelectPolicy = 1,
+  parameter int SelectPolicy = 3,
   parameter int TidW         = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
   input  logic                 clk_i,
@@ -34,6 +34,7 @@ module outrider_fetch #(
   input  logic [NumCtx-1:0]    sleep_i,      // in wfi
   input  logic [NumCtx-1:0]    pausing_i,    // pause counter running
   input  logic [NumCtx-1:0]    pthread_i,    // runs a p-thread (fetches after the harts)
+  input  logic [NumCtx*3-1:0]  inflight_i,   // instructions in ID..WB per context
   input  logic [NumCtx*32-1:0] pc_i,         // pc_q[t]: next fetch PC per context
   // a `pause` in flight (EX, MEM)
   input  logic                 pause_ex_i,   // valid in EX and a pause
@@ -50,6 +51,7 @@ module outrider_fetch #(
   input  logic [31:0]          imem_rdata_i,
   input  logic                 imem_err_i,
 
+  output logic [NumCtx-1:0]    eligible_o,   // contexts that could fetch this cycle
   output logic                 fire_if_o,    // context tid_if_o fetched this cycle
   output logic [TidW-1:0]      tid_if_o,
 
@@ -80,11 +82,13 @@ module outrider_fetch #(
     .clk_i, .rst_ni,
     .eligible_i (eligible),
     .prio_i     (~pthread_i),
+    .inflight_i,
     .advance_i  (fire_if_o),
     .valid_o    (valid_if),
     .tid_o      (tid_if)
   );
 
+  assign eligible_o  = eligible;
   assign fire_if_o   = valid_if && !stall_id_i;
   assign tid_if_o    = tid_if;
   assign imem_req_o  = fire_if_o;

@@ -59,6 +59,7 @@ module outrider_lane #(
   input  logic                 imem_err_i,
 
   // IF, ID, EX decisions (outrider_ctx_ctrl)
+  output logic                 eligible_o,   // this lane's context could fetch (statistics)
   output logic                 fire_if_o,
   output logic                 pred_if_o,
   output logic [31:0]          pred_target_if_o,
@@ -160,6 +161,9 @@ module outrider_lane #(
   assign valid_wb_o  = valid_wb;
 
   // ---- IF ----------------------------------------------------------------------
+  logic [NumCtx-1:0] eligible_all;
+  assign eligible_o = eligible_all[Lane];
+
   outrider_fetch #(.NumCtx(NumCtx), .SelectPolicy(0)) u_fetch (
     .clk_i, .rst_ni,
     .active_i     (active_i & Mine),   // this lane's context only
@@ -167,6 +171,7 @@ module outrider_lane #(
     .sleep_i,
     .pausing_i,
     .pthread_i,
+    .inflight_i   ('0),                // one context per lane: no choice to make
     .pc_i,
     .pause_ex_i   (valid_ex && ex_rec.pause),
     .tid_ex_i     (Tid),
@@ -179,6 +184,7 @@ module outrider_lane #(
     .imem_addr_o,
     .imem_rdata_i,
     .imem_err_i,
+    .eligible_o   (eligible_all),
     .fire_if_o,
     .tid_if_o     (tid_if_unused),
     .valid_id_o   (valid_id),

@@ -170,10 +170,14 @@ module outrider_preexec #(
       ram_mem[t]      = addr_is_ram(m_result[t]);
       io_mem[t]       = addr_is_io(m_result[t]);
       // a p-thread stops silently where a hart would trap, and also on an
-      // access outside RAM/MMIO/CLINT and on a store-buffer overflow
+      // access outside RAM/MMIO/CLINT, on a store-buffer overflow and on an
+      // access that crosses a word (misaligned: its store buffer holds
+      // single words)
       pt_exc_mem_o[t] = live_mem_i[t] && pt_mem_i[t] &&
                         (exc_any_mem_i[t] || (loadlike_mem[t] && !ram_mem[t] && !io_mem[t]) ||
-                         (is_store_mem[t] && !sb_fits[t]));
+                         (is_store_mem[t] && !sb_fits[t]) ||
+                         ((is_store_mem[t] || loadlike_mem[t]) &&
+                          ((m_be[t] & ~(4'hF << m_result[t][1:0])) != 4'd0)));
       pt_suppressed_mem_o[t] = pt_mem_i[t] && loadlike_mem[t] && io_mem[t];
       pt_sc_mem_o[t]         = pt_mem_i[t] && is_sc_mem[t];
     end

@@ -12,18 +12,19 @@ function automatic logic [TidW:0] lowest_set(input logic [NumCtx-1:0] v);
   end
 endfunction
 
-// a load result from the raw bus word (lanes as addressed)
+// a load result from the raw bus word (lanes as addressed: byte a in lane
+// a[1:0], so a word-crossing access's answer is rotated)
 function automatic logic [31:0] load_extract(input logic [2:0]  f3,
                                              input logic [1:0]  alo,
                                              input logic [31:0] word);
   logic [15:0] shifted;
-  shifted = 16'(word >> {alo, 3'b000});
+  shifted = 16'({word, word} >> {alo, 3'b000});  // rotated: a word-crossing access (outrider_dside_split)
   unique case (f3[1:0])
     SizeByte: load_extract = f3[2] ? {24'd0, shifted[7:0]}
                                    : {{24{shifted[7]}}, shifted[7:0]};
     SizeHalf: load_extract = f3[2] ? {16'd0, shifted[15:0]}
                                    : {{16{shifted[15]}}, shifted[15:0]};
-    default:  load_extract = word;
+    default:  load_extract = 32'({word, word} >> {alo, 3'b000});
   endcase
 endfunction
 

@@ -2,15 +2,27 @@
 // outrider_soc: the simulation/SoC top. The two-context core, its data side,
 // the CLINT and the MMIO block (console, simulation control).
 //
-// Data side: the shared non-blocking data cache (outrider_dcache,
+// Data side: misaligned plain loads and stores that cross a word are split
+// into two aligned requests by outrider_dside_split (between the core and
+// the rest of the data side). Then the shared non-blocking data cache (outrider_dcache,
 // docs/dcache.md), or, when perfect_dcache_i is high, the uncached bus
 // interface outrider_dbiu: behind a memory that answers a beat in the cycle
 // after accepting it, every load and store then completes like a cache hit
 // (the "perfect cache" the benchmarks compare against; AMOs take two beats).
-// Both exist; perfect_dcache_i selects one and must not change after reset
-// (an FPGA top ties it to 0 and synthesis removes the dbiu). Both share the
-// Wishbone port (the cache issues line bursts with CTI/BTE, the dbiu single
-// beats with CTI 3'b000) and the peripheral port.
+// The perfect mode exists only in simulation builds (SimDebug = 1): there
+// perfect_dcache_i is sampled into a register at the first clock edge after
+// reset and selects the data side until the next reset (before that edge
+// the cache is selected; no data request can reach the data side that
+// early: the first instruction is still being fetched), so no
+// combinational path leads from the input into the data side. With SimDebug = 0 (an FPGA top) the input is ignored, the
+// select is the constant 0, and synthesis removes the dbiu and every mux
+// behind the select. Both share the Wishbone port (the cache issues line
+// bursts with CTI/BTE, the dbiu single beats with CTI 3'b000) and the
+// peripheral port.
+//
+// Interrupt inputs: meip_i is asynchronous on a board; it passes a two-flop
+// synchroniser before the core sees it (two cycles of latency). mtip and
+// msip come from the CLINT's registers.
 //
 // Test bench observability (not needed on an FPGA): the cache's event
 // pulses (dc_ev_*, docs/dcache.md "Events"; in perfect mode every RAM access
@@ -32,7 +44,8 @@ module outrider_soc #(
   parameter int TidW        = (NumCtx > 1) ? $clog2(NumCtx) : 1,
   parameter int PauseCycles = 32,   // issue slots a `pause` gives up
   parameter int SelectPolicy = 1,     // data-port arbitration between the lanes: 0 round-robin,
-                                      // 1 harts before p-threads, 2 lowest context first
+                                      // 1 harts before p-threads, 2 lowest context first,
+                                      // 3 as 0 (round-robin)
   parameter int StoreBufEntries = 8,  // p-thread store buffer entries (per context)
   parameter int DefaultBudget = 65536, // reset value of the pexbudget CSR
   // branch prediction (docs/core.md "Branch prediction")
@@ -40,9 +53,9 @@ module outrider_soc #(
   parameter int BtbEntries    = 32,   // branch target buffer entries (power of two)
   parameter int BhtEntries    = 128,  // 2-bit counters (power of two, >= BtbEntries)
   parameter int RasDepth      = 4,    // return-address stack entries per context (power of two)
-  // data cache (docs/dcache.md)
-  parameter int DcacheBytes    = 4096,
-  parameter int DcacheWays     = 2,
+  // data cache (docs/dcache.md; geometry chosen by `make bench-geom`, docs/performance.md)
+  parameter int DcacheBytes    = 16384,
+  parameter int DcacheWays     = 4,
   parameter int DcacheLine     = 32,
   parameter int DcacheMshrs    = 4,
   parameter int DcachePrefetch = 0,     // 1: next-line prefetch on demand misses
@@ -72,7 +85,8 @@ module outrider_soc #(
   input  logic                     wb_err_i,
   input  logic                     wb_stall_i,
 
-  // external interrupts (one per context)
+  // external interrupts (one per context; asynchronous: synchronised here,
+  // the core sees a change two clock edges later)
   input  logic [NumCtx-1:0]        meip_i,
 
   // riscv-tests `tohost` (from the ELF symbol table)
@@ -106,6 +120,7 @@ module outrider_soc #(
   input  logic                     pex_dist_set_i,  // 1: pexdist after reset = pex_dist_i
   input  logic [15:0]              pex_dist_i,      //    (0: half the cache's lines)
   output logic [NumCtx-1:0]        pex_hold_o,      // p-thread held by distance control
+  output logic [4*NumCtx-1:0]      core_ev_o,       // issue/branch events (outrider_core)
   output logic                     dpf_valid_o,     // a prefetch hint committed (Zicbop)
   output logic [TidW-1:0]          dpf_tid_o,
   output logic                     dpf_spec_o,
@@ -128,7 +143,9 @@ module outrider_soc #(
   // (the simulation top does): the logic then is exactly as without it.
   input  logic                     io_ready_i,
 
-  // data side selection: 1 = uncached dbiu ("perfect cache" behind a 0-latency memory)
+  // data side selection: 1 = uncached dbiu ("perfect cache" behind a
+  // 0-latency memory); sampled at the first clock edge after reset, and only
+  // with SimDebug = 1
   input  logic                     perfect_dcache_i,
 
   // data cache events (one-cycle pulses, docs/dcache.md "Events")
@@ -197,6 +214,16 @@ module outrider_soc #(
   logic                 dreq_spec;     // p-thread request (for the data cache)
   logic [NumCtx-1:0]    dresp_valid, dresp_err;
   logic [NumCtx*32-1:0] dresp_rdata;
+  // the core's side of the misaligned-access splitter (outrider_dside_split)
+  logic                 core_dreq_valid, core_dreq_ready;
+  logic [TidW-1:0]      core_dreq_tid;
+  logic [2:0]           core_dreq_op;
+  logic [4:0]           core_dreq_amo;
+  logic [31:0]          core_dreq_addr, core_dreq_wdata;
+  logic [3:0]           core_dreq_be;
+  logic                 core_dreq_spec;
+  logic [NumCtx-1:0]    core_dresp_valid, core_dresp_err;
+  logic [NumCtx*32-1:0] core_dresp_rdata;
 
   // data side <-> peripherals
   logic                 per_req, per_we;
@@ -212,6 +239,19 @@ module outrider_soc #(
   logic [31:0]          mmio_exit_value;
 
   logic [15:0]          dc_pfill_cnt;   // p-thread lines not yet used (distance control)
+
+  // meip_i: two-flop synchroniser (the input is asynchronous on a board)
+  (* ASYNC_REG = "TRUE" *) logic [NumCtx-1:0] meip_meta_q;
+  logic [NumCtx-1:0]    meip_sync;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      meip_meta_q <= '0;
+      meip_sync   <= '0;
+    end else begin
+      meip_meta_q <= meip_i;
+      meip_sync   <= meip_meta_q;
+    end
+  end
   outrider_core #(
     .NumCtx      (NumCtx),
     .PauseCycles (PauseCycles),
@@ -227,11 +267,11 @@ module outrider_soc #(
   ) u_core (
     .clk_i, .rst_ni,
     .imem_req_o, .imem_addr_o, .imem_rdata_i, .imem_err_i,
-    .dreq_valid_o (dreq_valid), .dreq_ready_i (dreq_ready), .dreq_tid_o (dreq_tid),
-    .dreq_op_o    (dreq_op),    .dreq_amo_o   (dreq_amo),   .dreq_addr_o (dreq_addr),
-    .dreq_wdata_o (dreq_wdata), .dreq_be_o    (dreq_be),    .dreq_spec_o (dreq_spec),
-    .dresp_valid_i(dresp_valid), .dresp_rdata_i(dresp_rdata), .dresp_err_i(dresp_err),
-    .mtip_i (mtip), .msip_i (msip), .meip_i, .mtime_i (mtime),
+    .dreq_valid_o (core_dreq_valid), .dreq_ready_i (core_dreq_ready), .dreq_tid_o (core_dreq_tid),
+    .dreq_op_o    (core_dreq_op),    .dreq_amo_o   (core_dreq_amo),   .dreq_addr_o (core_dreq_addr),
+    .dreq_wdata_o (core_dreq_wdata), .dreq_be_o    (core_dreq_be),    .dreq_spec_o (core_dreq_spec),
+    .dresp_valid_i(core_dresp_valid), .dresp_rdata_i(core_dresp_rdata), .dresp_err_i(core_dresp_err),
+    .mtip_i (mtip), .msip_i (msip), .meip_i (meip_sync), .mtime_i (mtime),
     .retire_valid_o, .retire_pc_o, .retire_insn_o, .retire_rd_we_o, .retire_rd_o,
     .retire_rd_wdata_o, .retire_addr_o, .trap_valid_o, .trap_cause_o, .trap_tval_o,
     .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i,
@@ -241,7 +281,8 @@ module outrider_soc #(
     .dbg_pipe_valid_o (core_pipe_valid), .dbg_pipe_tid_o (core_pipe_tid),
     .dbg_pipe_pc_o (core_pipe_pc), .dbg_pipe_insn_o (core_pipe_insn),
     .dbg_pipe_flags_o (core_pipe_flags), .dport_lost_o,
-    .hpm_dc_miss_i (hpm_dc_miss), .hpm_dc_useful_i (hpm_dc_useful)
+    .hpm_dc_miss_i (hpm_dc_miss), .hpm_dc_useful_i (hpm_dc_useful),
+    .core_ev_o
   );
 
   // the pipeline debug record leaves the SoC only in simulation builds
@@ -255,9 +296,43 @@ module outrider_soc #(
                      32'(DcacheBytes), 32'(DefaultBudget), 32'(StoreBufEntries),
                      32'(SelectPolicy), 32'(PauseCycles), 32'(NumCtx)};
 
+  // ---- misaligned loads and stores: a word-crossing access becomes two
+  // aligned requests of the same context (outrider_dside_split); everything
+  // below sees only aligned words (dreq_*, dresp_*)
+  outrider_dside_split #(.NumCtx(NumCtx)) u_dsplit (
+    .clk_i, .rst_ni,
+    .c_valid_i (core_dreq_valid), .c_ready_o (core_dreq_ready), .c_tid_i (core_dreq_tid),
+    .c_op_i    (core_dreq_op),    .c_amo_i   (core_dreq_amo),   .c_addr_i (core_dreq_addr),
+    .c_wdata_i (core_dreq_wdata), .c_be_i    (core_dreq_be),    .c_spec_i (core_dreq_spec),
+    .c_resp_valid_o (core_dresp_valid), .c_resp_rdata_o (core_dresp_rdata),
+    .c_resp_err_o   (core_dresp_err),
+    .d_valid_o (dreq_valid), .d_ready_i (dreq_ready), .d_tid_o (dreq_tid),
+    .d_op_o    (dreq_op),    .d_amo_o   (dreq_amo),   .d_addr_o (dreq_addr),
+    .d_wdata_o (dreq_wdata), .d_be_o    (dreq_be),    .d_spec_o (dreq_spec),
+    .d_resp_valid_i (dresp_valid), .d_resp_rdata_i (dresp_rdata), .d_resp_err_i (dresp_err)
+  );
+
   // ---- data side: the cache, or the uncached dbiu in perfect mode ----------
+  // perfect: a register in simulation builds (loaded at the first edge
+  // after reset), the constant 0 otherwise
   logic                 perfect;
-  assign perfect = perfect_dcache_i;
+  if (SimDebug != 0) begin : g_perfect_sel
+    logic perfect_q, perfect_load_q;
+    always_ff @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) begin
+        perfect_q      <= 1'b0;
+        perfect_load_q <= 1'b1;
+      end else if (perfect_load_q) begin
+        perfect_q      <= perfect_dcache_i;
+        perfect_load_q <= 1'b0;
+      end
+    end
+    assign perfect = perfect_q;
+  end else begin : g_perfect_off
+    logic unused_perfect;
+    assign unused_perfect = perfect_dcache_i;
+    assign perfect        = 1'b0;
+  end
 
   // io_ready_i low holds a request to the MMIO or Ext window before the data
   // side sees it (valid and ready both gated; nothing else changes)
@@ -433,10 +508,16 @@ module outrider_soc #(
   // ---- protocol checkers (rtl/check/): bound in every simulation the test
   // bench builds (OUTRIDER_ASSERT), absent from synthesis
 `ifdef OUTRIDER_ASSERT
+  // both sides of the splitter: the core's port and the data side's
   outrider_dside_checker #(.NumCtx(NumCtx)) u_dside_chk (
     .clk_i, .rst_ni,
     .dreq_valid_i (dreq_valid), .dreq_ready_i (dreq_ready), .dreq_tid_i (dreq_tid),
     .dresp_valid_i (dresp_valid)
+  );
+  outrider_dside_checker #(.NumCtx(NumCtx)) u_dside_core_chk (
+    .clk_i, .rst_ni,
+    .dreq_valid_i (core_dreq_valid), .dreq_ready_i (core_dreq_ready), .dreq_tid_i (core_dreq_tid),
+    .dresp_valid_i (core_dresp_valid)
   );
   outrider_wb_checker u_wb_chk (
     .clk_i, .rst_ni,

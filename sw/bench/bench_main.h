@@ -60,6 +60,7 @@
 #if BENCH_HARTS == 2
 #include <outrider/hart.h>
 #endif
+#include <outrider/roi.h>
 
 #if BENCH_PEX
 /* The kernel state the p-thread works on (set before the timed loop). */
@@ -161,9 +162,14 @@ int main(void)
     uint64_t t1 = outrider_cycles(), i1 = outrider_instret();
     int ok = sum == s0->expect && bench_sum1 == s1->expect;
 #else
+    /* the timed loop is the region of interest: --stats-json's "roi" record
+     * has the kernel's own counters, and --fast-forward skips the data
+     * building (scripts/bench-geom.py) */
+    roi_begin();
     uint64_t i0 = outrider_instret(), t0 = outrider_cycles();
     uint32_t sum = bench_loop(s0);
     uint64_t t1 = outrider_cycles(), i1 = outrider_instret();
+    roi_end();
     int ok = sum == s0->expect;
 #endif
     printf("bench %s: checksum 0x%08lx %s\n", K_NAME, (unsigned long)sum, ok ? "ok" : "MISMATCH");

@@ -8,7 +8,7 @@
  * node's from-pointers and the values they point at).
  *
  * Data: N E nodes and N H nodes, 32 bytes each (value, DEG coefficients,
- * DEG pointers into the other set), each set a 32 KiB array walked in
+ * DEG pointers into the other set), each set a 64 KiB array walked in
  * order; the from-pointers go to random nodes of the other set, so a node
  * costs DEG independent misses plus its own line (the only one a
  * next-line prefetcher can guess). Item = one node (E nodes 0..N-1, then
@@ -16,12 +16,12 @@
  *
  * Reference: recomputed from the formulas that generated the graph (the
  * initial values, the edges and the coefficients), the new E values kept
- * in a 4 KiB scratch array for the H pass.
+ * in an 8 KiB scratch array for the H pass.
  */
 #include "bench.h"
 
 #define K_NAME      "em3d"
-#define N_BITS      10                  /* 1024 nodes per set */
+#define N_BITS      11                  /* 2048 nodes per set: 2 x 64 KiB */
 #define N           (1u << N_BITS)
 #define DEG         4
 

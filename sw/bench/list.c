@@ -6,7 +6,7 @@
  * one the main thread is on.
  *
  * Data: LISTS * NODES 32-byte nodes (one cache line each) scattered over a
- * 128 KiB pool (32 times the 4 KiB data cache) by a fixed pseudo-random
+ * 128 KiB pool (8 times the 16 KiB data cache) by a fixed pseudo-random
  * permutation, so every node the p-thread has not fetched misses. Each
  * walk is a serial chain: a node's address is known only once the
  * previous node has arrived. Item = one list.

@@ -10,7 +10,7 @@
  *
  * Data: ARCS 32-byte arcs (a 64 KiB array walked in order: a next-line
  * prefetcher's case) pointing at random tail/head nodes among NNODES
- * 32-byte nodes (64 KiB): two independent misses per arc that no
+ * 32-byte nodes (128 KiB): two independent misses per arc that no
  * prefetcher can guess. Item = one arc.
  *
  * Reference: recomputed from the formulas that generated the arcs and the
@@ -20,7 +20,7 @@
 
 #define K_NAME      "mcf"
 #define ARCS        2048u
-#define NNODES      2048u
+#define NNODES      4096u           /* 128 KiB of nodes */
 #define AT_BASIC    0u                  /* ident: in the basis, skipped */
 #define AT_LOWER    1u                  /* at lower bound: enters if red < 0 */
 #define AT_UPPER    2u                  /* at upper bound: enters if red > 0 */

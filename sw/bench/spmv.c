@@ -4,7 +4,7 @@
  * a[b[i]]: for each row r, y = sum over k in the row of val[k] * x[col[k]],
  * folded into the checksum. col[] and val[] are walked in order (a
  * next-line prefetcher's case); x[col[k]] is a gather at random over a
- * 64 KiB vector that no prefetcher can guess. The p-thread runs the
+ * 128 KiB vector that no prefetcher can guess. The p-thread runs the
  * gathers of the rows after the main thread's.
  *
  * Data: ROWS rows of 4..11 non-zeros (about 7.5 on average), columns at
@@ -17,7 +17,7 @@
 
 #define K_NAME      "spmv"
 #define ROWS        1024u
-#define XN          16384u              /* 64 KiB vector */
+#define XN          32768u              /* 128 KiB vector */
 #define MAX_NNZ     (ROWS * 11u)
 
 typedef struct kstate {

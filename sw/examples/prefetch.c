@@ -17,7 +17,7 @@
 #include <outrider/outrider.h>
 #include <outrider/prefetch.h>
 
-#define N     512                  /* records: 16 KiB, 4 times the data cache */
+#define N     2048                 /* records: 64 KiB, 4 times the (16 KiB) data cache */
 #define DIST  4
 
 typedef struct {

@@ -322,6 +322,51 @@ static int store(iss *s, unsigned h, uint32_t a, unsigned size, uint32_t v)
     return EXC_SACCESS;
 }
 
+/* Misaligned plain loads and stores (docs/core.md "Misaligned loads and
+ * stores"). Inside the RAM region they are performed; elsewhere they trap
+ * address-misaligned (misaligned_traps). One that crosses a word is done as
+ * the hardware does it (outrider_dside_split): the bytes of the first word,
+ * then those of the next one; an access fault in either part is reported with
+ * the instruction's address, and a store whose second word faults has
+ * written the first word's bytes. */
+static inline bool misaligned_traps(uint32_t a)
+{
+    return (a & OUTRIDER_RAM_MASK) != OUTRIDER_RAM_BASE;
+}
+
+static inline bool crosses_word(uint32_t a, unsigned size)
+{
+    return (a & 3) + size > 4;
+}
+
+static int load_split(const iss *s, uint32_t a, unsigned size, uint32_t *v)
+{
+    unsigned n1 = 4 - (a & 3);
+    uint32_t r = 0;
+    if (!in_ram(s, a, n1) || !in_ram(s, a + n1, size - n1))
+        return EXC_LACCESS;
+    for (unsigned i = 0; i < size; i++)
+        r |= (uint32_t)s->ram[a + i - RAM_BASE] << (8 * i);
+    *v = r;
+    return 0;
+}
+
+static int store_split(iss *s, unsigned h, uint32_t a, unsigned size, uint32_t v)
+{
+    unsigned n1 = 4 - (a & 3);
+    if (!in_ram(s, a, n1))
+        return EXC_SACCESS;
+    for (unsigned i = 0; i < n1; i++)
+        ram_wr(s, a + i, 1, v >> (8 * i));
+    break_resv(s, h, a);
+    if (!in_ram(s, a + n1, size - n1))
+        return EXC_SACCESS;
+    for (unsigned i = n1; i < size; i++)
+        ram_wr(s, a + i, 1, v >> (8 * i));
+    break_resv(s, h, a + n1);
+    return 0;
+}
+
 /* ---- CSRs --------------------------------------------------------------- */
 
 static uint32_t mip_of(const iss *s, unsigned h)
@@ -579,12 +624,12 @@ int iss_step(iss *s, unsigned h, iss_commit *c)
             ILLEGAL();
         unsigned size = 1u << (f3 & 3);
         uint32_t ad = a + imm_i, v;
-        if (ad & (size - 1))
+        if ((ad & (size - 1)) && misaligned_traps(ad))
             TRAP(EXC_LMISALIGN, ad);
         c->mem = 1;
         c->mem_addr = ad;
         c->mem_size = (uint8_t)size;
-        int e = load(s, h, ad, size, &v, c);
+        int e = crosses_word(ad, size) ? load_split(s, ad, size, &v) : load(s, h, ad, size, &v, c);
         if (e)
             TRAP(e, ad);
         res = f3 == 0 ? (uint32_t)sext(v, 8) : f3 == 1 ? (uint32_t)sext(v, 16) : v;
@@ -596,14 +641,14 @@ int iss_step(iss *s, unsigned h, iss_commit *c)
             ILLEGAL();
         unsigned size = 1u << f3;
         uint32_t ad = a + (uint32_t)sext(((insn >> 25) << 5) | ((insn >> 7) & 31), 12);
-        if (ad & (size - 1))
+        if ((ad & (size - 1)) && misaligned_traps(ad))
             TRAP(EXC_SMISALIGN, ad);
         uint32_t v = size == 4 ? b : b & ((1u << (8 * size)) - 1);
         c->mem = c->mem_store = 1;
         c->mem_addr = ad;
         c->mem_size = (uint8_t)size;
         c->mem_wdata = v;
-        int e = store(s, h, ad, size, v);
+        int e = crosses_word(ad, size) ? store_split(s, h, ad, size, v) : store(s, h, ad, size, v);
         if (e)
             TRAP(e, ad);
         break;

@@ -79,10 +79,21 @@ void cycle_stats_sample(outrider_stats *st, const model_shim_outputs *o, uint64_
         else
             st->ctx[c].retired += retired;
         st->ctx[c].cycles_active += (o->ctx_active >> c) & 1u;
-        unsigned lost = (o->dport_lost >> c) & 1u;
-        st->ctx[c].dport_lost += lost;
+        unsigned dlost = (o->dport_lost >> c) & 1u;
+        st->ctx[c].dport_lost += dlost;
         if ((o->ctx_pthread >> c) & 1u)
-            st->preexec.no_slot_cycles += lost;
+            st->preexec.no_slot_cycles += dlost;
+        unsigned n = st->num_ctx, ready = (o->core_ev >> c) & 1u,
+                 lost = (o->core_ev >> (n + c)) & 1u;
+        if ((o->ctx_pthread >> c) & 1u) {
+            st->preexec.ready_cycles += ready;
+            st->preexec.slot_lost_cycles += lost;
+        } else {
+            st->ctx[c].ready_cycles += ready;
+            st->ctx[c].slot_lost_cycles += lost;
+            st->ctx[c].mispredicts += (o->core_ev >> (2 * n + c)) & 1u;
+            st->ctx[c].branches += (o->core_ev >> (3 * n + c)) & 1u;
+        }
     }
     if (o->pex_event)
         pex_events(st, o->pex_event, cycle, log);

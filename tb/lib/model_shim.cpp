@@ -205,6 +205,7 @@ void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     o->ctx_pthread = t->ctx_pthread_o;
     o->pex_event = t->pex_event_o;
     o->pex_hold = t->pex_hold_o;
+    o->core_ev = t->core_ev_o;
     o->pf_valid = t->dpf_valid_o;
     o->pf_tid = t->dpf_tid_o;
     o->pf_spec = t->dpf_spec_o;

@@ -56,6 +56,9 @@ typedef struct {
     uint32_t ctx_pthread;    /* bit c: context c runs a p-thread */
     uint8_t  pex_event;      /* PexEv* pulses (rtl/include/outrider_defs.svh) */
     uint32_t pex_hold;       /* bit c: p-thread context c held by distance control */
+    uint32_t core_ev;        /* outrider_soc core_ev_o: bit c ready, N+c slot lost,
+                                2N+c EX redirect (mispredict), 3N+c a branch/jump
+                                retired (N = NumCtx) */
     uint8_t  pf_valid, pf_tid, pf_spec;  /* a prefetch hint committed (Zicbop) */
     uint32_t pf_addr;
     /* data cache event pulses (docs/dcache.md "Events") */

@@ -96,6 +96,14 @@ typedef struct {
     uint64_t cycles_active;      /* cycles this context was running */
     uint64_t dport_lost;         /* cycles its lane's committing memory request lost the
                                     data-port arbitration to another lane (held) */
+    /* issue and branches (as retired: not while a p-thread) */
+    uint64_t ready_cycles;       /* cycles it could fetch (its lane's IF was eligible) */
+    uint64_t slot_lost_cycles;   /* ... in which it did not (an ID stall or a data-port
+                                    hold kept the lane) */
+    uint64_t branches;           /* branches, JAL and JALR retired */
+    uint64_t mispredicts;        /* EX redirects: a branch or jump whose direction or
+                                    target was predicted wrong (an instruction squashed
+                                    after it redirected and executed again counts again) */
 } outrider_ctx_stats;
 
 /* Data cache counters of one context (docs/dcache.md "Counters"). */
@@ -136,6 +144,8 @@ typedef struct {
     uint64_t no_slot_cycles;     /* cycles a p-thread had an instruction ready but got no
                                     slot: with one issue lane per context only the data
                                     port can refuse it (its request lost the arbitration) */
+    uint64_t ready_cycles;       /* cycles a p-thread could fetch */
+    uint64_t slot_lost_cycles;   /* ... in which it did not fetch (ID stall, data-port hold) */
 } outrider_preexec_stats;
 
 typedef struct {

@@ -58,11 +58,13 @@ static void preexec_json(const outrider_preexec_stats *p, FILE *out)
             ",\"instructions\":%" PRIu64 ",\"fills\":%" PRIu64 ",\"useful_fills\":%" PRIu64
             ",\"late_fills\":%" PRIu64 ",\"useless_fills\":%" PRIu64 ",\"main_loads\":%" PRIu64
             ",\"main_load_misses\":%" PRIu64 ",\"throttled_cycles\":%" PRIu64
-            ",\"holds\":%" PRIu64 ",\"no_slot_cycles\":%" PRIu64 "}",
+            ",\"holds\":%" PRIu64 ",\"ready_cycles\":%" PRIu64
+            ",\"slot_lost_cycles\":%" PRIu64 ",\"no_slot_cycles\":%" PRIu64 "}",
             p->spawned, p->refused, p->cancelled, p->budget_stops, p->exception_stops, p->stops,
             p->stores_buffered, p->mmio_loads_suppressed, p->instructions, p->fills,
             p->useful_fills, p->late_fills, p->useless_fills, p->main_loads, p->main_load_misses,
-            p->throttled_cycles, p->holds, p->no_slot_cycles);
+            p->throttled_cycles, p->holds, p->ready_cycles, p->slot_lost_cycles,
+            p->no_slot_cycles);
 }
 
 static void derived_json(const outrider_stats *st, FILE *out)
@@ -85,9 +87,11 @@ static void counters_json(const outrider_stats *st, FILE *out)
     for (unsigned c = 0; c < st->num_ctx && c < OUTRIDER_MAX_CTX; c++)
         fprintf(out,
                 "%s{\"retired\":%" PRIu64 ",\"cycles_active\":%" PRIu64
-                ",\"dport_lost\":%" PRIu64 "}",
+                ",\"ready_cycles\":%" PRIu64 ",\"slot_lost_cycles\":%" PRIu64
+                ",\"branches\":%" PRIu64 ",\"mispredicts\":%" PRIu64 ",\"dport_lost\":%" PRIu64 "}",
                 c ? "," : "", st->ctx[c].retired, st->ctx[c].cycles_active,
-                st->ctx[c].dport_lost);
+                st->ctx[c].ready_cycles, st->ctx[c].slot_lost_cycles, st->ctx[c].branches,
+                st->ctx[c].mispredicts, st->ctx[c].dport_lost);
     fprintf(out,
             "],\"wishbone\":{\"reads\":%" PRIu64 ",\"writes\":%" PRIu64
             ",\"read_accesses\":%" PRIu64 ",\"write_accesses\":%" PRIu64 "}",

@@ -102,6 +102,7 @@ outrider_sc_core::outrider_sc_core(sc_module_name name, const outrider_sc_core_p
     s.pex_dist_set_i(pex_dist_set_);   // pexdist: the SoC's default (low)
     s.pex_dist_i(pex_dist_s_);
     s.pex_hold_o(pex_hold_);
+    s.core_ev_o(core_ev_);
     s.dpf_valid_o(dpf_valid_);
     s.dpf_tid_o(dpf_tid_);
     s.dpf_spec_o(dpf_spec_);
@@ -240,6 +241,7 @@ void outrider_sc_core::sample(model_shim_outputs &o) const
     o.ctx_pthread = ctx_pthread_.read();
     o.pex_event = static_cast<uint8_t>(pex_event_.read());
     o.pex_hold = pex_hold_.read();
+    o.core_ev = core_ev_.read();
     o.pf_valid = dpf_valid_.read() ? 1 : 0;
     o.pf_tid = dpf_tid_.read() ? 1 : 0;
     o.pf_spec = dpf_spec_.read() ? 1 : 0;

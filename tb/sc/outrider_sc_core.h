@@ -166,7 +166,7 @@ private:
         mshr_full_, retire_rd_, ext_addr_, imem_req_, imem_err_s_, dport_lost_, wb_adr_, wb_dat_o_,
         wb_dat_i_, tohost_addr_, ext_wdata_, ext_rdata_s_, acc_addr_, fill_addr_, wbk_addr_,
         evict_addr_, dbg_addr_, dbg_data_, pipe_valid_, pipe_tid_, pipe_flags_,
-        pex_dist_s_, pex_hold_, dpf_addr_;
+        pex_dist_s_, pex_hold_, dpf_addr_, core_ev_;
     sc_core::sc_signal<bool> console_err_;
     sc_core::sc_signal<sc_dt::sc_bv<320>> params_;
     sc_core::sc_signal<sc_dt::sc_bv<320>> pipe_pc_, pipe_insn_;

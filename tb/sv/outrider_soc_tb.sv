@@ -73,7 +73,7 @@ module outrider_soc_tb #(
     .retire_rd_o (), .retire_rd_wdata_o (), .retire_addr_o (),
     .trap_valid_o (), .trap_cause_o (), .trap_tval_o (),
     .ctx_active_o (), .ctx_pthread_o (), .pex_event_o (), .pex_enable_i (1'b1),
-    .pex_dist_set_i (1'b0), .pex_dist_i (16'd0), .pex_hold_o (), .dpf_valid_o (), .dpf_tid_o (),
+    .pex_dist_set_i (1'b0), .pex_dist_i (16'd0), .pex_hold_o (), .core_ev_o (), .dpf_valid_o (), .dpf_tid_o (),
     .dpf_spec_o (), .dpf_addr_o (),
     .ext_req_o (), .ext_we_o (), .ext_addr_o (), .ext_wdata_o (), .ext_be_o (),
     .ext_rdata_i (32'd0), .io_ready_i (1'b1), .perfect_dcache_i (1'b0),

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
  * dcache_evict.S - a dirty line is evicted, written back and read back.
- * `area` is 4 * `stride` bytes (stride = cache bytes / ways, written by
- * the test; 2048 for the default 4 KiB 2-way cache), so area,
- * area + stride, area + 2*stride, area + 3*stride map to the same set.
+ * `stride` = cache bytes / ways and `others` = ways + 1 are written by the
+ * test from the model's geometry (the values below: a 4 KiB 2-way cache),
+ * so area, area + stride, ..., area + others * stride map to the same set
+ * (`area` is 64 KiB: (others + 1) * stride must not exceed it).
  * 1. store pattern[0..7] into line A = area (dirty);
- * 2. load lines B = A + stride, C = A + 2*stride, D = A + 3*stride: with
- *    2 ways, A is evicted (written back) on the way;
+ * 2. load lines A + k * stride, k = 1..others: more lines than the set
+ *    has ways, so A is evicted (written back) on the way;
  * 3. load A's 8 words back into results[0..7] (a refill from memory);
  * 4. store pattern2[0..7] into A (dirty again, left in the cache at exit).
  * results[8] = mhpmcounter3 (cycles parked waiting for the data side).
@@ -26,12 +27,13 @@
     addi    t0, t0, 4
     li      t3, 32
     bltu    t0, t3, 1b
-    add     t1, s0, s1          /* 2. */
+    la      t0, others              /* 2. */
+    lw      t0, 0(t0)
+    mv      t1, s0
+4:  add     t1, t1, s1
     lw      t2, 0(t1)
-    add     t1, t1, s1
-    lw      t2, 0(t1)
-    add     t1, t1, s1
-    lw      t2, 0(t1)
+    addi    t0, t0, -1
+    bnez    t0, 4b
     la      s3, results         /* 3. */
     li      t0, 0
 2:  add     t1, s0, t0
@@ -58,11 +60,12 @@
     WORDS results, 9
     .data
     .balign 4
-    .globl  stride, pattern, pattern2
+    .globl  stride, others, pattern, pattern2
 stride:   .word 2048
+others:   .word 3
 pattern:  .word 1, 2, 3, 4, 5, 6, 7, 8
 pattern2: .word 9, 10, 11, 12, 13, 14, 15, 16
     .section .data.area, "aw"
     .balign 4096
     .globl  area
-area:   .space 4 * 4096
+area:   .space 16 * 4096

@@ -2,10 +2,13 @@
 /*
  * dcache_pthread.S - fills by a p-thread are attributed to it, and the
  * main thread's later accesses are classified (useful / late / useless).
- * Layout (all in `region`, 8 KiB aligned; default geometry 4 KiB, 2 ways,
- * 32-byte lines, so offsets 0, 2048, 4096 share a set):
+ * Layout (all in `region`, 8 KiB aligned, 64 KiB; `stride` = cache bytes /
+ * ways and `ways` are written by the test from the model's geometry, so
+ * offsets 0, stride, 2 * stride, ... share a set; the values below are a
+ * 4 KiB 2-way cache's):
  *   +0, +32            U0, U1: loaded by p-thread 1 only, later evicted by
- *                      the main thread's loads of +2048/+4096 (+32): useless
+ *                      the main thread's loads of +k*stride (+32), k = 1..ways:
+ *                      useless
  *   +512 + 64*i, i<8   P0..P7: loaded by p-thread 1, then by main: useful
  *   +1024              L: loaded by p-thread 2; main loads it ~64 cycles
  *                      later, while the refill is in flight: late
@@ -53,14 +56,15 @@
     addi    t2, t2, -1
     bnez    t2, 1b
     sw      t0, 4(s1)
-    li      t1, 2048            /* evict U0 and U1 */
-    add     t1, t1, s0
+    la      t4, stride          /* evict U0 and U1 */
+    lw      t3, 0(t4)
+    lw      t4, 4(t4)           /* ways */
+    mv      t1, s0
+2:  add     t1, t1, t3
     lw      t2, 0(t1)
     lw      t2, 32(t1)
-    li      t3, 2048
-    add     t1, t1, t3
-    lw      t2, 0(t1)
-    lw      t2, 32(t1)
+    addi    t4, t4, -1
+    bnez    t4, 2b
     SPAWN   s3, pt2
     sw      s3, 8(s1)
     PAUSE_N 2                   /* let p-thread 2 issue its load first */
@@ -101,3 +105,9 @@ region:
     .word   0x7000 + i
     .set    i, i + 1
     .endr
+    .space  65536 - 8192        /* the evicting lines (up to 8 ways x 8 KiB) */
+    .data
+    .balign 4
+    .globl  stride, ways
+stride: .word 2048
+ways:   .word 2

@@ -12,7 +12,7 @@
 
 #define STRESS_MAX_OPS     1024          /* per context */
 #define STRESS_REGIONS     5             /* arena regions that alias in the cache */
-#define STRESS_REGION_SIZE 2048          /* = set stride of the default cache */
+#define STRESS_REGION_SIZE 4096          /* = set stride of the default cache (16 KiB, 4 ways) */
 #define STRESS_LINES       3             /* lines used per region */
 #define STRESS_ARENA_BYTES (STRESS_REGIONS * STRESS_REGION_SIZE)
 

@@ -18,12 +18,14 @@
  *   6  hart.exit on context 0                    2
  *   7  ecall                                     11
  *   8  ebreak                                    3
- *   9  lw  t0, 1(mis)                            4
- *  10  lh  t0, 1(mis)                            4
- *  11  lhu t0, 3(mis)                            4
- *  12  lw  t0, 2(mis)                            4
- *  13  sw  t1, 2(mis)                            6 (memory unchanged)
- *  14  sh  t1, 1(mis)                            6
+ *   9  lw  t0, 1(ext)                            4
+ *  10  lh  t0, 1(ext)                            4
+ *  11  lhu t0, 3(ext)                            4
+ *  12  lw  t0, 2(ext)                            4
+ *  13  sw  t1, 2(ext)                            6
+ *  14  sh  t1, 1(ext)                            6
+ *      (ext = the Ext device window + 0x100: misaligned accesses outside
+ *      RAM trap; misaligned RAM accesses complete, isa_misalign.S)
  *  15  lw  t0, 0x40000000                        5
  *  16  sw  t1, 0x40000000                        7
  *  17  lb  t0, 0x00000000                        5
@@ -54,6 +56,7 @@ _start:
     la      s1, after
     la      s2, kept
     la      s3, mis
+    li      s9, OUTRIDER_EXT_BASE + 0x100
     li      s7, 1
     li      s6, 0x5A5A5A5A
     li      t1, 0x0BADBEEF
@@ -87,24 +90,24 @@ trig_8: ebreak
     AFTER 8
 
     mv      t0, s6
-trig_9: lw t0, 1(s3)
+trig_9: lw t0, 1(s9)
     AFTER 9
     KEEP 9
     mv      t0, s6
-trig_10: lh t0, 1(s3)
+trig_10: lh t0, 1(s9)
     AFTER 10
     KEEP 10
     mv      t0, s6
-trig_11: lhu t0, 3(s3)
+trig_11: lhu t0, 3(s9)
     AFTER 11
     KEEP 11
     mv      t0, s6
-trig_12: lw t0, 2(s3)
+trig_12: lw t0, 2(s9)
     AFTER 12
     KEEP 12
-trig_13: sw t1, 2(s3)
+trig_13: sw t1, 2(s9)
     AFTER 13
-trig_14: sh t1, 1(s3)
+trig_14: sh t1, 1(s9)
     AFTER 14
 
     li      s4, 0x40000000

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # tests/rtl/rtl_unit.mk - unit benches for the RTL blocks around the core:
-# divider, AMO ALU, CLINT, MMIO, data-side bus interface unit (Icarus), and
+# divider, AMO ALU, CLINT, MMIO, data-side bus interface unit, misaligned-
+# access splitter (Icarus), and
 # the data cache (Verilator --binary --timing, several parameter sets).
 #
 #   make rtl-unit          compile and run every bench; fails if any check fails
@@ -27,7 +28,8 @@ rtlu_src       = $(filter %/outrider_$(1).sv,$(RTLU_RTL))
 RTLU_COMMON   := rtl/include/outrider_defs.svh tests/rtl/tb_common.svh tests/rtl/rtl_unit.mk
 
 # bench name -> top module, parameters, sources
-RTLU_BENCHES := divider amo_alu clint clint1 clint3 mmio dbiu dbiu1 dbiu3
+RTLU_BENCHES := divider amo_alu clint clint1 clint3 mmio dbiu dbiu1 dbiu3 \
+                dside_split dside_split1 dside_split3
 
 RTLU_divider_TOP  := tb_divider
 RTLU_divider_SRCS := tests/rtl/tb_divider.sv $(call rtlu_src,divider)
@@ -56,6 +58,15 @@ RTLU_dbiu1_PARAMS := -Ptb_dbiu.NC=1
 RTLU_dbiu3_TOP    := tb_dbiu
 RTLU_dbiu3_SRCS   := $(RTLU_dbiu_SRCS)
 RTLU_dbiu3_PARAMS := -Ptb_dbiu.NC=3
+
+RTLU_dside_split_TOP  := tb_dside_split
+RTLU_dside_split_SRCS := tests/rtl/tb_dside_split.sv $(call rtlu_src,dside_split)
+RTLU_dside_split1_TOP := tb_dside_split
+RTLU_dside_split1_SRCS := $(RTLU_dside_split_SRCS)
+RTLU_dside_split1_PARAMS := -Ptb_dside_split.NC=1
+RTLU_dside_split3_TOP := tb_dside_split
+RTLU_dside_split3_SRCS := $(RTLU_dside_split_SRCS)
+RTLU_dside_split3_PARAMS := -Ptb_dside_split.NC=3
 
 .PHONY: rtl-unit rtl-unit-lint
 
@@ -153,7 +164,7 @@ rtl-unit: $(addprefix rtl-unit-,$(RTLU_BENCHES) $(RTLU_VBENCHES)) rtl-unit-check
 	@echo "rtl-unit: all $(words $(RTLU_BENCHES) $(RTLU_VBENCHES) checkers) benches passed"
 
 # ---- lint and synthesis checks of the modules owned by these benches -------
-RTLU_MODS := divider amo_alu clint mmio dbiu
+RTLU_MODS := divider amo_alu clint mmio dbiu dside_split
 RTLU_dbiu_DEPS := $(call rtlu_src,amo_alu)
 
 # Elaborate, flatten, check -assert (combinational loops, undriven or

@@ -282,7 +282,7 @@ static void test_programs_at_latencies(void **state)
 {
     static const char *progs[] = {
         "test_c_harts", "test_pex_capi", "test_dcache_stress", "test_dcache_lrsc",
-        "test_harts_kernel", "test_irq_precise", "test_pex_fwd", "test_pex_seg",
+        "test_harts_kernel", "test_irq_precise", "test_pex_fwd", "test_pex_seg", "test_isa_misalign",
     };
     static const struct { uint32_t lat; int perfect; } lats[] = {{0, 1}, {1, 0}, {23, 0}};
     uint64_t n = 0;

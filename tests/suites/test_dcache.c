@@ -6,8 +6,10 @@
  * reservations, fence.i, p-thread attribution, perfect-cache mode), and a
  * randomized two-context stress test against a reference model.
  *
- * Geometry: the SoC's default cache (4 KiB, 2 ways, 32-byte lines), see
- * DC_* below; the programs that depend on it say so.
+ * Geometry: the model's own (the SoC's default cache unless the suite is
+ * linked with a variant), read from its parameters (model_geometry); the
+ * programs that depend on it get the set stride and way count from the test
+ * and say so. 32-byte lines (DC_LINE).
  * Environment: DCACHE_STRESS_SEEDS (number of random seeds, default
  * STRESS_SEEDS_DEFAULT), DCACHE_STRESS_SEED0 (first seed, default 1).
  */
@@ -24,12 +26,9 @@
 #include "tprog.h"
 #include "../programs/dcache_stress_params.h"
 
-/* rtl/soc/outrider_soc.sv defaults */
-#define DC_BYTES       4096u
-#define DC_WAYS        2u
 #define DC_LINE        32u
-#define DC_SET_STRIDE  (DC_BYTES / DC_WAYS)
 #define LINE_OF(a)     ((a) & ~(DC_LINE - 1))
+#define DC_AREA_BYTES  65536u   /* `area` (dcache_evict.S), `region` (dcache_pthread.S) */
 
 #define CLINT_BASE     ((uint32_t)OUTRIDER_CLINT_BASE)
 #define MMIO_BASE      ((uint32_t)OUTRIDER_MMIO_BASE)
@@ -238,12 +237,43 @@ static void test_merge_in_flight(void **state)
 
 /* ---- eviction and write-back ------------------------------------------------ */
 
+/* The model's data-cache geometry (outrider_soc's DcacheBytes, DcacheWays,
+ * DcacheLine), read from its statistics JSON ("config"."model"). */
+static unsigned json_uint(const char *buf, const char *key)
+{
+    const char *p = strstr(buf, key);
+    if (p == NULL)
+        fail_msg("stats JSON lacks %s", key);
+    return (unsigned)strtoul(p + strlen(key), NULL, 10);
+}
+
+static void model_geometry(const outrider_sim *sim, uint32_t *set_stride, uint32_t *ways)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    assert_int_equal(outrider_sim_write_stats_json(sim, f), OUTRIDER_OK);
+    char buf[8192];
+    rewind(f);
+    size_t len = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[len] = '\0';
+    unsigned bytes = json_uint(buf, "\"DcacheBytes\":"), w = json_uint(buf, "\"DcacheWays\":");
+    assert_int_equal(json_uint(buf, "\"DcacheLine\":"), DC_LINE);
+    assert_true(w >= 1 && bytes % w == 0);
+    *set_stride = bytes / w;
+    *ways = w;
+}
+
 static void run_evict(void **state, uint32_t lat, int perfect)
 {
     outrider_config cfg = cfg_lat(lat);
     cfg.perfect_dcache = perfect;
     outrider_sim *sim = tprog_load(state, "test_dcache_evict", &cfg);
-    tprog_set_word(sim, "stride", 0, DC_SET_STRIDE);
+    uint32_t stride, ways;
+    model_geometry(sim, &stride, &ways);
+    assert_true((ways + 2) * stride <= DC_AREA_BYTES);
+    tprog_set_word(sim, "stride", 0, stride);
+    tprog_set_word(sim, "others", 0, ways + 1);
     tprog_run_ok(sim);
     uint32_t area = tprog_sym(sim, "area");
     uint32_t res[9], ram[8], mem[8];
@@ -377,6 +407,11 @@ static void run_pthread(void **state, int no_preexec)
     outrider_config cfg = cfg_lat(100);
     cfg.no_preexec = no_preexec;
     outrider_sim *sim = tprog_load(state, "test_dcache_pthread", &cfg);
+    uint32_t stride, ways;
+    model_geometry(sim, &stride, &ways);
+    assert_true(ways * stride + 2 * DC_LINE <= DC_AREA_BYTES);
+    tprog_set_word(sim, "stride", 0, stride);
+    tprog_set_word(sim, "ways", 0, ways);
     tprog_run_ok(sim);
     uint32_t region = tprog_sym(sim, "region");
     uint32_t res[4];

@@ -211,6 +211,16 @@ static void test_ff_count_matches_full_run(void **state)
 }
 
 /* The pre-execution example: the RTL part spawns p-threads again. */
+/* Replace the number before every " cycles;" in a console text by '#'s:
+ * pex_list prints the cycles of its timed phase, which depend on what the
+ * cache holds at the switch point. */
+static void mask_cycles(char *con)
+{
+    for (char *p = strstr(con, " cycles;"); p != NULL; p = strstr(p + 1, " cycles;"))
+        for (char *q = p - 1; q >= con && *q >= '0' && *q <= '9'; q--)
+            *q = '#';
+}
+
 static void test_ff_preexec_example(void **state)
 {
     (void)state;
@@ -220,6 +230,14 @@ static void test_ff_preexec_example(void **state)
     char err[256];
     if (ff_run("pex_list", 150000, 0, 0, &ff, &fr, err, sizeof err) != 0)
         fail_msg("%s", err);
+    /* The printed cycle count may differ: the full run's cache still holds
+     * lines (some dirty) from before the switch point, the fast-forwarded
+     * run starts cold. With a 4 KiB cache nothing survived and the counts
+     * were equal; with the 16 KiB default they differ by a few dozen
+     * cycles in 370000. Everything else must be identical. */
+    assert_non_null(strstr(full.console, " cycles;"));
+    mask_cycles(full.console);
+    mask_cycles(ff.console);
     assert_same_mem(&full, &ff, 0);
 }
 

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <outrider/consts.h>
+
 #include "rv_ref.h"
 #include "tprog.h"
 
@@ -256,6 +258,57 @@ static void test_branch_penalties(void **state)
 }
 
 /* ---- isa_jump.S --------------------------------------------------------- */
+/* retired branches/jumps of the harts, counted from the retirement port;
+ * the hook that was set before (lockstep cosim) still runs */
+typedef struct {
+    uint64_t           count[OUTRIDER_MAX_CTX];
+    outrider_retire_fn prev;
+    void              *prev_user;
+} branch_count;
+
+static int count_branches(void *user, const outrider_retire *recs, unsigned n)
+{
+    branch_count *b = user;
+    for (unsigned i = 0; i < n; i++) {
+        unsigned opc = recs[i].insn & 0x7Fu;
+        if (recs[i].retire && !recs[i].pthread && (opc == 0x63u || opc == 0x6Fu || opc == 0x67u))
+            b->count[recs[i].ctx]++;
+    }
+    return b->prev ? b->prev(b->prev_user, recs, n) : 0;
+}
+
+/* The branch counters of the statistics (docs/testbench.md): `branches`
+ * equals the branches and jumps the retirement port shows, `mispredicts`
+ * counts at least kb_alt's wrong directions (one per iteration of each of
+ * its runs) and stays below the branches; a lone hart never loses its
+ * slot to another context, so its lost slots are ID stalls only, fewer
+ * than its ready cycles. */
+static void test_branch_counters(void **state)
+{
+    branch_count b = { { 0 }, NULL, NULL };
+    uint64_t *seen = b.count;
+    outrider_sim *sim = tprog_load(state, "test_isa_bpred", NULL);
+    outrider_sim_get_retire_hook(sim, &b.prev, &b.prev_user);
+    outrider_sim_set_retire_hook(sim, count_branches, &b);
+    tprog_run_ok(sim);
+    outrider_sim_set_retire_hook(sim, b.prev, b.prev_user);
+    const outrider_stats *st = outrider_sim_stats(sim);
+    print_message("  branches %llu (port %llu), mispredicts %llu, ready %llu, lost %llu\n",
+                  (unsigned long long)st->ctx[0].branches, (unsigned long long)seen[0],
+                  (unsigned long long)st->ctx[0].mispredicts,
+                  (unsigned long long)st->ctx[0].ready_cycles,
+                  (unsigned long long)st->ctx[0].slot_lost_cycles);
+    assert_true(seen[0] > 100);
+    assert_int_equal(st->ctx[0].branches, seen[0]);
+    assert_true(st->ctx[0].mispredicts >= KB_N2 - KB_N1);
+    assert_true(st->ctx[0].mispredicts < st->ctx[0].branches);
+    assert_true(st->ctx[0].ready_cycles > 0);
+    assert_true(st->ctx[0].ready_cycles <= st->cycles);
+    assert_true(st->ctx[0].slot_lost_cycles < st->ctx[0].ready_cycles / 4);
+    assert_int_equal(st->ctx[1].ready_cycles, 0);
+    assert_int_equal(st->preexec.ready_cycles, 0);
+}
+
 static void test_jal_jalr(void **state)
 {
     uint32_t res[11];
@@ -373,6 +426,120 @@ static void test_loads_stores(void **state)
     run_mem_case(state, p3, 0x00000000u, 0xFFFFFFFFu, 0);
     run_mem_case(state, p1, 0x8899AABBu, 0xA5A5A5A5u, 5);
     run_mem_case(state, p2, 0x7F80FF01u, 0x00000000u, 2);
+}
+
+/* ---- isa_misalign.S ----------------------------------------------------- */
+#define MIS_NRES 48
+
+static uint32_t le_bytes(const uint8_t *b, unsigned n)
+{
+    uint32_t v = 0;
+    for (unsigned i = 0; i < n; i++)
+        v |= (uint32_t)b[i] << (8 * i);
+    return v;
+}
+
+/* Misaligned loads and stores in RAM complete (docs/core.md "Misaligned
+ * loads and stores"): every width and offset, across a word, a cache line
+ * and the end of RAM, two harts at once; misaligned LR/SC still trap. */
+static void run_misalign_case(void **state, uint32_t seed, uint32_t svalue, uint32_t fill,
+                              outrider_config cfg)
+{
+    uint8_t lb[64], sb[128], cb[64];
+    uint32_t w[32], res[MIS_NRES];
+    for (unsigned i = 0; i < 64; i++) {
+        seed = seed * 1103515245u + 12345u;
+        lb[i] = (uint8_t)(seed >> 16);
+    }
+    for (unsigned i = 0; i < 128; i++)
+        sb[i] = (uint8_t)(fill >> (8 * (i & 3)));
+    memcpy(cb, sb, 64);
+
+    outrider_sim *sim = tprog_load(state, "test_isa_misalign", &cfg);
+    for (unsigned i = 0; i < 16; i++)
+        w[i] = le_bytes(lb + 4 * i, 4);
+    tprog_write(sim, "lbuf", 0, w, 16);
+    for (unsigned i = 0; i < 32; i++)
+        w[i] = le_bytes(sb + 4 * i, 4);
+    tprog_write(sim, "sbuf", 0, w, 32);
+    tprog_write(sim, "cbuf", 0, w, 16);
+    tprog_set_word(sim, "svalue", 0, svalue);
+    uint32_t ramend = OUTRIDER_RAM_BASE + cfg.ram_size;
+    tprog_set_word(sim, "ramend", 0, ramend);
+    tprog_fill(sim, "results", MIS_NRES, SENTINEL);
+    tprog_run_ok(sim);
+    tprog_read(sim, "results", 0, res, MIS_NRES);
+
+    uint32_t exp[MIS_NRES];
+    for (unsigned b = 0; b < 2; b++) {
+        unsigned base = b ? 28 : 4;
+        for (unsigned o = 0; o < 4; o++) {
+            uint32_t h = le_bytes(lb + base + o, 2);
+            exp[12 * b + 3 * o + 0] = rv_sext(h, 16);
+            exp[12 * b + 3 * o + 1] = h;
+            exp[12 * b + 3 * o + 2] = le_bytes(lb + base + o, 4);
+        }
+    }
+    static const unsigned sw_at[4] = {0, 9, 18, 27}, sh_at[4] = {32, 37, 42, 47};
+    for (unsigned k = 0; k < 4; k++) {
+        put_le(sb + sw_at[k], svalue, 4);
+        exp[24 + k] = svalue;
+        put_le(sb + sh_at[k], svalue, 2);
+        exp[28 + k] = rv_sext(svalue & 0xFFFFu, 16);
+    }
+    put_le(sb + 62, svalue, 4);
+    exp[32] = svalue;
+    put_le(sb + 95, svalue, 2);
+    exp[33] = svalue & 0xFFFFu;
+    uint32_t c = 0;
+    for (unsigned i = 0; i < 16; i++)
+        c = c * 31u + le_bytes(lb + 1 + 3 * i, 4);
+    exp[34] = c;
+    c = 0;
+    for (unsigned i = 0; i < 16; i++)
+        c = c * 31u + rv_sext((0x8001u + 0x0101u * i) & 0xFFFFu, 16);
+    exp[35] = c;
+    for (unsigned i = 0; i < 15; i++)
+        memcpy(cb + 3 + 4 * i, lb + 1 + 4 * i, 4);
+    uint32_t mis = tprog_sym(sim, "mis");
+    exp[36] = 5;  exp[37] = ramend - 2;  exp[38] = 0x5A5A5A5Au;
+    exp[39] = 7;  exp[40] = ramend - 3;  exp[41] = svalue << 8;
+    exp[42] = 4;  exp[43] = mis + 1;
+    exp[44] = 6;  exp[45] = mis + 2;
+    exp[46] = 5;  exp[47] = ramend + 2;
+
+    static const char *const what[MIS_NRES] = {
+        "lh +4", "lhu +4", "lw +4", "lh +5", "lhu +5", "lw +5",
+        "lh +6", "lhu +6", "lw +6", "lh +7", "lhu +7", "lw +7",
+        "lh +28", "lhu +28", "lw +28", "lh +29", "lhu +29", "lw +29 (line)",
+        "lh +30", "lhu +30", "lw +30 (line)", "lh +31 (line)", "lhu +31 (line)", "lw +31 (line)",
+        "sw/lw +0", "sw/lw +9", "sw/lw +18", "sw/lw +27",
+        "sh/lh +32", "sh/lh +37", "sh/lh +42", "sh/lh +47",
+        "sw/lw +62 (line)", "sh/lhu +95 (line)", "strided lw checksum", "hart 1 lh checksum",
+        "lw end of RAM: mcause", "lw end of RAM: mtval", "lw end of RAM: rd unchanged",
+        "sw end of RAM: mcause", "sw end of RAM: mtval", "sw end of RAM: first part written",
+        "lr.w +1: mcause", "lr.w +1: mtval", "sc.w +2: mcause", "sc.w +2: mtval",
+        "lw beyond RAM: mcause", "lw beyond RAM: mtval"
+    };
+    unsigned fails = 0;
+    for (size_t i = 0; i < MIS_NRES; i++)
+        tprog_check(what[i], i, res[i], exp[i], &fails);
+    tprog_read(sim, "sbuf", 0, w, 32);
+    for (size_t i = 0; i < 32; i++)
+        tprog_check("sbuf word after misaligned stores", i, w[i], le_bytes(sb + 4 * i, 4), &fails);
+    tprog_read(sim, "cbuf", 0, w, 16);
+    for (size_t i = 0; i < 16; i++)
+        tprog_check("cbuf word after the misaligned copy", i, w[i], le_bytes(cb + 4 * i, 4), &fails);
+    tprog_checks_done("misaligned loads/stores", fails);
+}
+
+static void test_misaligned_ram(void **state)
+{
+    outrider_config perfect = tprog_config();
+    perfect.perfect_dcache = 1;
+    run_misalign_case(state, 1, 0x8899AABBu, 0xA5A5A5A5u, latency_config(0));
+    run_misalign_case(state, 7, 0x7F80FF01u, 0x00000000u, latency_config(20));
+    run_misalign_case(state, 99, 0xC3D2E1F0u, 0xFFFFFFFFu, perfect);
 }
 
 /* ---- isa_fwd.S ---------------------------------------------------------- */
@@ -547,7 +714,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_branches, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_jal_jalr, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_branch_penalties, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_branch_counters, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_loads_stores, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_misaligned_ram, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_forwarding_load_use, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_lr_sc, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_amo_ops, tprog_setup, tprog_teardown),
