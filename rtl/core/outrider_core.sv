@@ -370,7 +370,6 @@ module outrider_core #(
     .clk_i, .rst_ni,
     .eligible_i (lane_dreq),
     .prio_i     (~pthread),
-    .inflight_i ('0),                  // policy 3: all equal, i.e. round-robin
     .advance_i  (dreq_valid_o && dreq_ready_i),
     .valid_o    (grant_valid),
     .tid_o      (grant)

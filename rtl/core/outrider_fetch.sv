@@ -22,7 +22,7 @@
 // the fetch, or the held word.
 module outrider_fetch #(
   parameter int NumCtx       = 2,
-  parameter int SelectPolicy = 3,
+  parameter int SelectPolicy = 1,
   parameter int TidW         = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
   input  logic                 clk_i,
@@ -34,7 +34,6 @@ module outrider_fetch #(
   input  logic [NumCtx-1:0]    sleep_i,      // in wfi
   input  logic [NumCtx-1:0]    pausing_i,    // pause counter running
   input  logic [NumCtx-1:0]    pthread_i,    // runs a p-thread (fetches after the harts)
-  input  logic [NumCtx*3-1:0]  inflight_i,   // instructions in ID..WB per context
   input  logic [NumCtx*32-1:0] pc_i,         // pc_q[t]: next fetch PC per context
   // a `pause` in flight (EX, MEM)
   input  logic                 pause_ex_i,   // valid in EX and a pause
@@ -82,7 +81,6 @@ module outrider_fetch #(
     .clk_i, .rst_ni,
     .eligible_i (eligible),
     .prio_i     (~pthread_i),
-    .inflight_i,
     .advance_i  (fire_if_o),
     .valid_o    (valid_if),
     .tid_o      (tid_if)

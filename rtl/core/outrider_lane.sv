@@ -171,7 +171,6 @@ module outrider_lane #(
     .sleep_i,
     .pausing_i,
     .pthread_i,
-    .inflight_i   ('0),                // one context per lane: no choice to make
     .pc_i,
     .pause_ex_i   (valid_ex && ex_rec.pause),
     .tid_ex_i     (Tid),

@@ -7,10 +7,10 @@
 //                          not running a pre-execution thread) before the
 //                          others, round-robin within each group (default);
 //   SelectCtx0First  (2) - the lowest-numbered eligible context;
-//   SelectFewest     (3) - the eligible context with the fewest instructions
-//                          in flight (ID..WB, inflight_i; the ICOUNT idea:
-//                          a context that stalls holds no slots), ties
-//                          round-robin.
+//   any other value      - round-robin (3 was "fewest instructions in
+//                          flight" on the single shared pipeline; with one
+//                          issue lane per context the requesters carry no
+//                          in-flight count, so it is round-robin).
 // With one eligible context it is picked every cycle, so a lone thread
 // issues at full rate. It knows nothing about why a context is ineligible.
 module outrider_thread_select #(
@@ -22,34 +22,19 @@ module outrider_thread_select #(
   input  logic              rst_ni,
   input  logic [NumCtx-1:0] eligible_i,
   input  logic [NumCtx-1:0] prio_i,      // preferred contexts (SelectMainFirst)
-  input  logic [NumCtx*3-1:0] inflight_i, // instructions in ID..WB per context (SelectFewest)
   input  logic              advance_i,   // the pick was used this cycle
   output logic              valid_o,
   output logic [TidW-1:0]   tid_o
 );
   localparam int SelectMainFirst  = 1;   // 0 is round-robin
   localparam int SelectCtx0First  = 2;
-  localparam int SelectFewest     = 3;
 
   logic [TidW-1:0]   last_q;
   logic [NumCtx-1:0] pool;
 
-  // SelectFewest: the eligible contexts whose in-flight count is the
-  // smallest among the eligible ones
-  logic [2:0]        min_cnt;
-  logic [NumCtx-1:0] fewest;
-  always_comb begin
-    min_cnt = 3'd7;
-    for (int i = 0; i < NumCtx; i++) begin
-      if (eligible_i[i] && (inflight_i[3*i +: 3] < min_cnt)) min_cnt = inflight_i[3*i +: 3];
-    end
-    for (int i = 0; i < NumCtx; i++) fewest[i] = eligible_i[i] && (inflight_i[3*i +: 3] == min_cnt);
-  end
-
   always_comb begin
     pool = eligible_i;
     if ((Policy == SelectMainFirst) && ((eligible_i & prio_i) != '0)) pool = eligible_i & prio_i;
-    if (Policy == SelectFewest) pool = fewest;
   end
 
   always_comb begin
