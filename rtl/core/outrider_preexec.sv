@@ -19,10 +19,15 @@
 //   - the store buffers (one outrider_store_buffer per context but 0, which
 //     never runs a p-thread), with load forwarding for WB and late completion;
 //   - the register mirror: every free context's bank follows context 0's
-//     (context 0's writes are written there too, and a copy engine walks
-//     x1..x31 through the register file's copy port to fill in the rest);
-//     mirror_ok_q[t] marks the registers known equal, a context can be
-//     spawned once all are (~32 cycles after it became free);
+//     (context 0's writes are written there too, and a copy engine reads,
+//     through the register file's copy port, the lowest register a free
+//     bank still lacks and writes it in every cycle context 0 writes no
+//     register); mirror_ok_q[t] marks the registers known equal, a context
+//     can be spawned once all are. While a p-thread runs, only the
+//     registers it or context 0 writes lose their mark, so after it ends
+//     only those are copied (a few cycles for a short p-thread); after a
+//     hart ran on the context, all 31 are (~32 cycles when context 0
+//     writes rarely, longer when it writes in most cycles);
 //   - distance control (docs/preexec.md 4.5): while the data cache holds at
 //     least pexdist lines that p-threads filled and no hart has used yet
 //     (pfill_cnt_i), or after such a line was evicted unused while at least
@@ -320,12 +325,36 @@ module outrider_preexec #(
   logic [4:0]        copy_idx_q;   // copy engine: register read this cycle
   logic [4:0]        copy_reg_q;   // ... and the one whose value arrives now
   logic              copy_valid_q, copy_stale_q, copy_write;
+  logic [31:0]       copy_need;    // registers some free bank still lacks
+  logic [31:0]       copy_cand;    // ... not already being read or written
+  logic              copy_found;
+  logic [4:0]        copy_next;    // the register read in the next cycle
   logic              own_we0;
   logic [4:0]        own_waddr0;
   assign own_we0    = own_we_i[0];
   assign own_waddr0 = own_waddr_i[4:0];
   assign copy_write = copy_valid_q && !copy_stale_q && !own_we0;
   assign copy_raddr_o = copy_idx_q;
+
+  // The copy engine reads the lowest register some free bank still lacks,
+  // skipping the one read this cycle and the one written now (a copy that
+  // context 0's own write displaced is read again, not skipped for a round)
+  always_comb begin
+    copy_need = '0;
+    for (int c = 1; c < NumCtx; c++)
+      if (mirror_en[c]) copy_need = copy_need | ~mirror_ok_q[c];
+    copy_cand = copy_need;
+    copy_cand[copy_idx_q] = 1'b0;
+    if (copy_write) copy_cand[copy_reg_q] = 1'b0;
+    copy_cand[0] = 1'b0;
+    copy_found = 1'b0;
+    copy_next  = 5'd0;             // x0: nothing to read (idle)
+    for (int r = 31; r >= 1; r--)
+      if (copy_cand[r]) begin
+        copy_found = 1'b1;
+        copy_next  = 5'(r);
+      end
+  end
 
   always_comb begin
     for (int c = 0; c < NumCtx; c++) begin
@@ -339,20 +368,28 @@ module outrider_preexec #(
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
-      copy_idx_q   <= 5'd1;
-      copy_reg_q   <= 5'd1;
+      copy_idx_q   <= 5'd0;
+      copy_reg_q   <= 5'd0;
       copy_valid_q <= 1'b0;
       copy_stale_q <= 1'b0;
       for (int c = 0; c < NumCtx; c++) mirror_ok_q[c] <= 32'd1;
     end else begin
-      copy_idx_q   <= (copy_idx_q == 5'd31) ? 5'd1 : copy_idx_q + 5'd1;
+      copy_idx_q   <= copy_next;
       copy_reg_q   <= copy_idx_q;
-      copy_valid_q <= 1'b1;
+      copy_valid_q <= copy_idx_q != 5'd0;
       // context 0 wrote the register while it was read: the copy is old
       copy_stale_q <= own_we0 && (own_waddr0 == copy_idx_q);
       for (int c = 0; c < NumCtx; c++) begin
-        if (!mirror_en[c]) begin
-          mirror_ok_q[c] <= 32'd1;                         // x0 is always equal
+        if (active_i[c] && !pthread_i[c]) begin
+          mirror_ok_q[c] <= 32'd1;                         // a hart: nothing is equal but x0
+        end else if (!mirror_en[c]) begin
+          // a p-thread runs (or its last instruction drains): a register
+          // either context writes is no longer known equal; the rest stay
+          // equal, so only these are copied once the context is free again
+          if (own_we0) mirror_ok_q[c][own_waddr0] <= 1'b0;
+          if (own_we_i[c] && (own_waddr_i[5*c +: 5] != 5'd0))
+            mirror_ok_q[c][own_waddr_i[5*c +: 5]] <= 1'b0;
+          mirror_ok_q[c][0] <= 1'b1;                       // x0 is always equal
         end else if (own_we0) begin
           mirror_ok_q[c][own_waddr0] <= 1'b1;
         end else if (copy_write) begin
@@ -368,7 +405,7 @@ module outrider_preexec #(
   logic unused_pex;
   assign unused_pex = ^{own_we_i, own_waddr_i, own_wdata_i, pend_addr_i[31:0], mem_i, wb_i,
                         hs_start_i, hs_tid_i, mrec, wrec, m_result[0], m_wdata[0], m_be[0],
-                        w_addr[0]};   // (NumCtx = 1: no store buffer)
+                        w_addr[0], copy_found};   // (NumCtx = 1: no store buffer)
 
   `include "outrider_assert.svh"
   for (genvar t = 0; t < NumCtx; t++) begin : g_assert
@@ -384,6 +421,7 @@ module outrider_preexec #(
              "a spawn starts a free context whose register mirror is complete")
   `OR_ASSERT(!sp_start_o || (sp_tid_o != '0), "context 0 is never spawned")
   `OR_ASSERT(!mirror_we_o[0], "context 0's bank is never a mirror")
+  `OR_ASSERT(copy_found == (copy_next != 5'd0), "the copy engine reads x0 only when idle")
   `OR_ASSERT((mirror_we_o & active_i) == '0, "the mirror never writes a running context's bank")
   `OR_ASSERT((pt_end_o & ~pthread_i) == '0, "only p-threads stop or are cancelled")
 endmodule

@@ -6,7 +6,7 @@
  * so unlike the other programs its results differ with --no-preexec.
  *
  * Verdicts (pex_asm.h): 1 = the p-thread was still alive after the wait.
- * spawn_rd[i] is the rd of the spawn of verdict i (6, 7, 9-18, 20-32, 43, 44): 1.
+ * spawn_rd[i] is the rd of the spawn of verdict i (6, 7, 9-18, 20-32, 43-45): 1.
  * A check p-thread stays alive only if its check passed; a p-thread that
  * should end (stop, budget, exception) must give 0.
  *
@@ -50,15 +50,18 @@
  *      the hart of 34-36) is not taken by a p-thread (1)
  * 44 V after a cancel while the p-thread waited for a miss, the next
  *      p-thread's registers are the spawner's, not the late answer (1)
+ * 45 V registers a p-thread wrote (x10-x27) are the spawner's again in the
+ *      next p-thread, although the spawner did not write them since (1)
  * data[] must be unchanged by every p-thread (the suite compares it with
  * the ELF's initial values); hart_flag is set by the helper hart.
  */
 #include "pex_asm.h"
 
-#define NRESULTS 45
+#define NRESULTS 46
 #define PT_BUDGET 100
 #define P(i) (0x5A000000 + ((i) << 16) + (i) * 0x111)
 #define R(i) (0xC3000000 + ((i) << 12) + (i) * 0x5)
+#define Q(i) (0x3C000000 + ((i) << 12) + (i) * 0x9)
 
     TEST_START
     csrsi   PEX_CSR_CTL, PEX_CTL_EN
@@ -215,6 +218,21 @@
     sw      t6, 4*44(t4)
     VERDICT 44
 
+    /* 45: a p-thread overwrites x10-x27; the main thread leaves them alone;
+     * the next p-thread must see the main thread's values again */
+    .irp i, 10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27
+    li      x\i, Q(\i)
+    .endr
+    SPAWN_RETRY t6, pt_clobber
+    PAUSES  WAIT_PAUSES
+    PEX_CANCEL
+    SETTLE
+    SPAWN_RETRY t6, pt_regs_q
+    la      t4, spawn_rd
+    sw      t6, 4*45(t4)
+    VERDICT 45
+    la      s2, data
+
     /* 37-40: pexctl.EN = 0 refuses every spawn */
     PAUSES  8
     csrci   PEX_CSR_CTL, PEX_CTL_EN
@@ -318,6 +336,20 @@ pt_regs:
     bnez    x30, 1f
     .irp i, 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29
     li      x31, P(\i)
+    bne     x\i, x31, 1f
+    .endr
+    PT_PASS
+1:  PT_FAIL
+
+pt_clobber:
+    .irp i, 10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27
+    li      x\i, -1
+    .endr
+    PT_PASS                         /* spins until the main thread cancels it */
+
+pt_regs_q:
+    .irp i, 10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27
+    li      x31, Q(\i)
     bne     x\i, x31, 1f
     .endr
     PT_PASS

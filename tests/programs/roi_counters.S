@@ -93,11 +93,6 @@
     /* 10: a p-thread loads NPF fresh lines, the main thread waits, then
      * loads them: each is a first hit on a p-thread-filled line */
     csrwi   CSR_ROI, 1              /* region 3: open until the exit */
-    /* let the register mirror of the context freed by SETTLE complete
-     * (the copy engine waits while context 0 writes registers, and in its
-     * own issue lane the retry loop writes them almost every cycle), so
-     * that the spawn is accepted at once: one refused spawn in the run */
-    PAUSES  4
     SPAWN_RETRY s5, pt_prefetch
     PAUSES  WAIT_PAUSES
     SETTLE

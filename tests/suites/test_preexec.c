@@ -462,7 +462,7 @@ static void test_misaligned_pthread(void **state)
 
 /* ---- pex_basic.S: spawn, refusal, stop, cancel, budget, exceptions -------- */
 
-#define BASIC_N 45
+#define BASIC_N 46
 
 static void test_spawn_stop_cancel_refuse(void **state)
 {
@@ -525,6 +525,7 @@ static void test_spawn_stop_cancel_refuse(void **state)
         { 32, 0, "negative control" },
         { 43, 1, "an enabled, pending interrupt of context 1 is not taken" },
         { 44, 1, "a late answer after cancel does not reach the next p-thread" },
+        { 45, 1, "registers a p-thread wrote are the spawner's again in the next" },
     };
     for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
         tprog_check(v[i].what, v[i].idx, r[v[i].idx], v[i].alive, &fails);
