@@ -127,14 +127,10 @@ module outrider_dcache_frames #(
 
 `ifdef OUTRIDER_ASSERT
   // the counter equals the number of pfill bits (simulation only: an adder
-  // over every frame is what the counter avoids)
-  function automatic int pfill_ones(input logic [Frames-1:0] v);
-    int n;
-    n = 0;
-    for (int i = 0; i < Frames; i++) n += int'(v[i]);
-    pfill_ones = n;
-  endfunction
+  // over every frame is what the counter avoids; $countones, which Verilator
+  // turns into a popcount: a loop over the frames here cost ~10% of the
+  // whole model's simulation time with the 16 KiB cache)
   `include "outrider_assert.svh"
-  `OR_ASSERT(32'(pcnt_q) == pfill_ones(pfill_q), "the p-thread fill count matches the pfill bits")
+  `OR_ASSERT(32'($countones(pfill_q)) == 32'(pcnt_q), "the p-thread fill count matches the pfill bits")
 `endif
 endmodule
