@@ -33,6 +33,10 @@ TB_VOPT    := OPT_FAST=-O3 OPT_GLOBAL=-O2
 # (rtl/include/outrider_assert.svh)
 TB_VFLAGS  := --cc --trace-fst --assert -DOUTRIDER_ASSERT --top-module $(RTL_TOP) $(RTL_IFLAGS) -Mdir $(TB_VDIR) \
               --build -j $(TB_JOBS) -MAKEFLAGS "$(TB_VOPT)"
+# The C test bench's models (smtsim and its variants, not the SystemC one)
+# take the port answers through the SoC's input register: tb/lib/outrider_sim.c
+# drives them one cycle early (rtl/soc/outrider_soc.sv, SimRegInputs).
+TB_SOC_GFLAGS := -GSimRegInputs=1
 
 # The test bench in rooms:
 #   tb/common/  what every tool shares: ELF loader, memory image, console
@@ -75,7 +79,7 @@ $(TB_RTLLIST): | deps
 # (MAKEFLAGS unset), which make would otherwise warn about.
 $(TB_VMODEL): $(RTL_SRCS) $(RTL_INCS) $(TB_RTLLIST) tb/tb.mk | deps
 	@mkdir -p $(TB_VDIR)
-	env -u MAKEFLAGS -u MFLAGS $(VERILATOR) $(TB_VFLAGS) $(RTL_SRCS)
+	env -u MAKEFLAGS -u MFLAGS $(VERILATOR) $(TB_VFLAGS) $(TB_SOC_GFLAGS) $(RTL_SRCS)
 	@touch $@
 
 # Verilator runtime + shim, compiled with the model's own flags.
@@ -142,7 +146,7 @@ define tb_variant_rule
 $(BUILD)/verilator-$(1)/$(TB_VPREFIX)__ALL.a: $(RTL_SRCS) $(RTL_INCS) $(TB_RTLLIST) tb/tb.mk | deps
 	@mkdir -p $$(@D)
 	env -u MAKEFLAGS -u MFLAGS $(VERILATOR) $(filter-out -Mdir $(TB_VDIR),$(TB_VFLAGS)) \
-	    -Mdir $(BUILD)/verilator-$(1) $(2) $(RTL_SRCS)
+	    $(TB_SOC_GFLAGS) -Mdir $(BUILD)/verilator-$(1) $(2) $(RTL_SRCS)
 	@touch $$@
 
 $(BUILD)/verilator-$(1)/libverilated.a $(BUILD)/verilator-$(1)/model_shim.o &: \

@@ -60,6 +60,10 @@ module outrider_soc #(
   parameter int DcacheMshrs    = 4,
   parameter int DcachePrefetch = 0,     // 1: next-line prefetch on demand misses
   parameter int SimDebug       = 1,     // 1: dbg_* backdoor ports work (0 on an FPGA)
+  // 1: the answers of the instruction port, the Wishbone port and the I/O
+  // window enter through flip-flops; the driver sets them one cycle early
+  // (the C test bench's model: "Input register" below; 0 everywhere else)
+  parameter int SimRegInputs   = 0,
   parameter logic [31:0] BootAddr = 32'h8000_0000  // context 0's PC after reset (an FPGA top: its boot ROM)
 ) (
   input  logic                     clk_i,
@@ -240,6 +244,44 @@ module outrider_soc #(
 
   logic [15:0]          dc_pfill_cnt;   // p-thread lines not yet used (distance control)
 
+  // ---- input register (SimRegInputs = 1: the C test bench's model) -----------
+  // The answers of the instruction port (imem_rdata_i, imem_err_i), the
+  // Wishbone port (wb_dat_i, wb_ack_i, wb_err_i, wb_stall_i) and the I/O
+  // window (ext_rdata_i, io_ready_i) pass a flip-flop; the driver sets,
+  // before a rising edge, what the port must show in the cycle after it
+  // (for a memory model whose answers depend only on the requests of earlier
+  // cycles, that is known before the edge). Cycle for cycle the SoC then
+  // behaves as with SimRegInputs = 0 and the values driven after the edge,
+  // but no combinational logic reads an input: Verilator evaluates every
+  // input-dependent process again after each input change, which was a
+  // third of the model's time. Never on an FPGA (the block RAM's output
+  // register is the instruction port's flip-flop there).
+  logic [NumCtx*32-1:0] imem_rdata_in;
+  logic [NumCtx-1:0]    imem_err_in;
+  logic [31:0]          wb_dat_in, ext_rdata_in;
+  logic                 wb_ack_in, wb_err_in, wb_stall_in, io_ready_in;
+  if (SimRegInputs != 0) begin : g_in_reg
+    always_ff @(posedge clk_i) begin
+      imem_rdata_in <= imem_rdata_i;
+      imem_err_in   <= imem_err_i;
+      wb_dat_in     <= wb_dat_i;
+      wb_ack_in     <= wb_ack_i;
+      wb_err_in     <= wb_err_i;
+      wb_stall_in   <= wb_stall_i;
+      ext_rdata_in  <= ext_rdata_i;
+      io_ready_in   <= io_ready_i;
+    end
+  end else begin : g_in_direct
+    assign imem_rdata_in = imem_rdata_i;
+    assign imem_err_in   = imem_err_i;
+    assign wb_dat_in     = wb_dat_i;
+    assign wb_ack_in     = wb_ack_i;
+    assign wb_err_in     = wb_err_i;
+    assign wb_stall_in   = wb_stall_i;
+    assign ext_rdata_in  = ext_rdata_i;
+    assign io_ready_in   = io_ready_i;
+  end
+
   // meip_i: two-flop synchroniser (the input is asynchronous on a board)
   (* ASYNC_REG = "TRUE" *) logic [NumCtx-1:0] meip_meta_q;
   logic [NumCtx-1:0]    meip_sync;
@@ -266,7 +308,7 @@ module outrider_soc #(
     .BootAddr        (BootAddr)
   ) u_core (
     .clk_i, .rst_ni,
-    .imem_req_o, .imem_addr_o, .imem_rdata_i, .imem_err_i,
+    .imem_req_o, .imem_addr_o, .imem_rdata_i (imem_rdata_in), .imem_err_i (imem_err_in),
     .dreq_valid_o (core_dreq_valid), .dreq_ready_i (core_dreq_ready), .dreq_tid_o (core_dreq_tid),
     .dreq_op_o    (core_dreq_op),    .dreq_amo_o   (core_dreq_amo),   .dreq_addr_o (core_dreq_addr),
     .dreq_wdata_o (core_dreq_wdata), .dreq_be_o    (core_dreq_be),    .dreq_spec_o (core_dreq_spec),
@@ -337,13 +379,13 @@ module outrider_soc #(
   // io_ready_i low holds a request to the MMIO or Ext window before the data
   // side sees it (valid and ready both gated; nothing else changes)
   logic                 io_hold, dreq_valid_ds;
-  assign io_hold       = !io_ready_i && !dreq_spec &&
+  assign io_hold       = !io_ready_in && !dreq_spec &&
                          ((addr_region(dreq_addr) == RegionMmio) ||
                           (addr_region(dreq_addr) == RegionExt));
   assign dreq_valid_ds = dreq_valid && !io_hold;
 
   logic [31:0]          per_rdata;
-  assign per_rdata = clint_sel_q ? clint_rdata : (ext_sel_q ? ext_rdata_i : mmio_rdata);
+  assign per_rdata = clint_sel_q ? clint_rdata : (ext_sel_q ? ext_rdata_in : mmio_rdata);
 
   // the data cache
   logic                 dc_ready;
@@ -373,7 +415,8 @@ module outrider_soc #(
     .dresp_valid_o(dc_resp_valid), .dresp_rdata_o(dc_resp_rdata), .dresp_err_o(dc_resp_err),
     .wb_cyc_o (dc_cyc), .wb_stb_o (dc_stb), .wb_we_o (dc_we), .wb_adr_o (dc_adr),
     .wb_sel_o (dc_sel), .wb_dat_o (dc_dat), .wb_cti_o (dc_cti), .wb_bte_o (dc_bte),
-    .wb_dat_i, .wb_ack_i (wb_ack_i && !perfect), .wb_err_i (wb_err_i && !perfect), .wb_stall_i,
+    .wb_dat_i (wb_dat_in), .wb_ack_i (wb_ack_in && !perfect), .wb_err_i (wb_err_in && !perfect),
+    .wb_stall_i (wb_stall_in),
     .per_req_o (dc_per_req), .per_we_o (dc_per_we), .per_addr_o (dc_per_addr),
     .per_wdata_o (dc_per_wdata), .per_be_o (dc_per_be), .per_rdata_i (per_rdata),
     .ev_acc_valid_o (dc_acc_valid), .ev_acc_tid_o (dc_acc_tid),
@@ -409,7 +452,8 @@ module outrider_soc #(
     .dresp_valid_o(pf_resp_valid), .dresp_rdata_o(pf_resp_rdata), .dresp_err_o(pf_resp_err),
     .wb_cyc_o (pf_cyc), .wb_stb_o (pf_stb), .wb_we_o (pf_we), .wb_adr_o (pf_adr),
     .wb_sel_o (pf_sel), .wb_dat_o (pf_dat),
-    .wb_dat_i, .wb_ack_i (wb_ack_i && perfect), .wb_err_i (wb_err_i && perfect), .wb_stall_i,
+    .wb_dat_i (wb_dat_in), .wb_ack_i (wb_ack_in && perfect), .wb_err_i (wb_err_in && perfect),
+    .wb_stall_i (wb_stall_in),
     .per_req_o (pf_per_req), .per_we_o (pf_per_we), .per_addr_o (pf_per_addr),
     .per_wdata_o (pf_per_wdata), .per_be_o (pf_per_be),
     .per_rdata_i (per_rdata)
@@ -523,7 +567,7 @@ module outrider_soc #(
     .clk_i, .rst_ni,
     .cyc_i (wb_cyc_o), .stb_i (wb_stb_o), .we_i (wb_we_o), .adr_i (wb_adr_o),
     .sel_i (wb_sel_o), .dat_i (wb_dat_o), .cti_i (wb_cti_o),
-    .ack_i (wb_ack_i), .err_i (wb_err_i), .stall_i (wb_stall_i)
+    .ack_i (wb_ack_in), .err_i (wb_err_in), .stall_i (wb_stall_in)
   );
 `endif
 endmodule

@@ -113,8 +113,28 @@ static inline void half_cycle(outrider_sim *s, unsigned clk)
     s->trace_time += HALF_PERIOD_PS;
 }
 
+/* The model is built with SimRegInputs = 1 (tb/tb.mk): its port answers
+ * pass a flip-flop, so the answers of cycle N+1 are driven before the
+ * rising edge that ends cycle N (the memory model's answers depend only on
+ * the requests it sampled up to cycle N). */
+static void drive_next(outrider_sim *s)
+{
+    model_shim *m = s->model;
+    wb_mem_resp in;
+    wb_mem_drive(s->mem, &in);
+    for (unsigned l = 0; l < WB_MEM_IPORTS; l++) {
+        model_shim_set_imem_rdata_i(m, l, in.imem_rdata[l]);
+        model_shim_set_imem_err_i(m, l, in.imem_err[l]);
+    }
+    model_shim_set_wb_dat_i(m, in.dat);
+    model_shim_set_wb_ack_i(m, in.ack);
+    model_shim_set_wb_err_i(m, in.err);
+    model_shim_set_wb_stall_i(m, in.stall);
+}
+
 static void reset_model(outrider_sim *s)
 {
+    drive_next(s);      /* cycle 0's answers, loaded by every reset edge */
     model_shim_set_rst_ni(s->model, 0);
     for (unsigned i = 0; i < RESET_CYCLES; i++) {
         half_cycle(s, 0);
@@ -313,16 +333,6 @@ _Static_assert(WB_MEM_IPORTS == MODEL_SHIM_NUM_CTX, "one instruction port per la
 static void one_cycle(outrider_sim *s)
 {
     model_shim *m = s->model;
-    wb_mem_resp in;
-    wb_mem_drive(s->mem, &in);
-    for (unsigned l = 0; l < WB_MEM_IPORTS; l++) {
-        model_shim_set_imem_rdata_i(m, l, in.imem_rdata[l]);
-        model_shim_set_imem_err_i(m, l, in.imem_err[l]);
-    }
-    model_shim_set_wb_dat_i(m, in.dat);
-    model_shim_set_wb_ack_i(m, in.ack);
-    model_shim_set_wb_err_i(m, in.err);
-    model_shim_set_wb_stall_i(m, in.stall);
     half_cycle(s, 0);
 
     model_shim_outputs o;
@@ -363,6 +373,7 @@ static void one_cycle(outrider_sim *s)
     cycle_stats_sample(&s->stats, &o, s->stats.cycles, bev, &req,
                        s->cfg.event_log && (s->roi || !s->cfg.event_log_roi) ? &s->events : NULL);
 
+    drive_next(s);
     half_cycle(s, 1);
     s->stats.cycles++;
     sim_after_edge(s);
