@@ -37,7 +37,8 @@
 // signals at imem_req_o[t], imem_addr_o[32*t +: 32], ...); on each port, when
 // imem_req_o[t] is high in cycle N, imem_rdata_i[32*t +: 32] and imem_err_i[t]
 // in cycle N+1 hold the word at imem_addr_o[32*t +: 32] of cycle N (what a
-// block RAM with a registered read gives).
+// block RAM with a registered read gives; with SimRegInputs = 1 the driver sets
+// them before the rising edge that ends cycle N: "input register" below).
 module outrider_soc #(
   parameter int NumCtx      = 2,
   // derived from NumCtx: do not override
