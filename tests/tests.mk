@@ -146,8 +146,17 @@ tests-build: $(TESTS_BINS) $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM)
 
 # Every suite runs even if an earlier one failed; the names of failed ones
 # collect in $(TESTS_FAILED), the summary lists them and the exit status is
-# non-zero if any failed. (Only the rtl-unit line is a recursive make, so
-# `make -n test` does not run the suites.)
+# non-zero if any failed.
+#
+# Two phases, each a recursive make with TESTS_JOBS jobs (default: the
+# number of CPUs, as for the model builds; `make test TESTS_JOBS=1` runs
+# everything one after the other): first `tests-build` (the three Verilator
+# models, the suites, the programs), then the suites and rtl-unit side by
+# side, the longest first (TESTS_LONG_FIRST). Each suite's output is held
+# back and printed whole when that suite ends (make --output-sync), so the
+# blocks come in the order the suites finish. A `make -jN test` of its own
+# keeps its jobserver (no -j is added then). `make -n test` runs nothing:
+# the sub-makes inherit -n.
 #
 # JUnit XML for CI systems: `make test JUNIT_DIR=DIR` writes DIR/<suite>.xml
 # for every cmocka suite (cmocka's XML output, CMOCKA_MESSAGE_OUTPUT=xml; the
@@ -156,17 +165,19 @@ tests-build: $(TESTS_BINS) $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM)
 JUNIT_DIR ?=
 TESTS_JUNIT_ENV = $(if $(JUNIT_DIR),CMOCKA_MESSAGE_OUTPUT=xml CMOCKA_XML_FILE=$(abspath $(JUNIT_DIR))/%g.xml)
 TESTS_FAILED := $(TESTS_BUILD)/failed-suites
-test: tests-build
+TESTS_JOBS ?= $(TB_JOBS)
+TESTS_PAR   = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(TESTS_JOBS))
+# measured run times, longest first (the rest follow in TESTS_SUITES order)
+TESTS_LONG_FIRST := test_preexec test_debug test_systemc rtl-unit test_fpga formal_fast test_sync \
+                    test_dcache test_compute test_cosim
+TESTS_RUN_ORDER   = $(filter $(TESTS_SUITES) $(TESTS_RTL_UNIT),$(TESTS_LONG_FIRST)) \
+                    $(filter-out $(TESTS_LONG_FIRST),$(TESTS_SUITES) $(TESTS_RTL_UNIT))
+test:
+	@$(MAKE) --no-print-directory $(TESTS_PAR) tests-build
 	@: > $(TESTS_FAILED); \
 	$(if $(JUNIT_DIR),mkdir -p $(JUNIT_DIR) && rm -f $(JUNIT_DIR)/*.xml;) \
-	for s in $(TESTS_SUITES); do \
-	  echo "==== $$s"; \
-	  $(TESTS_JUNIT_ENV) $(TESTS_BUILD)/$$s || echo "$$s" >> $(TESTS_FAILED); \
-	done
-ifneq ($(TESTS_RTL_UNIT),)
-	@echo "==== rtl-unit"
-	@$(MAKE) --no-print-directory rtl-unit || echo rtl-unit >> $(TESTS_FAILED)
-endif
+	echo "==== running $(words $(TESTS_RUN_ORDER)) suites, $(if $(TESTS_PAR),$(TESTS_JOBS),make's -j) at a time (each suite's output appears when it ends)"
+	@$(MAKE) --no-print-directory $(TESTS_PAR) --output-sync=recurse $(TESTS_RUN_ORDER:%=tests-run-%)
 	$(if $(JUNIT_DIR),@python3 scripts/junit-check.py $(JUNIT_DIR) $(TESTS_SUITES) || echo junit >> $(TESTS_FAILED))
 	@echo "==== junit (cmocka XML of test_badinput, scripts/junit-check.py)"
 	@rm -rf $(TESTS_BUILD)/junit-check && mkdir -p $(TESTS_BUILD)/junit-check && \
@@ -180,6 +191,15 @@ endif
 	@echo "===="; \
 	if [ -s $(TESTS_FAILED) ]; then echo "make test: FAILED:" $$(cat $(TESTS_FAILED)); exit 1; fi; \
 	echo "make test: all suites passed"
+
+# One suite of `make test` (run by its second phase, after tests-build): a
+# failure is recorded in $(TESTS_FAILED), not passed on, so every suite runs.
+tests-run-%:
+	@echo "==== $*"; \
+	$(TESTS_JUNIT_ENV) $(TESTS_BUILD)/$* || echo "$*" >> $(TESTS_FAILED)
+tests-run-rtl-unit:
+	@echo "==== rtl-unit"
+	@$(MAKE) --no-print-directory rtl-unit || echo rtl-unit >> $(TESTS_FAILED)
 
 $(TESTS_SUITES:%=run-%): run-%: $(TESTS_BUILD)/% $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM)
 	$(if $(JUNIT_DIR),@mkdir -p $(JUNIT_DIR) && rm -f $(JUNIT_DIR)/$*.xml)
