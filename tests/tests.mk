@@ -172,8 +172,17 @@ TESTS_LONG_FIRST := test_preexec test_debug test_systemc rtl-unit test_fpga form
                     test_dcache test_compute test_cosim
 TESTS_RUN_ORDER   = $(filter $(TESTS_SUITES) $(TESTS_RTL_UNIT),$(TESTS_LONG_FIRST)) \
                     $(filter-out $(TESTS_LONG_FIRST),$(TESTS_SUITES) $(TESTS_RTL_UNIT))
+# Wall and CPU time of a step (the shell's `times`: the user and system time
+# of its children), printed after it: "==== NAME: 12 s wall, 20.1 s user, 1.0 s sys".
+TESTS_T0    = t0=$$(date +%s)
+TESTS_TIMES = times > $(TESTS_BUILD)/.times-$(1); \
+	echo "==== $(1): $$(( $$(date +%s) - t0 )) s wall, $$(awk 'END { split($$$$1, u, "m"); \
+	  split($$$$2, s, "m"); printf "%.1f s user, %.1f s sys", u[1] * 60 + u[2], s[1] * 60 + s[2] }' \
+	  $(TESTS_BUILD)/.times-$(1))"; rm -f $(TESTS_BUILD)/.times-$(1)
 test:
-	@$(MAKE) --no-print-directory $(TESTS_PAR) tests-build
+	@mkdir -p $(TESTS_BUILD); $(TESTS_T0); \
+	$(MAKE) --no-print-directory $(TESTS_PAR) tests-build; rc=$$?; \
+	$(call TESTS_TIMES,tests-build); exit $$rc
 	@: > $(TESTS_FAILED); \
 	$(if $(JUNIT_DIR),mkdir -p $(JUNIT_DIR) && rm -f $(JUNIT_DIR)/*.xml;) \
 	echo "==== running $(words $(TESTS_RUN_ORDER)) suites, $(if $(TESTS_PAR),$(TESTS_JOBS),make's -j) at a time (each suite's output appears when it ends)"
@@ -195,11 +204,13 @@ test:
 # One suite of `make test` (run by its second phase, after tests-build): a
 # failure is recorded in $(TESTS_FAILED), not passed on, so every suite runs.
 tests-run-%:
-	@echo "==== $*"; \
-	$(TESTS_JUNIT_ENV) $(TESTS_BUILD)/$* || echo "$*" >> $(TESTS_FAILED)
+	@echo "==== $*"; $(TESTS_T0); \
+	$(TESTS_JUNIT_ENV) $(TESTS_BUILD)/$* || echo "$*" >> $(TESTS_FAILED); \
+	$(call TESTS_TIMES,$*)
 tests-run-rtl-unit:
-	@echo "==== rtl-unit"
-	@$(MAKE) --no-print-directory rtl-unit || echo rtl-unit >> $(TESTS_FAILED)
+	@echo "==== rtl-unit"; $(TESTS_T0); \
+	$(MAKE) --no-print-directory rtl-unit || echo rtl-unit >> $(TESTS_FAILED); \
+	$(call TESTS_TIMES,rtl-unit)
 
 $(TESTS_SUITES:%=run-%): run-%: $(TESTS_BUILD)/% $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM)
 	$(if $(JUNIT_DIR),@mkdir -p $(JUNIT_DIR) && rm -f $(JUNIT_DIR)/$*.xml)
