@@ -203,9 +203,11 @@ test:
 
 # One suite of `make test` (run by its second phase, after tests-build): a
 # failure is recorded in $(TESTS_FAILED), not passed on, so every suite runs.
+# A suite that runs make itself (formal_fast) gets no MAKEFLAGS: this make's
+# jobserver is not passed to a script (it would say "jobserver unavailable").
 tests-run-%:
 	@echo "==== $*"; $(TESTS_T0); \
-	$(TESTS_JUNIT_ENV) $(TESTS_BUILD)/$* || echo "$*" >> $(TESTS_FAILED); \
+	env -u MAKEFLAGS -u MFLAGS $(TESTS_JUNIT_ENV) $(TESTS_BUILD)/$* || echo "$*" >> $(TESTS_FAILED); \
 	$(call TESTS_TIMES,$*)
 tests-run-rtl-unit:
 	@echo "==== rtl-unit"; $(TESTS_T0); \
