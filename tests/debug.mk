@@ -13,7 +13,7 @@
 DBG_RAW_PROGS :=
 DBG_C_PROGS   := ff_tree
 $(foreach p,$(DBG_C_PROGS),$(eval $(call sw_prog_rule,test_$(p),tests/programs/$(p).c,$(SW_OWN_CFLAGS))))
-# pex_list_small: sw/examples/pex_list.c with 32 lists (rule in tests/preexec.mk)
+# pex_list_small: sw/examples/pex_list.c with 128 lists (rule in tests/preexec.mk)
 DBG_TEST_ELFS := $(patsubst %,$(SW_PROG_BUILD)/test_%.elf,$(DBG_C_PROGS)) \
                  $(SW_PROG_BUILD)/pex_list_small.elf
 
