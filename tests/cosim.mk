@@ -58,9 +58,11 @@ iss-speed: $(TB_ISS) $(ISS_SPEED_PROGS)
 	@scripts/iss-speed.sh $(TB_ISS) $(ISS_SPEED_PROGS)
 
 # Many random programs under co-simulation; also the sync library's long
-# stress run (verify-sync) when that fragment exists.
+# stress run (verify-sync) and the pre-execution suite with the full-size
+# examples (verify-preexec) when those fragments exist.
 SEEDS      ?= 200
 FIRST_SEED ?= 1000
 .PHONY: verify
-verify: $(if $(wildcard tests/sync.mk),verify-sync) $(TB_SMTSIM) $(GEN_TOOL) | deps
+verify: $(if $(wildcard tests/sync.mk),verify-sync) $(if $(wildcard tests/preexec.mk),verify-preexec) \
+        $(TB_SMTSIM) $(GEN_TOOL) | deps
 	@RISCV_PREFIX=$(RISCV_PREFIX) scripts/verify.sh $(BUILD) $(SEEDS) $(FIRST_SEED)

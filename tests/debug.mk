@@ -13,8 +13,9 @@
 DBG_RAW_PROGS :=
 DBG_C_PROGS   := ff_tree
 $(foreach p,$(DBG_C_PROGS),$(eval $(call sw_prog_rule,test_$(p),tests/programs/$(p).c,$(SW_OWN_CFLAGS))))
+# pex_list_small: sw/examples/pex_list.c with 128 lists (rule in tests/preexec.mk)
 DBG_TEST_ELFS := $(patsubst %,$(SW_PROG_BUILD)/test_%.elf,$(DBG_C_PROGS)) \
-                 $(SW_PROG_BUILD)/pex_list.elf
+                 $(SW_PROG_BUILD)/pex_list_small.elf
 
 DBG_FST_DIR   := $(shell $(VERILATOR) --getenv VERILATOR_ROOT 2>/dev/null)/include/gtkwave
 

@@ -146,8 +146,17 @@ tests-build: $(TESTS_BINS) $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM)
 
 # Every suite runs even if an earlier one failed; the names of failed ones
 # collect in $(TESTS_FAILED), the summary lists them and the exit status is
-# non-zero if any failed. (Only the rtl-unit line is a recursive make, so
-# `make -n test` does not run the suites.)
+# non-zero if any failed.
+#
+# Two phases, each a recursive make with TESTS_JOBS jobs (default: the
+# number of CPUs, as for the model builds; `make test TESTS_JOBS=1` runs
+# everything one after the other): first `tests-build` (the three Verilator
+# models, the suites, the programs), then the suites and rtl-unit side by
+# side, the longest first (TESTS_LONG_FIRST). Each suite's output is held
+# back and printed whole when that suite ends (make --output-sync), so the
+# blocks come in the order the suites finish. A `make -jN test` of its own
+# keeps its jobserver (no -j is added then). `make -n test` runs nothing:
+# the sub-makes inherit -n.
 #
 # JUnit XML for CI systems: `make test JUNIT_DIR=DIR` writes DIR/<suite>.xml
 # for every cmocka suite (cmocka's XML output, CMOCKA_MESSAGE_OUTPUT=xml; the
@@ -156,17 +165,30 @@ tests-build: $(TESTS_BINS) $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM)
 JUNIT_DIR ?=
 TESTS_JUNIT_ENV = $(if $(JUNIT_DIR),CMOCKA_MESSAGE_OUTPUT=xml CMOCKA_XML_FILE=$(abspath $(JUNIT_DIR))/%g.xml)
 TESTS_FAILED := $(TESTS_BUILD)/failed-suites
-test: tests-build
+TESTS_JOBS ?= $(TB_JOBS)
+TESTS_PAR   = $(if $(findstring jobserver,$(MAKEFLAGS)),,-j$(TESTS_JOBS))
+# longest first (measured; the rest follow in TESTS_SUITES order): rtl-unit
+# is seven Verilator builds and 19 benches, a sub-make whose jobs fill the
+# gaps between the others
+TESTS_LONG_FIRST := rtl-unit test_preexec test_debug test_systemc test_fpga formal_fast test_sync \
+                    test_dcache test_compute test_cosim
+TESTS_RUN_ORDER   = $(filter $(TESTS_SUITES) $(TESTS_RTL_UNIT),$(TESTS_LONG_FIRST)) \
+                    $(filter-out $(TESTS_LONG_FIRST),$(TESTS_SUITES) $(TESTS_RTL_UNIT))
+# Wall and CPU time of a step (the shell's `times`: the user and system time
+# of its children), printed after it: "==== NAME: 12 s wall, 20.1 s user, 1.0 s sys".
+TESTS_T0    = t0=$$(date +%s)
+TESTS_TIMES = times > $(TESTS_BUILD)/.times-$(1); \
+	echo "==== $(1): $$(( $$(date +%s) - t0 )) s wall, $$(awk 'END { split($$1, u, "m"); \
+	  split($$2, s, "m"); printf "%.1f s user, %.1f s sys", u[1] * 60 + u[2], s[1] * 60 + s[2] }' \
+	  $(TESTS_BUILD)/.times-$(1))"; rm -f $(TESTS_BUILD)/.times-$(1)
+test:
+	@mkdir -p $(TESTS_BUILD); $(TESTS_T0); \
+	$(MAKE) --no-print-directory $(TESTS_PAR) tests-build; rc=$$?; \
+	$(call TESTS_TIMES,tests-build); exit $$rc
 	@: > $(TESTS_FAILED); \
 	$(if $(JUNIT_DIR),mkdir -p $(JUNIT_DIR) && rm -f $(JUNIT_DIR)/*.xml;) \
-	for s in $(TESTS_SUITES); do \
-	  echo "==== $$s"; \
-	  $(TESTS_JUNIT_ENV) $(TESTS_BUILD)/$$s || echo "$$s" >> $(TESTS_FAILED); \
-	done
-ifneq ($(TESTS_RTL_UNIT),)
-	@echo "==== rtl-unit"
-	@$(MAKE) --no-print-directory rtl-unit || echo rtl-unit >> $(TESTS_FAILED)
-endif
+	echo "==== running $(words $(TESTS_RUN_ORDER)) suites, $(if $(TESTS_PAR),$(TESTS_JOBS),make's -j) at a time (each suite's output appears when it ends)"
+	@$(MAKE) --no-print-directory $(TESTS_PAR) --output-sync=recurse $(TESTS_RUN_ORDER:%=tests-run-%)
 	$(if $(JUNIT_DIR),@python3 scripts/junit-check.py $(JUNIT_DIR) $(TESTS_SUITES) || echo junit >> $(TESTS_FAILED))
 	@echo "==== junit (cmocka XML of test_badinput, scripts/junit-check.py)"
 	@rm -rf $(TESTS_BUILD)/junit-check && mkdir -p $(TESTS_BUILD)/junit-check && \
@@ -180,6 +202,19 @@ endif
 	@echo "===="; \
 	if [ -s $(TESTS_FAILED) ]; then echo "make test: FAILED:" $$(cat $(TESTS_FAILED)); exit 1; fi; \
 	echo "make test: all suites passed"
+
+# One suite of `make test` (run by its second phase, after tests-build): a
+# failure is recorded in $(TESTS_FAILED), not passed on, so every suite runs.
+# A suite that runs make itself (formal_fast) gets no MAKEFLAGS: this make's
+# jobserver is not passed to a script (it would say "jobserver unavailable").
+tests-run-%:
+	@echo "==== $*"; $(TESTS_T0); \
+	env -u MAKEFLAGS -u MFLAGS $(TESTS_JUNIT_ENV) $(TESTS_BUILD)/$* || echo "$*" >> $(TESTS_FAILED); \
+	$(call TESTS_TIMES,$*)
+tests-run-rtl-unit:
+	@echo "==== rtl-unit"; $(TESTS_T0); \
+	$(MAKE) --no-print-directory rtl-unit || echo rtl-unit >> $(TESTS_FAILED); \
+	$(call TESTS_TIMES,rtl-unit)
 
 $(TESTS_SUITES:%=run-%): run-%: $(TESTS_BUILD)/% $(TESTS_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM)
 	$(if $(JUNIT_DIR),@mkdir -p $(JUNIT_DIR) && rm -f $(JUNIT_DIR)/$*.xml)

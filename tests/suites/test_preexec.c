@@ -23,7 +23,11 @@
  *    pre-execution enabled and disabled. Programs that look at spawn
  *    results or pexstatus on purpose are left out: the list
  *    observes_preexec below, or any program defining the symbol
- *    pex_observes_preexec.
+ *    pex_observes_preexec. The examples pex_list, pex_hash and pex_tree run
+ *    in their small builds (pex_*_small, tests/preexec.mk); with
+ *    PEX_FULL_EXAMPLES=1 in the environment (`make verify-preexec`) in
+ *    their full sizes. A program that never ends (bad_spin.S, the cycle
+ *    limit's test program) is compared over its first SPIN_CYCLES cycles.
  * Expected values are computed here from what the suite wrote into the
  * programs, never copied from a run. Runs use the configuration's default
  * memory latency (100, or $OUTRIDER_MEM_LATENCY).
@@ -49,6 +53,26 @@
 #define EXAMPLE_CYCLES  40000000u   /* cycle guard of an example run */
 #define CORPUS_CYCLES   2000000u    /* cycle guard of a test program in the corpus */
 #define CHUNK_CYCLES    250000u     /* event log drained this often */
+#define SPIN_CYCLES     50000u      /* cycle guard of a corpus program that never ends */
+
+/* 1: the full-size examples (PEX_FULL_EXAMPLES=1, make verify-preexec);
+ * 0: their small builds pex_*_small (make test). Set in main(). */
+static int full_examples;
+
+/* The build of example `base` (pex_list, pex_hash, pex_tree) this run uses. */
+static const char *example_name(const char *base)
+{
+    static const char *const small[][2] = {
+        { "pex_list", "pex_list_small" },
+        { "pex_hash", "pex_hash_small" },
+        { "pex_tree", "pex_tree_small" },
+    };
+    for (size_t i = 0; i < sizeof small / sizeof small[0]; i++)
+        if (strcmp(base, small[i][0]) == 0)
+            return full_examples ? small[i][0] : small[i][1];
+    fail_msg("no small build of the example %s", base);
+    return base;
+}
 
 /* ---- small utilities ------------------------------------------------------ */
 
@@ -612,7 +636,7 @@ static void test_c_interface(void **state)
 static void test_disabled_refuses_all(void **state)
 {
     outrider_config cfg = pex_config(0, 0, EXAMPLE_CYCLES);
-    outrider_sim *sim = tprog_load(state, "pex_list", &cfg);
+    outrider_sim *sim = tprog_load(state, example_name("pex_list"), &cfg);
     tprog_run_ok(sim);
     size_t len = 0;
     const char *con = outrider_sim_console(sim, &len);
@@ -751,10 +775,22 @@ static void corpus_inputs(outrider_sim *sim, const corpus_prog *p)
     }
 }
 
+/* Programs that spin until the cycle limit on purpose: compared over their
+ * first SPIN_CYCLES cycles (both runs must stop at the limit, with the same
+ * retired counts, console and RAM), not over the whole CORPUS_CYCLES. */
+static const char *const never_ends[] = {
+    "test_bad_spin",        /* test_badinput's cycle-limit program */
+    NULL,
+};
+
 /* Run `name` with pre-execution on or off. */
 static void corpus_run(void **state, const corpus_prog *p, int preexec, run_result *r)
 {
-    outrider_config cfg = pex_config(preexec, 1, p->example ? EXAMPLE_CYCLES : CORPUS_CYCLES);
+    uint64_t guard = p->example ? EXAMPLE_CYCLES : CORPUS_CYCLES;
+    for (size_t i = 0; never_ends[i] != NULL; i++)
+        if (strcmp(p->name, never_ends[i]) == 0)
+            guard = SPIN_CYCLES;
+    outrider_config cfg = pex_config(preexec, 1, guard);
     outrider_sim *sim = tprog_load(state, p->name, &cfg);
     corpus_inputs(sim, p);
     run_and_record(sim, cfg.ram_size, r);
@@ -923,7 +959,8 @@ static void test_invariant_corpus(void **state)
         fail_msg("only %zu test programs found in %s: build them first (make tests-build)", nn,
                  PROG_DIR);
 
-    static const char *const examples[] = { "pex_list", "pex_hash", "pex_tree", "pex_plain_small" };
+    const char *const examples[] = { example_name("pex_list"), example_name("pex_hash"),
+                                     example_name("pex_tree"), "pex_plain_small" };
     size_t total = nn + sizeof(examples) / sizeof(examples[0]);
     unsigned bad = 0, with_pthreads = 0;
     for (size_t i = 0; i < total; i++) {
@@ -1036,6 +1073,8 @@ static void test_notrace(void **state)
 
 int main(void)
 {
+    const char *full = getenv("PEX_FULL_EXAMPLES");
+    full_examples = full != NULL && strcmp(full, "1") == 0;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_headline_seed_traversal, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_forwarding_spilled_walk, tprog_setup, tprog_teardown),
