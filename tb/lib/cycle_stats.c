@@ -34,6 +34,8 @@ static void access_event(outrider_stats *st, const model_shim_outputs *o, uint64
             d->stores++;
             if (cls == OUTRIDER_CLS_MISS)
                 d->store_misses++;
+            if (o->dc_acc_posted)
+                d->posted_stores++;
         }
         if (cls == OUTRIDER_CLS_MERGE || cls == OUTRIDER_CLS_LATE)
             d->mshr_merges++;
