@@ -261,6 +261,7 @@ module outrider_dcache #(
   logic [MshrW-1:0]     s1_post_id;
   // posted stores (MSHR file)
   logic                 posted_any, done_posted, match_word_done;
+  logic [NumCtx-1:0]    posted_ctx, posted_now;   // contexts with posted stores (now: or posting)
   logic [31:0]          fill_data, dbg_post_data;
   logic [3:0]           dbg_post_be;
   logic [1:0]           s1_park_wait;
@@ -317,6 +318,10 @@ module outrider_dcache #(
   assign alloc_wb  = s1_valid[victim] && s1_dirty[victim];
   assign alloc_vic = {tag_rd[TagW*victim +: TagW], s1_set};
   assign vr_cap    = s1_v && (s1_src == SrcVr);
+  always_comb begin : p_posted_now
+    posted_now = posted_ctx;
+    for (int c = 0; c < NumCtx; c++) if (s1_post && (s1_tid == TidW'(c))) posted_now[c] = 1'b1;
+  end
 
   // ---- stage 0 ------------------------------------------------------------------
   outrider_dcache_arb #(
@@ -330,7 +335,7 @@ module outrider_dcache #(
     .replay_tid_i (replay_tid), .replay_req_i (replay_req), .replay_cls_i (replay_cls),
     .vr_want_i (vr_want), .vr_prio_i (vr_prio), .vr_set_i (vr_set), .vr_word_i (vr_word),
     .pfq_v_i (pfq_v), .pfq_line_i (pfq_line), .pfq_tid_i (pfq_tid), .pfq_spec_i (pfq_spec),
-    .free_v_i (free_v), .posted_i (posted_any || s1_post), .vr_go_o (vr_go), .replay_go_o (replay_go), .probe_go_o (probe_go),
+    .free_v_i (free_v), .posted_i (posted_now), .vr_go_o (vr_go), .replay_go_o (replay_go), .probe_go_o (probe_go),
     .rd_set_o (rd_set), .rd_word_o (rd_word), .s1_v_o (s1_v), .s1_src_o (s1_src),
     .s1_tid_o (s1_tid), .s1_req_o (s1_req), .s1_route_o (s1_route), .s1_cls_o (s1_cls),
     .s1_resp_i (s1_resp), .s1_err_i (s1_err), .s1_rdata_i (s1_rdata), .pend_resp_i (pend_resp),
@@ -404,7 +409,7 @@ module outrider_dcache #(
   // ---- misses ------------------------------------------------------------------
   outrider_dcache_mshr #(
     .NumMshr (NumMshr), .Ways (Ways), .LineW (LineW), .SetW (SetW), .WordW (WordW),
-    .TidW (TidW), .WPL (WPL), .PostedStores (PostedStores)
+    .TidW (TidW), .WPL (WPL), .NumCtx (NumCtx), .PostedStores (PostedStores)
   ) u_mshr (
     .clk_i, .rst_ni,
     .alloc_i (s1_alloc), .alloc_issued_i (alloc_issued), .alloc_line_i (s1_line),
@@ -424,9 +429,9 @@ module outrider_dcache #(
     .wb_clr_i       (wb_clr),
     .wb_clr_id_i    (cur_id),
     .mswb_any_o (mswb_any),
-    .post_i (s1_post), .post_id_i (s1_post_id), .post_word_i (s1_word),
+    .post_i (s1_post), .post_id_i (s1_post_id), .post_word_i (s1_word), .post_tid_i (s1_tid),
     .post_data_i (s1_req[ReqAddrLsb - 32 +: 32]), .post_be_i (s1_req[1 +: 4]),
-    .s1_word_i (s1_word), .match_word_done_o (match_word_done), .posted_any_o (posted_any),
+    .s1_word_i (s1_word), .match_word_done_o (match_word_done), .posted_any_o (posted_any), .posted_ctx_o (posted_ctx),
     .done_posted_o (done_posted), .rsp_idx_i (rsp_idx), .rsp_data_i (rsp_data),
     .fill_data_o (fill_data), .dbg_line_i (dbg_addr_i[31:OffW]), .dbg_word_i (dbg_word),
     .dbg_be_o (dbg_post_be), .dbg_data_o (dbg_post_data)
@@ -551,9 +556,9 @@ module outrider_dcache #(
   `OR_ASSERT(!s1_post || ((s1_op == DopStore) && !s1_spec), "a posted access that is not a plain store")
   `OR_ASSERT(!(done_v && done_err && done_posted), "a refill holding posted store bytes failed: the bytes are lost")
   // ordering: an uncached access, LR, SC or AMO is performed (answered in
-  // stage 1) only when no posted store waits in an MSHR; a fence parks for
-  // the flush engine only then
-  `OR_ASSERT(!(s1_v && ((s1_src == SrcReq) || (s1_src == SrcReplay)) && posted_any &&
+  // stage 1) only when no posted store of its context waits in an MSHR; a
+  // fence parks for the flush engine only then
+  `OR_ASSERT(!(s1_v && ((s1_src == SrcReq) || (s1_src == SrcReplay)) && posted_ctx[s1_tid] &&
                ((s1_resp && ((s1_route == RtPer) ||
                              ((s1_route == RtRam) && ((s1_op == DopLr) || (s1_op == DopSc) ||
                                                       (s1_op == DopAmo))))) ||

@@ -72,7 +72,7 @@ module outrider_dcache_arb #(
   input  logic [TidW-1:0]      pfq_tid_i,
   input  logic                 pfq_spec_i,
   input  logic                 free_v_i,       // an MSHR is free
-  input  logic                 posted_i,       // posted stores wait in an MSHR (or post now)
+  input  logic [NumCtx-1:0]    posted_i,       // the context's posted stores wait in an MSHR (or post now)
 
   // what takes stage 0
   output logic                 vr_go_o,
@@ -162,21 +162,23 @@ module outrider_dcache_arb #(
   logic [31:0]       s0_addr;
   logic [2:0]        s0_op;
   logic              s0_spec;
+  logic [TidW-1:0]   s0_tid;
   assign s0_req   = replay_go ? replay_req_i : dreq_req;
+  assign s0_tid   = replay_go ? replay_tid_i : dreq_tid_i;
   assign s0_addr  = s0_req.addr;
   assign s0_op    = s0_req.op;
   assign s0_spec  = s0_req.spec;
   // ordering after posted stores (docs/dcache.md "Posted stores"): an
-  // uncached access, a fence, an LR, SC or AMO is not performed while any
-  // posted store still waits in an MSHR; it goes to stage 1 as RtWait and
-  // parks there until an MSHR completes
+  // uncached access, a fence, an LR, SC or AMO is not performed while a
+  // posted store of the same context still waits in an MSHR; it goes to
+  // stage 1 as RtWait and parks there until an MSHR completes
   logic [RouteW-1:0] s0_route_raw;
   logic              s0_ordered;
   assign s0_route_raw = route_of(s0_op, s0_addr, s0_spec);
   assign s0_ordered   = (s0_route_raw == RtPer) || (s0_route_raw == RtFence) ||
                         ((s0_route_raw == RtRam) &&
                          ((s0_op == DopLr) || (s0_op == DopSc) || (s0_op == DopAmo)));
-  assign s0_route     = (posted_i && s0_ordered) ? RtWait : s0_route_raw;
+  assign s0_route     = (posted_i[s0_tid] && s0_ordered) ? RtWait : s0_route_raw;
 
   // what enters stage 1 next cycle (victim reads and probes carry their own)
   req_t s1_req_n;

@@ -40,6 +40,7 @@ module outrider_dcache_mshr #(
   parameter int WordW   = 3,
   parameter int TidW    = 1,
   parameter int WPL     = 8,     // words per line (posted-store buffers)
+  parameter int NumCtx  = 2,
   parameter int PostedStores = 1,
   // derived: do not override
   parameter int MshrW   = (NumMshr > 1) ? $clog2(NumMshr) : 1,
@@ -117,11 +118,13 @@ module outrider_dcache_mshr #(
   input  logic              post_i,
   input  logic [MshrW-1:0]  post_id_i,
   input  logic [WordW-1:0]  post_word_i,
+  input  logic [TidW-1:0]   post_tid_i,
   input  logic [31:0]       post_data_i,
   input  logic [3:0]        post_be_i,
   input  logic [WordW-1:0]  s1_word_i,
   output logic              match_word_done_o, // stage 1's word of match_id_o is (being) written
   output logic              posted_any_o,      // an entry not yet installing holds posted bytes
+  output logic [NumCtx-1:0] posted_ctx_o,      // ... posted by context c
   output logic              done_posted_o,     // the installing entry holds posted bytes
   input  logic [WordW-1:0]  rsp_idx_i,
   input  logic [31:0]       rsp_data_i,
@@ -161,6 +164,7 @@ module outrider_dcache_mshr #(
   logic [NumMshr*LB*8-1:0]  pbuf_q, pbuf_d;
   logic [NumMshr*LB-1:0]    pmask_q, pmask_d;
   logic [NumMshr*WPL-1:0]   bw_q, bw_d;
+  logic [NumMshr*NumCtx-1:0] pctx_q, pctx_d;      // contexts whose stores are posted here
   // bus jobs (MSHR ids in allocation order, head at entry 0)
   logic [NumMshr*MshrW-1:0] job_q, job_d;
   logic [JobCW-1:0]         job_cnt_q, job_cnt_d;
@@ -256,6 +260,7 @@ module outrider_dcache_mshr #(
     pbuf_d  = pbuf_q;
     pmask_d = pmask_q;
     bw_d    = bw_q;
+    pctx_d  = pctx_q;
     for (int m = 0; m < NumMshr; m++) begin
       if (rsp_valid_i && (rsp_id_i == MshrW'(m))) begin
         for (int k = 0; k < WPL; k++) if (rsp_idx_i == WordW'(k)) bw_d[WPL*m + k] = 1'b1;
@@ -280,9 +285,11 @@ module outrider_dcache_mshr #(
         word_d[WordW*m +: WordW] = alloc_word_i;
         pmask_d[LB*m +: LB]      = '0;
         bw_d[WPL*m +: WPL]       = '0;
+        pctx_d[NumCtx*m +: NumCtx] = '0;
         if (alloc_issued_i) st_d[2*m +: 2] = MsIssued;
       end
       if ((PostedStores != 0) && post_i && (post_id_i == MshrW'(m))) begin
+        for (int c = 0; c < NumCtx; c++) if (post_tid_i == TidW'(c)) pctx_d[NumCtx*m + c] = 1'b1;
         for (int k = 0; k < WPL; k++) begin
           if (post_word_i == WordW'(k)) begin
             for (int b = 0; b < 4; b++) begin
@@ -302,6 +309,7 @@ module outrider_dcache_mshr #(
     always_comb begin : p_posted
       logic [3:0] be;
       posted_any_o      = 1'b0;
+      posted_ctx_o      = '0;
       done_posted_o     = 1'b0;
       match_word_done_o = 1'b0;
       fill_data_o       = rsp_data_i;
@@ -309,8 +317,10 @@ module outrider_dcache_mshr #(
       dbg_data_o        = '0;
       for (int m = 0; m < NumMshr; m++) begin
         if (((st_q[2*m +: 2] == MsQueued) || (st_q[2*m +: 2] == MsIssued)) &&
-            (pmask_q[LB*m +: LB] != '0))
+            (pmask_q[LB*m +: LB] != '0)) begin
           posted_any_o = 1'b1;
+          posted_ctx_o = posted_ctx_o | pctx_q[NumCtx*m +: NumCtx];
+        end
         if ((done_id_o == MshrW'(m)) && (pmask_q[LB*m +: LB] != '0)) done_posted_o = done_v_o;
         for (int k = 0; k < WPL; k++) begin
           if ((match_id_o == MshrW'(m)) && (s1_word_i == WordW'(k)) &&
@@ -332,13 +342,14 @@ module outrider_dcache_mshr #(
     end
   end else begin : g_no_posted
     assign posted_any_o      = 1'b0;
+    assign posted_ctx_o      = '0;
     assign done_posted_o     = 1'b0;
     assign match_word_done_o = 1'b0;
     assign fill_data_o       = rsp_data_i;
     assign dbg_be_o          = '0;
     assign dbg_data_o        = '0;
     logic unused_posted;
-    assign unused_posted = ^{post_i, post_id_i, post_word_i, post_data_i, post_be_i, s1_word_i,
+    assign unused_posted = ^{post_i, post_id_i, post_word_i, post_tid_i, pctx_q, post_data_i, post_be_i, s1_word_i,
                              rsp_idx_i, dbg_line_i, dbg_word_i, pbuf_q, pmask_q, bw_q};
   end
 
@@ -372,6 +383,7 @@ module outrider_dcache_mshr #(
       pbuf_q    <= '0;
       pmask_q   <= '0;
       bw_q      <= '0;
+      pctx_q    <= '0;
       job_q     <= '0;
       job_cnt_q <= '0;
     end else begin
@@ -389,6 +401,7 @@ module outrider_dcache_mshr #(
       pbuf_q    <= pbuf_d;
       pmask_q   <= pmask_d;
       bw_q      <= bw_d;
+      pctx_q    <= pctx_d;
       job_q     <= job_d;
       job_cnt_q <= job_cnt_d;
     end
