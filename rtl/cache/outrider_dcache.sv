@@ -23,10 +23,18 @@
 // - Stage 1 (the next cycle): tag compare; a hit answers in this cycle
 //   (loads: the word; stores, SC and AMOs write the array now). A miss
 //   allocates an MSHR (or merges into the MSHR of a line already in
-//   flight) and PARKS the request; when the refill completes the request is
+//   flight) and PARKS the request (unless it is a posted store, below); when the refill completes the request is
 //   replayed through stage 0 and then hits. Uncached (CLINT/MMIO) loads and
 //   stores go to the peripheral port at acceptance and answer in stage 1.
 //   A context with a parked request never blocks the other context.
+// - Posted stores (PostedStores = 1): a plain store of the main thread that
+//   misses (allocates, or finds its line in flight before the refill wrote
+//   its word) is answered in stage 1; its bytes wait in the MSHR's line
+//   buffer and are merged into the refill beats, and the line installs
+//   dirty. Every other access to a line in flight still parks until the
+//   install. An uncached access, a fence, an LR, SC or AMO of a context
+//   waits (parks, RtWait) while that context has posted stores in flight.
+//   PostedStores = 0: store misses park as before, cycle for cycle.
 //
 // Core-side contract (as outrider_dbiu, see there): dreq_ready_o depends on
 // dreq_tid_i, internal state and the answers of this cycle, never on
@@ -67,7 +75,8 @@
 // (ev_wb_*), one eviction (ev_evict_*), per-context "parked for lack of an
 // MSHR" (ev_mshr_full_o).
 //
-// Not here: no coherence with other masters, no byte-granular dirty bits,
+// Not here: no coherence with other masters, no byte-granular dirty bits
+// (posted bytes are byte-granular only while in the MSHR),
 // no early restart except for plain loads (the refill starts at the
 // missing word; stores, LR, SC and AMOs replay after the whole line),
 // no ECC, no physical memory protection.
@@ -175,7 +184,8 @@ module outrider_dcache #(
   output logic [15:0]          pfill_cnt_o,
 
   // debug backdoor (DebugPort = 1): the newest copy of a word the cache
-  // holds dirty (in a line or in the write-back buffer)
+  // holds dirty (in a line, in the write-back buffer, posted bytes in an
+  // MSHR); dbg_be_o: its bytes that are the cache's (the others: memory)
   input  logic [31:0]          dbg_addr_i,
   output logic                 dbg_hit_o,
   output logic [3:0]           dbg_be_o,        // bytes of dbg_data_o that are the cache's
@@ -262,6 +272,7 @@ module outrider_dcache #(
   // posted stores (MSHR file)
   logic                 posted_any, done_posted, match_word_done;
   logic [NumCtx-1:0]    posted_ctx, posted_now;   // contexts with posted stores (now: or posting)
+  logic [NumMshr-1:0]   posted_m;
   logic [31:0]          fill_data, dbg_post_data;
   logic [3:0]           dbg_post_be;
   logic [1:0]           s1_park_wait;
@@ -431,7 +442,7 @@ module outrider_dcache #(
     .mswb_any_o (mswb_any),
     .post_i (s1_post), .post_id_i (s1_post_id), .post_word_i (s1_word), .post_tid_i (s1_tid),
     .post_data_i (s1_req[ReqAddrLsb - 32 +: 32]), .post_be_i (s1_req[1 +: 4]),
-    .s1_word_i (s1_word), .match_word_done_o (match_word_done), .posted_any_o (posted_any), .posted_ctx_o (posted_ctx),
+    .s1_word_i (s1_word), .match_word_done_o (match_word_done), .posted_any_o (posted_any), .posted_ctx_o (posted_ctx), .posted_m_o (posted_m),
     .done_posted_o (done_posted), .rsp_idx_i (rsp_idx), .rsp_data_i (rsp_data),
     .fill_data_o (fill_data), .dbg_line_i (dbg_addr_i[31:OffW]), .dbg_word_i (dbg_word),
     .dbg_be_o (dbg_post_be), .dbg_data_o (dbg_post_data)
@@ -481,12 +492,15 @@ module outrider_dcache #(
     .rd_ready_i (rd_ready), .rd_line_o (rd_line), .rd_id_o (rd_id), .rd_word_o (rd_word_c)
   );
 
-  outrider_dcache_flush #(.NumCtx (NumCtx), .Sets (Sets), .Ways (Ways)) u_flush (
+  outrider_dcache_flush #(
+    .NumCtx (NumCtx), .NumMshr (NumMshr), .MshrW (MshrW), .Sets (Sets), .Ways (Ways)
+  ) u_flush (
     .clk_i, .rst_ni,
     .fence_wait_i (fence_wait), .fl_arm_o (fl_arm), .fl_done_o (fl_done), .fl_walk_o (fl_walk),
     .fl_set_o (fl_set), .fl_tid_o (fl_tid), .fl_valid_i (fl_valid), .fl_dirty_i (fl_dirty),
     .fl_cand_o (fl_cand), .fl_way_o (fl_way), .vr_active_i (vr_active), .vr_set_i (vr_set),
-    .vr_way_i (vr_way), .mswb_any_i (mswb_any), .wr_busy_i (wr_busy)
+    .vr_way_i (vr_way), .mswb_any_i (mswb_any), .wr_busy_i (wr_busy),
+    .posted_m_i (posted_m), .done_v_i (done_v), .done_id_i (done_id)
   );
 
   outrider_dcache_wbm #(
@@ -556,13 +570,12 @@ module outrider_dcache #(
   `OR_ASSERT(!s1_post || ((s1_op == DopStore) && !s1_spec), "a posted access that is not a plain store")
   `OR_ASSERT(!(done_v && done_err && done_posted), "a refill holding posted store bytes failed: the bytes are lost")
   // ordering: an uncached access, LR, SC or AMO is performed (answered in
-  // stage 1) only when no posted store of its context waits in an MSHR; a
-  // fence parks for the flush engine only then
+  // stage 1) only when no posted store of its context waits in an MSHR
+  // (fences: the flush engine waits for every posted store in flight)
   `OR_ASSERT(!(s1_v && ((s1_src == SrcReq) || (s1_src == SrcReplay)) && posted_ctx[s1_tid] &&
-               ((s1_resp && ((s1_route == RtPer) ||
-                             ((s1_route == RtRam) && ((s1_op == DopLr) || (s1_op == DopSc) ||
-                                                      (s1_op == DopAmo))))) ||
-                (s1_park && (s1_route == RtFence)))),
+               s1_resp && ((s1_route == RtPer) ||
+                           ((s1_route == RtRam) && ((s1_op == DopLr) || (s1_op == DopSc) ||
+                                                    (s1_op == DopAmo))))),
              "an ordered access performed while posted stores wait in an MSHR")
 `endif
 endmodule

@@ -10,7 +10,10 @@
 //   (when stage 0 is otherwise idle and an MSHR is free), the victim reader.
 //   At most one of vr_go_o, replay_go_o, accept, probe_go_o is high.
 // - Routes the request (route_of: RAM, peripheral, fault, no effect, fence)
-//   and sends a peripheral access out on per_* in the acceptance cycle.
+//   and sends a peripheral access out on per_* in the cycle stage 0 takes
+//   it. An uncached access, LR, SC or AMO of a context with posted
+//   stores in flight (posted_i) is routed RtWait instead (it parks in
+//   stage 1 and comes back as a replay: docs/dcache.md "Posted stores").
 // - Holds the stage-1 register (s1_*_o): what stage 1 looks at next cycle.
 // - Tracks the outstanding request of each context (busy) and merges this
 //   cycle's answers: stage 1's (s1_resp_i) and the parked-request table's
@@ -169,13 +172,13 @@ module outrider_dcache_arb #(
   assign s0_op    = s0_req.op;
   assign s0_spec  = s0_req.spec;
   // ordering after posted stores (docs/dcache.md "Posted stores"): an
-  // uncached access, a fence, an LR, SC or AMO is not performed while a
+  // uncached access, an LR, SC or AMO is not performed while a
   // posted store of the same context still waits in an MSHR; it goes to
   // stage 1 as RtWait and parks there until an MSHR completes
   logic [RouteW-1:0] s0_route_raw;
   logic              s0_ordered;
   assign s0_route_raw = route_of(s0_op, s0_addr, s0_spec);
-  assign s0_ordered   = (s0_route_raw == RtPer) || (s0_route_raw == RtFence) ||
+  assign s0_ordered   = (s0_route_raw == RtPer) ||
                         ((s0_route_raw == RtRam) &&
                          ((s0_op == DopLr) || (s0_op == DopSc) || (s0_op == DopAmo)));
   assign s0_route     = (posted_i[s0_tid] && s0_ordered) ? RtWait : s0_route_raw;

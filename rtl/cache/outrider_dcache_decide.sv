@@ -14,6 +14,12 @@
 //   out (then it parks). A miss merges into the MSHR its line is in flight
 //   in, allocates a free MSHR and way, is dropped (a p-thread request at
 //   its first lookup), or parks until any MSHR completes.
+// - Posted stores (PostedStores = 1): a plain store of the main thread that
+//   would allocate, or merge into an MSHR that is not installing, has not
+//   failed and has not yet written the store's word, is answered now
+//   (post_o, post_id_o: the MSHR that records its bytes) instead of
+//   parking. RtWait (an ordered access of a context with posted stores,
+//   decided in stage 0) parks until any MSHR completes.
 // - It classifies the access once (ev_*_o) and tells the reservation unit
 //   what to do (lr_set_o, resv_clr_o, kill_o).
 // For a prefetch probe: allocate if the line is neither present nor in

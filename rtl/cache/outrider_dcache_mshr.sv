@@ -27,6 +27,18 @@
 //   head (head_*_o). Pushed at allocation unless handed over at once,
 //   popped by the sequencer (job_pop_i).
 //
+// - Posted stores (PostedStores = 1): per entry a line of bytes, a byte
+//   mask, the words the refill has written so far and the contexts that
+//   posted. A posted store (post_i) writes its bytes into entry post_id_i
+//   (an allocation in the same cycle clears the entry first); each refill
+//   beat leaves as fill_data_o with the entry's bytes of that word over it;
+//   match_word_done_o says stage 1's word of the matching entry is written
+//   already (too late to post into); posted_ctx_o: contexts with posted
+//   bytes in an entry not yet installing; done_posted_o: the installing
+//   entry has posted bytes (the line installs dirty); dbg_*: posted bytes
+//   of a word for the debug backdoor. With PostedStores = 0 none of it is
+//   built (the outputs are 0, fill_data_o = rsp_data_i).
+//
 // Timing: every output is combinational from the state (and the id/set/line
 // inputs); entries and the queue change at the clock edge.
 //
@@ -125,6 +137,7 @@ module outrider_dcache_mshr #(
   output logic              match_word_done_o, // stage 1's word of match_id_o is (being) written
   output logic              posted_any_o,      // an entry not yet installing holds posted bytes
   output logic [NumCtx-1:0] posted_ctx_o,      // ... posted by context c
+  output logic [NumMshr-1:0] posted_m_o,       // ... entry m
   output logic              done_posted_o,     // the installing entry holds posted bytes
   input  logic [WordW-1:0]  rsp_idx_i,
   input  logic [31:0]       rsp_data_i,
@@ -310,6 +323,7 @@ module outrider_dcache_mshr #(
       logic [3:0] be;
       posted_any_o      = 1'b0;
       posted_ctx_o      = '0;
+      posted_m_o        = '0;
       done_posted_o     = 1'b0;
       match_word_done_o = 1'b0;
       fill_data_o       = rsp_data_i;
@@ -319,6 +333,7 @@ module outrider_dcache_mshr #(
         if (((st_q[2*m +: 2] == MsQueued) || (st_q[2*m +: 2] == MsIssued)) &&
             (pmask_q[LB*m +: LB] != '0)) begin
           posted_any_o = 1'b1;
+          posted_m_o[m] = 1'b1;
           posted_ctx_o = posted_ctx_o | pctx_q[NumCtx*m +: NumCtx];
         end
         if ((done_id_o == MshrW'(m)) && (pmask_q[LB*m +: LB] != '0)) done_posted_o = done_v_o;
@@ -343,6 +358,7 @@ module outrider_dcache_mshr #(
   end else begin : g_no_posted
     assign posted_any_o      = 1'b0;
     assign posted_ctx_o      = '0;
+    assign posted_m_o        = '0;
     assign done_posted_o     = 1'b0;
     assign match_word_done_o = 1'b0;
     assign fill_data_o       = rsp_data_i;
