@@ -16,7 +16,8 @@
 //   its first lookup), or parks until any MSHR completes.
 // - Posted stores (PostedStores = 1): a plain store of the main thread that
 //   would allocate, or merge into an MSHR that is not installing, has not
-//   failed and has not yet written the store's word, is answered now
+//   failed and has not yet written the store's word, to a line known to be
+//   in memory (post_ok_i), is answered now
 //   (post_o, post_id_o: the MSHR that records its bytes) instead of
 //   parking. RtWait (an ordered access of a context with posted stores,
 //   decided in stage 0) parks until any MSHR completes.
@@ -61,6 +62,7 @@ module outrider_dcache_decide #(
   input  logic [MshrW-1:0]  free_id_i,
   input  logic              done_v_i,
   input  logic              match_word_done_i, // the refill has written stage 1's word
+  input  logic              post_ok_i,      // stage 1's line is known to be in memory
   // write-port conflicts: a refill beat, the victim reader
   input  logic              fill_we_i,
   input  logic [WayW-1:0]   rsp_way_i,
@@ -245,7 +247,7 @@ module outrider_dcache_decide #(
             if (match_done_i && match_err_i) begin
               s1_resp_o = 1'b1;
               s1_err_o  = 1'b1;
-            end else if ((PostedStores != 0) && st && !s1_spec && !match_done_i &&
+            end else if ((PostedStores != 0) && st && !s1_spec && post_ok_i && !match_done_i &&
                          !match_err_i && !match_word_done_i) begin
               // posted: the store's bytes wait in the MSHR, the store is done
               s1_resp_o   = 1'b1;
@@ -265,7 +267,8 @@ module outrider_dcache_decide #(
               ev_o        = !s1_cls_i;
               ev_cls_o    = (!s1_spec && match_spec_i) ? DcClsLate : DcClsMerge;
             end
-          end else if (free_v_i && victim_found_i && (PostedStores != 0) && st && !s1_spec) begin
+          end else if (free_v_i && victim_found_i && (PostedStores != 0) && st && !s1_spec &&
+                       post_ok_i) begin
             alloc_o     = 1'b1;
             s1_resp_o   = 1'b1;
             post_o      = 1'b1;

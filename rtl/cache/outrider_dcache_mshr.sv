@@ -135,6 +135,7 @@ module outrider_dcache_mshr #(
   input  logic [3:0]        post_be_i,
   input  logic [WordW-1:0]  s1_word_i,
   output logic              match_word_done_o, // stage 1's word of match_id_o is (being) written
+  output logic              post_ok_o,         // stage 1's line is known to be in memory
   output logic              posted_any_o,      // an entry not yet installing holds posted bytes
   output logic [NumCtx-1:0] posted_ctx_o,      // ... posted by context c
   output logic [NumMshr-1:0] posted_m_o,       // ... entry m
@@ -319,6 +320,18 @@ module outrider_dcache_mshr #(
 
   // ---- posted stores: views -------------------------------------------------------
   if (PostedStores != 0) begin : g_posted
+    // Memory is one contiguous range from RamBase whose size only memory
+    // knows (it answers an access beyond it with an error, the access
+    // fault of the instruction). A store is posted only to a line at or
+    // below the highest line a refill has read without error, so a store
+    // beyond the end of memory still parks and faults precisely.
+    logic [LineW-1:0] hi_q;
+    always_ff @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni)                                            hi_q <= '0;
+      else if (done_v_o && !done_err_o && (done_line_o > hi_q)) hi_q <= done_line_o;
+    end
+    assign post_ok_o = (s1_line_i <= hi_q);
+
     always_comb begin : p_posted
       logic [3:0] be;
       posted_any_o      = 1'b0;
@@ -361,6 +374,7 @@ module outrider_dcache_mshr #(
     assign posted_m_o        = '0;
     assign done_posted_o     = 1'b0;
     assign match_word_done_o = 1'b0;
+    assign post_ok_o         = 1'b0;
     assign fill_data_o       = rsp_data_i;
     assign dbg_be_o          = '0;
     assign dbg_data_o        = '0;
