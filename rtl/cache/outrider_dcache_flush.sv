@@ -107,7 +107,8 @@ module outrider_dcache_flush #(
           // posted stores in flight now (their fences' own included) are
           // waited for first: their lines then install dirty and the walk
           // writes them back; later ones are not (no starvation)
-          fl_d     = (posted_m_i != '0) ? FlPost : FlWalk;
+          if (posted_m_i != '0) fl_d = FlPost;
+          else                  fl_d = FlWalk;
           fl_set_d = '0;
           pend_d   = posted_m_i;
         end
