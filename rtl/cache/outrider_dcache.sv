@@ -156,9 +156,8 @@ module outrider_dcache #(
   output logic                 ev_acc_valid_o,   // a load/store/LR/SC/AMO classified
   output logic [TidW-1:0]      ev_acc_tid_o,
   output logic                 ev_acc_spec_o,
-  output logic [2:0]           ev_acc_op_o,      // Dop* code
+  output logic [2:0]           ev_acc_op_o,      // Dop* code (DopStorePosted: a posted store)
   output logic [2:0]           ev_acc_cls_o,     // DcCls* (docs/dcache.md)
-  output logic                 ev_acc_posted_o,  // ... a store answered as posted
   output logic [31:0]          ev_acc_addr_o,
   output logic                 ev_fill_valid_o,  // a line was installed
   output logic [TidW-1:0]      ev_fill_tid_o,
@@ -185,10 +184,10 @@ module outrider_dcache #(
 
   // debug backdoor (DebugPort = 1): the newest copy of a word the cache
   // holds dirty (in a line, in the write-back buffer, posted bytes in an
-  // MSHR); dbg_be_o: its bytes that are the cache's (the others: memory)
+  // MSHR); dbg_addr_i[1:0] = 1 asks which bytes of it are the cache's
+  // (dbg_data_o[3:0]; the others are memory's)
   input  logic [31:0]          dbg_addr_i,
   output logic                 dbg_hit_o,
-  output logic [3:0]           dbg_be_o,        // bytes of dbg_data_o that are the cache's
   output logic [31:0]          dbg_data_o,
   output logic                 dbg_dirty_any_o
 );
@@ -522,10 +521,9 @@ module outrider_dcache #(
   assign ev_acc_valid_o     = s1_ev;
   assign ev_acc_tid_o       = s1_tid;
   assign ev_acc_spec_o      = s1_spec;
-  assign ev_acc_op_o        = s1_op;
+  assign ev_acc_op_o        = s1_post ? DopStorePosted : s1_op;
   assign ev_acc_cls_o       = s1_ev_cls;
   assign ev_acc_addr_o      = s1_addr;
-  assign ev_acc_posted_o    = s1_post;
   assign ev_fill_valid_o    = fill;
   assign ev_fill_tid_o      = done_tid;
   assign ev_fill_spec_o     = done_spec;
@@ -543,13 +541,13 @@ module outrider_dcache #(
     .tag_i (dbg_addr_i[31 -: TagW]), .dirty_i (dbg_dirty), .way_tag_i (dbg_tag),
     .way_data_i (dbg_dat), .dirty_any_i (dirty_any), .wb_valid_i (wbuf_valid),
     .wb_hit_i (dbg_wb_hit), .wb_data_i (dbg_wb_data), .post_be_i (dbg_post_be),
-    .post_data_i (dbg_post_data), .posted_any_i (posted_any || done_posted), .hit_o (dbg_hit_o),
-    .be_o (dbg_be_o), .data_o (dbg_data_o),
+    .post_data_i (dbg_post_data), .posted_any_i (posted_any || done_posted),
+    .lanes_q_i (dbg_addr_i[1:0] == 2'd1), .hit_o (dbg_hit_o), .data_o (dbg_data_o),
     .dirty_any_o (dbg_dirty_any_o)
   );
 
   logic unused_sig;
-  assign unused_sig = ^{dbg_addr_i[1:0], pf_addr_i[OffW-1:0]};
+  assign unused_sig = ^{pf_addr_i[OffW-1:0]};
 
   // ---- invariants (rtl/include/outrider_assert.svh) -------------------------------
   // a p-thread's request never writes the data array or dirties a line

@@ -155,7 +155,6 @@ module outrider_soc #(
   output logic                     dc_ev_acc_spec_o,
   output logic [2:0]               dc_ev_acc_op_o,
   output logic [2:0]               dc_ev_acc_cls_o,
-  output logic                     dc_ev_acc_posted_o,  // the access is a posted store
   output logic [31:0]              dc_ev_acc_addr_o,
   output logic                     dc_ev_fill_valid_o,
   output logic [TidW-1:0]          dc_ev_fill_tid_o,
@@ -173,7 +172,6 @@ module outrider_soc #(
   // backdoor (SimDebug = 1): combinational lookup of dirty data in the cache
   input  logic [31:0]              dbg_addr_i,
   output logic                     dbg_hit_o,
-  output logic [3:0]               dbg_be_o,   // bytes of dbg_data_o the cache holds (others: memory)
   output logic [31:0]              dbg_data_o,
   output logic                     dbg_dirty_any_o, // the cache holds any dirty data
 
@@ -190,13 +188,13 @@ module outrider_soc #(
   // arbitration this cycle and replays (statistics)
   output logic [NumCtx-1:0]        dport_lost_o,
 
-  // The configuration, constant: eleven 32-bit words, word i in bits
+  // The configuration, constant: ten 32-bit words, word i in bits
   // [32i+31:32i]: 0 NumCtx, 1 PauseCycles, 2 SelectPolicy, 3 StoreBufEntries,
   // 4 DefaultBudget, 5 DcacheBytes, 6 DcacheWays, 7 DcacheLine, 8 DcacheMshrs,
-  // 9 DcachePrefetch, 10 DcachePosted. The test bench records them in its statistics (read from
+  // 9 DcachePrefetch (bits 15:0) and DcachePosted (bits 31:16). The test bench records them in its statistics (read from
   // the Verilated model, so they are those it was built with); an FPGA top
   // leaves it unused (synthesis removes it).
-  output logic [11*32-1:0]         params_o
+  output logic [10*32-1:0]         params_o
 );
   `include "outrider_defs.svh"
 
@@ -295,7 +293,7 @@ module outrider_soc #(
   assign dbg_pipe_insn_o  = (SimDebug != 0) ? core_pipe_insn  : '0;
   assign dbg_pipe_flags_o = (SimDebug != 0) ? core_pipe_flags : '0;
 
-  assign params_o = {32'(DcachePosted), 32'(DcachePrefetch), 32'(DcacheMshrs), 32'(DcacheLine), 32'(DcacheWays),
+  assign params_o = {16'(DcachePosted), 16'(DcachePrefetch), 32'(DcacheMshrs), 32'(DcacheLine), 32'(DcacheWays),
                      32'(DcacheBytes), 32'(DefaultBudget), 32'(StoreBufEntries),
                      32'(SelectPolicy), 32'(PauseCycles), 32'(NumCtx)};
 
@@ -364,7 +362,6 @@ module outrider_soc #(
   logic [TidW-1:0]      dc_acc_tid;
   logic [2:0]           dc_acc_op, dc_acc_cls;
   logic [31:0]          dc_acc_addr;
-  logic                 dc_acc_posted;
 
   outrider_dcache #(
     .NumCtx (NumCtx), .SizeBytes (DcacheBytes), .Ways (DcacheWays), .LineBytes (DcacheLine),
@@ -383,7 +380,7 @@ module outrider_soc #(
     .per_wdata_o (dc_per_wdata), .per_be_o (dc_per_be), .per_rdata_i (per_rdata),
     .ev_acc_valid_o (dc_acc_valid), .ev_acc_tid_o (dc_acc_tid),
     .ev_acc_spec_o (dc_acc_spec), .ev_acc_op_o (dc_acc_op),
-    .ev_acc_cls_o (dc_acc_cls), .ev_acc_addr_o (dc_acc_addr), .ev_acc_posted_o (dc_acc_posted),
+    .ev_acc_cls_o (dc_acc_cls), .ev_acc_addr_o (dc_acc_addr),
     .ev_fill_valid_o (dc_ev_fill_valid_o), .ev_fill_tid_o (dc_ev_fill_tid_o),
     .ev_fill_spec_o (dc_ev_fill_spec_o), .ev_fill_pref_o (dc_ev_fill_pref_o),
     .ev_fill_addr_o (dc_ev_fill_addr_o),
@@ -392,7 +389,7 @@ module outrider_soc #(
     .ev_evict_addr_o (dc_ev_evict_addr_o), .ev_mshr_full_o (dc_ev_mshr_full_o),
     .pf_valid_i (dpf_valid_o && !perfect), .pf_addr_i (dpf_addr_o), .pf_tid_i (dpf_tid_o),
     .pf_spec_i (dpf_spec_o), .pfill_cnt_o (dc_pfill_cnt),
-    .dbg_addr_i, .dbg_hit_o, .dbg_be_o, .dbg_data_o, .dbg_dirty_any_o
+    .dbg_addr_i, .dbg_hit_o, .dbg_data_o, .dbg_dirty_any_o
   );
 
   // the uncached path ("perfect cache")
@@ -451,7 +448,6 @@ module outrider_soc #(
   assign dc_ev_acc_op_o    = perfect ? dreq_op    : dc_acc_op;
   assign dc_ev_acc_cls_o   = perfect ? 3'd0       : dc_acc_cls;
   assign dc_ev_acc_addr_o  = perfect ? dreq_addr  : dc_acc_addr;
-  assign dc_ev_acc_posted_o = !perfect && dc_acc_posted;
 
   // the core's performance counters (mhpmcounter6/7, docs/core.md): a
   // hart's own access that allocated an MSHR, or was the first hit on a

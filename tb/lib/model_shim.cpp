@@ -129,11 +129,17 @@ void model_shim_set_perfect_dcache_i(model_shim *m, unsigned v) {
 }
 
 int model_shim_dbg_read(model_shim *m, uint32_t addr, uint32_t *data) {
-    m->top->dbg_addr_i = addr;
+    m->top->dbg_addr_i = addr & ~3u;
     m->top->eval();
     if (!m->top->dbg_hit_o) return 0;
     *data = m->top->dbg_data_o;
-    return m->top->dbg_be_o & 0xFu;
+    // which bytes are the cache's: the lanes query (dbg_addr_i[1:0] = 1)
+    m->top->dbg_addr_i = (addr & ~3u) | 1u;
+    m->top->eval();
+    unsigned lanes = m->top->dbg_data_o & 0xFu;
+    m->top->dbg_addr_i = addr;
+    m->top->eval();
+    return lanes ? (int)lanes : 0xF;
 }
 unsigned model_shim_dbg_dirty_any(const model_shim *m) { return m->top->dbg_dirty_any_o; }
 
@@ -216,7 +222,6 @@ void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     o->dc_acc_op = t->dc_ev_acc_op_o;
     o->dc_acc_cls = t->dc_ev_acc_cls_o;
     o->dc_acc_addr = t->dc_ev_acc_addr_o;
-    o->dc_acc_posted = t->dc_ev_acc_posted_o;
     o->dc_fill_valid = t->dc_ev_fill_valid_o;
     o->dc_fill_tid = t->dc_ev_fill_tid_o;
     o->dc_fill_spec = t->dc_ev_fill_spec_o;
@@ -298,7 +303,7 @@ void model_shim_trap_csrs(const model_shim *m, unsigned ctx, uint32_t *mtvec, ui
 }
 
 void model_shim_get_params(const model_shim *m, model_shim_params *p) {
-    const auto &w = m->top->params_o;   // eleven 32-bit words, word 0 = NumCtx
+    const auto &w = m->top->params_o;   // ten 32-bit words, word 0 = NumCtx
     p->num_ctx = w[0];
     p->pause_cycles = w[1];
     p->select_policy = w[2];
@@ -308,8 +313,8 @@ void model_shim_get_params(const model_shim *m, model_shim_params *p) {
     p->dcache_ways = w[6];
     p->dcache_line = w[7];
     p->dcache_mshrs = w[8];
-    p->dcache_prefetch = w[9];
-    p->dcache_posted = w[10];
+    p->dcache_prefetch = w[9] & 0xFFFFu;   // word 9: DcachePrefetch | DcachePosted << 16
+    p->dcache_posted = w[9] >> 16;
 }
 
 // ---- FST tracing ----

@@ -63,7 +63,6 @@ typedef struct {
     uint32_t pf_addr;
     /* data cache event pulses (docs/dcache.md "Events") */
     uint8_t  dc_acc_valid, dc_acc_tid, dc_acc_spec, dc_acc_op, dc_acc_cls;
-    uint8_t  dc_acc_posted;  /* the access is a store answered as posted */
     uint32_t dc_acc_addr;
     uint8_t  dc_fill_valid, dc_fill_tid, dc_fill_spec, dc_fill_pref;
     uint32_t dc_fill_addr;
@@ -121,7 +120,9 @@ void model_shim_set_pex_dist_i(model_shim *m, unsigned set, unsigned v);
 void model_shim_set_perfect_dcache_i(model_shim *m, unsigned v);
 
 /* Backdoor lookup of the data cache (outrider_soc dbg_* ports, combinational):
- * sets dbg_addr_i, evaluates the model without a clock edge and returns the
+ * sets dbg_addr_i, evaluates the model without a clock edge (twice when the
+ * cache holds something: the second time with dbg_addr_i[1:0] = 1, the lanes
+ * query) and returns the
  * byte lanes (bit b = byte b, 0xF a whole word) of the word at addr for which
  * the cache holds a newer copy than memory, with *data = those bytes (from a
  * dirty line, the write-back buffer, or posted store bytes of a line in

@@ -121,7 +121,6 @@ outrider_sc_core::outrider_sc_core(sc_module_name name, const outrider_sc_core_p
     s.dc_ev_acc_op_o(acc_op_);
     s.dc_ev_acc_cls_o(acc_cls_);
     s.dc_ev_acc_addr_o(acc_addr_);
-    s.dc_ev_acc_posted_o(acc_posted_);
     s.dc_ev_fill_valid_o(fill_valid_);
     s.dc_ev_fill_tid_o(fill_tid_);
     s.dc_ev_fill_spec_o(fill_spec_);
@@ -136,7 +135,6 @@ outrider_sc_core::outrider_sc_core(sc_module_name name, const outrider_sc_core_p
     s.dc_ev_mshr_full_o(mshr_full_);
     s.dbg_addr_i(dbg_addr_);
     s.dbg_hit_o(dbg_hit_);
-    s.dbg_be_o(dbg_be_);
     s.dbg_data_o(dbg_data_);
     s.dbg_dirty_any_o(dbg_dirty_any_);
     s.console_err_o(console_err_);
@@ -254,7 +252,6 @@ void outrider_sc_core::sample(model_shim_outputs &o) const
     o.dc_acc_op = static_cast<uint8_t>(acc_op_.read());
     o.dc_acc_cls = static_cast<uint8_t>(acc_cls_.read());
     o.dc_acc_addr = acc_addr_.read();
-    o.dc_acc_posted = acc_posted_.read();
     o.dc_fill_valid = fill_valid_.read();
     o.dc_fill_tid = fill_tid_.read();
     o.dc_fill_spec = fill_spec_.read();
@@ -466,7 +463,7 @@ void outrider_sc_core::on_posedge()
 
 void outrider_sc_core::params(model_shim_params *p) const
 {
-    const sc_dt::sc_bv<352> w = params_.read();   // eleven 32-bit words, word 0 = NumCtx
+    const sc_dt::sc_bv<320> w = params_.read();   // ten 32-bit words, word 0 = NumCtx
     auto word = [&](int i) { return static_cast<unsigned>(w.range(32 * i + 31, 32 * i).to_uint()); };
     p->num_ctx = word(0);
     p->pause_cycles = word(1);
@@ -477,8 +474,8 @@ void outrider_sc_core::params(model_shim_params *p) const
     p->dcache_ways = word(6);
     p->dcache_line = word(7);
     p->dcache_mshrs = word(8);
-    p->dcache_prefetch = word(9);
-    p->dcache_posted = word(10);
+    p->dcache_prefetch = word(9) & 0xFFFFu;   // word 9: DcachePrefetch | DcachePosted << 16
+    p->dcache_posted = word(9) >> 16;
 }
 
 unsigned outrider_sc_core::roi() const

@@ -160,15 +160,15 @@ private:
         wb_err_, wb_stall_, tohost_en_, pex_enable_, ext_req_, ext_we_, io_ready_, perfect_,
         acc_valid_, acc_tid_, acc_spec_, fill_valid_, fill_tid_, fill_spec_, fill_pref_,
         wbk_valid_, wbk_tid_, evict_valid_, evict_useless_, dbg_hit_, dbg_dirty_any_,
-        pex_dist_set_, dpf_valid_, dpf_tid_, dpf_spec_, acc_posted_;
+        pex_dist_set_, dpf_valid_, dpf_tid_, dpf_spec_;
     sc_core::sc_signal<uint32_t> wb_sel_, wb_cti_, wb_bte_, meip_, retire_valid_, retire_rd_we_,
         trap_valid_, ctx_active_, ctx_pthread_, pex_event_, ext_be_, acc_op_, acc_cls_,
         mshr_full_, retire_rd_, ext_addr_, imem_req_, imem_err_s_, dport_lost_, wb_adr_, wb_dat_o_,
         wb_dat_i_, tohost_addr_, ext_wdata_, ext_rdata_s_, acc_addr_, fill_addr_, wbk_addr_,
         evict_addr_, dbg_addr_, dbg_data_, pipe_valid_, pipe_tid_, pipe_flags_,
-        pex_dist_s_, pex_hold_, dpf_addr_, core_ev_, dbg_be_;
+        pex_dist_s_, pex_hold_, dpf_addr_, core_ev_;
     sc_core::sc_signal<bool> console_err_;
-    sc_core::sc_signal<sc_dt::sc_bv<352>> params_;
+    sc_core::sc_signal<sc_dt::sc_bv<320>> params_;
     sc_core::sc_signal<sc_dt::sc_bv<320>> pipe_pc_, pipe_insn_;
     sc_core::sc_signal<uint64_t> imem_addr_, imem_rdata_s_, retire_pc_, retire_insn_, retire_rd_wdata_, retire_addr_,
         trap_cause_, trap_tval_;

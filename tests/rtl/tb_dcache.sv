@@ -94,7 +94,6 @@ module tb_dcache;
   logic              ev_wb_valid, ev_evict_valid, ev_evict_useless;
   logic [NC-1:0]     ev_mshr_full;
   logic [31:0]       dbg_addr = '0, dbg_data;
-  logic [3:0]        dbg_be;
   logic              dbg_hit, dbg_dirty_any, ev_acc_posted;
 
   logic        pf_valid = 1'b0;
@@ -120,14 +119,13 @@ module tb_dcache;
     .per_wdata_o (per_wdata), .per_be_o (per_be), .per_rdata_i (per_rdata),
     .ev_acc_valid_o (ev_acc_valid), .ev_acc_tid_o (ev_acc_tid), .ev_acc_spec_o (ev_acc_spec),
     .ev_acc_op_o (ev_acc_op), .ev_acc_cls_o (ev_acc_cls), .ev_acc_addr_o (ev_acc_addr),
-    .ev_acc_posted_o (ev_acc_posted),
     .ev_fill_valid_o (ev_fill_valid), .ev_fill_tid_o (ev_fill_tid),
     .ev_fill_spec_o (ev_fill_spec), .ev_fill_pref_o (ev_fill_pref),
     .ev_fill_addr_o (ev_fill_addr),
     .ev_wb_valid_o (ev_wb_valid), .ev_wb_tid_o (ev_wb_tid), .ev_wb_addr_o (ev_wb_addr),
     .ev_evict_valid_o (ev_evict_valid), .ev_evict_useless_o (ev_evict_useless),
     .ev_evict_addr_o (ev_evict_addr), .ev_mshr_full_o (ev_mshr_full),
-    .dbg_addr_i (dbg_addr), .dbg_hit_o (dbg_hit), .dbg_be_o (dbg_be), .dbg_data_o (dbg_data),
+    .dbg_addr_i (dbg_addr), .dbg_hit_o (dbg_hit), .dbg_data_o (dbg_data),
     .dbg_dirty_any_o (dbg_dirty_any),
     .pf_valid_i (pf_valid), .pf_addr_i (pf_addr), .pf_tid_i ('0), .pf_spec_i (1'b0),
     .pfill_cnt_o (pfill_cnt)
@@ -229,6 +227,7 @@ module tb_dcache;
   int           n_fill = 0, n_evict = 0, n_ready_dep = 0, n_spec_fill = 0, n_useless = 0;
   event         mon_ev;
 
+  assign ev_acc_posted = ev_acc_op == DopStorePosted;
   always @(posedge clk) begin : monitor
     if (rst_n) begin
       if (ev_acc_valid) begin
@@ -244,7 +243,7 @@ module tb_dcache;
         if (ev_acc_valid) last_posted[ev_acc_tid] = ev_acc_posted;
         if (ev_acc_posted) begin
           n_posted++;
-          `CHECK(POSTED != 0 && ev_acc_op == DopStore && !ev_acc_spec,
+          `CHECK(POSTED != 0 && !ev_acc_spec,
                  $sformatf("posted access: op %0d spec %b", ev_acc_op, ev_acc_spec))
         end
       end
@@ -484,6 +483,24 @@ module tb_dcache;
     end
   end
 
+  // memory's word overlaid with the bytes the backdoor holds (dbg_addr_i[1:0]
+  // = 1: the lanes query, dbg_data_o[3:0] = which bytes are the cache's)
+  task automatic backdoor_word(input logic [31:0] a, input logic [31:0] mem_w,
+                               output logic [31:0] got);
+    logic [31:0] d;
+    got = mem_w;
+    dbg_addr = a;
+    #0.1;
+    if (dbg_hit) begin
+      d = dbg_data;
+      dbg_addr = a | 32'd1;
+      #0.1;
+      `CHECK(dbg_hit && dbg_data[31:4] == '0 && dbg_data[3:0] != 4'd0,
+             $sformatf("backdoor lanes query of %h: hit %b lanes %h", a, dbg_hit, dbg_data))
+      got = merge(mem_w, d, dbg_data[3:0]);
+    end
+  endtask
+
   // the program's view = RAM overlaid with the dirty data the backdoor reports
   task automatic check_view(input string what, input bit backdoor);
     logic [31:0] a, got;
@@ -494,11 +511,7 @@ module tb_dcache;
         for (int w = 0; w < WPL; w++) begin
           a = line_addr(t, s) + 32'(4 * w);
           got = u_mem.mem[widx(a)];
-          if (backdoor) begin
-            dbg_addr = a;
-            #0.1;
-            if (dbg_hit) got = merge(got, dbg_data, dbg_be);
-          end
+          if (backdoor) backdoor_word(a, got, got);
           if (got != shadow[widx(a)]) bad++;
         end
       end
@@ -559,10 +572,7 @@ module tb_dcache;
     bad = 0;
     for (int w = 0; w < WPL; w++) begin
       a = line + 32'(4 * w);
-      dbg_addr = a;
-      #0.1;
-      got = u_mem.mem[widx(a)];
-      if (dbg_hit) got = merge(got, dbg_data, dbg_be);
+      backdoor_word(a, u_mem.mem[widx(a)], got);
       if (got != shadow[widx(a)]) bad++;
     end
     `CHECK(bad == 0, $sformatf("%s: %0d words of line %h differ in the backdoor view", what, bad, line))
