@@ -594,20 +594,22 @@ module tb_dcache;
     a = line_addr(0, 5) + 32'(4 * (WPL - 1));
     watch_line = line_addr(0, 5);
     st(0, a, 32'hA1B2_C3D4, 4'b0010, lat);
-    if (POSTED != 0)
+    if (POSTED != 0 && PREF == 0)
       `CHECK(lat == 1 && last_posted[0], $sformatf("D1: posted store answered after %0d cycles", lat))
-    else
+    else if (POSTED == 0)
       `CHECK(lat > Lat && !last_posted[0], $sformatf("D1: store miss (not posted) answered after %0d cycles", lat))
     if (POSTED != 0) begin
       // D2: more stores to the line in flight merge (halfword, bytes, newer
       // bytes win), each answered in stage 1; the backdoor sees them
       st(0, a, 32'h1122_3344, 4'b1100, lat);
-      `CHECK(lat == 1, $sformatf("D2: merged store answered after %0d cycles", lat))
+      if (PREF == 0) `CHECK(lat == 1, $sformatf("D2: merged store answered after %0d cycles", lat))
       st(0, a, 32'h5566_7788, 4'b0010, lat);   // overwrites the byte of D1
       st(0, a, 32'h99AA_BBCC, 4'b0001, lat);
       st(0, line_addr(0, 5), 32'hDEAD_BEEF, 4'b1111, lat2);
-      `CHECK(lat == 1 && lat2 == 1, $sformatf("D2: merged stores answered after %0d/%0d cycles", lat, lat2))
-      `CHECK(u_dut.posted_any, "D2: the stores wait in an MSHR")
+      if (PREF == 0) begin
+        `CHECK(lat == 1 && lat2 == 1, $sformatf("D2: merged stores answered after %0d/%0d cycles", lat, lat2))
+        `CHECK(u_dut.posted_any, "D2: the stores wait in an MSHR")
+      end
       view_line("D2 (bytes in an MSHR)", line_addr(0, 5));
       // D3/D4: a load of the other context waits for the line and sees
       // every posted byte; it merged into the MSHR and is answered by the
@@ -686,7 +688,9 @@ module tb_dcache;
     xact(0, DopStore, 5'd0, a, 32'h0102_0304, 4'hF, 1'b0, d, e);
     `CHECK(e && !last_posted[0], $sformatf("D8: store beyond memory: err=%b posted=%b", e, last_posted[0]))
     wait_idle();
-    err_ok = 1'b0;
+    // (with the next-line prefetcher, a prefetch of the line after it may
+    // still be answered with an error later: errors stay allowed then)
+    if (PREF == 0) err_ok = 1'b0;
     wait_idle();
     hints_on = 1'b1;
   endtask
