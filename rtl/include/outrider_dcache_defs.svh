@@ -32,6 +32,7 @@ localparam logic [2:0] RtPer   = 3'd1;  // peripheral port
 localparam logic [2:0] RtErr   = 3'd2;  // access fault, answered in stage 1
 localparam logic [2:0] RtNop   = 3'd3;  // answered in stage 1 with 0, no effect (p-thread non-loads)
 localparam logic [2:0] RtFence = 3'd4;  // parks until the flush engine is done
+localparam logic [2:0] RtWait  = 3'd5;  // ordered after posted stores: parks, looks again
 
 // ---- what occupies stage 1 ------------------------------------------------
 localparam logic [1:0] SrcReq    = 2'd0;  // a new core request

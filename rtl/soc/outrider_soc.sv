@@ -60,6 +60,7 @@ module outrider_soc #(
   parameter int DcacheLine     = 32,
   parameter int DcacheMshrs    = 4,
   parameter int DcachePrefetch = 0,     // 1: next-line prefetch on demand misses
+  parameter int DcachePosted   = 1,     // 1: store misses answered at once (posted stores)
   parameter int SimDebug       = 1,     // 1: dbg_* backdoor ports work (0 on an FPGA)
   // 1: the answers of the instruction port, the Wishbone port and the I/O
   // window enter through flip-flops; the driver sets them one cycle early
@@ -195,7 +196,7 @@ module outrider_soc #(
   // The configuration, constant: ten 32-bit words, word i in bits
   // [32i+31:32i]: 0 NumCtx, 1 PauseCycles, 2 SelectPolicy, 3 StoreBufEntries,
   // 4 DefaultBudget, 5 DcacheBytes, 6 DcacheWays, 7 DcacheLine, 8 DcacheMshrs,
-  // 9 DcachePrefetch. The test bench records them in its statistics (read from
+  // 9 DcachePrefetch (bits 15:0) and DcachePosted (bits 31:16). The test bench records them in its statistics (read from
   // the Verilated model, so they are those it was built with); an FPGA top
   // leaves it unused (synthesis removes it).
   output logic [10*32-1:0]         params_o
@@ -335,7 +336,7 @@ module outrider_soc #(
   assign dbg_pipe_insn_o  = (SimDebug != 0) ? core_pipe_insn  : '0;
   assign dbg_pipe_flags_o = (SimDebug != 0) ? core_pipe_flags : '0;
 
-  assign params_o = {32'(DcachePrefetch), 32'(DcacheMshrs), 32'(DcacheLine), 32'(DcacheWays),
+  assign params_o = {16'(DcachePosted), 16'(DcachePrefetch), 32'(DcacheMshrs), 32'(DcacheLine), 32'(DcacheWays),
                      32'(DcacheBytes), 32'(DefaultBudget), 32'(StoreBufEntries),
                      32'(SelectPolicy), 32'(PauseCycles), 32'(NumCtx)};
 
@@ -407,7 +408,8 @@ module outrider_soc #(
 
   outrider_dcache #(
     .NumCtx (NumCtx), .SizeBytes (DcacheBytes), .Ways (DcacheWays), .LineBytes (DcacheLine),
-    .NumMshr (DcacheMshrs), .NextLinePrefetch (DcachePrefetch), .DebugPort (SimDebug)
+    .NumMshr (DcacheMshrs), .NextLinePrefetch (DcachePrefetch), .DebugPort (SimDebug),
+    .PostedStores (DcachePosted)
   ) u_dcache (
     .clk_i, .rst_ni,
     .dreq_valid_i (dreq_valid_ds && !perfect), .dreq_ready_o (dc_ready), .dreq_tid_i (dreq_tid),

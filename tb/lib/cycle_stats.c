@@ -22,6 +22,7 @@ static void access_event(outrider_stats *st, const model_shim_outputs *o, uint64
     unsigned c = o->dc_acc_tid < OUTRIDER_MAX_CTX ? o->dc_acc_tid : 0;
     unsigned cls = o->dc_acc_cls;
     int load = is_load_op(o->dc_acc_op);
+    int posted = o->dc_acc_op == OUTRIDER_OP_STORE_POSTED;   /* a store answered as posted */
     outrider_dcache_ctx_stats *d = &st->dcache.ctx[c];
     if (cls == OUTRIDER_CLS_UNCACHED) {
         d->uncached++;
@@ -34,6 +35,8 @@ static void access_event(outrider_stats *st, const model_shim_outputs *o, uint64
             d->stores++;
             if (cls == OUTRIDER_CLS_MISS)
                 d->store_misses++;
+            if (posted)
+                d->posted_stores++;
         }
         if (cls == OUTRIDER_CLS_MERGE || cls == OUTRIDER_CLS_LATE)
             d->mshr_merges++;

@@ -129,11 +129,17 @@ void model_shim_set_perfect_dcache_i(model_shim *m, unsigned v) {
 }
 
 int model_shim_dbg_read(model_shim *m, uint32_t addr, uint32_t *data) {
-    m->top->dbg_addr_i = addr;
+    m->top->dbg_addr_i = addr & ~3u;
     m->top->eval();
     if (!m->top->dbg_hit_o) return 0;
     *data = m->top->dbg_data_o;
-    return 1;
+    // which bytes are the cache's: the lanes query (dbg_addr_i[1:0] = 1)
+    m->top->dbg_addr_i = (addr & ~3u) | 1u;
+    m->top->eval();
+    unsigned lanes = m->top->dbg_data_o & 0xFu;
+    m->top->dbg_addr_i = addr;
+    m->top->eval();
+    return lanes ? (int)lanes : 0xF;
 }
 unsigned model_shim_dbg_dirty_any(const model_shim *m) { return m->top->dbg_dirty_any_o; }
 
@@ -307,7 +313,8 @@ void model_shim_get_params(const model_shim *m, model_shim_params *p) {
     p->dcache_ways = w[6];
     p->dcache_line = w[7];
     p->dcache_mshrs = w[8];
-    p->dcache_prefetch = w[9];
+    p->dcache_prefetch = w[9] & 0xFFFFu;   // word 9: DcachePrefetch | DcachePosted << 16
+    p->dcache_posted = w[9] >> 16;
 }
 
 // ---- FST tracing ----

@@ -120,9 +120,14 @@ void model_shim_set_pex_dist_i(model_shim *m, unsigned set, unsigned v);
 void model_shim_set_perfect_dcache_i(model_shim *m, unsigned v);
 
 /* Backdoor lookup of the data cache (outrider_soc dbg_* ports, combinational):
- * sets dbg_addr_i, evaluates the model without a clock edge and returns 1 with
- * *data = the newest copy of the word at addr if the cache holds it dirty,
- * else 0. Call it only between cycles (after a rising edge). */
+ * sets dbg_addr_i, evaluates the model without a clock edge (twice when the
+ * cache holds something: the second time with dbg_addr_i[1:0] = 1, the lanes
+ * query) and returns the
+ * byte lanes (bit b = byte b, 0xF a whole word) of the word at addr for which
+ * the cache holds a newer copy than memory, with *data = those bytes (from a
+ * dirty line, the write-back buffer, or posted store bytes of a line in
+ * flight), or 0 if it holds none. Call it only between cycles (after a
+ * rising edge). */
 int      model_shim_dbg_read(model_shim *m, uint32_t addr, uint32_t *data);
 /* Non-zero if the cache holds any dirty data (valid between cycles). */
 unsigned model_shim_dbg_dirty_any(const model_shim *m);
@@ -210,6 +215,7 @@ void model_shim_trap_csrs(const model_shim *m, unsigned ctx, uint32_t *mtvec, ui
 typedef struct {
     unsigned num_ctx, pause_cycles, select_policy, store_buf_entries, default_budget;
     unsigned dcache_bytes, dcache_ways, dcache_line, dcache_mshrs, dcache_prefetch;
+    unsigned dcache_posted;
 } model_shim_params;
 void model_shim_get_params(const model_shim *m, model_shim_params *p);
 

@@ -508,11 +508,12 @@ int outrider_sim_read_mem(const outrider_sim *s, uint32_t addr, void *buf, size_
     uint64_t end = (uint64_t)addr + len;
     for (uint64_t w = addr & ~3u; w < end; w += 4) {
         uint32_t data;
-        if (!model_shim_dbg_read(s->model, (uint32_t)w, &data))
+        int lanes = model_shim_dbg_read(s->model, (uint32_t)w, &data);
+        if (!lanes)
             continue;
         for (unsigned b = 0; b < 4; b++) {
             uint64_t a = w + b;
-            if (a >= addr && a < end)
+            if (((unsigned)lanes >> b & 1u) && a >= addr && a < end)
                 out[a - addr] = (uint8_t)(data >> (8 * b));
         }
     }

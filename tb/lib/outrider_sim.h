@@ -112,6 +112,7 @@ typedef struct {
     uint64_t stores;             /* cacheable stores, SC (when performed) and AMOs */
     uint64_t load_misses;        /* loads that allocated an MSHR, or were dropped */
     uint64_t store_misses;       /* stores that allocated an MSHR */
+    uint64_t posted_stores;      /* stores answered at once, their bytes in an MSHR (posted) */
     uint64_t mshr_merges;        /* accesses merged into a line in flight */
     uint64_t writebacks;         /* dirty lines written back on behalf of it */
     uint64_t mshr_full_stall_cycles; /* cycles parked because no MSHR was free */

@@ -37,9 +37,11 @@ static void dcache_json(const outrider_stats *st, FILE *out)
         fprintf(out,
                 "%s{\"loads\":%" PRIu64 ",\"stores\":%" PRIu64 ",\"load_misses\":%" PRIu64
                 ",\"store_misses\":%" PRIu64 ",\"mshr_merges\":%" PRIu64 ",\"writebacks\":%" PRIu64
-                ",\"mshr_full_stall_cycles\":%" PRIu64 ",\"uncached\":%" PRIu64 "}",
+                ",\"mshr_full_stall_cycles\":%" PRIu64 ",\"uncached\":%" PRIu64
+                ",\"posted_stores\":%" PRIu64 "}",
                 c ? "," : "", t->loads, t->stores, t->load_misses, t->store_misses,
-                t->mshr_merges, t->writebacks, t->mshr_full_stall_cycles, t->uncached);
+                t->mshr_merges, t->writebacks, t->mshr_full_stall_cycles, t->uncached,
+                t->posted_stores);
     }
     fprintf(out,
             "],\"fills\":%" PRIu64 ",\"prefetch_fills\":%" PRIu64 ",\"evictions\":%" PRIu64
@@ -118,10 +120,11 @@ static void config_json(const stats_json_info *x, FILE *out)
     fprintf(out,
             ",\"model\":{\"NumCtx\":%u,\"PauseCycles\":%u,\"SelectPolicy\":%u"
             ",\"StoreBufEntries\":%u,\"DefaultBudget\":%u,\"DcacheBytes\":%u,\"DcacheWays\":%u"
-            ",\"DcacheLine\":%u,\"DcacheMshrs\":%u,\"DcachePrefetch\":%u}",
+            ",\"DcacheLine\":%u,\"DcacheMshrs\":%u,\"DcachePrefetch\":%u"
+            ",\"DcachePosted\":%u}",
             p->num_ctx, p->pause_cycles, p->select_policy, p->store_buf_entries,
             p->default_budget, p->dcache_bytes, p->dcache_ways, p->dcache_line, p->dcache_mshrs,
-            p->dcache_prefetch);
+            p->dcache_prefetch, p->dcache_posted);
     fputs(",\"elf\":", out);
     if (x->elf_path)
         json_str(x->elf_path, out);

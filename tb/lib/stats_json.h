@@ -7,7 +7,7 @@
  *    "wishbone":{"reads":N,"writes":N,"read_accesses":N,"write_accesses":N},
  *    "dcache":{"threads":[{"loads":N,"stores":N,"load_misses":N,"store_misses":N,
  *                          "mshr_merges":N,"writebacks":N,"mshr_full_stall_cycles":N,
- *                          "uncached":N},...],
+ *                          "uncached":N,"posted_stores":N},...],
  *              "fills":N,"prefetch_fills":N,"evictions":N,"writebacks":N,
  *              "mshr_full_stall_cycles":N},
  *    "preexec":{"spawned":N,"refused":N,"cancelled":N,"budget_stops":N,
@@ -18,7 +18,7 @@
  *    "derived":{"coverage":X|null,"accuracy":X|null,"lateness":X|null},
  *    "config":{"mem_latency":N,"mem_outstanding":N,"perfect_dcache":B,
  *              "preexec_at_reset":B,"ram_size":N,"max_cycles":N,
- *              "model":{"NumCtx":N,...,"DcachePrefetch":N},
+ *              "model":{"NumCtx":N,...,"DcachePrefetch":N,"DcachePosted":N},
  *              "elf":"path"|null,"elf_sha256":"hex"|null},
  *    "roi":[{"begin_cycle":N,"ended":B,"cycles":N,"threads":[...],
  *            "wishbone":{...},"dcache":{...},"preexec":{...},"derived":{...}},...]}

@@ -474,7 +474,8 @@ void outrider_sc_core::params(model_shim_params *p) const
     p->dcache_ways = word(6);
     p->dcache_line = word(7);
     p->dcache_mshrs = word(8);
-    p->dcache_prefetch = word(9);
+    p->dcache_prefetch = word(9) & 0xFFFFu;   // word 9: DcachePrefetch | DcachePosted << 16
+    p->dcache_posted = word(9) >> 16;
 }
 
 unsigned outrider_sc_core::roi() const

@@ -93,14 +93,16 @@ $(foreach b,$(RTLU_BENCHES),$(eval $(call RTLU_BENCH_RULES,$(b))))
 # Together the sets cover: the default (4 KiB, 2-way, 32-byte lines, 4 MSHRs,
 # 2 contexts), 1 and 3 contexts, direct mapped, 4 and 8 ways, 16- and
 # 64-byte lines, 1, 2 and 3 MSHRs, the next-line prefetcher (also with one
-# MSHR), 1 KiB and 8 KiB.
-RTLU_DC_SETS := default nc1_w1_8k nc3_w4_l16_m1_pf l64_m2_pf_1k w8_m3 nc3_w1_1k
+# MSHR), 1 KiB and 8 KiB; posted0 the default with PostedStores = 0
+# (every other set posts store misses).
+RTLU_DC_SETS := default nc1_w1_8k nc3_w4_l16_m1_pf l64_m2_pf_1k w8_m3 nc3_w1_1k posted0
 RTLU_DC_default_G          :=
 RTLU_DC_nc1_w1_8k_G        := -GNC=1 -GWAYS=1 -GSIZE=8192
 RTLU_DC_nc3_w4_l16_m1_pf_G := -GNC=3 -GWAYS=4 -GLINE=16 -GMSHRS=1 -GPREF=1
 RTLU_DC_l64_m2_pf_1k_G     := -GLINE=64 -GMSHRS=2 -GPREF=1 -GSIZE=1024
 RTLU_DC_w8_m3_G            := -GWAYS=8 -GSIZE=8192 -GMSHRS=3
 RTLU_DC_nc3_w1_1k_G        := -GNC=3 -GWAYS=1 -GSIZE=1024
+RTLU_DC_posted0_G          := -GPOSTED=0
 RTLU_DC_SRCS := tests/rtl/tb_dcache.sv tests/rtl/wb_slave_model.sv \
                 $(filter-out %/outrider_dbiu.sv,$(filter rtl/cache/%,$(RTLU_RTL)))
 RTLU_VERILATOR ?= verilator

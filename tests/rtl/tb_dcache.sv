@@ -28,6 +28,7 @@ module tb_dcache;
   parameter int LINE  = 32;
   parameter int MSHRS = 4;
   parameter int PREF  = 0;
+  parameter int POSTED = 1;                      // PostedStores
   localparam int TidW   = (NC > 1) ? $clog2(NC) : 1;
   localparam int Stride = SIZE / WAYS;           // bytes between lines of one set
   localparam int Tags   = WAYS + 4;              // lines per set used by the test
@@ -93,15 +94,18 @@ module tb_dcache;
   logic              ev_wb_valid, ev_evict_valid, ev_evict_useless;
   logic [NC-1:0]     ev_mshr_full;
   logic [31:0]       dbg_addr = '0, dbg_data;
-  logic              dbg_hit, dbg_dirty_any;
+  logic              dbg_hit, dbg_dirty_any, ev_acc_posted;
 
   logic        pf_valid = 1'b0;
   logic [31:0] pf_addr = '0, pf_state = 32'h1234_5679;
   logic [15:0] pfill_cnt;
   int          n_hint = 0;
+  bit          hints_on = 1'b1;             // off during the directed posted-store tests
+  bit          err_ok = 1'b0;               // the slave may answer with an error (D8)
   outrider_dcache #(
     .NumCtx (NC), .SizeBytes (SIZE), .Ways (WAYS), .LineBytes (LINE), .NumMshr (MSHRS),
-    .NextLinePrefetch (PREF), .DebugPort (1)
+    .NextLinePrefetch (PREF), .DebugPort (1),
+    .PostedStores (POSTED)
   ) u_dut (
     .clk_i (clk), .rst_ni (rst_n),
     .dreq_valid_i (dreq_valid), .dreq_ready_o (dreq_ready), .dreq_tid_i (dreq_tid),
@@ -137,7 +141,7 @@ module tb_dcache;
     x = x ^ (x >> 17);
     x = x ^ (x << 5);
     pf_state <= x;
-    pf_valid <= rst_n && (x[3:0] == 4'd0);
+    pf_valid <= rst_n && hints_on && (x[3:0] == 4'd0);
     pf_addr  <= (x[7:4] == 4'd0) ? (MmioBase | 32'(x[11:8]) << 2)
                                  : line_addr(int'(x[15:8]) % (WAYS + 4), int'(x[19:16]) % 4) +
                                    32'({x[24:22], 2'b00});
@@ -212,12 +216,18 @@ module tb_dcache;
   logic         resp_err   [0:NC-1];
   logic [2:0]   last_cls   [0:NC-1];   // class of the context's last access event
   longint       acc_cyc    [0:NC-1];
+  longint       resp_cyc   [0:NC-1];   // cycle of the context's last answer
+  int           n_posted = 0, max_posted = 0;
+  bit           last_posted [0:NC-1];  // the context's last access event was a posted store
+  logic [31:0]  watch_line = '1;       // fill_cyc: cycle of the last fill of watch_line
+  longint       fill_cyc = 0;
   longint       cyc = 0;
   int           rr = 0;
   int           n_acc = 0, n_drop = 0, n_pref = 0, n_merge = 0, n_wb = 0, n_full = 0;
   int           n_fill = 0, n_evict = 0, n_ready_dep = 0, n_spec_fill = 0, n_useless = 0;
   event         mon_ev;
 
+  assign ev_acc_posted = ev_acc_op == DopStorePosted;
   always @(posedge clk) begin : monitor
     if (rst_n) begin
       if (ev_acc_valid) begin
@@ -230,9 +240,20 @@ module tb_dcache;
         last_cls[ev_acc_tid] = ev_acc_cls;
         if (ev_acc_cls == ClsDropped) n_drop++;
         if (ev_acc_cls == 3'd2 || ev_acc_cls == 3'd3) n_merge++;
+        if (ev_acc_valid) last_posted[ev_acc_tid] = ev_acc_posted;
+        if (ev_acc_posted) begin
+          n_posted++;
+          `CHECK(POSTED != 0 && !ev_acc_spec,
+                 $sformatf("posted access: op %0d spec %b", ev_acc_op, ev_acc_spec))
+        end
       end
+      // an uncached access goes out only when no posted store of its context waits
+      if (per_req)
+        `CHECK(u_dut.posted_now[u_dut.u_arb.s0_tid] == 1'b0,
+               "a peripheral access while posted stores of its context wait")
       if (ev_fill_valid) begin
         n_fill++;
+        if (ev_fill_addr == watch_line) fill_cyc = cyc;
         if (ev_fill_pref) n_pref++;
         if (ev_fill_spec) n_spec_fill++;
         `CHECK(int'(ev_fill_tid) < NC && (!ev_fill_spec || int'(ev_fill_tid) == NC - 1),
@@ -252,7 +273,16 @@ module tb_dcache;
                $sformatf("eviction of %h", ev_evict_addr))
       end
       if (per_req) `CHECK(!per_we, "a peripheral store (the bench sends none)")
+      if (wb_err && !err_ok) `CHECK(0, "the slave answered with an error")
       if (|ev_mshr_full) n_full++;
+      begin : count_posted
+        int k;
+        k = 0;
+        for (int m = 0; m < MSHRS; m++)
+          if (u_dut.u_mshr.st_q[2*m +: 2] != 2'd0 &&
+              u_dut.u_mshr.pmask_q[LINE*m +: LINE] != '0) k++;
+        if (k > max_posted) max_posted = k;
+      end
       for (int c = 0; c < NC; c++) begin
         if (dresp_valid[c]) begin
           if (!outstanding[c]) begin
@@ -262,6 +292,7 @@ module tb_dcache;
             resp_rdata[c]  = dresp_rdata[32*c +: 32];
             resp_err[c]    = dresp_err[c];
             resp_got[c]    = 1'b1;
+            resp_cyc[c]    = cyc;
             outstanding[c] = 1'b0;
           end
         end
@@ -452,6 +483,24 @@ module tb_dcache;
     end
   end
 
+  // memory's word overlaid with the bytes the backdoor holds (dbg_addr_i[1:0]
+  // = 1: the lanes query, dbg_data_o[3:0] = which bytes are the cache's)
+  task automatic backdoor_word(input logic [31:0] a, input logic [31:0] mem_w,
+                               output logic [31:0] got);
+    logic [31:0] d;
+    got = mem_w;
+    dbg_addr = a;
+    #0.1;
+    if (dbg_hit) begin
+      d = dbg_data;
+      dbg_addr = a | 32'd1;
+      #0.1;
+      `CHECK(dbg_hit && dbg_data[31:4] == '0 && dbg_data[3:0] != 4'd0,
+             $sformatf("backdoor lanes query of %h: hit %b lanes %h", a, dbg_hit, dbg_data))
+      got = merge(mem_w, d, dbg_data[3:0]);
+    end
+  endtask
+
   // the program's view = RAM overlaid with the dirty data the backdoor reports
   task automatic check_view(input string what, input bit backdoor);
     logic [31:0] a, got;
@@ -462,11 +511,7 @@ module tb_dcache;
         for (int w = 0; w < WPL; w++) begin
           a = line_addr(t, s) + 32'(4 * w);
           got = u_mem.mem[widx(a)];
-          if (backdoor) begin
-            dbg_addr = a;
-            #0.1;
-            if (dbg_hit) got = dbg_data;
-          end
+          if (backdoor) backdoor_word(a, got, got);
           if (got != shadow[widx(a)]) bad++;
         end
       end
@@ -492,12 +537,170 @@ module tb_dcache;
     `CHECK(!dbg_dirty_any, "nothing dirty after a fence")
   endtask
 
+  // ---- directed tests of posted stores (docs/dcache.md "Posted stores") -----------
+  task automatic wait_idle();
+    do @(mon_ev);
+    while (u_dut.u_mshr.st_q != '0 || u_dut.wr_busy || u_dut.vr_active || u_dut.pfq_v ||
+           outstanding != '0);
+    repeat (2) @(mon_ev);
+  endtask
+
+  // a store of ctx c; lat = cycles from acceptance to the answer
+  task automatic st(input int c, input logic [31:0] a, input logic [31:0] v,
+                    input logic [3:0] be, output longint lat);
+    logic [31:0] d;
+    logic        e;
+    xact(c, DopStore, 5'd0, a, v, be, 1'b0, d, e);
+    `CHECK(!e && d == 32'd0, $sformatf("ctx%0d store %h: err=%b rdata=%h", c, a, e, d))
+    shadow[widx(a)] = merge(shadow[widx(a)], v, be);
+    lat = resp_cyc[c] - acc_cyc[c];
+  endtask
+
+  task automatic ld_check(input int c, input logic [31:0] a, output longint lat);
+    logic [31:0] d;
+    logic        e;
+    xact(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
+    `CHECK(!e && d == shadow[widx(a)],
+           $sformatf("ctx%0d load %h = %h, expected %h", c, a, d, shadow[widx(a)]))
+    lat = resp_cyc[c] - acc_cyc[c];
+  endtask
+
+  // the backdoor view of one line (RAM overlaid byte by byte) against the shadow
+  task automatic view_line(input string what, input logic [31:0] line);
+    logic [31:0] a, got;
+    int bad;
+    bad = 0;
+    for (int w = 0; w < WPL; w++) begin
+      a = line + 32'(4 * w);
+      backdoor_word(a, u_mem.mem[widx(a)], got);
+      if (got != shadow[widx(a)]) bad++;
+    end
+    `CHECK(bad == 0, $sformatf("%s: %0d words of line %h differ in the backdoor view", what, bad, line))
+  endtask
+
+  task automatic t_posted();
+    localparam longint Lat = 30;
+    logic [31:0] a, d, exp;
+    logic        e;
+    longint      lat, lat2;
+    int          c1, n;
+    c1 = (NC > 1) ? 1 : 0;
+    hints_on = 1'b0;
+    u_mem.latency = int'(Lat); u_mem.stall_pct = 0; u_mem.max_out = 64;
+    $display("  %s: directed posted-store tests (PostedStores = %0d)", name, POSTED);
+    wait_idle();
+
+    // D1: a store miss is answered in stage 1 (posted), or parks (POSTED = 0)
+    a = line_addr(0, 5) + 32'(4 * (WPL - 1));
+    watch_line = line_addr(0, 5);
+    st(0, a, 32'hA1B2_C3D4, 4'b0010, lat);
+    if (POSTED != 0 && PREF == 0)
+      `CHECK(lat == 1 && last_posted[0], $sformatf("D1: posted store answered after %0d cycles", lat))
+    else if (POSTED == 0)
+      `CHECK(lat > Lat && !last_posted[0], $sformatf("D1: store miss (not posted) answered after %0d cycles", lat))
+    if (POSTED != 0) begin
+      // D2: more stores to the line in flight merge (halfword, bytes, newer
+      // bytes win), each answered in stage 1; the backdoor sees them
+      st(0, a, 32'h1122_3344, 4'b1100, lat);
+      if (PREF == 0) `CHECK(lat == 1, $sformatf("D2: merged store answered after %0d cycles", lat))
+      st(0, a, 32'h5566_7788, 4'b0010, lat);   // overwrites the byte of D1
+      st(0, a, 32'h99AA_BBCC, 4'b0001, lat);
+      st(0, line_addr(0, 5), 32'hDEAD_BEEF, 4'b1111, lat2);
+      if (PREF == 0) begin
+        `CHECK(lat == 1 && lat2 == 1, $sformatf("D2: merged stores answered after %0d/%0d cycles", lat, lat2))
+        `CHECK(u_dut.posted_any, "D2: the stores wait in an MSHR")
+      end
+      view_line("D2 (bytes in an MSHR)", line_addr(0, 5));
+      // D3/D4: a load of the other context waits for the line and sees
+      // every posted byte; it merged into the MSHR and is answered by the
+      // refill beat of its word (early restart, before the line installs)
+      ld_check(c1, a, lat);
+      `CHECK(lat > 2,
+             $sformatf("D3: load of a line in flight answered after %0d cycles", lat))
+      if (NC > 1)
+        `CHECK(fill_cyc == 0 || fill_cyc >= resp_cyc[c1],
+               $sformatf("D4: early restart (answer %0d, fill %0d)", resp_cyc[c1], fill_cyc))
+    end
+    wait_idle();
+    `CHECK(fill_cyc != 0, "D3: the line was installed")
+    for (int w = 0; w < WPL; w++) ld_check(0, line_addr(0, 5) + 32'(4 * w), lat);
+    `CHECK(u_dut.u_frames.dirty_q[(5 * WAYS) +: WAYS] != '0, "D7: the line installed dirty")
+    view_line("D7 (installed line)", line_addr(0, 5));
+
+    // D5: posted stores to up to MSHRS lines in flight at once; one more
+    // finds no MSHR and parks as before
+    wait_idle();
+    max_posted = 0;
+    n = 0;
+    for (int m = 0; m < MSHRS; m++) begin
+      st(0, line_addr(1, 5 + m) + 32'(4 * (m % WPL)), 32'(m) * 32'h0101_0101 + 32'h10, 4'hF, lat);
+      if (lat == 1) n++;
+    end
+    if (POSTED != 0 && PREF == 0) begin
+      `CHECK(n == MSHRS, $sformatf("D5: %0d of %0d stores posted at once", n, MSHRS))
+      st(c1, line_addr(1, 5 + MSHRS) + 4, 32'h7777_7777, 4'hF, lat);
+      `CHECK(lat > 1 && max_posted == MSHRS,
+             $sformatf("D5: store with no free MSHR answered after %0d cycles (%0d MSHRs held posted bytes)", lat, max_posted))
+    end
+    for (int m = 0; m < MSHRS; m++) ld_check(c1, line_addr(1, 5 + m) + 32'(4 * (m % WPL)), lat);
+
+    // D6: an uncached access, an AMO and a fence of a context wait for its
+    // own posted stores (the other context's uncached access does not); the
+    // fence's write-back carries the posted bytes
+    wait_idle();
+    st(0, line_addr(2, 5), 32'hCAFE_F00D, 4'b0110, lat);
+    a = MmioBase + 32'h8;
+    if (NC > 1) begin
+      xact(c1, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
+      `CHECK(!e && d == per_fn(a), $sformatf("D6: peripheral load %h = %h", a, d))
+      if (POSTED != 0)
+        `CHECK(resp_cyc[c1] - acc_cyc[c1] == 1 && u_dut.posted_any,
+               $sformatf("D6: the other context's peripheral load took %0d cycles", resp_cyc[c1] - acc_cyc[c1]))
+    end
+    xact(0, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
+    `CHECK(!e && d == per_fn(a), $sformatf("D6: peripheral load %h = %h", a, d))
+    if (POSTED != 0)
+      `CHECK(resp_cyc[0] - acc_cyc[0] > Lat / 2,
+             $sformatf("D6: peripheral load waited %0d cycles for a posted store", resp_cyc[0] - acc_cyc[0]))
+    wait_idle();
+    st(0, line_addr(3, 5), 32'h0BAD_CAFE, 4'b1001, lat);
+    a = line_addr(2, 5) + 32'(4 * (WPL - 1));
+    exp = shadow[widx(a)];
+    xact(0, DopAmo, AmoAdd, a, 32'd5, 4'hF, 1'b0, d, e);
+    `CHECK(!e && d == exp, $sformatf("D6: AMO %h = %h, expected %h", a, d, exp))
+    shadow[widx(a)] = exp + 32'd5;
+    if (POSTED != 0)
+      `CHECK(resp_cyc[0] - acc_cyc[0] > Lat / 2,
+             $sformatf("D6: AMO waited %0d cycles for a posted store", resp_cyc[0] - acc_cyc[0]))
+    wait_idle();
+    st(0, line_addr(4, 5), 32'h1357_9BDF, 4'b1111, lat);
+    xact(0, DopFence, 5'd0, RamBase, 32'd0, 4'h0, 1'b0, d, e);
+    `CHECK(!e, "D6: fence")
+    `CHECK(u_mem.mem[widx(line_addr(4, 5))] == shadow[widx(line_addr(4, 5))] &&
+           u_mem.mem[widx(line_addr(2, 5))] == shadow[widx(line_addr(2, 5))],
+           "D6: memory after the fence holds the posted bytes")
+
+    // D8: a store beyond the end of memory is not posted (no refill of a
+    // line that high has succeeded): it parks and gets its access fault
+    wait_idle();
+    err_ok = 1'b1;
+    a = RamBase + 32'(Words * 4) + 32'(3 * LINE);
+    xact(0, DopStore, 5'd0, a, 32'h0102_0304, 4'hF, 1'b0, d, e);
+    `CHECK(e && !last_posted[0], $sformatf("D8: store beyond memory: err=%b posted=%b", e, last_posted[0]))
+    wait_idle();
+    // (with the next-line prefetcher, a prefetch of the line after it may
+    // still be answered with an error later: errors stay allowed then)
+    if (PREF == 0) err_ok = 1'b0;
+    wait_idle();
+    hints_on = 1'b1;
+  endtask
+
   initial watchdog("dcache", 64'd20_000_000);
 
   string name;
   initial begin
-    name = $sformatf("dcache(NC=%0d SIZE=%0d WAYS=%0d LINE=%0d MSHRS=%0d PREF=%0d)",
-                     NC, SIZE, WAYS, LINE, MSHRS, PREF);
+    name = $sformatf("dcache(NC=%0d SIZE=%0d WAYS=%0d LINE=%0d MSHRS=%0d PREF=%0d POSTED=%0d)",
+                     NC, SIZE, WAYS, LINE, MSHRS, PREF, POSTED);
     if ($value$plusargs("seed=%d", rnd_seed)) $display("  seed %0d", rnd_seed);
     rnd_state  = 32'h2545_F491 ^ (32'(rnd_seed) * 32'h9E37_79B9);
     if (rnd_state == '0) rnd_state = 32'h1;
@@ -514,6 +717,8 @@ module tb_dcache;
     run_config(20, 10, 2, 600);
     run_config(1, 50, 1, 1000);
     run_config(60, 0, 64, 300);
+    t_posted();
+    run_config(2, 20, 8, 300);
     `CHECK(u_mem.proto_errors == 0, $sformatf("%0d Wishbone protocol errors", u_mem.proto_errors))
     `CHECK(n_ready_dep == 0, $sformatf("ready depended on valid %0d times", n_ready_dep))
     `CHECK(n_fill > 0 && n_evict > 0 && n_wb > 0 && n_merge > 0,
@@ -525,9 +730,10 @@ module tb_dcache;
     `CHECK(n_hint > 0, "prefetch hints were sent")
     `CHECK(n_bursts > 0, "Wishbone bursts were checked")
     `CHECK(n_spec_fill > 0, "p-thread loads filled lines")
-    $display("  %s: %0d requests, %0d fills (%0d prefetch, %0d p-thread), %0d evictions (%0d unused p-thread lines), %0d write-backs, %0d merges, %0d drops, %0d mshr-full cycles, %0d bursts",
+    `CHECK((POSTED != 0) == (n_posted > 0), $sformatf("%0d posted stores", n_posted))
+    $display("  %s: %0d requests, %0d fills (%0d prefetch, %0d p-thread), %0d evictions (%0d unused p-thread lines), %0d write-backs, %0d merges, %0d drops, %0d mshr-full cycles, %0d bursts, %0d posted stores",
              name, n_acc, n_fill, n_pref, n_spec_fill, n_evict, n_useless, n_wb, n_merge, n_drop,
-             n_full, n_bursts);
+             n_full, n_bursts, n_posted);
     finish(name);
   end
 endmodule

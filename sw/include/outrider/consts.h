@@ -32,6 +32,7 @@
 #define OUTRIDER_OP_SC                   3
 #define OUTRIDER_OP_AMO                  4
 #define OUTRIDER_OP_FENCE                5  /* answered once earlier writes are visible to fetch */
+#define OUTRIDER_OP_STORE_POSTED         7  /* event log only (never a request): a store the data cache answered as posted (docs/dcache.md 17) */
 
 /* Data-cache access classes (event log cls field, docs/dcache.md) */
 #define OUTRIDER_CLS_HIT                 0  /* ordinary hit */
