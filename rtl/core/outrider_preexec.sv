@@ -327,7 +327,6 @@ module outrider_preexec #(
   logic              copy_valid_q, copy_stale_q, copy_write;
   logic [31:0]       copy_need;    // registers some free bank still lacks
   logic [31:0]       copy_cand;    // ... not already being read or written
-  logic              copy_found;
   logic [4:0]        copy_next;    // the register read in the next cycle
   logic              own_we0;
   logic [4:0]        own_waddr0;
@@ -346,14 +345,9 @@ module outrider_preexec #(
     copy_cand = copy_need;
     copy_cand[copy_idx_q] = 1'b0;
     if (copy_write) copy_cand[copy_reg_q] = 1'b0;
-    copy_cand[0] = 1'b0;
-    copy_found = 1'b0;
-    copy_next  = 5'd0;             // x0: nothing to read (idle)
+    copy_next = 5'd0;              // x0: nothing to read (idle)
     for (int r = 31; r >= 1; r--)
-      if (copy_cand[r]) begin
-        copy_found = 1'b1;
-        copy_next  = 5'(r);
-      end
+      if (copy_cand[r]) copy_next = 5'(r);
   end
 
   always_comb begin
@@ -405,7 +399,7 @@ module outrider_preexec #(
   logic unused_pex;
   assign unused_pex = ^{own_we_i, own_waddr_i, own_wdata_i, pend_addr_i[31:0], mem_i, wb_i,
                         hs_start_i, hs_tid_i, mrec, wrec, m_result[0], m_wdata[0], m_be[0],
-                        w_addr[0], copy_found};   // (NumCtx = 1: no store buffer)
+                        w_addr[0]};   // (NumCtx = 1: no store buffer)
 
   `include "outrider_assert.svh"
   for (genvar t = 0; t < NumCtx; t++) begin : g_assert
@@ -421,7 +415,6 @@ module outrider_preexec #(
              "a spawn starts a free context whose register mirror is complete")
   `OR_ASSERT(!sp_start_o || (sp_tid_o != '0), "context 0 is never spawned")
   `OR_ASSERT(!mirror_we_o[0], "context 0's bank is never a mirror")
-  `OR_ASSERT(copy_found == (copy_next != 5'd0), "the copy engine reads x0 only when idle")
   `OR_ASSERT((mirror_we_o & active_i) == '0, "the mirror never writes a running context's bank")
   `OR_ASSERT((pt_end_o & ~pthread_i) == '0, "only p-threads stop or are cancelled")
 endmodule
