@@ -69,6 +69,7 @@ module dcache_formal #(
     .dreq_valid_i, .dreq_ready_o (dreq_ready), .dreq_tid_i, .dreq_op_i, .dreq_amo_i,
     .dreq_addr_i, .dreq_wdata_i, .dreq_be_i, .dreq_spec_i,
     .dresp_valid_o (resp_valid), .dresp_rdata_o (resp_rdata), .dresp_err_o (resp_err),
+    .dreq_nb_i (1'b0), .dresp_nbl_o (), .fill_valid_o (), .fill_slot_o (), .fill_data_o (),
     .wb_cyc_o (wb_cyc), .wb_stb_o (wb_stb), .wb_we_o (wb_we), .wb_adr_o (wb_adr),
     .wb_sel_o (wb_sel), .wb_dat_o (wb_dat), .wb_cti_o (wb_cti), .wb_bte_o (wb_bte),
     .wb_dat_i, .wb_ack_i (ack_q && wb_cyc), .wb_err_i (1'b0), .wb_stall_i (1'b0),

@@ -97,7 +97,9 @@ module outrider_fpga #(
   // observability outputs the board does not use
   logic [NumCtx-1:0]    retire_valid, retire_rd_we, trap_valid, ctx_active, ctx_pthread, ev_mshr_full;
   logic [NumCtx*32-1:0] retire_pc, retire_insn, retire_rd_wdata, retire_addr, trap_cause, trap_tval;
-  logic [NumCtx*5-1:0]  retire_rd;
+  logic [NumCtx*5-1:0]  retire_rd, late_rd;
+  logic [NumCtx-1:0]    retire_rd_late, late_we;
+  logic [NumCtx*32-1:0] late_wdata;
   logic [7:0]           pex_event;
   logic                 ev_acc_valid, ev_acc_spec, ev_fill_valid, ev_fill_spec, ev_fill_pref;
   logic                 ev_wb_valid, ev_evict_valid, ev_evict_useless;
@@ -162,6 +164,10 @@ module outrider_fpga #(
     .retire_rd_o       (retire_rd),
     .retire_rd_wdata_o (retire_rd_wdata),
     .retire_addr_o     (retire_addr),
+    .retire_rd_late_o  (retire_rd_late),
+    .late_we_o         (late_we),
+    .late_rd_o         (late_rd),
+    .late_wdata_o      (late_wdata),
     .trap_valid_o      (trap_valid),
     .trap_cause_o      (trap_cause),
     .trap_tval_o       (trap_tval),

@@ -35,6 +35,13 @@
 //   install. An uncached access, a fence, an LR, SC or AMO of a context
 //   waits (parks, RtWait) while that context has posted stores in flight.
 //   PostedStores = 0: store misses park as before, cycle for cycle.
+// - Non-blocking loads (NbLoads = 1): a new plain load that comes with
+//   dreq_nb_i and would allocate or merge under the posted-store conditions
+//   is answered in stage 1 as outstanding (dresp_nbl_o, rdata = its refill
+//   slot {MSHR, word}); the refill beat that writes its word is on the fill
+//   port (fill_valid_o, fill_slot_o, fill_data_o with the posted bytes
+//   merged) in that cycle, and the core takes its value from there.
+//   NbLoads = 0 or dreq_nb_i low: load misses park as before.
 //
 // Core-side contract (as outrider_dbiu, see there): dreq_ready_o depends on
 // dreq_tid_i, internal state and the answers of this cycle, never on
@@ -110,8 +117,12 @@ module outrider_dcache #(
   parameter int NextLinePrefetch = 0,   // 1: a demand miss also fetches the next line
   parameter int DebugPort        = 0,   // 1: dbg_* backdoor lookup (simulation)
   parameter int PostedStores     = 1,   // 1: store misses are answered at once (posted)
-  // derived from NumCtx: do not override
-  parameter int TidW             = (NumCtx > 1) ? $clog2(NumCtx) : 1
+  parameter int NbLoads          = 1,   // 1: load misses may be answered as outstanding
+  // derived: do not override
+  parameter int TidW             = (NumCtx > 1) ? $clog2(NumCtx) : 1,
+  // a refill slot {MSHR, word of the line}: names the beat that answers an
+  // outstanding load
+  parameter int FillW            = ((NumMshr > 1) ? $clog2(NumMshr) : 1) + $clog2(LineBytes / 4)
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
@@ -126,9 +137,16 @@ module outrider_dcache #(
   input  logic [31:0]          dreq_wdata_i,
   input  logic [3:0]           dreq_be_i,
   input  logic                 dreq_spec_i,
+  input  logic                 dreq_nb_i,       // a plain load the core can take as outstanding
   output logic [NumCtx-1:0]    dresp_valid_o,
   output logic [NumCtx*32-1:0] dresp_rdata_o,
   output logic [NumCtx-1:0]    dresp_err_o,
+  output logic [NumCtx-1:0]    dresp_nbl_o,     // with dresp_valid_o: outstanding, rdata = refill slot
+  // refill beats (the word each beat writes, posted bytes merged): the
+  // answers of outstanding loads, one word per cycle
+  output logic                 fill_valid_o,
+  output logic [FillW-1:0]     fill_slot_o,
+  output logic [31:0]          fill_data_o,
 
   // Wishbone B4 pipelined master (RAM): line bursts
   output logic                 wb_cyc_o,
@@ -225,6 +243,9 @@ module outrider_dcache #(
   if ((NextLinePrefetch != 0) && (NextLinePrefetch != 1)) begin : g_bad_pref
     $error("outrider_dcache: NextLinePrefetch must be 0 or 1");
   end
+  if ((NbLoads != 0) && (NbLoads != 1)) begin : g_bad_nb
+    $error("outrider_dcache: NbLoads must be 0 or 1");
+  end
   if ((PostedStores != 0) && (PostedStores != 1)) begin : g_bad_posted
     $error("outrider_dcache: PostedStores must be 0 or 1");
   end
@@ -319,11 +340,16 @@ module outrider_dcache #(
 
   // ---- glue ---------------------------------------------------------------------
   logic             fill_we;                  // a refill beat is written this cycle
+  logic             s1_nb, s1_nbl;            // non-blocking load: may be / is answered outstanding
   logic             fill;                     // a refill completes without error
   logic             alloc_wb;                 // the allocation's victim is dirty
   logic [LineW-1:0] alloc_vic;                // ... and its line address
   logic             vr_cap;                   // stage 1 holds a victim word
   assign fill_we   = rsp_valid && !rsp_err;
+  // the fill port: outstanding loads (NbLoads) take their word from it
+  assign fill_valid_o = (NbLoads != 0) && fill_we;
+  assign fill_slot_o  = FillW'({rsp_id, rsp_idx});
+  assign fill_data_o  = fill_data;
   assign fill      = done_v && !done_err;
   assign alloc_wb  = s1_valid[victim] && s1_dirty[victim];
   assign alloc_vic = {tag_rd[TagW*victim +: TagW], s1_set};
@@ -340,7 +366,8 @@ module outrider_dcache #(
   ) u_arb (
     .clk_i, .rst_ni,
     .dreq_valid_i, .dreq_ready_o, .dreq_tid_i, .dreq_op_i, .dreq_amo_i, .dreq_addr_i,
-    .dreq_wdata_i, .dreq_be_i, .dreq_spec_i, .dresp_valid_o, .dresp_rdata_o, .dresp_err_o,
+    .dreq_wdata_i, .dreq_be_i, .dreq_spec_i, .dreq_nb_i, .dresp_valid_o, .dresp_rdata_o,
+    .dresp_err_o, .dresp_nbl_o, .s1_nb_o (s1_nb), .s1_nbl_i (s1_nbl),
     .per_req_o, .per_we_o, .per_addr_o, .per_wdata_o, .per_be_o, .replay_any_i (replay_any),
     .replay_tid_i (replay_tid), .replay_req_i (replay_req), .replay_cls_i (replay_cls),
     .vr_want_i (vr_want), .vr_prio_i (vr_prio), .vr_set_i (vr_set), .vr_word_i (vr_word),
@@ -382,10 +409,11 @@ module outrider_dcache #(
   );
 
   outrider_dcache_decide #(
-    .Ways (Ways), .OffW (OffW), .SetW (SetW), .MshrW (MshrW), .PostedStores (PostedStores)
+    .Ways (Ways), .OffW (OffW), .SetW (SetW), .MshrW (MshrW), .PostedStores (PostedStores),
+    .NbLoads (NbLoads)
   ) u_decide (
     .s1_v_i (s1_v), .s1_src_i (s1_src), .s1_req_i (s1_req), .s1_route_i (s1_route),
-    .s1_cls_i (s1_cls), .hit_i (hit), .hit_way_i (hit_way), .hit_data_i (hit_data),
+    .s1_cls_i (s1_cls), .s1_nb_i (s1_nb), .nbl_o (s1_nbl), .hit_i (hit), .hit_way_i (hit_way), .hit_data_i (hit_data),
     .s1_pfill_i (s1_pfill), .victim_found_i (victim_found), .match_i (match),
     .match_id_i (match_id), .match_done_i (match_done), .match_err_i (match_err),
     .match_spec_i (match_spec), .free_v_i (free_v), .free_id_i (free_id), .done_v_i (done_v),
@@ -419,7 +447,8 @@ module outrider_dcache #(
   // ---- misses ------------------------------------------------------------------
   outrider_dcache_mshr #(
     .NumMshr (NumMshr), .Ways (Ways), .LineW (LineW), .SetW (SetW), .WordW (WordW),
-    .TidW (TidW), .WPL (WPL), .NumCtx (NumCtx), .PostedStores (PostedStores)
+    .TidW (TidW), .WPL (WPL), .NumCtx (NumCtx), .PostedStores (PostedStores),
+    .NbLoads (NbLoads)
   ) u_mshr (
     .clk_i, .rst_ni,
     .alloc_i (s1_alloc), .alloc_issued_i (alloc_issued), .alloc_line_i (s1_line),

@@ -17,7 +17,9 @@
 // - Holds the stage-1 register (s1_*_o): what stage 1 looks at next cycle.
 // - Tracks the outstanding request of each context (busy) and merges this
 //   cycle's answers: stage 1's (s1_resp_i) and the parked-request table's
-//   (pend_resp_i) into dresp_*_o. dreq_ready_o depends on dreq_tid_i,
+//   (pend_resp_i) into dresp_*_o. A new core request's dreq_nb_i goes to
+//   stage 1 with it (s1_nb_o); stage 1 may answer it "outstanding"
+//   (s1_nbl_i -> dresp_nbl_o: a non-blocking load, docs/dcache.md section 18). dreq_ready_o depends on dreq_tid_i,
 //   state and this cycle's answers, never on dreq_valid_i.
 //
 // Timing: combinational from the inputs to dreq_ready_o, dresp_*_o, the
@@ -50,9 +52,11 @@ module outrider_dcache_arb #(
   input  logic [31:0]          dreq_wdata_i,
   input  logic [3:0]           dreq_be_i,
   input  logic                 dreq_spec_i,
+  input  logic                 dreq_nb_i,      // the core can take a non-blocking answer
   output logic [NumCtx-1:0]    dresp_valid_o,
   output logic [NumCtx*32-1:0] dresp_rdata_o,
   output logic [NumCtx-1:0]    dresp_err_o,
+  output logic [NumCtx-1:0]    dresp_nbl_o,    // the answer is "outstanding" (stage 1's s1_nbl_i)
 
   // peripheral port (request at acceptance)
   output logic                 per_req_o,
@@ -93,6 +97,8 @@ module outrider_dcache_arb #(
   output logic                 s1_cls_o,       // already classified (event sent)
 
   // this cycle's answers
+  output logic                 s1_nb_o,        // stage 1's request came with dreq_nb_i
+  input  logic                 s1_nbl_i,       // stage 1's answer: the load is outstanding
   input  logic                 s1_resp_i,      // stage 1 answers context s1_tid_o
   input  logic                 s1_err_i,
   input  logic [31:0]          s1_rdata_i,
@@ -139,6 +145,7 @@ module outrider_dcache_arb #(
   logic [ReqW-1:0]     s1_req_q, s1_req_d;
   logic [RouteW-1:0]   s1_route_q, s1_route_d;
   logic                s1_cls_q, s1_cls_d;
+  logic                s1_nb_q;            // a new core request that may be answered outstanding
 
   // ---- source selection --------------------------------------------------------
   logic              accept, tid_ok, vr_go, replay_go, probe_go;
@@ -223,6 +230,7 @@ module outrider_dcache_arb #(
       resp_now[c]               = mine || pend_resp_i[c];
       dresp_valid_o[c]          = resp_now[c];
       dresp_err_o[c]            = (mine && s1_err_i) || pend_resp_err_i[c];
+      dresp_nbl_o[c]            = mine && s1_nbl_i;
       dresp_rdata_o[32*c +: 32] = mine ? (s1_err_i ? 32'd0 : s1_rdata_i)
                                        : pend_resp_data_i[32*c +: 32];
     end
@@ -256,7 +264,9 @@ module outrider_dcache_arb #(
       s1_req_q   <= '0;
       s1_route_q <= RtNop;
       s1_cls_q   <= 1'b0;
+      s1_nb_q    <= 1'b0;
     end else begin
+      s1_nb_q    <= accept && !vr_go && dreq_nb_i;
       busy_q     <= busy_d;
       s1_v_q     <= s1_v_d;
       s1_src_q   <= s1_src_d;
@@ -273,6 +283,7 @@ module outrider_dcache_arb #(
   assign s1_req_o   = s1_req_q;
   assign s1_route_o = s1_route_q;
   assign s1_cls_o   = s1_cls_q;
+  assign s1_nb_o    = s1_nb_q;
 
   logic unused_addr;
   assign unused_addr = (^s0_addr[31:OffW+SetW]) ^ (^s0_addr[1:0]);

@@ -19,7 +19,11 @@
 //   failed and has not yet written the store's word, to a line known to be
 //   in memory (post_ok_i), is answered now
 //   (post_o, post_id_o: the MSHR that records its bytes) instead of
-//   parking. RtWait (an ordered access of a context with posted stores,
+//   parking. Non-blocking loads (NbLoads = 1): a new plain load the core can
+//   take as outstanding (s1_nb_i), under the same conditions, is answered
+//   now with nbl_o and the refill slot {MSHR, word} in s1_rdata_o; the
+//   refill beat of that word answers it later on the cache's fill port.
+//   RtWait (an ordered access of a context with posted stores,
 //   decided in stage 0) parks until any MSHR completes.
 // - It classifies the access once (ev_*_o) and tells the reservation unit
 //   what to do (lr_set_o, resv_clr_o, kill_o).
@@ -37,6 +41,7 @@ module outrider_dcache_decide #(
   parameter int SetW    = 6,
   parameter int MshrW   = 2,
   parameter int PostedStores = 1,
+  parameter int NbLoads = 1,
   // derived: do not override
   parameter int WayW    = (Ways > 1) ? $clog2(Ways) : 1
 ) (
@@ -46,6 +51,7 @@ module outrider_dcache_decide #(
   input  logic [ReqW-1:0]   s1_req_i,
   input  logic [RouteW-1:0] s1_route_i,
   input  logic              s1_cls_i,
+  input  logic              s1_nb_i,        // a new request the core can take as outstanding
   // lookup
   input  logic              hit_i,
   input  logic [WayW-1:0]   hit_way_i,
@@ -92,6 +98,9 @@ module outrider_dcache_decide #(
   output logic              alloc_o,
   output logic              alloc_pref_o,
   output logic              merge_o,
+  // non-blocking load: answered now as outstanding (s1_rdata_o carries the
+  // refill slot {MSHR, word} whose beat will bring its word)
+  output logic              nbl_o,
   // posted store: answered now, its bytes recorded in MSHR post_id_o
   output logic              post_o,
   output logic [MshrW-1:0]  post_id_o,
@@ -131,6 +140,8 @@ module outrider_dcache_decide #(
   assign s1_be    = s1_req.be;
   assign s1_spec  = s1_req.spec;
   assign s1_set   = s1_addr[OffW +: SetW];
+  logic [OffW-3:0]   s1_word;
+  assign s1_word  = s1_addr[2 +: OffW-2];
 
   logic [31:0] amo_new;
   outrider_amo_alu u_amo_alu (
@@ -143,7 +154,7 @@ module outrider_dcache_decide #(
   logic s1_live;                 // a core request (new or replayed) in stage 1
 
   always_comb begin : p_decide
-    logic ld, st, sc, amo, wr_op, conflict;
+    logic ld, st, sc, amo, wr_op, conflict, nb;
     s1_live      = s1_v_i && ((s1_src_i == SrcReq) || (s1_src_i == SrcReplay));
     s1_resp_o    = 1'b0;
     s1_err_o     = 1'b0;
@@ -162,6 +173,7 @@ module outrider_dcache_decide #(
     alloc_pref_o = 1'b0;
     post_o       = 1'b0;
     post_id_o    = match_i ? match_id_i : free_id_i;
+    nbl_o        = 1'b0;
     ev_o         = 1'b0;
     ev_cls_o     = DcClsHit;
     lr_set_o     = 1'b0;
@@ -175,6 +187,7 @@ module outrider_dcache_decide #(
     sc    = (s1_op == DopSc);
     amo   = (s1_op == DopAmo);
     wr_op = st || amo || (sc && sc_ok_i);
+    nb    = (NbLoads != 0) && s1_nb_i && (s1_src_i == SrcReq) && (s1_op == DopLoad) && post_ok_i;
     conflict = wr_op && ((fill_we_i && (rsp_way_i == hit_way_i)) ||
                          (vr_active_i && (vr_set_i == s1_set) && (vr_way_i == hit_way_i)));
 
@@ -256,6 +269,14 @@ module outrider_dcache_decide #(
               kill_o      = 1'b1;
               ev_o        = !s1_cls_i;
               ev_cls_o    = (match_spec_i) ? DcClsLate : DcClsMerge;
+            end else if (nb && !match_done_i && !match_err_i && !match_word_done_i) begin
+              // non-blocking: the refill beat of its word will answer it
+              s1_resp_o   = 1'b1;
+              s1_rdata_o  = 32'({match_id_i, s1_word});
+              nbl_o       = 1'b1;
+              merge_o     = 1'b1;
+              ev_o        = !s1_cls_i;
+              ev_cls_o    = (!s1_spec && match_spec_i) ? DcClsLate : DcClsMerge;
             end else begin
               park_o      = 1'b1;
               merge_o     = 1'b1;
@@ -273,6 +294,13 @@ module outrider_dcache_decide #(
             s1_resp_o   = 1'b1;
             post_o      = 1'b1;
             kill_o      = 1'b1;
+            ev_o        = !s1_cls_i;
+            ev_cls_o    = DcClsMiss;
+          end else if (free_v_i && victim_found_i && nb) begin
+            alloc_o     = 1'b1;
+            s1_resp_o   = 1'b1;
+            s1_rdata_o  = 32'({free_id_i, s1_word});
+            nbl_o       = 1'b1;
             ev_o        = !s1_cls_i;
             ev_cls_o    = DcClsMiss;
           end else if (free_v_i && victim_found_i) begin

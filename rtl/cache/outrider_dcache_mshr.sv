@@ -54,6 +54,7 @@ module outrider_dcache_mshr #(
   parameter int WPL     = 8,     // words per line (posted-store buffers)
   parameter int NumCtx  = 2,
   parameter int PostedStores = 1,
+  parameter int NbLoads = 1,        // 1: match_word_done_o/post_ok_o also for non-blocking loads
   // derived: do not override
   parameter int MshrW   = (NumMshr > 1) ? $clog2(NumMshr) : 1,
   parameter int WayW    = (Ways > 1) ? $clog2(Ways) : 1
@@ -318,13 +319,14 @@ module outrider_dcache_mshr #(
     end
   end
 
-  // ---- posted stores: views -------------------------------------------------------
-  if (PostedStores != 0) begin : g_posted
+  // ---- what posted stores and non-blocking loads need --------------------------
+  if ((PostedStores != 0) || (NbLoads != 0)) begin : g_known
     // Memory is one contiguous range from RamBase whose size only memory
     // knows (it answers an access beyond it with an error, the access
-    // fault of the instruction). A store is posted only to a line at or
-    // below the highest line a refill has read without error, so a store
-    // beyond the end of memory still parks and faults precisely.
+    // fault of the instruction). A store is posted, and a load answered as
+    // outstanding, only for a line at or below the highest line a refill
+    // has read without error, so an access beyond the end of memory still
+    // parks and faults precisely.
     logic [LineW-1:0] hi_q;
     always_ff @(posedge clk_i or negedge rst_ni) begin
       if (!rst_ni)                                            hi_q <= '0;
@@ -332,13 +334,30 @@ module outrider_dcache_mshr #(
     end
     assign post_ok_o = (s1_line_i <= hi_q);
 
+    // stage 1's word of the matching entry is written (or is being written now)
+    always_comb begin : p_word_done
+      match_word_done_o = 1'b0;
+      for (int m = 0; m < NumMshr; m++) begin
+        for (int k = 0; k < WPL; k++) begin
+          if ((match_id_o == MshrW'(m)) && (s1_word_i == WordW'(k)) &&
+              (bw_q[WPL*m + k] || (rsp_valid_i && (rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k)))))
+            match_word_done_o = 1'b1;
+        end
+      end
+    end
+  end else begin : g_unknown
+    assign match_word_done_o = 1'b0;
+    assign post_ok_o         = 1'b0;
+  end
+
+  // ---- posted stores: views -------------------------------------------------------
+  if (PostedStores != 0) begin : g_posted
     always_comb begin : p_posted
       logic [3:0] be;
       posted_any_o      = 1'b0;
       posted_ctx_o      = '0;
       posted_m_o        = '0;
       done_posted_o     = 1'b0;
-      match_word_done_o = 1'b0;
       fill_data_o       = rsp_data_i;
       dbg_be_o          = '0;
       dbg_data_o        = '0;
@@ -351,9 +370,6 @@ module outrider_dcache_mshr #(
         end
         if ((done_id_o == MshrW'(m)) && (pmask_q[LB*m +: LB] != '0)) done_posted_o = done_v_o;
         for (int k = 0; k < WPL; k++) begin
-          if ((match_id_o == MshrW'(m)) && (s1_word_i == WordW'(k)) &&
-              (bw_q[WPL*m + k] || (rsp_valid_i && (rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k)))))
-            match_word_done_o = 1'b1;
           be = pmask_q[LB*m + 4*k +: 4];
           if ((rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k))) begin
             for (int b = 0; b < 4; b++)
@@ -373,8 +389,6 @@ module outrider_dcache_mshr #(
     assign posted_ctx_o      = '0;
     assign posted_m_o        = '0;
     assign done_posted_o     = 1'b0;
-    assign match_word_done_o = 1'b0;
-    assign post_ok_o         = 1'b0;
     assign fill_data_o       = rsp_data_i;
     assign dbg_be_o          = '0;
     assign dbg_data_o        = '0;

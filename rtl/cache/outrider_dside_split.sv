@@ -56,9 +56,11 @@ module outrider_dside_split #(
   input  logic [31:0]          c_wdata_i,
   input  logic [3:0]           c_be_i,
   input  logic                 c_spec_i,
+  input  logic                 c_nb_i,        // may be answered outstanding (non-blocking load)
   output logic [NumCtx-1:0]    c_resp_valid_o,
   output logic [NumCtx*32-1:0] c_resp_rdata_o,
   output logic [NumCtx-1:0]    c_resp_err_o,
+  output logic [NumCtx-1:0]    c_resp_nbl_o,
 
   // data side
   output logic                 d_valid_o,
@@ -70,9 +72,11 @@ module outrider_dside_split #(
   output logic [31:0]          d_wdata_o,
   output logic [3:0]           d_be_o,
   output logic                 d_spec_o,
+  output logic                 d_nb_o,
   input  logic [NumCtx-1:0]    d_resp_valid_i,
   input  logic [NumCtx*32-1:0] d_resp_rdata_i,
-  input  logic [NumCtx-1:0]    d_resp_err_i
+  input  logic [NumCtx-1:0]    d_resp_err_i,
+  input  logic [NumCtx-1:0]    d_resp_nbl_i   // (never for a split access: d_nb_o is low)
 );
   `include "outrider_defs.svh"
 
@@ -113,6 +117,7 @@ module outrider_dside_split #(
       // the first word's good answer is kept, not passed on
       c_resp_valid_o[t] = d_resp_valid_i[t] && !(w1_q[t] && !d_resp_err_i[t]);
       c_resp_err_o[t]   = d_resp_err_i[t];
+      c_resp_nbl_o[t]   = d_resp_nbl_i[t];
       for (int b = 0; b < 4; b++) begin
         c_resp_rdata_o[32*t + 8*b +: 8] = (w2_q[t] && !be2_q[t][b]) ? rdata1_q[t][8*b +: 8]
                                                                     : d_resp_rdata_i[32*t + 8*b +: 8];
@@ -132,6 +137,7 @@ module outrider_dside_split #(
   assign d_wdata_o = any2 ? wdata_q[sel2] : c_wdata_i;
   assign d_be_o    = any2 ? be2_q[sel2] : (split ? (c_be_i & ~lo_lanes) : c_be_i);
   assign d_spec_o  = any2 ? spec_q[sel2] : c_spec_i;
+  assign d_nb_o    = !any2 && c_nb_i && !split;   // the halves of a split access block
 
   logic acc_c, acc2;
   assign acc_c = c_valid_i && c_ready_o;

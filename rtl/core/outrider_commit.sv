@@ -143,7 +143,7 @@ module outrider_commit #(
 
   // the data-side request; the fields go out as they are, valid and op
   // through outrider_preexec
-  assign req_mem_o    = go_mem && mem_i.mem;
+  assign req_mem_o    = go_mem && mem_i.mem && !conflict_i;   // a conflict replays it unsent
   assign dreq_tid_o   = tid_mem_i;
   assign dreq_amo_o   = mem_i.amo;
   assign dreq_addr_o  = mem_i.result;

@@ -72,6 +72,8 @@ module outrider_core #(
   parameter int BtbEntries      = 32,
   parameter int BhtEntries      = 128,
   parameter int RasDepth        = 4,
+  parameter int NbLoads         = 4,      // outstanding loads per context (outrider_nbl); 0: loads block
+  parameter int FillW           = 5,      // the data cache's refill-slot width (outrider_dcache FillW)
   parameter logic [31:0] BootAddr = 32'h8000_0000, // context 0's PC after reset
   parameter  int TidW       = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
@@ -93,9 +95,15 @@ module outrider_core #(
   output logic [31:0]              dreq_wdata_o,
   output logic [3:0]               dreq_be_o,
   output logic                     dreq_spec_o,     // request of a p-thread (pre-execution)
+  output logic                     dreq_nb_o,       // a plain load that may be answered outstanding
   input  logic [NumCtx-1:0]        dresp_valid_i,
   input  logic [NumCtx*32-1:0]     dresp_rdata_i,
   input  logic [NumCtx-1:0]        dresp_err_i,
+  input  logic [NumCtx-1:0]        dresp_nbl_i,     // the answer: outstanding, rdata = refill slot
+  // the data cache's refill beats: outstanding loads take their word here
+  input  logic                     fill_valid_i,
+  input  logic [FillW-1:0]         fill_slot_i,
+  input  logic [31:0]              fill_data_i,
 
   input  logic [NumCtx-1:0]        mtip_i,
   input  logic [NumCtx-1:0]        msip_i,
@@ -109,6 +117,13 @@ module outrider_core #(
   output logic [NumCtx*5-1:0]      retire_rd_o,
   output logic [NumCtx*32-1:0]     retire_rd_wdata_o,
   output logic [NumCtx*32-1:0]     retire_addr_o,   // data address of a retiring memory op
+  // a retiring load whose value comes later (an outstanding load): its
+  // register is written when late_we_o[c] names it (retire_rd_wdata_o is
+  // not its value); late writes of one context come in any order
+  output logic [NumCtx-1:0]        retire_rd_late_o,
+  output logic [NumCtx-1:0]        late_we_o,
+  output logic [NumCtx*5-1:0]      late_rd_o,
+  output logic [NumCtx*32-1:0]     late_wdata_o,
   // traps taken by harts (never by p-threads): the trapping instruction does
   // not retire; one per context per cycle, after that cycle's retirement
   output logic [NumCtx-1:0]        trap_valid_o,
@@ -158,6 +173,7 @@ module outrider_core #(
 );
   localparam int ExW = `OR_EXMEM_W;
   localparam int WbW = `OR_MEMWB_W;
+  `include "outrider_defs.svh"
   `include "outrider_isa.svh"
 
   // ===========================================================================
@@ -220,8 +236,12 @@ module outrider_core #(
 
   // register file ports, register mirror, store-buffer forwarding
   logic [NumCtx-1:0]    rf_we, own_we, mirror_we;
-  logic [NumCtx*5-1:0]  rf_waddr, mirror_waddr;
-  logic [NumCtx*32-1:0] rf_wdata, mirror_wdata;
+  logic [NumCtx*5-1:0]  rf_waddr, mirror_waddr, own_waddr;
+  logic [NumCtx*32-1:0] rf_wdata, mirror_wdata, own_wdata;
+
+  // non-blocking loads (outrider_nbl in outrider_writeback)
+  logic [NumCtx-1:0]    nbl_free, nbl_any, nbl_st_hit, nbl_clear, nbl_wait, wb_nbl, lane_nb;
+  logic [NumCtx*32-1:0] nbl_busy, nbl_st_addr;
   logic [4:0]           copy_raddr;
   logic [31:0]          copy_rdata;
   logic [NumCtx*4-1:0]  sb_wb_mask, sb_late_mask;
@@ -290,7 +310,8 @@ module outrider_core #(
       .sp_tid_i            (sp_tid),
       .hs_start_i          (hs_start && (hs_lane == TidW'(gl))),
       .hs_tid_i            (hs_tid),
-      .conflict_i          (conflict[gl]),
+      .conflict_i          (conflict[gl] || nbl_wait[gl]),
+      .nbl_busy_i          (nbl_busy[32*gl +: 32]),
       .hold_i              (dport_lost_o[gl]),
       .req_mem_o           (req_mem[gl]),
       .dreq_amo_o          (lane_amo[5*gl +: 5]),
@@ -358,6 +379,48 @@ module outrider_core #(
       end
     end
   end
+
+  // ===========================================================================
+  // non-blocking loads: what waits in MEM while a context has outstanding
+  // loads (docs/core.md "Non-blocking loads"). The instruction replays (as
+  // for a lane conflict: decided from what it is, never from commit
+  // decisions) until the loads it must follow have written their registers:
+  // a FENCE, fence.i, LR, SC or AMO, any access outside RAM (console, exit,
+  // CLINT, MMIO), hart.exit, and context 0's pex.spawn (the p-thread starts
+  // with context 0's registers) wait for all of them; a store waits for
+  // those to its word that have not arrived. A plain load may be answered
+  // outstanding (dreq_nb_o) when its context has a free entry or it writes
+  // no register.
+  // ===========================================================================
+  logic [NumCtx-1:0] m_mem, m_fence, m_hexit, m_rdw, m_ram;
+  logic [2:0]        m_op [NumCtx];
+  outrider_exmem_t   nrec;   // a temporary inside the loop
+  always_comb begin
+    nrec = '0;
+    for (int t = 0; t < NumCtx; t++) begin
+      nrec       = mem_rec[ExW*t +: ExW];
+      m_mem[t]   = nrec.mem;
+      m_op[t]    = nrec.mem_op;
+      m_hexit[t] = nrec.hexit;
+      m_rdw[t]   = nrec.rd_we && (nrec.rd != 5'd0);
+      m_fence[t] = (nrec.insn[6:0] == 7'b0001111) && (nrec.insn[14:12] == 3'b000);
+      m_ram[t]   = addr_is_ram(nrec.result);
+      nbl_st_addr[32*t +: 32] = nrec.result;
+    end
+  end
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      nbl_wait[t] = live_mem[t] && nbl_any[t] &&
+                    (m_fence[t] || m_hexit[t] || (m_spawn[t] && (t == 0)) ||
+                     (m_mem[t] && ((m_op[t] == DopLr) || (m_op[t] == DopSc) ||
+                                   (m_op[t] == DopAmo) || (m_op[t] == DopFence) || !m_ram[t] ||
+                                   ((m_op[t] == DopStore) && !pthread[t] && nbl_st_hit[t]))));
+      lane_nb[t]  = (NbLoads > 0) && (lane_op[3*t +: 3] == DopLoad) && (!m_rdw[t] || nbl_free[t]);
+      nbl_clear[t] = pt_end[t] || (sp_start && (sp_tid == TidW'(t))) ||
+                     (hs_start && (hs_tid == TidW'(t)));
+    end
+  end
+  assign dreq_nb_o = lane_nb[grant];
 
   // ===========================================================================
   // the data port: one request per cycle from the lanes' committing memory
@@ -458,7 +521,7 @@ module outrider_core #(
   outrider_preexec #(.NumCtx(NumCtx), .StoreBufEntries(StoreBufEntries)) u_preexec (
     .clk_i, .rst_ni,
     .active_i            (active),       .pthread_i           (pthread),
-    .wait_i              (waiting),      .free_i              (ctx_free),
+    .wait_i              (waiting | nbl_any), .free_i              (ctx_free),
     .hs_start_i          (hs_start),     .hs_tid_i            (hs_tid),
     .pex_en_i            (pex_en),       .pex_budget_i        (pex_budget),
     .pex_dist_i          (pex_dist),     .pfill_cnt_i,
@@ -476,8 +539,8 @@ module outrider_core #(
     .late_err_i          (late_err),     .pend_addr_i         (pend_addr),
     .sb_wb_mask_o        (sb_wb_mask),   .sb_wb_data_o        (sb_wb_data),
     .sb_late_mask_o      (sb_late_mask), .sb_late_data_o      (sb_late_data),
-    .own_we_i            (own_we),       .own_waddr_i         (retire_rd_o),
-    .own_wdata_i         (retire_rd_wdata_o), .copy_raddr_o        (copy_raddr),
+    .own_we_i            (own_we),       .own_waddr_i         (own_waddr),
+    .own_wdata_i         (own_wdata),    .copy_raddr_o        (copy_raddr),
     .copy_rdata_i        (copy_rdata),   .mirror_we_o         (mirror_we),
     .mirror_waddr_o      (mirror_waddr), .mirror_wdata_o      (mirror_wdata),
     .pt_end_o            (pt_end),       .pt_cancel_o         (pt_cancel),
@@ -497,12 +560,21 @@ module outrider_core #(
     end
   end
 
-  outrider_writeback #(.NumCtx(NumCtx)) u_writeback (
+  outrider_writeback #(.NumCtx(NumCtx), .NbLoads(NbLoads), .FillW(FillW)) u_writeback (
     .clk_i, .rst_ni,
     .valid_wb_i        (valid_wb),
     .wb_i              (wb_rec),         .wait_i            (waiting),
     .dresp_valid_i,                      .dresp_rdata_i,
-    .dresp_err_i,                        .div_start_i       (div_start),
+    .dresp_err_i,                        .dresp_nbl_i,
+    .fill_valid_i,                       .fill_slot_i,
+    .fill_data_i,                        .nbl_clear_i       (nbl_clear),
+    .nbl_st_addr_i     (nbl_st_addr),    .nbl_st_hit_o      (nbl_st_hit),
+    .nbl_free_o        (nbl_free),       .nbl_any_o         (nbl_any),
+    .nbl_busy_o        (nbl_busy),       .wb_nbl_o          (wb_nbl),
+    .late_we_o,                          .late_rd_o,
+    .late_wdata_o,                       .retire_rd_late_o,
+    .own_waddr_o       (own_waddr),      .own_wdata_o       (own_wdata),
+    .div_start_i       (div_start),
     .div_op_i          (div_op),
     .div_a_i           (div_a),          .div_b_i           (div_b),
     .div_busy_o        (div_busy),       .sb_wb_mask_i      (sb_wb_mask),
@@ -544,6 +616,7 @@ module outrider_core #(
     .valid_wb_i       (valid_wb),
     .wb_i             (wb_rec),
     .wb_err_i         (wb_err),          .wb_park_i        (wb_park),
+    .wb_nbl_i         (wb_nbl),          .nbl_any_i        (nbl_any),
     .late_done_i      (late_done),       .late_err_i       (late_err),
     .pend_pc_i        (pend_pc),         .pend_addr_i      (pend_addr),
     .pend_store_i     (pend_store),      .div_busy_i       (div_busy),
@@ -611,7 +684,7 @@ module outrider_core #(
 
   // fields of the records only some units read
   logic unused_core;
-  assign unused_core = ^{trap_pc, valid_mem, stall_id, mrec, wrec};
+  assign unused_core = ^{trap_pc, valid_mem, stall_id, mrec, nrec, wrec};
 
   `include "outrider_assert.svh"
   `OR_ASSERT(!dreq_valid_o || lane_dreq[dreq_tid_o], "the data port serves a lane that asks")

@@ -15,7 +15,9 @@
 // The next PC of a context, highest priority first (p_next_pc below):
 //   1. the context is started (pex.spawn, hart.start): the start PC;
 //   2. a parked instruction completes with an access fault: trap vector;
-//   3. WB: access fault -> trap vector; parks -> the next instruction;
+//   3. WB: access fault -> trap vector; parks, or is a load answered as
+//      outstanding (the younger instructions are squashed) -> the next
+//      instruction;
 //   4. MEM: trap -> trap vector; replay -> the instruction again;
 //      mret -> mepc; fence.i, pause, wfi, hart.exit -> the next instruction;
 //   5. EX: wrong prediction -> the resolved target / fall-through;
@@ -75,6 +77,8 @@ module outrider_ctx_ctrl #(
   input  logic [NumCtx*WbW-1:0] wb_i,
   input  logic [NumCtx-1:0]    wb_err_i,
   input  logic [NumCtx-1:0]    wb_park_i,
+  input  logic [NumCtx-1:0]    wb_nbl_i,      // the load in WB is outstanding (outrider_nbl)
+  input  logic [NumCtx-1:0]    nbl_any_i,     // the context has outstanding loads
   input  logic [NumCtx-1:0]    late_done_i,
   input  logic [NumCtx-1:0]    late_err_i,
   input  logic [NumCtx*32-1:0] pend_pc_i,
@@ -193,7 +197,7 @@ module outrider_ctx_ctrl #(
       mem_commits_flush[t] = go_mem_i[t] && ((m_mret[t] && !pt_mem_i[t]) || m_fencei[t] ||
                                              m_pause[t] || sleep_mem_i[t] || m_hexit[t] ||
                                              pt_stop_mem_i[t]);
-      flush_wb[t]  = wb_park_i[t] || wb_err_i[t] || late_err_i[t];
+      flush_wb[t]  = wb_park_i[t] || wb_nbl_i[t] || wb_err_i[t] || late_err_i[t];
       flush_mem[t] = (live_mem_i[t] && (trap_mem_i[t] || pt_exc_mem_i[t] || replay_mem_i[t] ||
                                         mem_commits_flush[t])) ||
                      pt_cancel_i[t];
@@ -234,7 +238,7 @@ module outrider_ctx_ctrl #(
   // ---- free contexts, hart.start ---------------------------------------------------
   always_comb begin
     for (int c = 0; c < NumCtx; c++) begin
-      free_o[c] = !active_q[c] && !wait_q[c] && !valid_wb_i[c] &&
+      free_o[c] = !active_q[c] && !wait_q[c] && !valid_wb_i[c] && !nbl_any_i[c] &&
                   !mem_busy_q[c] && !div_busy_i[c];
     end
   end
@@ -273,7 +277,7 @@ module outrider_ctx_ctrl #(
       if (start[t])                                  pc_d[t] = start_pc;
       else if (late_err_i[t])                        pc_d[t] = trap_vector[t];
       else if (wb_err_i[t])                          pc_d[t] = trap_vector[t];
-      else if (wb_park_i[t])                         pc_d[t] = w_pc[t] + 32'd4;
+      else if (wb_park_i[t] || wb_nbl_i[t])          pc_d[t] = w_pc[t] + 32'd4;
       else if (live_mem_i[t] && mem_redirects[t] && !hold_mem_i[t]) begin
         if (trap_mem_i[t])                           pc_d[t] = trap_vector[t];
         else if (replay_mem_i[t])                    pc_d[t] = m_pc[t];

@@ -9,7 +9,9 @@
 // predictor (outrider_bpred) hit its BTB (bp_hit_id_i; ex_o.pred then
 // records IF's prediction, bp_pred_id_i), and holds
 // the instruction in ID for one cycle when it needs the result of a load,
-// CSR read or AMO of the same context in EX (load-use interlock, stall_id_o).
+// CSR read or AMO of the same context in EX (load-use interlock, stall_id_o),
+// and as long as it reads or writes a register an outstanding load of its
+// context will write (the scoreboard busy_i, outrider_nbl).
 // The register-file read addresses go out in ID (rs1_id_o/rs2_id_o: the
 // register file is synchronous, the data arrive in EX). The ID/EX register
 // (ex_o: outrider_idex_t, valid_ex_o, tid_ex_o) is loaded whenever ID does
@@ -36,11 +38,12 @@ module outrider_decode #(
   input  logic                 bp_hit_id_i,  // IF's BTB knew it: no static guess (outrider_bpred)
   input  logic                 bp_pred_id_i, // IF predicted it taken
   input  logic                 hold_i,       // the lane holds (MEM lost the data port)
+  input  logic [31:0]          busy_i,       // scoreboard: registers outstanding loads will write
   input  logic [NumCtx-1:0]    kill_ex_i,    // squash the context's instruction in EX
 
   output logic [4:0]           rs1_id_o,     // register-file read addresses
   output logic [4:0]           rs2_id_o,
-  output logic                 stall_id_o,   // ID holds: load-use interlock or the lane holds
+  output logic                 stall_id_o,   // ID holds: load-use interlock, scoreboard, or the lane holds
   output logic                 predict_id_o, // predicted taken: fetch target_id_o next
   output logic [31:0]          target_id_o,
 
@@ -144,7 +147,13 @@ module outrider_decode #(
   assign load_use   = valid_id_i && valid_ex_q && (tid_ex_q == tid_id_i) && ex_q.late &&
                       ex_q.rd_we && ((dec_rs1_used && (dec_rs1 == ex_q.rd)) ||
                                      (dec_rs2_used && (dec_rs2 == ex_q.rd)));
-  assign stall_id_o = load_use || hold_i;
+  // scoreboard (non-blocking loads, outrider_nbl): an instruction that reads
+  // or writes a register an outstanding load will write waits here
+  logic nbl_wait;
+  assign nbl_wait   = valid_id_i && ((dec_rs1_used && busy_i[dec_rs1]) ||
+                                     (dec_rs2_used && busy_i[dec_rs2]) ||
+                                     (dec_rd_we && busy_i[dec_rd]));
+  assign stall_id_o = load_use || nbl_wait || hold_i;
 
   always_comb begin
     ex_d.pc         = pc_id_i;

@@ -104,6 +104,7 @@ module outrider_lane #(
   input  logic [TidW-1:0]      hs_tid_i,
   input  logic                 conflict_i,     // replay: a lower lane holds a shared resource
   input  logic                 hold_i,         // the request lost the data port: the lane holds
+  input  logic [31:0]          nbl_busy_i,     // scoreboard of this lane's context (outrider_nbl)
 
   // this lane's data-side request (valid gated by outrider_preexec, accepted
   // after the core's arbitration)
@@ -234,6 +235,7 @@ module outrider_lane #(
     .bp_hit_id_i  (bp_hit_id),
     .bp_pred_id_i (bp_pred_id),
     .hold_i,
+    .busy_i       (nbl_busy_i),
     .kill_ex_i,
     .rs1_id_o,
     .rs2_id_o,

@@ -18,6 +18,11 @@
 // context's own result, else a register-mirror write (outrider_preexec), and
 // hart.start's argument in a0 of the started context. The WB2 register holds
 // the value written this cycle for forwarding around the synchronous read.
+// A load the data cache answered as outstanding (dresp_nbl_i) retires here
+// without its value (retire_rd_late_o) and goes to the outstanding-load
+// table (outrider_nbl, NbLoads entries per context), which writes the
+// register later through the same write port when WB leaves it free
+// (late_we_o: also the retirement port's late write).
 //
 // Each issue lane has its own WB stage (lane t holds only context t's
 // instructions): the inputs of the instruction in WB and WB2 come per lane
@@ -33,7 +38,9 @@
 module outrider_writeback #(
   parameter int NumCtx = 2,
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1,
-  parameter int WbW    = `OR_MEMWB_W
+  parameter int WbW    = `OR_MEMWB_W,
+  parameter int NbLoads = 4,      // outstanding loads per context (outrider_nbl); 0: none
+  parameter int FillW  = 5
 ) (
   input  logic                 clk_i,
   input  logic                 rst_ni,
@@ -45,6 +52,24 @@ module outrider_writeback #(
   input  logic [NumCtx-1:0]    dresp_valid_i,
   input  logic [NumCtx*32-1:0] dresp_rdata_i,
   input  logic [NumCtx-1:0]    dresp_err_i,
+  input  logic [NumCtx-1:0]    dresp_nbl_i,   // the load's answer: outstanding (rdata = refill slot)
+
+  // non-blocking loads (outrider_nbl): the cache's fill port, per-context
+  // state for ID (scoreboard) and MEM (ordering), and drops
+  input  logic                 fill_valid_i,
+  input  logic [FillW-1:0]     fill_slot_i,
+  input  logic [31:0]          fill_data_i,
+  input  logic [NumCtx-1:0]    nbl_clear_i,
+  input  logic [NumCtx*32-1:0] nbl_st_addr_i,
+  output logic [NumCtx-1:0]    nbl_st_hit_o,
+  output logic [NumCtx-1:0]    nbl_free_o,
+  output logic [NumCtx-1:0]    nbl_any_o,
+  output logic [NumCtx*32-1:0] nbl_busy_o,
+  output logic [NumCtx-1:0]    wb_nbl_o,      // the load in WB is outstanding: squash younger
+  output logic [NumCtx-1:0]    late_we_o,     // an outstanding load writes its register now
+  output logic [NumCtx*5-1:0]  late_rd_o,
+  output logic [NumCtx*32-1:0] late_wdata_o,
+  output logic [NumCtx-1:0]    retire_rd_late_o, // the retiring load's value comes on late_*
 
   // divide started at the commit point of lane t (outrider_commit)
   input  logic [NumCtx-1:0]    div_start_i,
@@ -88,6 +113,8 @@ module outrider_writeback #(
   output logic [NumCtx*5-1:0]  rf_waddr_o,
   output logic [NumCtx*32-1:0] rf_wdata_o,
   output logic [NumCtx-1:0]    own_we_o,      // a context's own register write
+  output logic [NumCtx*5-1:0]  own_waddr_o,
+  output logic [NumCtx*32-1:0] own_wdata_o,
 
   output logic [NumCtx-1:0]    retire_valid_o,
   output logic [NumCtx*32-1:0] retire_pc_o,
@@ -157,6 +184,21 @@ module outrider_writeback #(
   assign wb_err_o  = err_wb;
   assign wb_park_o = park_wb;
 
+  // ---- non-blocking loads ----------------------------------------------------------
+  // a load answered as outstanding retires now without its value; one with
+  // a destination register takes an outstanding-load entry, and the
+  // context's younger instructions are squashed (they may have read the
+  // register before the scoreboard knew of it)
+  logic [NumCtx-1:0] nbl_wb, nbl_new;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      nbl_wb[t]  = valid_wb_i[t] && wb_wait[t] && wb_memop[t] && !wb_div[t] &&
+                   dresp_valid_i[t] && dresp_nbl_i[t];
+      nbl_new[t] = nbl_wb[t] && wb_rd_we[t] && (wb_rd[t] != 5'd0);
+    end
+  end
+  assign wb_nbl_o         = nbl_new;
+
   // ---- parked-instruction records -------------------------------------------
   logic [31:0] pend_pc_q   [NumCtx];
   logic [31:0] pend_insn_q [NumCtx];
@@ -200,6 +242,7 @@ module outrider_writeback #(
 
   // ---- retirement and register writes ------------------------------------------
   logic [NumCtx-1:0] from_wb;   // context t retires from its lane's WB stage
+  logic [NumCtx-1:0] ret_we;    // ... and writes its register now
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       from_wb[t] = complete_wb[t] && !err_wb[t];
@@ -210,15 +253,72 @@ module outrider_writeback #(
       retire_rd_o[5*t +: 5]         = from_wb[t] ? wb_rd[t] : pend_rd_q[t];
       retire_rd_wdata_o[32*t +: 32] = from_wb[t] ? value_wb[t] : late_value[t];
       retire_addr_o[32*t +: 32]     = from_wb[t] ? wb_addr[t] : pend_addr_q[t];
-      own_we_o[t]                   = retire_valid_o[t] && retire_rd_we_o[t];
+      retire_rd_late_o[t]           = from_wb[t] && nbl_new[t];
+      ret_we[t]                     = retire_valid_o[t] && retire_rd_we_o[t] && !(from_wb[t] && nbl_wb[t]);
+    end
+  end
+
+  // the outstanding-load table writes a register when the bank's port is free
+  // (mirror writes go only to free contexts, which have no outstanding loads)
+  logic [NumCtx-1:0] port_free;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++)
+      port_free[t] = !ret_we[t] && !(hs_start_i && (hs_tid_i == TidW'(t)));
+  end
+
+  if (NbLoads > 0) begin : g_nbl
+    logic [NumCtx*4-1:0]  nbl_sbm;
+    logic [NumCtx*32-1:0] nbl_addr, nbl_sbd;
+    logic [NumCtx*5-1:0]  nbl_rd;
+    logic [NumCtx*3-1:0]  nbl_f3;
+    logic [NumCtx*FillW-1:0] nbl_slot;
+    always_comb begin
+      for (int t = 0; t < NumCtx; t++) begin
+        nbl_addr[32*t +: 32]       = wb_addr[t];
+        nbl_rd[5*t +: 5]           = wb_rd[t];
+        nbl_f3[3*t +: 3]           = wb_f3[t];
+        nbl_slot[FillW*t +: FillW] = dresp_rdata_i[32*t +: FillW];
+      end
+    end
+    assign nbl_sbm = sb_wb_mask_i;
+    assign nbl_sbd = sb_wb_data_i;
+    outrider_nbl #(.NumCtx (NumCtx), .Entries (NbLoads), .FillW (FillW)) u_nbl (
+      .clk_i, .rst_ni,
+      .new_i (nbl_new), .new_slot_i (nbl_slot), .new_rd_i (nbl_rd), .new_f3_i (nbl_f3),
+      .new_addr_i (nbl_addr), .new_sb_mask_i (nbl_sbm), .new_sb_data_i (nbl_sbd),
+      .fill_valid_i, .fill_slot_i, .fill_data_i,
+      .clear_i (nbl_clear_i), .port_free_i (port_free),
+      .we_o (late_we_o), .waddr_o (late_rd_o), .wdata_o (late_wdata_o),
+      .free_o (nbl_free_o), .any_o (nbl_any_o), .busy_o (nbl_busy_o),
+      .st_addr_i (nbl_st_addr_i), .st_hit_o (nbl_st_hit_o)
+    );
+  end else begin : g_no_nbl
+    assign late_we_o    = '0;
+    assign late_rd_o    = '0;
+    assign late_wdata_o = '0;
+    assign nbl_free_o   = '0;
+    assign nbl_any_o    = '0;
+    assign nbl_busy_o   = '0;
+    assign nbl_st_hit_o = '0;
+    logic unused_fill;
+    assign unused_fill = ^{fill_valid_i, fill_slot_i, fill_data_i, nbl_clear_i, nbl_st_addr_i,
+                           port_free};
+  end
+
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      own_we_o[t]             = ret_we[t] || late_we_o[t];
+      own_waddr_o[5*t +: 5]   = ret_we[t] ? retire_rd_o[5*t +: 5] : late_rd_o[5*t +: 5];
+      own_wdata_o[32*t +: 32] = ret_we[t] ? retire_rd_wdata_o[32*t +: 32]
+                                          : late_wdata_o[32*t +: 32];
     end
   end
 
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       rf_we_o[t]             = own_we_o[t];
-      rf_waddr_o[5*t +: 5]   = retire_rd_o[5*t +: 5];
-      rf_wdata_o[32*t +: 32] = retire_rd_wdata_o[32*t +: 32];
+      rf_waddr_o[5*t +: 5]   = own_waddr_o[5*t +: 5];
+      rf_wdata_o[32*t +: 32] = own_wdata_o[32*t +: 32];
       if (mirror_we_i[t]) begin
         rf_we_o[t]             = 1'b1;
         rf_waddr_o[5*t +: 5]   = mirror_waddr_i[5*t +: 5];
@@ -239,7 +339,7 @@ module outrider_writeback #(
     if (!rst_ni) valid_wb2_q <= '0;
     else begin
       for (int t = 0; t < NumCtx; t++)
-        valid_wb2_q[t] <= complete_wb[t] && !err_wb[t] && wb_rd_we[t];
+        valid_wb2_q[t] <= complete_wb[t] && !err_wb[t] && wb_rd_we[t] && !nbl_wb[t];
     end
   end
 
@@ -268,4 +368,5 @@ module outrider_writeback #(
 
   `include "outrider_assert.svh"
   `OR_ASSERT((wb_err_o & wb_park_o) == '0, "an instruction in WB either parks or gets its answer")
+  `OR_ASSERT((late_we_o & mirror_we_i) == '0, "no mirror write to a context with outstanding loads")
 endmodule

@@ -61,6 +61,7 @@ module outrider_soc #(
   parameter int DcacheMshrs    = 4,
   parameter int DcachePrefetch = 0,     // 1: next-line prefetch on demand misses
   parameter int DcachePosted   = 1,     // 1: store misses answered at once (posted stores)
+  parameter int NbLoads        = 4,     // outstanding (non-blocking) loads per context; 0: loads block
   parameter int SimDebug       = 1,     // 1: dbg_* backdoor ports work (0 on an FPGA)
   // 1: the answers of the instruction port, the Wishbone port and the I/O
   // window enter through flip-flops; the driver sets them one cycle early
@@ -115,6 +116,11 @@ module outrider_soc #(
   output logic [NumCtx*5-1:0]      retire_rd_o,
   output logic [NumCtx*32-1:0]     retire_rd_wdata_o,
   output logic [NumCtx*32-1:0]     retire_addr_o,   // data address of a memory op
+  // non-blocking loads: the retiring load's value comes later, on late_*
+  output logic [NumCtx-1:0]        retire_rd_late_o,
+  output logic [NumCtx-1:0]        late_we_o,
+  output logic [NumCtx*5-1:0]      late_rd_o,
+  output logic [NumCtx*32-1:0]     late_wdata_o,
   // traps taken by harts (the trapping instruction does not retire)
   output logic [NumCtx-1:0]        trap_valid_o,
   output logic [NumCtx*32-1:0]     trap_cause_o,
@@ -218,8 +224,15 @@ module outrider_soc #(
   logic [31:0]          dreq_addr, dreq_wdata;
   logic [3:0]           dreq_be;
   logic                 dreq_spec;     // p-thread request (for the data cache)
-  logic [NumCtx-1:0]    dresp_valid, dresp_err;
+  logic [NumCtx-1:0]    dresp_valid, dresp_err, dresp_nbl;
   logic [NumCtx*32-1:0] dresp_rdata;
+  logic                 dreq_nb, core_dreq_nb;
+  logic [NumCtx-1:0]    core_dresp_nbl, dc_resp_nbl;
+  // the data cache's refill slot {MSHR, word}: names the beat an outstanding load waits for
+  localparam int FillW = ((DcacheMshrs > 1) ? $clog2(DcacheMshrs) : 1) + $clog2(DcacheLine / 4);
+  logic                 dc_fill_valid;
+  logic [FillW-1:0]     dc_fill_slot;
+  logic [31:0]          dc_fill_data;
   // the core's side of the misaligned-access splitter (outrider_dside_split)
   logic                 core_dreq_valid, core_dreq_ready;
   logic [TidW-1:0]      core_dreq_tid;
@@ -307,6 +320,8 @@ module outrider_soc #(
     .BtbEntries      (BtbEntries),
     .BhtEntries      (BhtEntries),
     .RasDepth        (RasDepth),
+    .NbLoads         (NbLoads),
+    .FillW           (FillW),
     .BootAddr        (BootAddr)
   ) u_core (
     .clk_i, .rst_ni,
@@ -315,6 +330,9 @@ module outrider_soc #(
     .dreq_op_o    (core_dreq_op),    .dreq_amo_o   (core_dreq_amo),   .dreq_addr_o (core_dreq_addr),
     .dreq_wdata_o (core_dreq_wdata), .dreq_be_o    (core_dreq_be),    .dreq_spec_o (core_dreq_spec),
     .dresp_valid_i(core_dresp_valid), .dresp_rdata_i(core_dresp_rdata), .dresp_err_i(core_dresp_err),
+    .dreq_nb_o (core_dreq_nb), .dresp_nbl_i (core_dresp_nbl),
+    .fill_valid_i (dc_fill_valid && !perfect), .fill_slot_i (dc_fill_slot), .fill_data_i (dc_fill_data),
+    .retire_rd_late_o, .late_we_o, .late_rd_o, .late_wdata_o,
     .mtip_i (mtip), .msip_i (msip), .meip_i (meip_sync), .mtime_i (mtime),
     .retire_valid_o, .retire_pc_o, .retire_insn_o, .retire_rd_we_o, .retire_rd_o,
     .retire_rd_wdata_o, .retire_addr_o, .trap_valid_o, .trap_cause_o, .trap_tval_o,
@@ -349,7 +367,8 @@ module outrider_soc #(
     .c_op_i    (core_dreq_op),    .c_amo_i   (core_dreq_amo),   .c_addr_i (core_dreq_addr),
     .c_wdata_i (core_dreq_wdata), .c_be_i    (core_dreq_be),    .c_spec_i (core_dreq_spec),
     .c_resp_valid_o (core_dresp_valid), .c_resp_rdata_o (core_dresp_rdata),
-    .c_resp_err_o   (core_dresp_err),
+    .c_resp_err_o   (core_dresp_err), .c_nb_i (core_dreq_nb), .c_resp_nbl_o (core_dresp_nbl),
+    .d_nb_o (dreq_nb), .d_resp_nbl_i (dresp_nbl),
     .d_valid_o (dreq_valid), .d_ready_i (dreq_ready), .d_tid_o (dreq_tid),
     .d_op_o    (dreq_op),    .d_amo_o   (dreq_amo),   .d_addr_o (dreq_addr),
     .d_wdata_o (dreq_wdata), .d_be_o    (dreq_be),    .d_spec_o (dreq_spec),
@@ -409,13 +428,15 @@ module outrider_soc #(
   outrider_dcache #(
     .NumCtx (NumCtx), .SizeBytes (DcacheBytes), .Ways (DcacheWays), .LineBytes (DcacheLine),
     .NumMshr (DcacheMshrs), .NextLinePrefetch (DcachePrefetch), .DebugPort (SimDebug),
-    .PostedStores (DcachePosted)
+    .PostedStores (DcachePosted), .NbLoads ((NbLoads > 0) ? 1 : 0)
   ) u_dcache (
     .clk_i, .rst_ni,
     .dreq_valid_i (dreq_valid_ds && !perfect), .dreq_ready_o (dc_ready), .dreq_tid_i (dreq_tid),
     .dreq_op_i    (dreq_op),    .dreq_amo_i   (dreq_amo),   .dreq_addr_i (dreq_addr),
     .dreq_wdata_i (dreq_wdata), .dreq_be_i    (dreq_be),    .dreq_spec_i (dreq_spec),
     .dresp_valid_o(dc_resp_valid), .dresp_rdata_o(dc_resp_rdata), .dresp_err_o(dc_resp_err),
+    .dreq_nb_i (dreq_nb), .dresp_nbl_o (dc_resp_nbl), .fill_valid_o (dc_fill_valid),
+    .fill_slot_o (dc_fill_slot), .fill_data_o (dc_fill_data),
     .wb_cyc_o (dc_cyc), .wb_stb_o (dc_stb), .wb_we_o (dc_we), .wb_adr_o (dc_adr),
     .wb_sel_o (dc_sel), .wb_dat_o (dc_dat), .wb_cti_o (dc_cti), .wb_bte_o (dc_bte),
     .wb_dat_i (wb_dat_in), .wb_ack_i (wb_ack_in && !perfect), .wb_err_i (wb_err_in && !perfect),
@@ -466,6 +487,7 @@ module outrider_soc #(
   assign dresp_valid = perfect ? pf_resp_valid : dc_resp_valid;
   assign dresp_rdata = perfect ? pf_resp_rdata : dc_resp_rdata;
   assign dresp_err   = perfect ? pf_resp_err   : dc_resp_err;
+  assign dresp_nbl   = perfect ? '0            : dc_resp_nbl;
 
   assign wb_cyc_o = perfect ? pf_cyc : dc_cyc;
   assign wb_stb_o = perfect ? pf_stb : dc_stb;

@@ -23,6 +23,10 @@ struct cosim {
     int                   ram_loaded;
     int                   failed;
     char                  report[REPORT_LEN];
+    /* outstanding loads: the value the model loaded into x[r] of context c
+     * (bit r of late_pending[c]), checked when the RTL writes it */
+    uint32_t              late_pending[OUTRIDER_MAX_CTX];
+    uint32_t              late_value[OUTRIDER_MAX_CTX][32];
 };
 
 static void fail(cosim *c, const outrider_retire *r, const char *fmt, ...)
@@ -111,8 +115,10 @@ static void check_retire(cosim *c, const outrider_retire *r)
         what = "instruction word";
     else if (m.rd_we != r->rd_we || (m.rd_we && m.rd != r->rd))
         what = "destination register";
-    else if (m.rd_we && m.rd_value != r->rd_wdata)
+    else if (m.rd_we && !r->rd_late && m.rd_value != r->rd_wdata)
         what = "rd value";
+    else if (r->rd_late && !m.rd_we)
+        what = "an outstanding load without a destination register";
     else if (m.mem && m.mem_addr != r->addr)
         what = "data address";
     if (what) {
@@ -120,6 +126,10 @@ static void check_retire(cosim *c, const outrider_retire *r)
         describe_iss(&m, b, sizeof b);
         fail(c, r, "%s\n  RTL:   %s\n  model: %s\n", what, a, b);
         return;
+    }
+    if (r->rd_late) {
+        c->late_pending[r->ctx] |= 1u << m.rd;
+        c->late_value[r->ctx][m.rd] = m.rd_value;
     }
     if (c->log) {
         char line[192];
@@ -169,6 +179,23 @@ static int is_loadish(uint32_t insn)
 
 static void check_record(cosim *c, const outrider_retire *r);
 
+/* an outstanding load's register write: the value the model loaded when the
+ * load retired */
+static void check_late(cosim *c, const outrider_retire *r)
+{
+    const unsigned ctx = r->ctx, rd = r->late_rd & 31u;
+    if (!(c->late_pending[ctx] & (1u << rd))) {
+        fail(c, r, "a late register write x%u = 0x%08" PRIx32 " without an outstanding load\n",
+             rd, r->late_wdata);
+        return;
+    }
+    c->late_pending[ctx] &= ~(1u << rd);
+    if (c->late_value[ctx][rd] != r->late_wdata)
+        fail(c, r, "outstanding load's value\n  RTL:   x%u = 0x%08" PRIx32 " (late write)\n"
+                   "  model: x%u = 0x%08" PRIx32 "\n",
+             rd, r->late_wdata, rd, c->late_value[ctx][rd]);
+}
+
 static int on_retire(void *user, const outrider_retire *recs, unsigned n)
 {
     cosim *c = user;
@@ -207,7 +234,9 @@ static void check_record(cosim *c, const outrider_retire *r)
     load_ram_once(c);
     if (r->pthread)
         return;     /* p-threads retire nothing architectural */
-    if (r->retire)
+    if (r->late_we)
+        check_late(c, r);
+    if (r->retire && !c->failed)
         check_retire(c, r);
     if (r->trap && !c->failed)
         check_trap(c, r);

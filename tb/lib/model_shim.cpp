@@ -205,6 +205,7 @@ void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     o->exit_tohost = t->exit_tohost_o;
     o->exit_value = t->exit_value_o;
     o->retire_valid = t->retire_valid_o;
+    o->late_we = t->late_we_o;
     o->ctx_active = t->ctx_active_o;
     o->wb_cti = t->wb_cti_o;
     o->wb_bte = t->wb_bte_o;
@@ -246,6 +247,10 @@ void model_shim_get_retire(const model_shim *m, unsigned ctx, model_shim_retire 
     r->pthread = (t->ctx_pthread_o & bit) ? 1 : 0;
     r->rd_we = (t->retire_rd_we_o & bit) ? 1 : 0;
     r->rd = ctx < kNumCtx ? (static_cast<uint32_t>(t->retire_rd_o) >> (5 * ctx)) & 0x1Fu : 0u;
+    r->rd_late = (t->retire_rd_late_o & bit) ? 1 : 0;
+    r->late_we = (t->late_we_o & bit) ? 1 : 0;
+    r->late_rd = ctx < kNumCtx ? (static_cast<uint32_t>(t->late_rd_o) >> (5 * ctx)) & 0x1Fu : 0u;
+    r->late_wdata = word_of(t->late_wdata_o, ctx);
     r->pc = word_of(t->retire_pc_o, ctx);
     r->insn = word_of(t->retire_insn_o, ctx);
     r->rd_wdata = word_of(t->retire_rd_wdata_o, ctx);

@@ -75,6 +75,8 @@ typedef struct {
     uint8_t  console_err;    /* with console_valid: the byte is for the error console */
     uint32_t dport_lost;     /* bit c: context c's memory request lost the data-port
                               * arbitration between the lanes (it replays) */
+    uint32_t late_we;        /* bit c: an outstanding load of context c writes its
+                              * register now (late_rd_o, late_wdata_o) */
 } model_shim_outputs;
 
 /* The retirement port of one context in one cycle (read it with
@@ -84,10 +86,13 @@ typedef struct {
     uint8_t  retire;         /* an instruction retired: pc .. addr are valid */
     uint8_t  pthread;        /* the context runs a p-thread (ignore the record) */
     uint8_t  rd_we, rd;
+    uint8_t  rd_late;        /* an outstanding load: rd's value comes in a later late write */
     uint32_t pc, insn, rd_wdata;
     uint32_t addr;           /* data address (memory operations) */
     uint8_t  trap;           /* a trap was taken (after the retirement, if any) */
     uint32_t trap_cause, trap_tval;
+    uint8_t  late_we, late_rd;   /* an outstanding load writes x[late_rd] now */
+    uint32_t late_wdata;
 } model_shim_retire;
 
 /* NULL if out of memory. The model's inputs start at 0 (rst_ni low). */

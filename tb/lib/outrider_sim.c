@@ -267,7 +267,8 @@ static void deliver_retire(outrider_sim *s, uint32_t mask)
         rec[n++] = (outrider_retire){
             .cycle = s->stats.cycles, .ctx = (uint8_t)c, .retire = r.retire,
             .pthread = r.pthread, .rd_we = r.rd_we, .rd = r.rd, .pc = r.pc, .insn = r.insn,
-            .rd_wdata = r.rd_wdata, .addr = r.addr, .trap = r.trap,
+            .rd_wdata = r.rd_wdata, .rd_late = r.rd_late, .late_we = r.late_we,
+            .late_rd = r.late_rd, .late_wdata = r.late_wdata, .addr = r.addr, .trap = r.trap,
             .trap_cause = r.trap_cause, .trap_tval = r.trap_tval,
         };
     }
@@ -357,8 +358,8 @@ static void one_cycle(outrider_sim *s)
     if (s->pv && s->stats.cycles >= s->trace_from && s->stats.cycles < s->trace_to &&
         (!s->trace_roi || s->roi))
         pipeview_cycle(s->pv, m, s->stats.cycles);
-    if (s->retire_fn && (o.retire_valid | o.trap_valid))
-        deliver_retire(s, o.retire_valid | o.trap_valid);
+    if (s->retire_fn && (o.retire_valid | o.trap_valid | o.late_we))
+        deliver_retire(s, o.retire_valid | o.trap_valid | o.late_we);
     wb_mem_req req = {
         .cyc = o.wb_cyc, .stb = o.wb_stb, .we = o.wb_we, .adr = o.wb_adr,
         .sel = o.wb_sel, .cti = o.wb_cti, .dat = o.wb_dat,

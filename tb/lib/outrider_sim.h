@@ -326,10 +326,15 @@ const char *outrider_pex_event_name(unsigned ev);
 
 /* ---- retirement port (docs/verification.md) -------------------------------
  * One record per context per cycle in which that context retired an
- * instruction or took a trap: both can happen in one cycle (an older
- * instruction retires, a younger one traps), and then the record has both
- * and the retirement comes first. Records of a context running a p-thread
- * (pthread = 1) retire nothing architectural. */
+ * instruction, took a trap or had an outstanding load write its register:
+ * a retirement and a trap can happen in one cycle (an older instruction
+ * retires, a younger one traps), and then the record has both and the
+ * retirement comes first. A load answered as outstanding (non-blocking,
+ * docs/core.md) retires with rd_late = 1 and no value; its register is
+ * written in a later cycle, reported by late_we/late_rd/late_wdata (an
+ * older load's write, so it comes before this record's retirement).
+ * Records of a context running a p-thread (pthread = 1) retire nothing
+ * architectural. */
 typedef struct {
     uint64_t cycle;          /* as outrider_sim_cycles() while that cycle runs */
     uint8_t  ctx;
@@ -337,7 +342,10 @@ typedef struct {
     uint8_t  pthread;
     uint8_t  rd_we, rd;      /* rd_we: a register (rd != 0) was written */
     uint32_t pc, insn;
-    uint32_t rd_wdata;       /* the result (also valid when rd is x0) */
+    uint32_t rd_wdata;       /* the result (also valid when rd is x0; not with rd_late) */
+    uint8_t  rd_late;        /* a load whose value comes in a later late write */
+    uint8_t  late_we, late_rd;   /* an earlier outstanding load writes x[late_rd] now */
+    uint32_t late_wdata;
     uint32_t addr;           /* data address of a load/store/LR/SC/AMO */
     uint8_t  trap;           /* a trap was taken (the trapping instruction did not retire) */
     uint32_t trap_cause, trap_tval;

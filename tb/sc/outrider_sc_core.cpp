@@ -92,6 +92,10 @@ outrider_sc_core::outrider_sc_core(sc_module_name name, const outrider_sc_core_p
     s.retire_rd_o(retire_rd_);
     s.retire_rd_wdata_o(retire_rd_wdata_);
     s.retire_addr_o(retire_addr_);
+    s.retire_rd_late_o(retire_rd_late_);
+    s.late_we_o(late_we_);
+    s.late_rd_o(late_rd_);
+    s.late_wdata_o(late_wdata_);
     s.trap_valid_o(trap_valid_);
     s.trap_cause_o(trap_cause_);
     s.trap_tval_o(trap_tval_);

@@ -166,12 +166,12 @@ private:
         mshr_full_, retire_rd_, ext_addr_, imem_req_, imem_err_s_, dport_lost_, wb_adr_, wb_dat_o_,
         wb_dat_i_, tohost_addr_, ext_wdata_, ext_rdata_s_, acc_addr_, fill_addr_, wbk_addr_,
         evict_addr_, dbg_addr_, dbg_data_, pipe_valid_, pipe_tid_, pipe_flags_,
-        pex_dist_s_, pex_hold_, dpf_addr_, core_ev_;
+        pex_dist_s_, pex_hold_, dpf_addr_, core_ev_, retire_rd_late_, late_we_, late_rd_;
     sc_core::sc_signal<bool> console_err_;
     sc_core::sc_signal<sc_dt::sc_bv<320>> params_;
     sc_core::sc_signal<sc_dt::sc_bv<320>> pipe_pc_, pipe_insn_;
     sc_core::sc_signal<uint64_t> imem_addr_, imem_rdata_s_, retire_pc_, retire_insn_, retire_rd_wdata_, retire_addr_,
-        trap_cause_, trap_tval_;
+        trap_cause_, trap_tval_, late_wdata_;
 };
 
 #endif

@@ -71,6 +71,7 @@ module outrider_soc_tb #(
     .exit_valid_o (exit_valid), .exit_tohost_o (exit_tohost), .exit_value_o (exit_value),
     .retire_valid_o (), .retire_pc_o (), .retire_insn_o (), .retire_rd_we_o (),
     .retire_rd_o (), .retire_rd_wdata_o (), .retire_addr_o (),
+    .retire_rd_late_o (), .late_we_o (), .late_rd_o (), .late_wdata_o (),
     .trap_valid_o (), .trap_cause_o (), .trap_tval_o (),
     .ctx_active_o (), .ctx_pthread_o (), .pex_event_o (), .pex_enable_i (1'b1),
     .pex_dist_set_i (1'b0), .pex_dist_i (16'd0), .pex_hold_o (), .core_ev_o (), .dpf_valid_o (), .dpf_tid_o (),

@@ -112,6 +112,7 @@ module tb_dcache;
     .dreq_op_i (dreq_op), .dreq_amo_i (dreq_amo), .dreq_addr_i (dreq_addr),
     .dreq_wdata_i (dreq_wdata), .dreq_be_i (dreq_be), .dreq_spec_i (dreq_spec),
     .dresp_valid_o (dresp_valid), .dresp_rdata_o (dresp_rdata), .dresp_err_o (dresp_err),
+    .dreq_nb_i (1'b0), .dresp_nbl_o (), .fill_valid_o (), .fill_slot_o (), .fill_data_o (),
     .wb_cyc_o (wb_cyc), .wb_stb_o (wb_stb), .wb_we_o (wb_we), .wb_adr_o (wb_adr),
     .wb_sel_o (wb_sel), .wb_dat_o (wb_dat_w), .wb_cti_o (wb_cti), .wb_bte_o (wb_bte),
     .wb_dat_i (wb_dat_r), .wb_ack_i (wb_ack), .wb_err_i (wb_err), .wb_stall_i (wb_stall),
