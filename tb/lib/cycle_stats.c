@@ -76,11 +76,14 @@ void cycle_stats_sample(outrider_stats *st, const model_shim_outputs *o, uint64_
                         wb_mem_event bus, const wb_mem_req *bus_req, event_log *log)
 {
     for (unsigned c = 0; c < st->num_ctx; c++) {
-        unsigned retired = (o->retire_valid >> c) & 1u;
-        if ((o->ctx_pthread >> c) & 1u)
+        unsigned retired = (o->retire_valid >> c) & 1u, late = (o->retire_late >> c) & 1u;
+        if ((o->ctx_pthread >> c) & 1u) {
             st->preexec.instructions += retired;
-        else
+            st->preexec.nb_loads += late;
+        } else {
             st->ctx[c].retired += retired;
+            st->ctx[c].nb_loads += late;
+        }
         st->ctx[c].cycles_active += (o->ctx_active >> c) & 1u;
         unsigned dlost = (o->dport_lost >> c) & 1u;
         st->ctx[c].dport_lost += dlost;

@@ -206,6 +206,7 @@ void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     o->exit_value = t->exit_value_o;
     o->retire_valid = t->retire_valid_o;
     o->late_we = t->late_we_o;
+    o->retire_late = t->retire_rd_late_o;
     o->ctx_active = t->ctx_active_o;
     o->wb_cti = t->wb_cti_o;
     o->wb_bte = t->wb_bte_o;

@@ -75,6 +75,7 @@ typedef struct {
     uint8_t  console_err;    /* with console_valid: the byte is for the error console */
     uint32_t dport_lost;     /* bit c: context c's memory request lost the data-port
                               * arbitration between the lanes (it replays) */
+    uint32_t retire_late;    /* bit c: context c retired a load whose value comes later */
     uint32_t late_we;        /* bit c: an outstanding load of context c writes its
                               * register now (late_rd_o, late_wdata_o) */
 } model_shim_outputs;

@@ -94,6 +94,8 @@ typedef struct {
                                     it was not a p-thread (p-thread instructions
                                     count in preexec.instructions) */
     uint64_t cycles_active;      /* cycles this context was running */
+    uint64_t nb_loads;           /* loads retired as outstanding (non-blocking: their
+                                    register is written when the line arrives) */
     uint64_t dport_lost;         /* cycles its lane's committing memory request lost the
                                     data-port arbitration to another lane (held) */
     /* issue and branches (as retired: not while a p-thread) */
@@ -145,6 +147,7 @@ typedef struct {
     uint64_t no_slot_cycles;     /* cycles a p-thread had an instruction ready but got no
                                     slot: with one issue lane per context only the data
                                     port can refuse it (its request lost the arbitration) */
+    uint64_t nb_loads;           /* p-thread loads retired as outstanding */
     uint64_t ready_cycles;       /* cycles a p-thread could fetch */
     uint64_t slot_lost_cycles;   /* ... in which it did not fetch (ID stall, data-port hold) */
 } outrider_preexec_stats;

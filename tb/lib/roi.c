@@ -29,6 +29,7 @@ void outrider_stats_sub(const outrider_stats *a, const outrider_stats *b, outrid
         r.ctx[c].retired = a->ctx[c].retired - b->ctx[c].retired;
         r.ctx[c].cycles_active = a->ctx[c].cycles_active - b->ctx[c].cycles_active;
         r.ctx[c].dport_lost = a->ctx[c].dport_lost - b->ctx[c].dport_lost;
+        r.ctx[c].nb_loads = a->ctx[c].nb_loads - b->ctx[c].nb_loads;
         r.ctx[c].ready_cycles = a->ctx[c].ready_cycles - b->ctx[c].ready_cycles;
         r.ctx[c].slot_lost_cycles = a->ctx[c].slot_lost_cycles - b->ctx[c].slot_lost_cycles;
         r.ctx[c].branches = a->ctx[c].branches - b->ctx[c].branches;

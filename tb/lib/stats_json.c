@@ -61,12 +61,13 @@ static void preexec_json(const outrider_preexec_stats *p, FILE *out)
             ",\"late_fills\":%" PRIu64 ",\"useless_fills\":%" PRIu64 ",\"main_loads\":%" PRIu64
             ",\"main_load_misses\":%" PRIu64 ",\"throttled_cycles\":%" PRIu64
             ",\"holds\":%" PRIu64 ",\"ready_cycles\":%" PRIu64
-            ",\"slot_lost_cycles\":%" PRIu64 ",\"no_slot_cycles\":%" PRIu64 "}",
+            ",\"slot_lost_cycles\":%" PRIu64 ",\"no_slot_cycles\":%" PRIu64
+            ",\"nb_loads\":%" PRIu64 "}",
             p->spawned, p->refused, p->cancelled, p->budget_stops, p->exception_stops, p->stops,
             p->stores_buffered, p->mmio_loads_suppressed, p->instructions, p->fills,
             p->useful_fills, p->late_fills, p->useless_fills, p->main_loads, p->main_load_misses,
             p->throttled_cycles, p->holds, p->ready_cycles, p->slot_lost_cycles,
-            p->no_slot_cycles);
+            p->no_slot_cycles, p->nb_loads);
 }
 
 static void derived_json(const outrider_stats *st, FILE *out)
@@ -90,10 +91,11 @@ static void counters_json(const outrider_stats *st, FILE *out)
         fprintf(out,
                 "%s{\"retired\":%" PRIu64 ",\"cycles_active\":%" PRIu64
                 ",\"ready_cycles\":%" PRIu64 ",\"slot_lost_cycles\":%" PRIu64
-                ",\"branches\":%" PRIu64 ",\"mispredicts\":%" PRIu64 ",\"dport_lost\":%" PRIu64 "}",
+                ",\"branches\":%" PRIu64 ",\"mispredicts\":%" PRIu64 ",\"dport_lost\":%" PRIu64
+                ",\"nb_loads\":%" PRIu64 "}",
                 c ? "," : "", st->ctx[c].retired, st->ctx[c].cycles_active,
                 st->ctx[c].ready_cycles, st->ctx[c].slot_lost_cycles, st->ctx[c].branches,
-                st->ctx[c].mispredicts, st->ctx[c].dport_lost);
+                st->ctx[c].mispredicts, st->ctx[c].dport_lost, st->ctx[c].nb_loads);
     fprintf(out,
             "],\"wishbone\":{\"reads\":%" PRIu64 ",\"writes\":%" PRIu64
             ",\"read_accesses\":%" PRIu64 ",\"write_accesses\":%" PRIu64 "}",

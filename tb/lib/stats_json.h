@@ -3,7 +3,7 @@
  * stats_json.h - write outrider_stats as one JSON object (one line, no
  * spaces, a trailing newline):
  *   {"status":"exited","exit_code":N|null,"version":"...","cycles":N,
- *    "threads":[{"retired":N,"cycles_active":N},...],
+ *    "threads":[{"retired":N,"cycles_active":N,...,"nb_loads":N},...],
  *    "wishbone":{"reads":N,"writes":N,"read_accesses":N,"write_accesses":N},
  *    "dcache":{"threads":[{"loads":N,"stores":N,"load_misses":N,"store_misses":N,
  *                          "mshr_merges":N,"writebacks":N,"mshr_full_stall_cycles":N,
@@ -14,7 +14,7 @@
  *               "exception_stops":N,"stops":N,"stores_buffered":N,
  *               "mmio_loads_suppressed":N,"instructions":N,"fills":N,
  *               "useful_fills":N,"late_fills":N,"useless_fills":N,
- *               "main_loads":N,"main_load_misses":N},
+ *               "main_loads":N,"main_load_misses":N,...,"nb_loads":N},
  *    "derived":{"coverage":X|null,"accuracy":X|null,"lateness":X|null},
  *    "config":{"mem_latency":N,"mem_outstanding":N,"perfect_dcache":B,
  *              "preexec_at_reset":B,"ram_size":N,"max_cycles":N,
