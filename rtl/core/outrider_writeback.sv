@@ -65,6 +65,7 @@ module outrider_writeback #(
   output logic [NumCtx-1:0]    nbl_free_o,
   output logic [NumCtx-1:0]    nbl_any_o,
   output logic [NumCtx*32-1:0] nbl_busy_o,
+  input  logic [NumCtx-1:0]    wb_dep_i,      // lane t: a younger instruction uses WB's rd
   output logic [NumCtx-1:0]    wb_nbl_o,      // the load in WB is outstanding: squash younger
   output logic [NumCtx-1:0]    late_we_o,     // an outstanding load writes its register now
   output logic [NumCtx*5-1:0]  late_rd_o,
@@ -186,9 +187,11 @@ module outrider_writeback #(
 
   // ---- non-blocking loads ----------------------------------------------------------
   // a load answered as outstanding retires now without its value; one with
-  // a destination register takes an outstanding-load entry, and the
-  // context's younger instructions are squashed (they may have read the
-  // register before the scoreboard knew of it)
+  // a destination register takes an outstanding-load entry, and if a younger
+  // instruction of its context in ID, EX or MEM reads or writes that
+  // register (it may have read the register before the scoreboard knew of
+  // it, or would be overwritten by the late value) the younger instructions
+  // are squashed and re-fetched
   logic [NumCtx-1:0] nbl_wb, nbl_new;
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
@@ -197,7 +200,7 @@ module outrider_writeback #(
       nbl_new[t] = nbl_wb[t] && wb_rd_we[t] && (wb_rd[t] != 5'd0);
     end
   end
-  assign wb_nbl_o         = nbl_new;
+  assign wb_nbl_o         = nbl_new & wb_dep_i;
 
   // ---- parked-instruction records -------------------------------------------
   logic [31:0] pend_pc_q   [NumCtx];

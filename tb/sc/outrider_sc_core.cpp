@@ -478,7 +478,9 @@ void outrider_sc_core::params(model_shim_params *p) const
     p->dcache_ways = word(6);
     p->dcache_line = word(7);
     p->dcache_mshrs = word(8);
-    p->dcache_prefetch = word(9) & 0xFFFFu;   // word 9: DcachePrefetch | DcachePosted << 16
+    // word 9: DcachePrefetch | NbLoads << 8 | DcachePosted << 16
+    p->dcache_prefetch = word(9) & 0xFFu;
+    p->nb_loads = (word(9) >> 8) & 0xFFu;
     p->dcache_posted = word(9) >> 16;
 }
 
