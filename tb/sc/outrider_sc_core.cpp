@@ -241,6 +241,8 @@ void outrider_sc_core::sample(model_shim_outputs &o) const
     o.exit_tohost = exit_tohost_o.read();
     o.exit_value = exit_value_o.read();
     o.retire_valid = retire_valid_.read();
+    o.retire_late = retire_rd_late_.read();
+    o.late_we = late_we_.read();
     o.ctx_active = ctx_active_.read();
     o.ctx_pthread = ctx_pthread_.read();
     o.pex_event = static_cast<uint8_t>(pex_event_.read());

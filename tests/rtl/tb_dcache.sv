@@ -71,6 +71,14 @@ module tb_dcache;
   logic [3:0]        dreq_be = '0;
   logic              dreq_spec = 1'b0;
   logic [NC-1:0]     dresp_valid, dresp_err;
+  // non-blocking loads: not asked for here (dreq_nb_i = 0), so never answered
+  localparam int FILLW = ((MSHRS > 1) ? $clog2(MSHRS) : 1) + $clog2(LINE / 4);
+  logic [NC-1:0]     dresp_nbl;
+  logic              fill_valid;
+  logic [FILLW-1:0]  fill_slot;
+  logic [31:0]       fill_data;
+  logic              unused_fill;
+  assign unused_fill = ^{fill_slot, fill_data};   // read by the non-blocking checks
   logic [NC*32-1:0]  dresp_rdata;
 
   logic              wb_cyc, wb_stb, wb_we, wb_ack, wb_err, wb_stall;
@@ -112,7 +120,8 @@ module tb_dcache;
     .dreq_op_i (dreq_op), .dreq_amo_i (dreq_amo), .dreq_addr_i (dreq_addr),
     .dreq_wdata_i (dreq_wdata), .dreq_be_i (dreq_be), .dreq_spec_i (dreq_spec),
     .dresp_valid_o (dresp_valid), .dresp_rdata_o (dresp_rdata), .dresp_err_o (dresp_err),
-    .dreq_nb_i (1'b0), .dresp_nbl_o (), .fill_valid_o (), .fill_slot_o (), .fill_data_o (),
+    .dreq_nb_i (1'b0), .dresp_nbl_o (dresp_nbl), .fill_valid_o (fill_valid),
+    .fill_slot_o (fill_slot), .fill_data_o (fill_data),
     .wb_cyc_o (wb_cyc), .wb_stb_o (wb_stb), .wb_we_o (wb_we), .wb_adr_o (wb_adr),
     .wb_sel_o (wb_sel), .wb_dat_o (wb_dat_w), .wb_cti_o (wb_cti), .wb_bte_o (wb_bte),
     .wb_dat_i (wb_dat_r), .wb_ack_i (wb_ack), .wb_err_i (wb_err), .wb_stall_i (wb_stall),
@@ -135,6 +144,7 @@ module tb_dcache;
   // prefetch hints (Zicbop): now and then one for a line of the test's pool
   // (or an MMIO word, which must not reach the bus or the peripheral port),
   // from context 0, on their own random stream; they change only timing
+  int          n_fillbeat = 0;              // beats on the fill port
   always @(posedge clk) begin : hints
     logic [31:0] x;
     x = pf_state;
@@ -231,6 +241,12 @@ module tb_dcache;
   assign ev_acc_posted = ev_acc_op == DopStorePosted;
   always @(posedge clk) begin : monitor
     if (rst_n) begin
+      // nothing asks for an outstanding answer here (dreq_nb_i = 0)
+      `CHECK(dresp_nbl == '0, "no outstanding answer without dreq_nb_i")
+      if (fill_valid)
+        `CHECK(int'(fill_slot[FILLW-1 -: (FILLW - $clog2(LINE / 4))]) < MSHRS,
+               "a fill slot names an MSHR")
+      if (fill_valid) n_fillbeat++;
       if (ev_acc_valid) begin
         `CHECK(int'(ev_acc_tid) < NC && ev_acc_op != DopFence &&
                (!ev_acc_spec || ev_acc_op == DopLoad || ev_acc_op == DopLr) &&
