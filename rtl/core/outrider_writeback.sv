@@ -275,8 +275,11 @@ module outrider_writeback #(
     logic [NumCtx*5-1:0]  nbl_rd;
     logic [NumCtx*3-1:0]  nbl_f3;
     logic [NumCtx*FillW-1:0] nbl_slot;
+    logic [NumCtx-1:0]    wb_load;
     always_comb begin
       for (int t = 0; t < NumCtx; t++) begin
+        wb_load[t]                 = valid_wb_i[t] && wb_wait[t] && wb_memop[t] && !wb_div[t] &&
+                                     !wb_store[t] && wb_rd_we[t] && (wb_rd[t] != 5'd0);
         nbl_addr[32*t +: 32]       = wb_addr[t];
         nbl_rd[5*t +: 5]           = wb_rd[t];
         nbl_f3[3*t +: 3]           = wb_f3[t];
@@ -290,7 +293,7 @@ module outrider_writeback #(
       .new_i (nbl_new), .new_slot_i (nbl_slot), .new_rd_i (nbl_rd), .new_f3_i (nbl_f3),
       .new_addr_i (nbl_addr), .new_sb_mask_i (nbl_sbm), .new_sb_data_i (nbl_sbd),
       .fill_valid_i, .fill_slot_i, .fill_data_i,
-      .clear_i (nbl_clear_i), .port_free_i (port_free),
+      .clear_i (nbl_clear_i), .wb_load_i (wb_load), .port_free_i (port_free),
       .we_o (late_we_o), .waddr_o (late_rd_o), .wdata_o (late_wdata_o),
       .free_o (nbl_free_o), .any_o (nbl_any_o), .busy_o (nbl_busy_o),
       .st_addr_i (nbl_st_addr_i), .st_hit_o (nbl_st_hit_o)
