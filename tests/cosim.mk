@@ -10,7 +10,7 @@
 # Targets: run-test_cosim, iss-speed, verify.
 
 # directed regressions for mismatches co-simulation found (tests/programs/cosim_*.S)
-COSIM_RAW_PROGS := cosim_sb_hart cosim_posted
+COSIM_RAW_PROGS := cosim_sb_hart cosim_posted cosim_nbl
 $(foreach p,$(COSIM_RAW_PROGS),$(eval $(call sw_raw_prog_rule,test_$(p),tests/programs/$(p).S)))
 COSIM_TEST_ELFS := $(patsubst %,$(SW_PROG_BUILD)/test_%.elf,$(COSIM_RAW_PROGS))
 
