@@ -379,6 +379,40 @@ static void test_race_values_legal(void **state)
     }
 }
 
+/* KNOWN BUG (tb/lib/cosim.c, reported, not fixed here): the same program in
+ * lockstep. Context 0's load retires outstanding before context 1's store
+ * retires, the store is merged into the line in flight, and the load's
+ * late write carries the store's value: a legal outcome (the load is
+ * performed when its beat arrives), but co-simulation compares it with the
+ * value the ISS loaded at retirement, before the store, and reports
+ * "outstanding load's value" (at latencies 23 and 100; at latency 1 the
+ * line arrives before the store). Fails until cosim accepts, for a late
+ * write, the value memory holds when the write happens as well. */
+static void test_KNOWN_BUG_cosim_race_late_value(void **state)
+{
+    outrider_config cfg = tprog_config();
+    cfg.mem_latency = 100;
+    outrider_sim *sim = tprog_load(state, "nbl_race", &cfg);
+    cosim *co = cosim_of(sim);
+    if (!co) {
+        char path[1024], err[256];
+        tprog_path("nbl_race", path, sizeof(path));
+        co = cosim_attach(sim, &cfg, path, NULL, err, sizeof(err));
+        assert_non_null(co);
+    }
+    outrider_status st = outrider_sim_run(sim);
+    if (st != OUTRIDER_RUNNING)
+        cosim_finish(co);
+    if (cosim_failed(co)) {
+        char rep[1024];
+        snprintf(rep, sizeof rep, "%s", cosim_report(co));
+        cosim_detach(co);    /* the teardown would report it again */
+        fail_msg("KNOWN BUG: co-simulation rejects a legal outstanding-load value:\n%s", rep);
+    }
+    assert_int_equal(st, OUTRIDER_EXITED);
+    assert_int_equal(outrider_sim_exit_code(sim), 0);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -389,6 +423,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_retire_port_late_writes, tprog_setup,
                                         tprog_teardown),
         cmocka_unit_test_setup_teardown(test_race_values_legal, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_KNOWN_BUG_cosim_race_late_value, tprog_setup,
+                                        tprog_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
