@@ -27,18 +27,19 @@
 #include "cosim.h"
 #include "tprog.h"
 
-/* tests/programs/cosim_nbl.S: values it checks (its NCHECKS) and the number
- * of its loads that can be answered outstanding at all: plain loads into a
- * register (not x0), in RAM, not crossing a word, whose line is being
- * refilled when they reach the cache. Counted from the program: S1 12 + 4 +
- * 1 + 8, S2 16 (20 less lw at offsets 1-3 and lh at 3), S3 3 (the first
- * load of each case), S4 5 (behind a posted store), S5 6, S6 12, S7 4 per
- * round x 6 = 24: 91. One is refused only when the context's 4 entries or
- * the cache's MSHRs are all taken, or when its word was already written.
- * Measured (2026-12-06): 77 at latency 1, 81 at 23 and 100. */
+/* tests/programs/cosim_nbl.S: values it checks (its NCHECKS), and a lower
+ * bound for its outstanding loads. A load can be answered outstanding only
+ * if it is a plain load into a register (not x0), in RAM, not crossing a
+ * word, and its line is in flight when it reaches the cache with its word
+ * not yet written. Counted from the program, at most: S1 12 + 4 + 1 + 8,
+ * S2 15 (20 less lw at offsets 1-3, lh and lhu at 3), S3 5, S4 6, S5 6,
+ * S6 13, S7 4 per round x 6 = 24: 94, plus polls of `flag` while its line
+ * is first in flight. One is refused when the context's 4 entries or the
+ * cache's MSHRs are all taken, or its word has arrived already; the
+ * minimum asks for two thirds of the 94. Measured (2026-12-06): 77 at
+ * latency 1, 81 at 23 and 100. */
 #define NBL_CHECKS      108u
-#define NBL_CANDIDATES  91u
-#define NBL_MIN         60u      /* two thirds of the candidates */
+#define NBL_MIN         63u
 
 static void check_nbl_results(outrider_sim *sim, const char *what)
 {
@@ -94,7 +95,6 @@ static void test_cosim_nbl_latencies(void **state)
                       (unsigned long long)st->cycles, (unsigned long long)st->ctx[0].nb_loads,
                       (unsigned long long)dc->load_misses, (unsigned long long)dc->mshr_merges);
         assert_true(st->ctx[0].nb_loads >= NBL_MIN);
-        assert_true(st->ctx[0].nb_loads <= NBL_CANDIDATES);
         /* an outstanding load is a miss or a merge into a line in flight */
         assert_true(st->ctx[0].nb_loads <= dc->load_misses + dc->mshr_merges);
         /* context 1's hart loads nothing into a register; no p-threads */
