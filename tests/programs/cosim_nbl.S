@@ -35,7 +35,10 @@
  *      lines of `msg`, fences, then writes the round number to `flag`;
  *      context 0 waits for the flag, fences, evicts the round's lines
  *      (loads to x0 of lines 4 KiB apart, the same cache set) and reads the
- *      4 words with outstanding loads.
+ *      4 words with outstanding loads;
+ *  S8  a timer interrupt while loads are outstanding: mtimecmp a few cycles
+ *      ahead, then IRQ_LOOPS iterations of two misses and their checks; the
+ *      handler reads an outstanding register and switches the timer off.
  * Every loaded value is compared with the value the program computes with
  * ALU instructions (F, or what it stored); loaded and expected values are
  * also summed into two checksums that must agree.
@@ -45,6 +48,8 @@
  *        [8]    = checksum of the loaded values
  *        [9]    = checksum of the expected values (= [8])
  *        [10]   = ecall traps taken (1)
+ *        [11]   = timer interrupts taken (1)
+ *        [12]   = wrong values in S8 (0)
  * Console: "nbl\n". Exit code: 0 when all of that holds, else 1;
  * EXIT_TIMEOUT when a wait runs out; EXIT_UNEXPECTED_TRAP for any trap but
  * the one ecall.
@@ -52,7 +57,7 @@
  * Registers: s0 = arr, s1 = results, s8/s9 = expected/loaded checksums,
  * s10 = wrong values of the current section, s11 = fresh lines used,
  * gp = values checked, tp = ecall traps; t5/t6 belong to the trap handlers
- * and EXIT macros.
+ * and EXIT macros. The timer interrupts are counted in memory (irq_count).
  */
 #include "test_asm.h"
 
@@ -64,7 +69,9 @@
 #define ROUNDS   6
 #define EVICTN   6             /* conflicting lines loaded to evict a line of a 4-way set */
 #define POLLS    2000000
-#define NCHECKS  108           /* S1 29, S2 20, S3 7, S4 6, S5 5, S6 17, S7 4 * ROUNDS */
+#define IRQ_LOOPS 8
+#define NCHECKS  124           /* S1 29, S2 20, S3 7, S4 6, S5 5, S6 17, S7 4 * ROUNDS,
+                                  S8 2 * IRQ_LOOPS */
 
 /* a = F(i) = i * FMUL + FADD for i in register i (clobbers tmp) */
 .macro FVAL a, i, tmp
@@ -447,11 +454,43 @@
     bne     s2, t0, 5b
     SECTION_END 6
 
+    /* ================= S8: a timer interrupt while loads are outstanding == */
+    li      t0, CLINT_MTIME
+    lw      t1, 0(t0)
+    addi    t1, t1, 40
+    li      t0, CLINT_MTIMECMP0
+    li      t2, -1
+    sw      t2, 0(t0)               /* lo = max, hi = 0, lo = mtime + 40 */
+    sw      zero, 4(t0)
+    sw      t1, 0(t0)
+    li      t0, MIE_MTIE
+    csrs    mie, t0
+    IRQ_ON
+    li      s2, IRQ_LOOPS
+11: FRESH   a2, 0
+    FRESH   a3, 5
+    lw      a4, 0(a2)
+    lw      a5, 0(a3)
+    CHECK_REF a4, a2, 0, 2
+    CHECK_REF a5, a3, 0, 2
+    addi    s2, s2, -1
+    bnez    s2, 11b
+    IRQ_OFF
+    sw      s10, 48(s1)
+    li      s10, 0
+
     /* ================= verdict =========================================== */
     sw      gp, 28(s1)
     sw      s9, 32(s1)
     sw      s8, 36(s1)
     sw      tp, 40(s1)
+    la      t0, irq_count
+    lw      t3, 0(t0)
+    sw      t3, 44(s1)
+    lw      t0, 48(s1)
+    bnez    t0, 10f
+    li      t0, 1
+    bne     t3, t0, 10f
     li      t0, 0
     li      t1, 0
 9:  slli    t2, t1, 2
@@ -537,13 +576,27 @@ writer:
 2:  j       2b
 
 /* the trap vector of context 0: the one ecall of S6 (reads a4, the
- * outstanding load's register, into ecall_val), anything else unexpected */
+ * outstanding load's register, into ecall_val), S8's timer interrupt (reads
+ * a5 into irq_val, switches the timer off), anything else unexpected */
     .balign 4
 traps:
     csrr    t6, mcause
     li      t5, 11
     beq     t6, t5, 1f
+    li      t5, 0x80000007
+    beq     t6, t5, 2f
     j       unexpected_trap
+2:  mv      t5, a5
+    la      t6, irq_val
+    sw      t5, 0(t6)
+    li      t6, CLINT_MTIMECMP0
+    li      t5, -1
+    sw      t5, 4(t6)               /* hi = max: no more timer interrupts */
+    la      t6, irq_count
+    lw      t5, 0(t6)
+    addi    t5, t5, 1
+    sw      t5, 0(t6)
+    mret
 1:  mv      t5, a4
     la      t6, ecall_val
     sw      t5, 0(t6)
@@ -564,10 +617,14 @@ lr_word:   .word 200
 flag:      .word 0
     .balign 32
 ecall_val: .word 0
+    .balign 32
+irq_count: .word 0
+irq_val:   .word 0
     .balign 4
     .globl results
 results:   .word 0xdead0000, 0xdead0001, 0xdead0002, 0xdead0003, 0xdead0004, 0xdead0005
-           .word 0xdead0006, 0xdead0007, 0xdead0008, 0xdead0009, 0xdead000a
+           .word 0xdead0006, 0xdead0007, 0xdead0008, 0xdead0009, 0xdead000a, 0xdead000b
+           .word 0xdead000c
     .balign 32
     .globl arr
 arr:
