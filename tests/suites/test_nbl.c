@@ -12,7 +12,11 @@
  *    comes without one, and no instruction of the context that reads or
  *    writes the register retires in between (the scoreboard), on a
  *    memory-bound program with p-threads (pex_plain_small) and on
- *    cosim_nbl.
+ *    cosim_nbl; the checker's own negative cases;
+ *  - a load outstanding while the other hart stores to its word
+ *    (tests/programs/cosim_nbl_race.S as nbl_race.elf): legal values only;
+ *    in lockstep it is a KNOWN BUG of co-simulation (fails on purpose, see
+ *    test_KNOWN_BUG_cosim_race_late_value).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
