@@ -58,7 +58,8 @@ $(TESTS_BUILD)/obj/test_cosim.o: TESTS_CFLAGS += $(COSIM_CFLAGS)
 tests-build: $(COSIM_SUITE) $(TB_ISS) $(COSIM_TEST_ELFS) $(GEN_ELFS)
 
 # test_nbl: non-blocking loads (cosim_nbl at latencies 1/23/100, the perfect
-# cache, the retirement port's late writes on cosim_nbl and pex_plain_small)
+# cache, the retirement port's late writes on cosim_nbl, pex_plain_small and
+# pex_list_small, nbl_race)
 TESTS_SUITES += test_nbl
 NBL_SUITE    := $(TESTS_BUILD)/test_nbl
 $(NBL_SUITE): $(TESTS_BUILD)/obj/test_nbl.o $(TESTS_COMMON:%=$(TESTS_BUILD)/obj/%.o) $(TB_LIB)
@@ -67,7 +68,8 @@ $(TESTS_BUILD)/obj/test_nbl.o: tests/cosim.mk
 tests-build: $(NBL_SUITE)
 
 .PHONY: run-test_nbl
-run-test_nbl: $(NBL_SUITE) $(COSIM_TEST_ELFS) $(SW_PROG_BUILD)/pex_plain_small.elf $(TB_SMTSIM)
+run-test_nbl: $(NBL_SUITE) $(COSIM_TEST_ELFS) $(SW_PROG_BUILD)/pex_plain_small.elf \
+              $(SW_PROG_BUILD)/pex_list_small.elf $(TB_SMTSIM)
 	$(NBL_SUITE)
 
 .PHONY: run-test_cosim

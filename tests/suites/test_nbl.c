@@ -361,6 +361,9 @@ static void test_retire_port_late_writes(void **state)
      * loads outstanding */
     late_port_run(state, "pex_plain_small", 100, lc);
     uint64_t pt = lc->pt_late_loads, ptw = lc->pt_late_writes;
+    late_port_run(state, "pex_list_small", 100, lc);     /* 127 p-threads */
+    pt += lc->pt_late_loads;
+    ptw += lc->pt_late_writes;
     late_port_run(state, "test_cosim_nbl", 100, lc);
     /* the ecall right behind a load, and the timer interrupt 40 cycles
      * into S8's loop of misses, come while loads are outstanding */
