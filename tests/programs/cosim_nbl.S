@@ -35,7 +35,9 @@
  *      lines of `msg`, fences, then writes the round number to `flag`;
  *      context 0 waits for the flag, fences, evicts the round's lines
  *      (loads to x0 of lines 4 KiB apart, the same cache set) and reads the
- *      4 words with outstanding loads;
+ *      4 words with outstanding loads (at latency 100 the first one parks,
+ *      the evictions still hold the MSHRs; the other three are
+ *      outstanding);
  *  S8  a timer interrupt while loads are outstanding: mtimecmp a few cycles
  *      ahead, then IRQ_LOOPS iterations of two misses and their checks; the
  *      handler reads an outstanding register and switches the timer off.
