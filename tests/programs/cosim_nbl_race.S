@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 /*
  * cosim_nbl_race.S - a load of one hart that is outstanding while the other
- * hart stores to its word: the load may return the store's value even
- * though it retired before the store did (the cache merges the store into
- * the line in flight, and the load's value is the beat's). That is a
- * sequentially consistent outcome (the load is performed when its beat
- * arrives, after the store), but lockstep co-simulation steps the ISS's
- * load when it retires, before the other hart's store, and reports a
- * mismatch (see test_nbl, test_KNOWN_BUG_cosim_race_late_value). Built as
- * nbl_race.elf (tests/cosim.mk), outside test_preexec's corpus.
+ * hart stores to its word. The data cache does not post a store into a
+ * word an outstanding load waits for, so the load returns the value from
+ * when the cache answered it (0), or the store's value if the cache took
+ * the store first: both sequentially consistent, and in the order the
+ * cache answered them, which lockstep co-simulation replays (test_nbl:
+ * test_race_values_legal without, test_race_lockstep with co-simulation).
+ * Built as nbl_race.elf (tests/cosim.mk), outside test_preexec's corpus.
  *
  * ROUNDS rounds; in round r context 0 writes r to `go` and loads word 0 of
  * line r-1 of `lines` (a miss: outstanding); context 1 waits for go = r,
