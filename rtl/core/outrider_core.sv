@@ -356,6 +356,9 @@ module outrider_core #(
   logic [31:0]       m_wdata [NumCtx];
   logic [31:0]       m_result [NumCtx];
   logic [2:0]        m_f3 [NumCtx];
+  // (and what the non-blocking-load ordering below looks at)
+  logic [NumCtx-1:0] m_mem, m_fence, m_hexit, m_rdw, m_ram;
+  logic [2:0]        m_op [NumCtx];
   outrider_exmem_t   mrec;   // a temporary inside the loop
   always_comb begin
     mrec = '0;
@@ -367,6 +370,15 @@ module outrider_core #(
       m_wdata[t]  = mrec.wdata;
       m_result[t] = mrec.result;
       m_f3[t]     = mrec.f3;
+      m_mem[t]    = mrec.mem;
+      m_op[t]     = mrec.mem_op;
+      m_hexit[t]  = mrec.hexit;
+      m_rdw[t]    = mrec.rd_we && (mrec.rd != 5'd0);
+      // a FENCE whose predecessor set has R or I (pause, fence w,0, orders no load)
+      m_fence[t]  = (mrec.insn[6:0] == 7'b0001111) && (mrec.insn[14:12] == 3'b000) &&
+                    (mrec.insn[25] || mrec.insn[27]);
+      m_ram[t]    = addr_is_ram(mrec.result);
+      nbl_st_addr[32*t +: 32] = mrec.result;
     end
   end
   always_comb begin
@@ -394,24 +406,6 @@ module outrider_core #(
   // outstanding (dreq_nb_o) when its context has a free entry or it writes
   // no register.
   // ===========================================================================
-  logic [NumCtx-1:0] m_mem, m_fence, m_hexit, m_rdw, m_ram;
-  logic [2:0]        m_op [NumCtx];
-  outrider_exmem_t   nrec;   // a temporary inside the loop
-  always_comb begin
-    nrec = '0;
-    for (int t = 0; t < NumCtx; t++) begin
-      nrec       = mem_rec[ExW*t +: ExW];
-      m_mem[t]   = nrec.mem;
-      m_op[t]    = nrec.mem_op;
-      m_hexit[t] = nrec.hexit;
-      m_rdw[t]   = nrec.rd_we && (nrec.rd != 5'd0);
-      // a FENCE whose predecessor set has R or I (pause, fence w,0, orders no load)
-      m_fence[t] = (nrec.insn[6:0] == 7'b0001111) && (nrec.insn[14:12] == 3'b000) &&
-                   (nrec.insn[25] || nrec.insn[27]);
-      m_ram[t]   = addr_is_ram(nrec.result);
-      nbl_st_addr[32*t +: 32] = nrec.result;
-    end
-  end
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       nbl_wait[t] = live_mem[t] && nbl_any[t] &&
@@ -689,7 +683,7 @@ module outrider_core #(
 
   // fields of the records only some units read
   logic unused_core;
-  assign unused_core = ^{trap_pc, valid_mem, stall_id, mrec, nrec, wrec};
+  assign unused_core = ^{trap_pc, valid_mem, stall_id, mrec, wrec};
 
   `include "outrider_assert.svh"
   `OR_ASSERT(!dreq_valid_o || lane_dreq[dreq_tid_o], "the data port serves a lane that asks")
