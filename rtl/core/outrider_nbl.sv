@@ -177,8 +177,9 @@ module outrider_nbl #(
           f3_q[Entries*t + k]   <= new_f3_i[3*t +: 3];
           off_q[Entries*t + k]  <= new_addr_i[32*t +: 2];
           word_q[Entries*t + k] <= new_addr_i[32*t + 2 +: 12];
-          sbm_q[Entries*t + k]  <= new_sb_mask_i[4*t +: 4];
-          sbd_q[Entries*t + k]  <= new_sb_data_i[32*t +: 32];
+          // context 0 has no store buffer (it never runs a p-thread)
+          sbm_q[Entries*t + k]  <= (t == 0) ? 4'd0 : new_sb_mask_i[4*t +: 4];
+          sbd_q[Entries*t + k]  <= (t == 0) ? 32'd0 : new_sb_data_i[32*t +: 32];
         end
         if (valid_q[Entries*t + k] && !arrived_q[Entries*t + k] && fill_valid_i &&
             (fill_slot_i == slot_q[Entries*t + k]))
@@ -188,7 +189,7 @@ module outrider_nbl #(
   end
 
   logic unused_nbl;
-  assign unused_nbl = ^{new_addr_i, st_addr_i};
+  assign unused_nbl = ^{new_addr_i, st_addr_i, new_sb_mask_i[3:0], new_sb_data_i[31:0]};
 
   `include "outrider_assert.svh"
   // the data side's contract (the core's formal environment drives these
