@@ -565,7 +565,7 @@ module tb_dcache;
 
   // ---- random traffic of one context ----------------------------------------------
   task automatic t_random(input int c, input int n);
-    logic [31:0] a, d, v, exp;
+    logic [31:0] a, d, v, exp, prev;
     logic [3:0]  be;
     logic [4:0]  amo_ops [0:8];
     logic        e, nb, nbl;
@@ -579,7 +579,12 @@ module tb_dcache;
       // so the shadow is exact and an LR/SC pair is never broken by another
       // context's store)
       w    = c + NC * ($unsigned(rnd()) % ((WPL - 1 - c) / NC + 1));
-      a    = line_addr($unsigned(rnd()) % Tags, $unsigned(rnd()) % NSets) + 32'(4 * w);
+      v    = line_addr($unsigned(rnd()) % Tags, $unsigned(rnd()) % NSets) + 32'(4 * w);
+      // a quarter of the accesses go to the context's previous word again
+      // (a store or load right after a load that went outstanding)
+      size = int'(rnd());
+      a    = (k == 0 || size[1:0] != 2'd0) ? v : prev;
+      prev = a;
       v    = rnd();
       // dreq_nb_i: like the core, asked while the context's table has room
       // (and now and then for a load without a register, x0, which needs
@@ -713,11 +718,17 @@ module tb_dcache;
   endtask
 
   // ---- directed tests of posted stores (docs/dcache.md "Posted stores") -----------
+  // (idle for 4 cycles in a row: a next-line prefetch may be queued a
+  // cycle after its demand miss completes)
   task automatic wait_idle();
-    do @(mon_ev);
-    while (u_dut.u_mshr.st_q != '0 || u_dut.wr_busy || u_dut.vr_active || u_dut.pfq_v ||
-           outstanding != '0 || q_wait != 0);
-    repeat (2) @(mon_ev);
+    int quiet;
+    quiet = 0;
+    while (quiet < 4) begin
+      @(mon_ev);
+      if (u_dut.u_mshr.st_q != '0 || u_dut.wr_busy || u_dut.vr_active || u_dut.pfq_v ||
+          outstanding != '0 || q_wait != 0) quiet = 0;
+      else quiet++;
+    end
   endtask
 
   // a store of ctx c; lat = cycles from acceptance to the answer
@@ -1115,7 +1126,7 @@ module tb_dcache;
     `CHECK(n_spec_fill > 0, "p-thread loads filled lines")
     `CHECK((POSTED != 0) == (n_posted > 0), $sformatf("%0d posted stores", n_posted))
     if (nb_on)
-      `CHECK(n_nbl > 500 && n_nbl_got == n_nbl && n_nbl_spec > 0 && n_nbl_post > 0,
+      `CHECK(n_nbl > ((MSHRS > 1) ? 500 : 250) && n_nbl_got == n_nbl && n_nbl_spec > 0 && n_nbl_post > 0,
              $sformatf("%0d loads outstanding (%0d p-thread), %0d got their beat, %0d posted stores merged into one",
                        n_nbl, n_nbl_spec, n_nbl_got, n_nbl_post))
     else
