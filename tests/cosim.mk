@@ -8,11 +8,21 @@
 # memory latencies; `make verify SEEDS=N [FIRST_SEED=S]` runs N more
 # (scripts/verify.sh) and prints the summary.
 # Targets: run-test_cosim, iss-speed, verify.
+# Also the non-blocking-load suite (test_nbl, tests/suites/test_nbl.c):
+# tests/programs/cosim_nbl.S in lockstep at three latencies and the
+# retirement port's late writes (docs/verification.md "Non-blocking
+# loads"); target run-test_nbl.
 
-# directed regressions for mismatches co-simulation found (tests/programs/cosim_*.S)
-COSIM_RAW_PROGS := cosim_sb_hart cosim_posted
+# directed regressions for mismatches co-simulation found, and directed
+# programs for lockstep runs (tests/programs/cosim_*.S)
+COSIM_RAW_PROGS := cosim_sb_hart cosim_posted cosim_nbl
 $(foreach p,$(COSIM_RAW_PROGS),$(eval $(call sw_raw_prog_rule,test_$(p),tests/programs/$(p).S)))
 COSIM_TEST_ELFS := $(patsubst %,$(SW_PROG_BUILD)/test_%.elf,$(COSIM_RAW_PROGS))
+# cosim_nbl_race.S as nbl_race.elf: not named test_*, so it stays out of
+# test_preexec's on/off corpus (which runs every test_*.elf in lockstep)
+# while co-simulation still rejects its legal outcome (test_nbl)
+$(eval $(call sw_raw_prog_rule,nbl_race,tests/programs/cosim_nbl_race.S))
+COSIM_TEST_ELFS += $(SW_PROG_BUILD)/nbl_race.elf
 
 # the random program generator and the fixed seeds of make test
 GEN_DIR    := $(BUILD)/gen
@@ -46,6 +56,21 @@ $(TESTS_BUILD)/obj/test_cosim.o: tests/cosim.mk
 $(TESTS_BUILD)/obj/test_cosim.o: TESTS_CFLAGS += $(COSIM_CFLAGS)
 
 tests-build: $(COSIM_SUITE) $(TB_ISS) $(COSIM_TEST_ELFS) $(GEN_ELFS)
+
+# test_nbl: non-blocking loads (cosim_nbl at latencies 1/23/100, the perfect
+# cache, the retirement port's late writes on cosim_nbl, pex_plain_small and
+# pex_list_small, nbl_race)
+TESTS_SUITES += test_nbl
+NBL_SUITE    := $(TESTS_BUILD)/test_nbl
+$(NBL_SUITE): $(TESTS_BUILD)/obj/test_nbl.o $(TESTS_COMMON:%=$(TESTS_BUILD)/obj/%.o) $(TB_LIB)
+	$(CC) -o $@ $(filter %.o,$^) $(TESTS_LDLIBS)
+$(TESTS_BUILD)/obj/test_nbl.o: tests/cosim.mk
+tests-build: $(NBL_SUITE)
+
+.PHONY: run-test_nbl
+run-test_nbl: $(NBL_SUITE) $(COSIM_TEST_ELFS) $(SW_PROG_BUILD)/pex_plain_small.elf \
+              $(SW_PROG_BUILD)/pex_list_small.elf $(TB_SMTSIM)
+	$(NBL_SUITE)
 
 .PHONY: run-test_cosim
 run-test_cosim: $(COSIM_SUITE) $(TESTS_ELFS) $(COSIM_TEST_ELFS) $(PEX_TEST_ELFS) $(DCACHE_ELFS) $(GEN_ELFS) $(TESTS_BAD_FILES) $(TB_SMTSIM) $(TB_ISS)

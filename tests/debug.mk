@@ -31,5 +31,5 @@ $(DBG_SUITE): $(TESTS_BUILD)/obj/test_debug.o $(TESTS_COMMON:%=$(TESTS_BUILD)/ob
 tests-build: $(DBG_SUITE) $(DBG_TEST_ELFS)
 
 .PHONY: run-test_debug
-run-test_debug: $(DBG_SUITE) $(DBG_TEST_ELFS) $(TESTS_ELFS) $(PEX_TEST_ELFS) $(TB_SMTSIM)
+run-test_debug: $(DBG_SUITE) $(DBG_TEST_ELFS) $(TESTS_ELFS) $(PEX_TEST_ELFS) $(COSIM_TEST_ELFS) $(TB_SMTSIM)
 	$(DBG_SUITE)

@@ -341,6 +341,7 @@ module outrider_dcache #(
   // ---- glue ---------------------------------------------------------------------
   logic             fill_we;                  // a refill beat is written this cycle
   logic             s1_nb, s1_nbl;            // non-blocking load: may be / is answered outstanding
+  logic             match_nbl_word;           // an outstanding load waits for stage 1's word
   logic             fill;                     // a refill completes without error
   logic             alloc_wb;                 // the allocation's victim is dirty
   logic [LineW-1:0] alloc_vic;                // ... and its line address
@@ -417,7 +418,7 @@ module outrider_dcache #(
     .s1_pfill_i (s1_pfill), .victim_found_i (victim_found), .match_i (match),
     .match_id_i (match_id), .match_done_i (match_done), .match_err_i (match_err),
     .match_spec_i (match_spec), .free_v_i (free_v), .free_id_i (free_id), .done_v_i (done_v),
-    .match_word_done_i (match_word_done), .post_ok_i (post_ok), .fill_we_i (fill_we), .rsp_way_i (rsp_way), .rsp_id_i (rsp_id), .vr_active_i (vr_active),
+    .match_word_done_i (match_word_done), .match_nbl_word_i (match_nbl_word), .post_ok_i (post_ok), .fill_we_i (fill_we), .rsp_way_i (rsp_way), .rsp_id_i (rsp_id), .vr_active_i (vr_active),
     .vr_set_i (vr_set), .vr_way_i (vr_way), .sc_ok_i (sc_ok), .per_rdata_i, .s1_resp_o (s1_resp),
     .s1_err_o (s1_err), .s1_rdata_o (s1_rdata), .s1_write_o (s1_write), .s1_wval_o (s1_wval),
     .park_o (s1_park), .park_rdy_o (s1_park_rdy), .park_wait_o (s1_park_wait),
@@ -470,7 +471,8 @@ module outrider_dcache #(
     .mswb_any_o (mswb_any),
     .post_i (s1_post), .post_id_i (s1_post_id), .post_word_i (s1_word), .post_tid_i (s1_tid),
     .post_data_i (s1_req[ReqAddrLsb - 32 +: 32]), .post_be_i (s1_req[1 +: 4]),
-    .s1_word_i (s1_word), .match_word_done_o (match_word_done), .post_ok_o (post_ok), .posted_any_o (posted_any), .posted_ctx_o (posted_ctx), .posted_m_o (posted_m),
+    .s1_word_i (s1_word), .nbl_i (s1_nbl), .nbl_id_i (s1_post_id),
+    .match_nbl_word_o (match_nbl_word), .match_word_done_o (match_word_done), .post_ok_o (post_ok), .posted_any_o (posted_any), .posted_ctx_o (posted_ctx), .posted_m_o (posted_m),
     .done_posted_o (done_posted), .rsp_idx_i (rsp_idx), .rsp_data_i (rsp_data),
     .fill_data_o (fill_data), .dbg_line_i (dbg_addr_i[31:OffW]), .dbg_word_i (dbg_word),
     .dbg_be_o (dbg_post_be), .dbg_data_o (dbg_post_data)

@@ -68,6 +68,7 @@ module outrider_dcache_decide #(
   input  logic [MshrW-1:0]  free_id_i,
   input  logic              done_v_i,
   input  logic              match_word_done_i, // the refill has written stage 1's word
+  input  logic              match_nbl_word_i,  // an outstanding load waits for stage 1's word
   input  logic              post_ok_i,      // stage 1's line is known to be in memory
   // write-port conflicts: a refill beat, the victim reader
   input  logic              fill_we_i,
@@ -261,7 +262,7 @@ module outrider_dcache_decide #(
               s1_resp_o = 1'b1;
               s1_err_o  = 1'b1;
             end else if ((PostedStores != 0) && st && !s1_spec && post_ok_i && !match_done_i &&
-                         !match_err_i && !match_word_done_i) begin
+                         !match_err_i && !match_word_done_i && !match_nbl_word_i) begin
               // posted: the store's bytes wait in the MSHR, the store is done
               s1_resp_o   = 1'b1;
               post_o      = 1'b1;

@@ -135,6 +135,13 @@ module outrider_dcache_mshr #(
   input  logic [31:0]       post_data_i,
   input  logic [3:0]        post_be_i,
   input  logic [WordW-1:0]  s1_word_i,
+  // non-blocking loads: a load answered outstanding on word s1_word_i of
+  // entry nbl_id_i; match_nbl_word_o: stage 1's word of the matching entry
+  // has such a load (a store to it is not posted: it waits for the install,
+  // so the load gets the value from before the store)
+  input  logic              nbl_i,
+  input  logic [MshrW-1:0]  nbl_id_i,
+  output logic              match_nbl_word_o,
   output logic              match_word_done_o, // stage 1's word of match_id_o is (being) written
   output logic              post_ok_o,         // stage 1's line is known to be in memory
   output logic              posted_any_o,      // an entry not yet installing holds posted bytes
@@ -348,6 +355,33 @@ module outrider_dcache_mshr #(
   end else begin : g_unknown
     assign match_word_done_o = 1'b0;
     assign post_ok_o         = 1'b0;
+  end
+
+  if (NbLoads != 0) begin : g_nbl_words
+    logic [NumMshr*WPL-1:0] nblw_q;   // words of each entry with an outstanding load
+    always_ff @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) nblw_q <= '0;
+      else begin
+        for (int m = 0; m < NumMshr; m++) begin
+          for (int k = 0; k < WPL; k++) begin
+            if (alloc_i && (free_id_o == MshrW'(m))) nblw_q[WPL*m + k] <= 1'b0;
+            if (nbl_i && (nbl_id_i == MshrW'(m)) && (s1_word_i == WordW'(k)))
+              nblw_q[WPL*m + k] <= 1'b1;
+          end
+        end
+      end
+    end
+    always_comb begin : p_nbl_word
+      match_nbl_word_o = 1'b0;
+      for (int m = 0; m < NumMshr; m++)
+        for (int k = 0; k < WPL; k++)
+          if ((match_id_o == MshrW'(m)) && (s1_word_i == WordW'(k)) && nblw_q[WPL*m + k])
+            match_nbl_word_o = 1'b1;
+    end
+  end else begin : g_no_nbl_words
+    assign match_nbl_word_o = 1'b0;
+    logic unused_nbl;
+    assign unused_nbl = ^{nbl_i, nbl_id_i};
   end
 
   // ---- posted stores: views -------------------------------------------------------

@@ -240,7 +240,7 @@ module outrider_core #(
   logic [NumCtx*32-1:0] rf_wdata, mirror_wdata, own_wdata;
 
   // non-blocking loads (outrider_nbl in outrider_writeback)
-  logic [NumCtx-1:0]    nbl_free, nbl_any, nbl_st_hit, nbl_clear, nbl_wait, wb_nbl, lane_nb;
+  logic [NumCtx-1:0]    nbl_free, nbl_any, nbl_st_hit, nbl_clear, nbl_wait, wb_nbl, lane_nb, wb_dep;
   logic [NumCtx*32-1:0] nbl_busy, nbl_st_addr;
   logic [4:0]           copy_raddr;
   logic [31:0]          copy_rdata;
@@ -312,6 +312,7 @@ module outrider_core #(
       .hs_tid_i            (hs_tid),
       .conflict_i          (conflict[gl] || nbl_wait[gl]),
       .nbl_busy_i          (nbl_busy[32*gl +: 32]),
+      .wb_dep_o            (wb_dep[gl]),
       .hold_i              (dport_lost_o[gl]),
       .req_mem_o           (req_mem[gl]),
       .dreq_amo_o          (lane_amo[5*gl +: 5]),
@@ -355,6 +356,9 @@ module outrider_core #(
   logic [31:0]       m_wdata [NumCtx];
   logic [31:0]       m_result [NumCtx];
   logic [2:0]        m_f3 [NumCtx];
+  // (and what the non-blocking-load ordering below looks at)
+  logic [NumCtx-1:0] m_mem, m_fence, m_hexit, m_rdw, m_ram;
+  logic [2:0]        m_op [NumCtx];
   outrider_exmem_t   mrec;   // a temporary inside the loop
   always_comb begin
     mrec = '0;
@@ -366,6 +370,15 @@ module outrider_core #(
       m_wdata[t]  = mrec.wdata;
       m_result[t] = mrec.result;
       m_f3[t]     = mrec.f3;
+      m_mem[t]    = mrec.mem;
+      m_op[t]     = mrec.mem_op;
+      m_hexit[t]  = mrec.hexit;
+      m_rdw[t]    = mrec.rd_we && (mrec.rd != 5'd0);
+      // a FENCE whose predecessor set has R or I (pause, fence w,0, orders no load)
+      m_fence[t]  = (mrec.insn[6:0] == 7'b0001111) && (mrec.insn[14:12] == 3'b000) &&
+                    (mrec.insn[25] || mrec.insn[27]);
+      m_ram[t]    = addr_is_ram(mrec.result);
+      nbl_st_addr[32*t +: 32] = mrec.result;
     end
   end
   always_comb begin
@@ -385,29 +398,14 @@ module outrider_core #(
   // loads (docs/core.md "Non-blocking loads"). The instruction replays (as
   // for a lane conflict: decided from what it is, never from commit
   // decisions) until the loads it must follow have written their registers:
-  // a FENCE, fence.i, LR, SC or AMO, any access outside RAM (console, exit,
-  // CLINT, MMIO), hart.exit, and context 0's pex.spawn (the p-thread starts
-  // with context 0's registers) wait for all of them; a store waits for
-  // those to its word that have not arrived. A plain load may be answered
+  // a FENCE ordering reads (predecessor R or I), fence.i, LR, SC or AMO,
+  // any access outside RAM (console, exit, CLINT, MMIO), hart.exit, and
+  // context 0's pex.spawn (the p-thread starts with context 0's registers)
+  // wait for all of them; a hart's store waits for those to its word (bits
+  // [13:2]) that have not arrived. A plain load may be answered
   // outstanding (dreq_nb_o) when its context has a free entry or it writes
   // no register.
   // ===========================================================================
-  logic [NumCtx-1:0] m_mem, m_fence, m_hexit, m_rdw, m_ram;
-  logic [2:0]        m_op [NumCtx];
-  outrider_exmem_t   nrec;   // a temporary inside the loop
-  always_comb begin
-    nrec = '0;
-    for (int t = 0; t < NumCtx; t++) begin
-      nrec       = mem_rec[ExW*t +: ExW];
-      m_mem[t]   = nrec.mem;
-      m_op[t]    = nrec.mem_op;
-      m_hexit[t] = nrec.hexit;
-      m_rdw[t]   = nrec.rd_we && (nrec.rd != 5'd0);
-      m_fence[t] = (nrec.insn[6:0] == 7'b0001111) && (nrec.insn[14:12] == 3'b000);
-      m_ram[t]   = addr_is_ram(nrec.result);
-      nbl_st_addr[32*t +: 32] = nrec.result;
-    end
-  end
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       nbl_wait[t] = live_mem[t] && nbl_any[t] &&
@@ -571,6 +569,7 @@ module outrider_core #(
     .nbl_st_addr_i     (nbl_st_addr),    .nbl_st_hit_o      (nbl_st_hit),
     .nbl_free_o        (nbl_free),       .nbl_any_o         (nbl_any),
     .nbl_busy_o        (nbl_busy),       .wb_nbl_o          (wb_nbl),
+    .wb_dep_i          (wb_dep),
     .late_we_o,                          .late_rd_o,
     .late_wdata_o,                       .retire_rd_late_o,
     .own_waddr_o       (own_waddr),      .own_wdata_o       (own_wdata),
@@ -684,7 +683,7 @@ module outrider_core #(
 
   // fields of the records only some units read
   logic unused_core;
-  assign unused_core = ^{trap_pc, valid_mem, stall_id, mrec, nrec, wrec};
+  assign unused_core = ^{trap_pc, valid_mem, stall_id, mrec, wrec};
 
   `include "outrider_assert.svh"
   `OR_ASSERT(!dreq_valid_o || lane_dreq[dreq_tid_o], "the data port serves a lane that asks")

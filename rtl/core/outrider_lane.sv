@@ -105,6 +105,9 @@ module outrider_lane #(
   input  logic                 conflict_i,     // replay: a lower lane holds a shared resource
   input  logic                 hold_i,         // the request lost the data port: the lane holds
   input  logic [31:0]          nbl_busy_i,     // scoreboard of this lane's context (outrider_nbl)
+  // an instruction in ID, EX or MEM reads or writes the register of the
+  // load in WB (if that load is answered outstanding, they are squashed)
+  output logic                 wb_dep_o,
 
   // this lane's data-side request (valid gated by outrider_preexec, accepted
   // after the core's arbitration)
@@ -306,6 +309,19 @@ module outrider_lane #(
     .valid_wb_o          (valid_wb),      .tid_wb_o            (tid_wb_unused),
     .wb_o                (wb_rec)
   );
+
+  // ---- younger instructions that depend on the load in WB ------------------------
+  // (register fields compared from the pipeline registers only; ID's raw
+  // fields, so an instruction that does not read a field may match: a
+  // needless squash, never a missed one). MEM's instruction cannot read it
+  // (the load-use interlock kept it a stage behind) but may write it.
+  logic [4:0] wrd;
+  assign wrd      = wb_rec.rd;
+  assign wb_dep_o = (valid_id && ((instr_id[19:15] == wrd) || (instr_id[24:20] == wrd) ||
+                                  (instr_id[11:7] == wrd))) ||
+                    (valid_ex && ((ex_rec.rs1 == wrd) || (ex_rec.rs2 == wrd) ||
+                                  (ex_rec.rd_we && (ex_rec.rd == wrd)))) ||
+                    (valid_mem && mem_rec.rd_we && (mem_rec.rd == wrd));
 
   // ---- debug record ------------------------------------------------------------
   assign dbg_valid_o = {valid_mem, valid_ex, valid_id, fire_if_o};

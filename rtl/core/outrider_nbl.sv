@@ -21,7 +21,9 @@
 //   will write register r (from entry state only: a write clears it in the
 //   next cycle, when the bank already holds the value, so the ID stage's
 //   synchronous read after the stall sees it). free_o[t]: context t can
-//   take another outstanding load; any_o[t]: it has one. st_hit_o[t]: the
+//   take another outstanding load (a request sent now is answered next
+//   cycle, so one free entry counts only when WB holds no load that may
+//   take it, wb_load_i[t]); any_o[t]: it has one. st_hit_o[t]: the
 //   word address st_addr_i[t] (lane t's memory operation in MEM) matches an
 //   entry of context t that has not arrived (compared on address bits
 //   [13:2], so a false match only makes the store wait).
@@ -60,6 +62,9 @@ module outrider_nbl #(
   input  logic [31:0]              fill_data_i,
 
   input  logic [NumCtx-1:0]        clear_i,
+  // lane t's WB holds a load that may take an entry this cycle (free_o
+  // keeps one entry for it: the request MEM sends now is answered next cycle)
+  input  logic [NumCtx-1:0]        wb_load_i,
 
   input  logic [NumCtx-1:0]        port_free_i,
   output logic [NumCtx-1:0]        we_o,
@@ -89,12 +94,13 @@ module outrider_nbl #(
   logic [31:0]   data_q   [N];
 
   // per context: the entry a new load takes, the entry written now
-  logic [NumCtx-1:0] has_free, has_arr;
+  logic [NumCtx-1:0] has_free, has_two, has_arr;
   logic [EntW-1:0]   new_k [NumCtx];
   logic [EntW-1:0]   wr_k  [NumCtx];
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       has_free[t] = 1'b0;
+      has_two[t]  = 1'b0;
       has_arr[t]  = 1'b0;
       new_k[t]    = '0;
       wr_k[t]     = '0;
@@ -103,6 +109,7 @@ module outrider_nbl #(
       busy_o[32*t +: 32] = '0;
       for (int k = Entries - 1; k >= 0; k--) begin
         if (!valid_q[Entries*t + k]) begin
+          if (has_free[t]) has_two[t] = 1'b1;
           has_free[t] = 1'b1;
           new_k[t]    = EntW'(k);
         end
@@ -119,7 +126,7 @@ module outrider_nbl #(
             st_hit_o[t] = 1'b1;
         end
       end
-      free_o[t] = has_free[t];
+      free_o[t] = has_two[t] || (has_free[t] && !wb_load_i[t]);
     end
   end
 
@@ -170,8 +177,9 @@ module outrider_nbl #(
           f3_q[Entries*t + k]   <= new_f3_i[3*t +: 3];
           off_q[Entries*t + k]  <= new_addr_i[32*t +: 2];
           word_q[Entries*t + k] <= new_addr_i[32*t + 2 +: 12];
-          sbm_q[Entries*t + k]  <= new_sb_mask_i[4*t +: 4];
-          sbd_q[Entries*t + k]  <= new_sb_data_i[32*t +: 32];
+          // context 0 has no store buffer (it never runs a p-thread)
+          sbm_q[Entries*t + k]  <= (t == 0) ? 4'd0 : new_sb_mask_i[4*t +: 4];
+          sbd_q[Entries*t + k]  <= (t == 0) ? 32'd0 : new_sb_data_i[32*t +: 32];
         end
         if (valid_q[Entries*t + k] && !arrived_q[Entries*t + k] && fill_valid_i &&
             (fill_slot_i == slot_q[Entries*t + k]))
@@ -181,12 +189,16 @@ module outrider_nbl #(
   end
 
   logic unused_nbl;
-  assign unused_nbl = ^{new_addr_i, st_addr_i};
+  assign unused_nbl = ^{new_addr_i, st_addr_i, new_sb_mask_i[3:0], new_sb_data_i[31:0]};
 
   `include "outrider_assert.svh"
+  // the data side's contract (the core's formal environment drives these
+  // inputs freely, so they are checked in simulation only)
+`ifndef FORMAL
   for (genvar t = 0; t < NumCtx; t++) begin : g_chk
     `OR_ASSERT(!new_i[t] || has_free[t], "an outstanding load finds a free entry")
     `OR_ASSERT(!new_i[t] || !fill_valid_i || (fill_slot_i != new_slot_i[FillW*t +: FillW]),
                "an outstanding load's word does not arrive in the cycle it is answered")
   end
+`endif
 endmodule

@@ -65,6 +65,7 @@ module outrider_writeback #(
   output logic [NumCtx-1:0]    nbl_free_o,
   output logic [NumCtx-1:0]    nbl_any_o,
   output logic [NumCtx*32-1:0] nbl_busy_o,
+  input  logic [NumCtx-1:0]    wb_dep_i,      // lane t: a younger instruction uses WB's rd
   output logic [NumCtx-1:0]    wb_nbl_o,      // the load in WB is outstanding: squash younger
   output logic [NumCtx-1:0]    late_we_o,     // an outstanding load writes its register now
   output logic [NumCtx*5-1:0]  late_rd_o,
@@ -186,9 +187,11 @@ module outrider_writeback #(
 
   // ---- non-blocking loads ----------------------------------------------------------
   // a load answered as outstanding retires now without its value; one with
-  // a destination register takes an outstanding-load entry, and the
-  // context's younger instructions are squashed (they may have read the
-  // register before the scoreboard knew of it)
+  // a destination register takes an outstanding-load entry, and if a younger
+  // instruction of its context in ID, EX or MEM reads or writes that
+  // register (it may have read the register before the scoreboard knew of
+  // it, or would be overwritten by the late value) the younger instructions
+  // are squashed and re-fetched
   logic [NumCtx-1:0] nbl_wb, nbl_new;
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
@@ -197,7 +200,7 @@ module outrider_writeback #(
       nbl_new[t] = nbl_wb[t] && wb_rd_we[t] && (wb_rd[t] != 5'd0);
     end
   end
-  assign wb_nbl_o         = nbl_new;
+  assign wb_nbl_o         = nbl_new & wb_dep_i;
 
   // ---- parked-instruction records -------------------------------------------
   logic [31:0] pend_pc_q   [NumCtx];
@@ -272,8 +275,11 @@ module outrider_writeback #(
     logic [NumCtx*5-1:0]  nbl_rd;
     logic [NumCtx*3-1:0]  nbl_f3;
     logic [NumCtx*FillW-1:0] nbl_slot;
+    logic [NumCtx-1:0]    wb_load;
     always_comb begin
       for (int t = 0; t < NumCtx; t++) begin
+        wb_load[t]                 = valid_wb_i[t] && wb_wait[t] && wb_memop[t] && !wb_div[t] &&
+                                     !wb_store[t] && wb_rd_we[t] && (wb_rd[t] != 5'd0);
         nbl_addr[32*t +: 32]       = wb_addr[t];
         nbl_rd[5*t +: 5]           = wb_rd[t];
         nbl_f3[3*t +: 3]           = wb_f3[t];
@@ -287,7 +293,7 @@ module outrider_writeback #(
       .new_i (nbl_new), .new_slot_i (nbl_slot), .new_rd_i (nbl_rd), .new_f3_i (nbl_f3),
       .new_addr_i (nbl_addr), .new_sb_mask_i (nbl_sbm), .new_sb_data_i (nbl_sbd),
       .fill_valid_i, .fill_slot_i, .fill_data_i,
-      .clear_i (nbl_clear_i), .port_free_i (port_free),
+      .clear_i (nbl_clear_i), .wb_load_i (wb_load), .port_free_i (port_free),
       .we_o (late_we_o), .waddr_o (late_rd_o), .wdata_o (late_wdata_o),
       .free_o (nbl_free_o), .any_o (nbl_any_o), .busy_o (nbl_busy_o),
       .st_addr_i (nbl_st_addr_i), .st_hit_o (nbl_st_hit_o)

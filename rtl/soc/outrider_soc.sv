@@ -347,6 +347,13 @@ module outrider_soc #(
     .core_ev_o
   );
 
+  // (an elaboration error in Verilator and yosys; Icarus 11 cannot parse it)
+`ifndef __ICARUS__
+  if ((NbLoads < 0) || (NbLoads > 255)) begin : g_bad_nbloads
+    $error("outrider_soc: NbLoads must be 0 (loads block) to 255");
+  end
+`endif
+
   // the pipeline debug record leaves the SoC only in simulation builds
   assign dbg_pipe_valid_o = (SimDebug != 0) ? core_pipe_valid : '0;
   assign dbg_pipe_tid_o   = (SimDebug != 0) ? core_pipe_tid   : '0;
@@ -354,7 +361,7 @@ module outrider_soc #(
   assign dbg_pipe_insn_o  = (SimDebug != 0) ? core_pipe_insn  : '0;
   assign dbg_pipe_flags_o = (SimDebug != 0) ? core_pipe_flags : '0;
 
-  assign params_o = {16'(DcachePosted), 16'(DcachePrefetch), 32'(DcacheMshrs), 32'(DcacheLine), 32'(DcacheWays),
+  assign params_o = {16'(DcachePosted), 8'(NbLoads), 8'(DcachePrefetch), 32'(DcacheMshrs), 32'(DcacheLine), 32'(DcacheWays),
                      32'(DcacheBytes), 32'(DefaultBudget), 32'(StoreBufEntries),
                      32'(SelectPolicy), 32'(PauseCycles), 32'(NumCtx)};
 

@@ -18,7 +18,7 @@
  *    "derived":{"coverage":X|null,"accuracy":X|null,"lateness":X|null},
  *    "config":{"mem_latency":N,"mem_outstanding":N,"perfect_dcache":B,
  *              "preexec_at_reset":B,"ram_size":N,"max_cycles":N,
- *              "model":{"NumCtx":N,...,"DcachePrefetch":N,"DcachePosted":N},
+ *              "model":{"NumCtx":N,...,"DcachePrefetch":N,"DcachePosted":N,"NbLoads":N},
  *              "elf":"path"|null,"elf_sha256":"hex"|null},
  *    "roi":[{"begin_cycle":N,"ended":B,"cycles":N,"threads":[...],
  *            "wishbone":{...},"dcache":{...},"preexec":{...},"derived":{...}},...]}

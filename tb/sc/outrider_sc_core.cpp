@@ -241,6 +241,8 @@ void outrider_sc_core::sample(model_shim_outputs &o) const
     o.exit_tohost = exit_tohost_o.read();
     o.exit_value = exit_value_o.read();
     o.retire_valid = retire_valid_.read();
+    o.retire_late = retire_rd_late_.read();
+    o.late_we = late_we_.read();
     o.ctx_active = ctx_active_.read();
     o.ctx_pthread = ctx_pthread_.read();
     o.pex_event = static_cast<uint8_t>(pex_event_.read());
@@ -478,7 +480,9 @@ void outrider_sc_core::params(model_shim_params *p) const
     p->dcache_ways = word(6);
     p->dcache_line = word(7);
     p->dcache_mshrs = word(8);
-    p->dcache_prefetch = word(9) & 0xFFFFu;   // word 9: DcachePrefetch | DcachePosted << 16
+    // word 9: DcachePrefetch | NbLoads << 8 | DcachePosted << 16
+    p->dcache_prefetch = word(9) & 0xFFu;
+    p->nb_loads = (word(9) >> 8) & 0xFFu;
     p->dcache_posted = word(9) >> 16;
 }
 

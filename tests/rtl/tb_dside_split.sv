@@ -39,7 +39,8 @@ module tb_dside_split;
   logic [3:0]        c_be;
   logic [NC-1:0]     c_rvalid, c_rerr;
   logic [NC*32-1:0]  c_rdata;
-  logic              d_valid, d_ready, d_spec;
+  logic              d_valid, d_ready, d_spec, d_nb;
+  logic [NC-1:0]     c_rnbl;
   logic [TidW-1:0]   d_tid;
   logic [2:0]        d_op;
   logic [4:0]        d_amo;
@@ -53,7 +54,8 @@ module tb_dside_split;
     .c_valid_i (c_valid), .c_ready_o (c_ready), .c_tid_i (c_tid), .c_op_i (c_op),
     .c_amo_i (5'd0), .c_addr_i (c_addr), .c_wdata_i (c_wdata), .c_be_i (c_be),
     .c_spec_i (1'b0), .c_resp_valid_o (c_rvalid), .c_resp_rdata_o (c_rdata),
-    .c_resp_err_o (c_rerr),
+    .c_resp_err_o (c_rerr), .c_nb_i (1'b1), .c_resp_nbl_o (c_rnbl), .d_nb_o (d_nb),
+    .d_resp_nbl_i ({NC{1'b0}}),
     .d_valid_o (d_valid), .d_ready_i (d_ready), .d_tid_o (d_tid), .d_op_o (d_op),
     .d_amo_o (d_amo), .d_addr_o (d_addr), .d_wdata_o (d_wdata), .d_be_o (d_be),
     .d_spec_o (d_spec), .d_resp_valid_i (d_rvalid), .d_resp_rdata_i (d_rdata),
@@ -85,6 +87,15 @@ module tb_dside_split;
   assign d_ready = d_rdy_rand && ((d_cnt[d_tid] == -1) || (d_cnt[d_tid] == 0));
 
   integer n_dacc = 0;
+  // every core request asks for a non-blocking answer (c_nb_i = 1): only an
+  // access passed through unchanged may carry it, never a half of a split
+  // one (checked mid-cycle, when the bench's inputs are stable)
+  always @(negedge clk) begin
+    if (rst_n && d_valid)
+      `CHECK(!d_nb || (c_valid && (d_tid == c_tid) && (d_addr == c_addr) && (d_be == c_be)),
+             "no half of a split access may be answered outstanding")
+  end
+
   always @(posedge clk) begin
     if (rst_n) begin
       for (int t = 0; t < NC; t++) if (d_cnt[t] > 0) d_cnt[t] <= d_cnt[t] - 1;
@@ -205,6 +216,7 @@ module tb_dside_split;
           n_resp = n_resp + 1;
           `CHECK(busy[c], "an answer without an accepted request")
           `CHECK(c_rerr[c] == q_err[c], "the error flag")
+          `CHECK(c_rnbl[c] == 1'b0, "no outstanding answer without one from the data side")
           if (!q_store[c] && !q_err[c] && busy[c]) begin
             `CHECK(extract(q_f3[c], q_addr[c][1:0], c_rdata[32*c +: 32]) == q_val[c],
                    $sformatf("load value: ctx %0d addr %h f3 %0d got %h exp %h", c, q_addr[c],

@@ -494,6 +494,15 @@ static void test_pipeview_retirements_and_squashes(void **state)
     assert_true(k.retired[1] > 0);
     pipeview_check("test_pex_basic", &k);    /* p-threads */
     assert_true(k.pthread_records > 0);
+    /* non-blocking loads: a load answered as outstanding retires from WB
+     * (no park flag) and squashes its context's younger instructions, which
+     * are fetched again (cosim_nbl: 81 such loads, two harts; dcache_pthread:
+     * p-threads with outstanding loads; docs/core.md "Non-blocking loads") */
+    pipeview_check("test_cosim_nbl", &k);
+    assert_true(k.retired[1] > 0);
+    assert_true(k.squashed > 81);
+    pipeview_check("test_dcache_pthread", &k);
+    assert_true(k.pthread_records > 0);
 }
 
 /* --trace-roi: the pipeline view holds the region's cycles only */

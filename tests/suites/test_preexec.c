@@ -695,6 +695,7 @@ typedef struct {
     size_t console_len;
     uint64_t cycles;
     uint64_t retired[OUTRIDER_MAX_CTX];
+    uint64_t nb_loads;          /* outstanding (non-blocking) loads of the harts */
     uint64_t ram_hash;
     outrider_preexec_stats pex;
 } run_result;
@@ -737,8 +738,10 @@ static void run_and_record(outrider_sim *sim, uint32_t ram_size, run_result *r)
     r->console[r->console_len] = '\0';
     const outrider_stats *s = outrider_sim_stats(sim);
     r->cycles = s->cycles;
-    for (unsigned c = 0; c < OUTRIDER_MAX_CTX; c++)
+    for (unsigned c = 0; c < OUTRIDER_MAX_CTX; c++) {
         r->retired[c] = s->ctx[c].retired;
+        r->nb_loads += s->ctx[c].nb_loads;
+    }
     r->pex = s->preexec;
 
     uint32_t *ram = malloc(ram_size);
@@ -962,7 +965,7 @@ static void test_invariant_corpus(void **state)
     const char *const examples[] = { example_name("pex_list"), example_name("pex_hash"),
                                      example_name("pex_tree"), "pex_plain_small" };
     size_t total = nn + sizeof(examples) / sizeof(examples[0]);
-    unsigned bad = 0, with_pthreads = 0;
+    unsigned bad = 0, with_pthreads = 0, with_nbl = 0;
     for (size_t i = 0; i < total; i++) {
         corpus_prog p = { i < nn ? names[i] : examples[i - nn], i >= nn };
         run_result on, off;
@@ -985,14 +988,17 @@ static void test_invariant_corpus(void **state)
         else if (p.example && (on.exit_code != 0 || on.pex.spawned == 0))
             diff = "example failed or spawned nothing";
         print_message("  %-22s exit %3d, retired %8llu/%llu, cycles %9llu on, %9llu off, "
-                      "%4llu p-threads: %s%s\n", p.name, on.exit_code,
+                      "%4llu p-threads, outstanding loads %llu/%llu (%llu off): %s%s\n",
+                      p.name, on.exit_code,
                       (unsigned long long)on.retired[0], (unsigned long long)on.retired[1],
                       (unsigned long long)on.cycles, (unsigned long long)off.cycles,
-                      (unsigned long long)on.pex.spawned, diff ? "DIFFERENT " : "same",
-                      diff ? diff : "");
+                      (unsigned long long)on.pex.spawned, (unsigned long long)on.nb_loads,
+                      (unsigned long long)on.pex.nb_loads, (unsigned long long)off.nb_loads,
+                      diff ? "DIFFERENT " : "same", diff ? diff : "");
         if (diff != NULL)
             bad++;
         with_pthreads += on.pex.spawned != 0;
+        with_nbl += on.nb_loads != 0 && on.pex.nb_loads != 0 && off.nb_loads != 0;
         free(on.console);
         free(off.console);
     }
@@ -1003,6 +1009,13 @@ static void test_invariant_corpus(void **state)
         fail_msg("%u of %zu programs differ with pre-execution on and off", bad, total);
     /* the comparison means something only where p-threads ran */
     assert_true(with_pthreads >= 6);
+    /* ... and for non-blocking loads only where the main thread and the
+     * p-threads both had loads outstanding (the four examples; docs/core.md
+     * "Non-blocking loads": a p-thread's outstanding loads must not change
+     * the main thread's) */
+    print_message("  %u programs with outstanding loads in the main thread and the p-threads\n",
+                  with_nbl);
+    assert_true(with_nbl >= 4);
 }
 
 /* pex_notrace.S: on vs off identical, expected values, counters. */
