@@ -94,8 +94,9 @@ $(foreach b,$(RTLU_BENCHES),$(eval $(call RTLU_BENCH_RULES,$(b))))
 # 2 contexts), 1 and 3 contexts, direct mapped, 4 and 8 ways, 16- and
 # 64-byte lines, 1, 2 and 3 MSHRs, the next-line prefetcher (also with one
 # MSHR), 1 KiB and 8 KiB; posted0 the default with PostedStores = 0
-# (every other set posts store misses).
-RTLU_DC_SETS := default nc1_w1_8k nc3_w4_l16_m1_pf l64_m2_pf_1k w8_m3 nc3_w1_1k posted0
+# (every other set posts store misses); nbl0 the default with NbLoads = 0
+# (every other set answers load misses with dreq_nb_i as outstanding).
+RTLU_DC_SETS := default nc1_w1_8k nc3_w4_l16_m1_pf l64_m2_pf_1k w8_m3 nc3_w1_1k posted0 nbl0
 RTLU_DC_default_G          :=
 RTLU_DC_nc1_w1_8k_G        := -GNC=1 -GWAYS=1 -GSIZE=8192
 RTLU_DC_nc3_w4_l16_m1_pf_G := -GNC=3 -GWAYS=4 -GLINE=16 -GMSHRS=1 -GPREF=1
@@ -103,6 +104,10 @@ RTLU_DC_l64_m2_pf_1k_G     := -GLINE=64 -GMSHRS=2 -GPREF=1 -GSIZE=1024
 RTLU_DC_w8_m3_G            := -GWAYS=8 -GSIZE=8192 -GMSHRS=3
 RTLU_DC_nc3_w1_1k_G        := -GNC=3 -GWAYS=1 -GSIZE=1024
 RTLU_DC_posted0_G          := -GPOSTED=0
+RTLU_DC_nbl0_G             := -GNBL=0
+# (nbl0 differs from the default only where loads would go outstanding: a
+# quarter of the random traffic, +quick, keeps make test short)
+RTLU_DC_nbl0_ARGS          := +quick
 RTLU_DC_SRCS := tests/rtl/tb_dcache.sv tests/rtl/wb_slave_model.sv \
                 $(filter-out %/outrider_dbiu.sv,$(filter rtl/cache/%,$(RTLU_RTL)))
 RTLU_VERILATOR ?= verilator
@@ -122,15 +127,28 @@ $(RTLU_DIR)/dcache_$(1)/Vtb_dcache: $(RTLU_DC_SRCS) $(RTLU_COMMON) | $(RTLU_DIR)
 
 .PHONY: rtl-unit-dcache_$(1)
 rtl-unit-dcache_$(1): $(RTLU_DIR)/dcache_$(1)/Vtb_dcache
-	@$$< $$(RTLU_DC_ARGS) > $(RTLU_DIR)/dcache_$(1).log 2>&1; \
+	@$$< $$(RTLU_DC_ARGS) $(RTLU_DC_$(1)_ARGS) > $(RTLU_DIR)/dcache_$(1).log 2>&1; \
 	 grep -E '^(FAIL|rtl-unit )' $(RTLU_DIR)/dcache_$(1).log; \
 	 grep -Eq '^rtl-unit .*: [1-9][0-9]* passed, 0 failed$$$$' $(RTLU_DIR)/dcache_$(1).log || \
 	 { echo "rtl-unit-dcache_$(1): FAILED (log: $(RTLU_DIR)/dcache_$(1).log)"; exit 1; }
 endef
 $(foreach c,$(RTLU_DC_SETS),$(eval $(call RTLU_DC_RULES,$(c))))
 
+# NbLoads = 0 is cycle-identical to NbLoads = 1 with dreq_nb_i low: the
+# nbl0 run (dreq_nb_i driven at random) and the default set run with +nb_off
+# (dreq_nb_i held low, the same random streams, both +quick) must print the
+# same trace hash (answers, bus and peripheral port, every cycle)
+.PHONY: rtl-unit-dcache-nbl0-same
+rtl-unit-dcache-nbl0-same: rtl-unit-dcache_nbl0 $(RTLU_DIR)/dcache_default/Vtb_dcache
+	@$(RTLU_DIR)/dcache_default/Vtb_dcache +nb_off $(RTLU_DC_nbl0_ARGS) > $(RTLU_DIR)/dcache_default.nb_off.log 2>&1; \
+	 grep -Eq '^rtl-unit .*: [1-9][0-9]* passed, 0 failed$$' $(RTLU_DIR)/dcache_default.nb_off.log || \
+	 { echo "rtl-unit-dcache-nbl0-same: dcache_default +nb_off FAILED (log: $(RTLU_DIR)/dcache_default.nb_off.log)"; exit 1; }; \
+	 a=$$(grep -E '^  trace:' $(RTLU_DIR)/dcache_nbl0.log); b=$$(grep -E '^  trace:' $(RTLU_DIR)/dcache_default.nb_off.log); \
+	 if [ -n "$$a" ] && [ "$$a" = "$$b" ]; then echo "rtl-unit dcache NbLoads=0 same as dreq_nb_i low:$$a"; \
+	 else echo "rtl-unit-dcache-nbl0-same: FAILED: NbLoads=0 '$$a', NbLoads=1 +nb_off '$$b'"; exit 1; fi
+
 .PHONY: rtl-unit-dcache rtl-unit-dcache-seeds
-rtl-unit-dcache: $(addprefix rtl-unit-,$(RTLU_VBENCHES))
+rtl-unit-dcache: $(addprefix rtl-unit-,$(RTLU_VBENCHES)) rtl-unit-dcache-nbl0-same
 
 rtl-unit-dcache-seeds: $(foreach c,$(RTLU_DC_SETS),$(RTLU_DIR)/dcache_$(c)/Vtb_dcache)
 	@fail=; for c in $(RTLU_DC_SETS); do for s in $(RTLU_DC_SEEDS); do \
@@ -162,7 +180,7 @@ rtl-unit-checkers: $(RTLU_CHK_BIN)
 	   c=$$((c+1)); done; \
 	 echo "rtl-unit checkers: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
-rtl-unit: $(addprefix rtl-unit-,$(RTLU_BENCHES) $(RTLU_VBENCHES)) rtl-unit-checkers
+rtl-unit: $(addprefix rtl-unit-,$(RTLU_BENCHES) $(RTLU_VBENCHES)) rtl-unit-checkers rtl-unit-dcache-nbl0-same
 	@echo "rtl-unit: all $(words $(RTLU_BENCHES) $(RTLU_VBENCHES) checkers) benches passed"
 
 # ---- lint and synthesis checks of the modules owned by these benches -------
@@ -198,7 +216,8 @@ $(foreach m,$(RTLU_MODS),$(eval $(call RTLU_LINT_RULES,$(m))))
 RTLU_DC_LINT_G := "" "-GNumCtx=1 -GWays=1 -GSizeBytes=8192" \
   "-GNumCtx=3 -GWays=4 -GLineBytes=16 -GNumMshr=1 -GNextLinePrefetch=1" \
   "-GLineBytes=64 -GNumMshr=2 -GNextLinePrefetch=1 -GSizeBytes=1024" \
-  "-GWays=8 -GSizeBytes=8192 -GNumMshr=3 -GDebugPort=1" "-GNumCtx=3 -GWays=1 -GSizeBytes=1024"
+  "-GWays=8 -GSizeBytes=8192 -GNumMshr=3 -GDebugPort=1" "-GNumCtx=3 -GWays=1 -GSizeBytes=1024" \
+  "-GNbLoads=0" "-GNbLoads=0 -GPostedStores=0"
 .PHONY: rtl-unit-lint-dcache
 rtl-unit-lint-dcache:
 	@for g in $(RTLU_DC_LINT_G); do \

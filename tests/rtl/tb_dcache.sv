@@ -17,6 +17,12 @@
 // RAM lines), and per configuration that drops happen with MSHRS = 1 and
 // that prefetch fills happen (random prefetch hints, some to MMIO, in every
 // configuration; the next-line prefetcher too with PREF = 1).
+// Non-blocking loads (NBL = NbLoads): requests come with dreq_nb_i at
+// random; a load answered outstanding is checked against the word its slot
+// brings on the fill port (a model of the core's table, see "non-blocking
+// loads" below); directed tests D9-D13 (t_nbl). +nb_off holds dreq_nb_i low
+// with the same random streams; the "trace:" line (a hash of every cycle's
+// answers and bus activity) compares runs (NBL = 0 against +nb_off).
 `timescale 1ns/1ps
 module tb_dcache;
   `include "outrider_defs.svh"
@@ -29,14 +35,23 @@ module tb_dcache;
   parameter int MSHRS = 4;
   parameter int PREF  = 0;
   parameter int POSTED = 1;                      // PostedStores
+  parameter int NBL    = 1;                      // NbLoads
   localparam int TidW   = (NC > 1) ? $clog2(NC) : 1;
   localparam int Stride = SIZE / WAYS;           // bytes between lines of one set
   localparam int Tags   = WAYS + 4;              // lines per set used by the test
   localparam int NSets  = 4;                     // sets used by the test
   // RAM in the slave: at least 16 KiB, and every test line must fit in it
-  localparam int Span   = (Tags * Stride + NSets * LINE) / 4;
+  // (and 40 more lines above them for the directed non-blocking load tests)
+  localparam int Span   = (Tags * Stride + NSets * LINE + 40 * LINE) / 4;
   localparam int Words  = (Span > 4096) ? Span : 4096;
+  localparam int LW     = 32 - $clog2(LINE);     // bits of a line address
   localparam int WPL    = LINE / 4;
+  // a refill slot {MSHR, word of the line}: what an outstanding load waits for
+  localparam int MshrW  = (MSHRS > 1) ? $clog2(MSHRS) : 1;
+  localparam int WordW  = $clog2(WPL);
+  localparam int FillW  = MshrW + WordW;
+  localparam int NQ     = 64;                    // bench-side table of outstanding loads
+  localparam int NbEnt  = 4;                     // per context, as the core's (SoC NbLoads)
   localparam logic [31:0] Junk = 32'hBAD0_BAD0;
   localparam logic [2:0]  ClsDropped  = 3'd5;
   localparam logic [2:0]  ClsUncached = 3'd6;
@@ -70,16 +85,12 @@ module tb_dcache;
   logic [31:0]       dreq_addr = '0, dreq_wdata = '0;
   logic [3:0]        dreq_be = '0;
   logic              dreq_spec = 1'b0;
-  logic [NC-1:0]     dresp_valid, dresp_err;
-  // non-blocking loads: not asked for here (dreq_nb_i = 0), so never answered
-  localparam int FILLW = ((MSHRS > 1) ? $clog2(MSHRS) : 1) + $clog2(LINE / 4);
-  logic [NC-1:0]     dresp_nbl;
-  logic              fill_valid;
-  logic [FILLW-1:0]  fill_slot;
-  logic [31:0]       fill_data;
-  logic              unused_fill;
-  assign unused_fill = ^{fill_slot, fill_data};   // read by the non-blocking checks
+  logic              dreq_nb = 1'b0;
+  logic [NC-1:0]     dresp_valid, dresp_err, dresp_nbl;
   logic [NC*32-1:0]  dresp_rdata;
+  logic              fill_valid;
+  logic [FillW-1:0]  fill_slot;
+  logic [31:0]       fill_data;
 
   logic              wb_cyc, wb_stb, wb_we, wb_ack, wb_err, wb_stall;
   logic [31:0]       wb_adr, wb_dat_w, wb_dat_r;
@@ -113,14 +124,14 @@ module tb_dcache;
   outrider_dcache #(
     .NumCtx (NC), .SizeBytes (SIZE), .Ways (WAYS), .LineBytes (LINE), .NumMshr (MSHRS),
     .NextLinePrefetch (PREF), .DebugPort (1),
-    .PostedStores (POSTED)
+    .PostedStores (POSTED), .NbLoads (NBL)
   ) u_dut (
     .clk_i (clk), .rst_ni (rst_n),
     .dreq_valid_i (dreq_valid), .dreq_ready_o (dreq_ready), .dreq_tid_i (dreq_tid),
     .dreq_op_i (dreq_op), .dreq_amo_i (dreq_amo), .dreq_addr_i (dreq_addr),
     .dreq_wdata_i (dreq_wdata), .dreq_be_i (dreq_be), .dreq_spec_i (dreq_spec),
     .dresp_valid_o (dresp_valid), .dresp_rdata_o (dresp_rdata), .dresp_err_o (dresp_err),
-    .dreq_nb_i (1'b0), .dresp_nbl_o (dresp_nbl), .fill_valid_o (fill_valid),
+    .dreq_nb_i (dreq_nb), .dresp_nbl_o (dresp_nbl), .fill_valid_o (fill_valid),
     .fill_slot_o (fill_slot), .fill_data_o (fill_data),
     .wb_cyc_o (wb_cyc), .wb_stb_o (wb_stb), .wb_we_o (wb_we), .wb_adr_o (wb_adr),
     .wb_sel_o (wb_sel), .wb_dat_o (wb_dat_w), .wb_cti_o (wb_cti), .wb_bte_o (wb_bte),
@@ -144,7 +155,6 @@ module tb_dcache;
   // prefetch hints (Zicbop): now and then one for a line of the test's pool
   // (or an MMIO word, which must not reach the bus or the peripheral port),
   // from context 0, on their own random stream; they change only timing
-  int          n_fillbeat = 0;              // beats on the fill port
   always @(posedge clk) begin : hints
     logic [31:0] x;
     x = pf_state;
@@ -220,6 +230,7 @@ module tb_dcache;
   logic [31:0]  rq_wdata [0:NC-1];
   logic [3:0]   rq_be    [0:NC-1];
   logic         rq_spec  [0:NC-1];
+  logic         rq_nb    [0:NC-1];
 
   bit [NC-1:0]  outstanding = '0;
   bit [NC-1:0]  resp_got = '0;
@@ -236,17 +247,50 @@ module tb_dcache;
   int           rr = 0;
   int           n_acc = 0, n_drop = 0, n_pref = 0, n_merge = 0, n_wb = 0, n_full = 0;
   int           n_fill = 0, n_evict = 0, n_ready_dep = 0, n_spec_fill = 0, n_useless = 0;
+  int           n_resp [0:NC-1];       // answers per context
   event         mon_ev;
+
+  // ---- non-blocking loads: the bench's model of the core's outstanding-load
+  // table (outrider_nbl). A load answered outstanding (dresp_nbl) takes an
+  // entry {context, address, slot}; it captures the fill-port word of its
+  // slot the first time that slot appears after the answer. Expected value
+  // (the exact rule): the shadow word when the load was answered. Stores
+  // posted before the answer are in the shadow and in the beat; a store
+  // to the word after the answer (any context) must not be posted (access
+  // event DopStorePosted: a failure): it parks and is performed after the
+  // install, so the load never sees it. (The core lets no store of the
+  // load's own context to the word go first; the cache does not need that,
+  // and the random traffic does not hold such stores back.)
+  bit           nb_off = 1'b0;         // +nb_off: dreq_nb_i always low (same random streams)
+  bit           quick = 1'b0;          // +quick: a quarter of the random traffic
+  bit           nb_on;                 // NBL != 0 and not +nb_off: loads may go outstanding
+  logic         resp_nbl [0:NC-1];     // the context's last answer was "outstanding"
+  bit           q_v    [0:NQ-1];       // waiting for its beat
+  int           q_ctx  [0:NQ-1];
+  logic [31:0]  q_addr [0:NQ-1];
+  logic [FillW-1:0] q_slot [0:NQ-1];
+  logic [31:0]  q_exp  [0:NQ-1];
+  longint       q_ans  [0:NQ-1];       // cycle of the outstanding answer
+  longint       q_arr  [0:NQ-1];       // cycle its beat came (0: not yet)
+  logic [31:0]  q_data [0:NQ-1];       // the word it got
+  int           q_next = 0, q_wait = 0;
+  int           nbl_idx [0:NC-1];      // entry of the context's last outstanding answer
+  int           nb_wait [0:NC-1];      // the context's entries still waiting
+  int           n_nbl = 0, n_nbl_got = 0, n_nbl_spec = 0, n_fillport = 0;
+  int           n_nbl_post = 0;        // stores to the word of a waiting load (held, not posted)
+  longint       nbl_max_wait = 0;
+  // a hash of what the cache does every cycle (answers, bus, peripheral
+  // port): equal hashes = cycle-identical runs (the NbLoads = 0 check)
+  logic [31:0]  trace_h = 32'h811C_9DC5;
+  function automatic logic [31:0] fnv(input logic [31:0] h, input logic [31:0] x);
+    fnv = (h ^ x) * 32'h0100_0193;
+  endfunction
 
   assign ev_acc_posted = ev_acc_op == DopStorePosted;
   always @(posedge clk) begin : monitor
     if (rst_n) begin
-      // nothing asks for an outstanding answer here (dreq_nb_i = 0)
-      `CHECK(dresp_nbl == '0, "no outstanding answer without dreq_nb_i")
       if (fill_valid)
-        `CHECK(int'(fill_slot[FILLW-1 -: (FILLW - $clog2(LINE / 4))]) < MSHRS,
-               "a fill slot names an MSHR")
-      if (fill_valid) n_fillbeat++;
+        `CHECK(int'(fill_slot[WordW +: MshrW]) < MSHRS, $sformatf("fill slot %h names no MSHR", fill_slot))
       if (ev_acc_valid) begin
         `CHECK(int'(ev_acc_tid) < NC && ev_acc_op != DopFence &&
                (!ev_acc_spec || ev_acc_op == DopLoad || ev_acc_op == DopLr) &&
@@ -292,6 +336,41 @@ module tb_dcache;
       if (per_req) `CHECK(!per_we, "a peripheral store (the bench sends none)")
       if (wb_err && !err_ok) `CHECK(0, "the slave answered with an error")
       if (|ev_mshr_full) n_full++;
+      // the fill port: the waiting loads of this slot get their word
+      if (fill_valid) begin
+        n_fillport++;
+        `CHECK(NBL != 0, "fill port active with NbLoads = 0")
+        for (int i = 0; i < NQ; i++) begin
+          if (q_v[i] && q_slot[i] == fill_slot) begin
+            `CHECK(fill_data == q_exp[i],
+                   $sformatf("ctx%0d outstanding load %h (slot %h, answered in cycle %0d) got %h, expected %h",
+                             q_ctx[i], q_addr[i], q_slot[i], q_ans[i], fill_data, q_exp[i]))
+            q_v[i]    = 1'b0;
+            q_arr[i]  = cyc;
+            q_data[i] = fill_data;
+            nb_wait[q_ctx[i]]--;
+            q_wait--;
+            n_nbl_got++;
+            if (cyc - q_ans[i] > nbl_max_wait) nbl_max_wait = cyc - q_ans[i];
+          end
+        end
+      end
+      // a store to the word of a waiting load must not be posted (it waits
+      // for the install); count the stores that met a waiting load
+      if (ev_acc_valid && (ev_acc_posted || ev_acc_op == DopStore)) begin
+        for (int i = 0; i < NQ; i++) begin
+          if (q_v[i] && q_addr[i][31:2] == ev_acc_addr[31:2]) begin
+            `CHECK(!ev_acc_posted,
+                   $sformatf("ctx%0d store to %h posted while ctx%0d's outstanding load of it (slot %h) waits",
+                             ev_acc_tid, ev_acc_addr, q_ctx[i], q_slot[i]))
+            n_nbl_post++;
+          end
+        end
+      end
+      trace_h = fnv(trace_h, {16'(dresp_valid), 8'(dresp_err), 8'(dresp_nbl)});
+      trace_h = fnv(trace_h, {24'd0, wb_cyc, wb_stb, wb_we, wb_stall, wb_ack, wb_err, per_req, per_we});
+      if (wb_stb) trace_h = fnv(trace_h, wb_adr ^ (wb_we ? wb_dat_w : 32'd0));
+      if (per_req) trace_h = fnv(trace_h, per_addr);
       begin : count_posted
         int k;
         k = 0;
@@ -301,14 +380,19 @@ module tb_dcache;
         if (k > max_posted) max_posted = k;
       end
       for (int c = 0; c < NC; c++) begin
+        if (dresp_nbl[c] && !dresp_valid[c]) `CHECK(0, $sformatf("ctx%0d: dresp_nbl without dresp_valid", c))
         if (dresp_valid[c]) begin
+          n_resp[c]++;
+          trace_h = fnv(trace_h, dresp_rdata[32*c +: 32]);
           if (!outstanding[c]) begin
             `CHECK(0, $sformatf("ctx%0d: response without an outstanding request", c))
           end else begin
             `CHECK(cyc > acc_cyc[c], $sformatf("ctx%0d: response in the acceptance cycle", c))
             resp_rdata[c]  = dresp_rdata[32*c +: 32];
             resp_err[c]    = dresp_err[c];
+            resp_nbl[c]    = dresp_nbl[c];
             resp_got[c]    = 1'b1;
+            if (dresp_nbl[c]) nbl_answer(c);
             resp_cyc[c]    = cyc;
             outstanding[c] = 1'b0;
           end
@@ -327,6 +411,46 @@ module tb_dcache;
     -> mon_ev;
   end
 
+  // an outstanding answer to context c (called by the monitor): check it and
+  // take an entry of the bench's table
+  task automatic nbl_answer(input int c);
+    logic [31:0]      r;
+    logic [FillW-1:0] slot;
+    int               k;
+    r    = dresp_rdata[32*c +: 32];
+    slot = r[FillW-1:0];
+    n_nbl++;
+    if (rq_spec[c]) n_nbl_spec++;
+    `CHECK(nb_on && rq_nb[c] && rq_op[c] == DopLoad && !dresp_err[c] &&
+           (rq_addr[c] & RamMask) == RamBase,
+           $sformatf("ctx%0d: outstanding answer to op %0d nb %b at %h (NbLoads %0d, nb_off %b)",
+                     c, rq_op[c], rq_nb[c], rq_addr[c], NBL, nb_off))
+    `CHECK(r >> FillW == 0 && int'(slot[WordW +: MshrW]) < MSHRS &&
+           slot[WordW-1:0] == rq_addr[c][2 +: WordW],
+           $sformatf("ctx%0d: outstanding load %h answered with slot %h", c, rq_addr[c], r))
+    `CHECK(!(fill_valid && fill_slot == slot),
+           $sformatf("ctx%0d: the beat of slot %h came in the cycle of the outstanding answer", c, slot))
+    k = -1;
+    for (int j = 0; j < NQ; j++)
+      if (k < 0 && !q_v[(q_next + j) % NQ]) k = (q_next + j) % NQ;
+    if (k < 0) begin
+      `CHECK(0, "the bench's table of outstanding loads is full")
+    end else begin
+      q_v[k]    = 1'b1;
+      q_ctx[k]  = c;
+      q_addr[k] = rq_addr[c];
+      q_slot[k] = slot;
+      q_exp[k]  = shadow[widx(rq_addr[c])];
+      q_ans[k]  = cyc;
+      q_arr[k]  = 0;
+      q_data[k] = 32'd0;
+      q_next    = (k + 1) % NQ;
+      nbl_idx[c] = k;
+      nb_wait[c]++;
+      q_wait++;
+    end
+  endtask
+
   // Wishbone bursts (docs/dcache.md): WPL beats of sel 4'hF, CTI 3'b010 on
   // every beat but the last (3'b111); writes linear from word 0 (BTE 00);
   // reads start at any word and wrap (BTE 01/10/11 for 4/8/16 words), or,
@@ -335,12 +459,28 @@ module tb_dcache;
   localparam logic [1:0] BteWrap = (WPL == 4) ? 2'b01 : ((WPL == 8) ? 2'b10 : 2'b11);
   int          b_beat = 0, b_start = 0, n_bursts = 0;
   logic        b_we = 1'b0;
+  // read bursts in flight (first beat presented, last beat not yet answered)
+  bit          acc_we [0:255];          // accepted beats not yet answered: a write?
+  int          acc_head = 0, acc_cnt = 0, rd_acked = 0, rd_started = 0, rd_done = 0;
+  int          rd_ovl_max = 0;
   logic [31:0] b_line = '0;
   string       b_why = "";
   always @(posedge clk) begin : burst_monitor
     int word;
+    if (rst_n && (wb_ack || wb_err) && acc_cnt > 0) begin
+      if (!acc_we[acc_head]) begin
+        rd_acked++;
+        if (rd_acked % WPL == 0) rd_done++;
+      end
+      acc_head = (acc_head + 1) % 256;
+      acc_cnt--;
+    end
     if (rst_n && wb_cyc && wb_stb && !wb_stall) begin
       word = int'(wb_adr[$clog2(LINE)-1:2]);
+      acc_we[(acc_head + acc_cnt) % 256] = wb_we;
+      acc_cnt++;
+      if (b_beat == 0 && !wb_we) rd_started++;
+      if (rd_started - rd_done > rd_ovl_max) rd_ovl_max = rd_started - rd_done;
       if (b_beat == 0) begin
         b_we    = wb_we;
         b_line  = wb_adr & ~32'(LINE - 1);
@@ -389,6 +529,7 @@ module tb_dcache;
       dreq_wdata = rq_wdata[sel];
       dreq_be    = rq_be[sel];
       dreq_spec  = rq_spec[sel];
+      dreq_nb    = rq_nb[sel] && !nb_off;
       // ready must not depend on valid
       dreq_valid = 1'b0;
       #1 r0 = dreq_ready;
@@ -405,29 +546,42 @@ module tb_dcache;
       dreq_wdata = rnd();
       dreq_be    = 4'(rnd());
       dreq_spec  = 1'(rnd());
+      dreq_nb    = 1'(rnd());
     end
   end
 
+  // one request of context c with dreq_nb_i = nb; nbl: answered outstanding
+  // (rdata is then the refill slot; the monitor checks the value it gets)
   /* verilator lint_off UNUSEDSIGNAL */        // c indexes arrays of NC entries
-  task automatic xact(input int c, input logic [2:0] op, input logic [4:0] amo,
-                      input logic [31:0] addr, input logic [31:0] wdata, input logic [3:0] be,
-                      input logic spec, output logic [31:0] rdata, output logic err);
+  task automatic xact_nb(input int c, input logic [2:0] op, input logic [4:0] amo,
+                         input logic [31:0] addr, input logic [31:0] wdata, input logic [3:0] be,
+                         input logic spec, input logic nb, output logic [31:0] rdata,
+                         output logic err, output logic nbl);
     rq_op[c] = op; rq_amo[c] = amo; rq_addr[c] = addr; rq_wdata[c] = wdata; rq_be[c] = be;
-    rq_spec[c] = spec;
+    rq_spec[c] = spec; rq_nb[c] = nb;
     resp_got[c] = 1'b0;
     want[c] = 1'b1;
     while (!resp_got[c]) @(mon_ev);
     rdata = resp_rdata[c];
     err   = resp_err[c];
+    nbl   = resp_nbl[c];
+  endtask
+
+  task automatic xact(input int c, input logic [2:0] op, input logic [4:0] amo,
+                      input logic [31:0] addr, input logic [31:0] wdata, input logic [3:0] be,
+                      input logic spec, output logic [31:0] rdata, output logic err);
+    logic nbl;
+    xact_nb(c, op, amo, addr, wdata, be, spec, 1'b0, rdata, err, nbl);
+    `CHECK(!nbl, $sformatf("ctx%0d: outstanding answer to a request without dreq_nb_i", c))
   endtask
   /* verilator lint_on UNUSEDSIGNAL */
 
   // ---- random traffic of one context ----------------------------------------------
   task automatic t_random(input int c, input int n);
-    logic [31:0] a, d, v, exp;
+    logic [31:0] a, d, v, exp, prev;
     logic [3:0]  be;
     logic [4:0]  amo_ops [0:8];
-    logic        e;
+    logic        e, nb, nbl;
     int          kind, w, size;
     amo_ops[0] = AmoAdd; amo_ops[1] = AmoSwap; amo_ops[2] = AmoXor; amo_ops[3] = AmoOr;
     amo_ops[4] = AmoAnd; amo_ops[5] = AmoMin; amo_ops[6] = AmoMax; amo_ops[7] = AmoMinu;
@@ -438,51 +592,62 @@ module tb_dcache;
       // so the shadow is exact and an LR/SC pair is never broken by another
       // context's store)
       w    = c + NC * ($unsigned(rnd()) % ((WPL - 1 - c) / NC + 1));
-      a    = line_addr($unsigned(rnd()) % Tags, $unsigned(rnd()) % NSets) + 32'(4 * w);
+      v    = line_addr($unsigned(rnd()) % Tags, $unsigned(rnd()) % NSets) + 32'(4 * w);
+      // a quarter of the accesses go to the context's previous word again
+      // (a store or load right after a load that went outstanding)
+      size = int'(rnd());
+      a    = (k == 0 || size[1:0] != 2'd0) ? v : prev;
+      prev = a;
       v    = rnd();
+      // dreq_nb_i: like the core, asked while the context's table has room
+      // (and now and then for a load without a register, x0, which needs
+      // none); also on other operations, which must never go outstanding.
+      // An outstanding load's value is checked by the monitor (fill port).
+      size = int'(rnd());
+      nb   = (size[1:0] != 2'd0) && (nb_wait[c] < NbEnt || size[4:2] == 3'd0);
       if (kind < 30) begin                                   // load
-        xact(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
-        `CHECK(!e && d == shadow[widx(a)],
+        xact_nb(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, nb, d, e, nbl);
+        `CHECK(!e && (nbl || d == shadow[widx(a)]),
                $sformatf("ctx%0d load %h = %h, expected %h", c, a, d, shadow[widx(a)]))
       end else if (kind < 58) begin                          // store, 1/2/4 bytes
         size = 1 << ($unsigned(rnd()) % 3);
         if (size == 4) be = 4'hF;
         else if (size == 2) be = 4'b0011 << (2 * ($unsigned(rnd()) % 2));
         else be = 4'b0001 << ($unsigned(rnd()) % 4);
-        xact(c, DopStore, 5'd0, a, v, be, 1'b0, d, e);
-        `CHECK(!e && d == 32'd0, $sformatf("ctx%0d store %h: err=%b rdata=%h", c, a, e, d))
+        xact_nb(c, DopStore, 5'd0, a, v, be, 1'b0, nb, d, e, nbl);
+        `CHECK(!e && !nbl && d == 32'd0, $sformatf("ctx%0d store %h: err=%b nbl=%b rdata=%h", c, a, e, nbl, d))
         shadow[widx(a)] = merge(shadow[widx(a)], v, be);
       end else if (kind < 70) begin                          // AMO
         logic [4:0] op;
         op  = amo_ops[$unsigned(rnd()) % 9];
         exp = shadow[widx(a)];
-        xact(c, DopAmo, op, a, v, 4'hF, 1'b0, d, e);
-        `CHECK(!e && d == exp, $sformatf("ctx%0d AMO %b %h = %h, expected %h", c, op, a, d, exp))
+        xact_nb(c, DopAmo, op, a, v, 4'hF, 1'b0, nb, d, e, nbl);
+        `CHECK(!e && !nbl && d == exp, $sformatf("ctx%0d AMO %b %h = %h, expected %h (nbl %b)", c, op, a, d, exp, nbl))
         shadow[widx(a)] = ref_amo(op, exp, v);
       end else if (kind < 78) begin                          // LR, then SC
-        xact(c, DopLr, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
-        `CHECK(!e && d == shadow[widx(a)], $sformatf("ctx%0d LR %h = %h", c, a, d))
-        xact(c, DopSc, 5'd0, a, v, 4'hF, 1'b0, d, e);
-        `CHECK(!e && d == 32'd0, $sformatf("ctx%0d SC %h: err=%b result %h", c, a, e, d))
+        xact_nb(c, DopLr, 5'd0, a, 32'd0, 4'hF, 1'b0, nb, d, e, nbl);
+        `CHECK(!e && !nbl && d == shadow[widx(a)], $sformatf("ctx%0d LR %h = %h (nbl %b)", c, a, d, nbl))
+        xact_nb(c, DopSc, 5'd0, a, v, 4'hF, 1'b0, nb, d, e, nbl);
+        `CHECK(!e && !nbl && d == 32'd0, $sformatf("ctx%0d SC %h: err=%b nbl=%b result %h", c, a, e, nbl, d))
         shadow[widx(a)] = v;
       end else if (kind < 80) begin                          // SC without reservation
-        xact(c, DopSc, 5'd0, a, v, 4'hF, 1'b0, d, e);
-        `CHECK(!e && d == 32'd1, $sformatf("ctx%0d lone SC %h: err=%b result %h", c, a, e, d))
+        xact_nb(c, DopSc, 5'd0, a, v, 4'hF, 1'b0, nb, d, e, nbl);
+        `CHECK(!e && !nbl && d == 32'd1, $sformatf("ctx%0d lone SC %h: err=%b nbl=%b result %h", c, a, e, nbl, d))
       end else if (kind < 82) begin                          // fence
-        xact(c, DopFence, 5'd0, a, 32'd0, 4'h0, 1'b0, d, e);
-        `CHECK(!e && d == 32'd0, $sformatf("ctx%0d fence: err=%b", c, e))
+        xact_nb(c, DopFence, 5'd0, a, 32'd0, 4'h0, 1'b0, nb, d, e, nbl);
+        `CHECK(!e && !nbl && d == 32'd0, $sformatf("ctx%0d fence: err=%b nbl=%b", c, e, nbl))
       end else if (kind < 86) begin                          // peripheral load
         a = MmioBase + 32'(4 * ($unsigned(rnd()) % 16));
-        xact(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
-        `CHECK(!e && d == per_fn(a), $sformatf("ctx%0d peripheral load %h = %h", c, a, d))
+        xact_nb(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, nb, d, e, nbl);
+        `CHECK(!e && !nbl && d == per_fn(a), $sformatf("ctx%0d peripheral load %h = %h (nbl %b)", c, a, d, nbl))
       end else if (c == NC - 1) begin                        // p-thread load
-        xact(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b1, d, e);
-        `CHECK(!e && (d == shadow[widx(a)] || (d == 32'd0 && last_cls[c] == ClsDropped)),
+        xact_nb(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b1, nb, d, e, nbl);
+        `CHECK(!e && (nbl || d == shadow[widx(a)] || (d == 32'd0 && last_cls[c] == ClsDropped)),
                $sformatf("ctx%0d spec load %h = %h, expected %h or a drop", c, a, d,
                          shadow[widx(a)]))
       end else begin                                         // plain load again
-        xact(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, d, e);
-        `CHECK(!e && d == shadow[widx(a)], $sformatf("ctx%0d load %h = %h", c, a, d))
+        xact_nb(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, nb, d, e, nbl);
+        `CHECK(!e && (nbl || d == shadow[widx(a)]), $sformatf("ctx%0d load %h = %h", c, a, d))
       end
     end
   endtask
@@ -543,9 +708,10 @@ module tb_dcache;
     logic        e;
     u_mem.latency = lat; u_mem.stall_pct = stall; u_mem.max_out = maxout;
     $display("  %s: latency %0d, stall %0d%%, max in flight %0d", name, lat, stall, maxout);
-    job_n  = n;
+    job_n  = quick ? n / 4 : n;
     job_go = '1;
     wait (job_go == '0);
+    wait_nbl("random traffic");
     repeat (3) @(mon_ev);
     check_view("backdoor view", 1'b1);
     xact(0, DopFence, 5'd0, RamBase, 32'd0, 4'h0, 1'b0, d, e);
@@ -554,12 +720,28 @@ module tb_dcache;
     `CHECK(!dbg_dirty_any, "nothing dirty after a fence")
   endtask
 
+  // every outstanding load gets its beat (within 20000 cycles)
+  task automatic wait_nbl(input string what);
+    longint t0;
+    t0 = cyc;
+    while (q_wait != 0 && cyc - t0 < 20000) @(mon_ev);
+    for (int i = 0; i < NQ; i++)
+      if (q_v[i]) `CHECK(0, $sformatf("%s: ctx%0d outstanding load %h (slot %h, answered in cycle %0d) never got its beat",
+                                      what, q_ctx[i], q_addr[i], q_slot[i], q_ans[i]))
+  endtask
+
   // ---- directed tests of posted stores (docs/dcache.md "Posted stores") -----------
+  // (idle for 4 cycles in a row: a next-line prefetch may be queued a
+  // cycle after its demand miss completes)
   task automatic wait_idle();
-    do @(mon_ev);
-    while (u_dut.u_mshr.st_q != '0 || u_dut.wr_busy || u_dut.vr_active || u_dut.pfq_v ||
-           outstanding != '0);
-    repeat (2) @(mon_ev);
+    int quiet;
+    quiet = 0;
+    while (quiet < 4) begin
+      @(mon_ev);
+      if (u_dut.u_mshr.st_q != '0 || u_dut.wr_busy || u_dut.vr_active || u_dut.pfq_v ||
+          outstanding != '0 || q_wait != 0) quiet = 0;
+      else quiet++;
+    end
   endtask
 
   // a store of ctx c; lat = cycles from acceptance to the answer
@@ -712,13 +894,208 @@ module tb_dcache;
     hints_on = 1'b1;
   endtask
 
+  // ---- directed tests of non-blocking loads (docs/dcache.md section 18) -----------
+  // Fresh lines: above every line the random traffic, the hints and the
+  // posted-store tests use (from tag Tags up), every other line (so the
+  // next-line prefetcher never brings in a later pick), below the line the
+  // tests first load to raise the "known memory" mark (post_ok).
+  localparam logic [31:0] FreshBase = RamBase + 32'(Tags * Stride);
+  localparam logic [31:0] HighLine  = RamBase + 32'(Words * 4 - 2 * LINE);
+  int fresh_k = 0;
+  task automatic fresh(output logic [31:0] line);
+    line = FreshBase + 32'(2 * fresh_k * LINE);
+    fresh_k++;
+    `CHECK(line < HighLine, "the directed tests ran out of fresh lines")
+  endtask
+
+  // a load (or LR) of context c with dreq_nb_i = nb; a value it got at once
+  // is checked here; an outstanding one (nbl, table entry idx) by the monitor
+  task automatic ldnb(input int c, input logic [2:0] op, input logic [31:0] a, input logic nb,
+                      output logic nbl, output int idx, output longint lat);
+    logic [31:0] d;
+    logic        e;
+    xact_nb(c, op, 5'd0, a, 32'd0, 4'hF, 1'b0, nb, d, e, nbl);
+    lat = resp_cyc[c] - acc_cyc[c];
+    idx = nbl ? nbl_idx[c] : 0;
+    `CHECK(!e && (nbl || d == shadow[widx(a)]),
+           $sformatf("ctx%0d load %h = %h, expected %h", c, a, d, shadow[widx(a)]))
+  endtask
+
+  // (table indices: only their low bits index)
+  /* verilator lint_off UNUSEDSIGNAL */
+  // the MSHR of an outstanding load's slot holds its line
+  function automatic bit slot_line(input int i, input logic [31:0] a);
+    int m;
+    m = int'(q_slot[i][WordW +: MshrW]);
+    slot_line = u_dut.u_mshr.st_q[2*m +: 2] != 2'd0 &&
+                LW'(u_dut.u_mshr.line_q >> (LW * m)) == LW'(a >> (32 - LW));
+  endfunction
+
+  task automatic t_nbl();
+    localparam longint Lat = 30;
+    localparam logic [31:0] V1 = 32'hC0DE_5A17, V2 = 32'h5EED_F00D;
+    logic [31:0] line, a, a2, old, d;
+    logic        e, nbl, nbl2, nbl3;
+    int          i, i2, i3, c1, n, full0, r0, post0;
+    longint      lat, lat2, lat3;
+    c1 = (NC > 1) ? 1 : 0;
+    hints_on = 1'b0;
+    u_mem.latency = int'(Lat); u_mem.stall_pct = 0; u_mem.max_out = 64;
+    $display("  %s: directed non-blocking load tests (NbLoads = %0d, nb_off %b)", name, NBL, nb_off);
+    wait_idle();
+
+    // D12a: a load of a line above the highest one refilled without error
+    // parks even with dreq_nb_i; its refill raises that mark over the fresh lines
+    a = HighLine + 32'(4 * (WPL - 1));
+    ldnb(0, DopLoad, a, 1'b1, nbl, i, lat);
+    `CHECK(!nbl && lat > Lat, $sformatf("D12: a load above the known memory: nbl %b after %0d cycles", nbl, lat))
+    wait_idle();
+
+    // D9: a load miss with dreq_nb_i is answered outstanding the next cycle
+    // with slot {its MSHR, its word}; the beat comes later on the fill port
+    // with memory's word; no answer on dresp follows
+    fresh(line);
+    a  = line + 32'(4 * (WPL - 2));
+    r0 = n_resp[0];
+    ldnb(0, DopLoad, a, 1'b1, nbl, i, lat);
+    if (nb_on) begin
+      `CHECK(nbl && lat == 1, $sformatf("D9: load miss with nb: nbl %b after %0d cycles", nbl, lat))
+      if (nbl) `CHECK(slot_line(i, a), $sformatf("D9: slot %h does not name the MSHR of line %h", q_slot[i], line))
+    end else begin
+      `CHECK(!nbl && lat > Lat, $sformatf("D9: load miss (no nb): nbl %b after %0d cycles", nbl, lat))
+    end
+    wait_idle();
+    if (nb_on && nbl)
+      `CHECK(q_arr[i] >= q_ans[i] + Lat && q_data[i] == shadow[widx(a)] && q_data[i] == u_mem.mem[widx(a)],
+             $sformatf("D9: beat in cycle %0d (answer %0d) with %h, memory %h", q_arr[i], q_ans[i],
+                       q_data[i], u_mem.mem[widx(a)]))
+    `CHECK(n_resp[0] == r0 + 1, $sformatf("D9: %0d answers on dresp for one load", n_resp[0] - r0))
+
+    // D10: one beat at a time (beats ~Lat apart). A second load to another
+    // word of the line in flight: outstanding, same MSHR, its own word; after
+    // the first beat, a load of a word not yet written goes outstanding and
+    // one of the word already written parks until the install
+    wait_idle();
+    u_mem.max_out = 1;
+    fresh(line);
+    a  = line + 32'd4;                   // word 1: the first beat
+    a2 = line;                           // word 0: the last beat (wrap) or the first after word 1
+    ldnb(0, DopLoad, a, 1'b1, nbl, i, lat);
+    ldnb(c1, DopLoad, a2, 1'b1, nbl2, i2, lat2);
+    if (nb_on) begin
+      `CHECK(nbl && nbl2 && lat == 1 && lat2 == 1 &&
+             q_slot[i2] == {q_slot[i][WordW +: MshrW], WordW'(0)} && q_slot[i][WordW-1:0] == WordW'(1),
+             $sformatf("D10: two loads of one line: nbl %b/%b after %0d/%0d cycles, slots %h/%h",
+                       nbl, nbl2, lat, lat2, q_slot[i], q_slot[i2]))
+      while (nbl && q_arr[i] == 0) @(mon_ev);
+      ldnb(c1, DopLoad, line + 32'd8, 1'b1, nbl3, i3, lat3);
+      `CHECK(nbl3 && lat3 == 1 && q_slot[i3] == {q_slot[i][WordW +: MshrW], WordW'(2)},
+             $sformatf("D10: word 2 after the first beat: nbl %b after %0d cycles, slot %h", nbl3, lat3, q_slot[i3]))
+      ldnb(0, DopLoad, a, 1'b1, nbl3, i3, lat3);
+      `CHECK(!nbl3 && lat3 > 1 && resp_cyc[0] > q_arr[i],
+             $sformatf("D10: a load of a word already written: nbl %b after %0d cycles", nbl3, lat3))
+    end
+    wait_idle();
+    u_mem.max_out = 64;
+
+    // D11: a store posted to the line, then a load of that word with nb:
+    // outstanding, and its beat carries the stored bytes
+    fresh(line);
+    a   = line + 32'(4 * (WPL - 1));
+    old = shadow[widx(a)];
+    st(0, a, V1, 4'b0110, lat);
+    ldnb(c1, DopLoad, a, 1'b1, nbl, i, lat2);
+    if (nb_on && POSTED != 0)
+      `CHECK(nbl && lat2 == 1, $sformatf("D11: load of a posted word: nbl %b after %0d cycles", nbl, lat2))
+    wait_idle();
+    if (nb_on && nbl)
+      `CHECK(q_data[i] == merge(old, V1, 4'b0110) && q_data[i] == shadow[widx(a)],
+             $sformatf("D11: the beat of a posted word: %h, expected %h", q_data[i], merge(old, V1, 4'b0110)))
+    // ... and a store of another context to the word AFTER the outstanding
+    // answer, before the beat (one beat at a time): not posted, it parks
+    // until the install; the load gets the value from before the store
+    u_mem.max_out = 1;
+    fresh(line);
+    a  = line;                           // the refill starts at word 0
+    a2 = line + 32'(4 * (WPL - 1));      // ... so this word comes last
+    ldnb(0, DopLoad, a, 1'b1, nbl, i, lat);
+    ldnb(0, DopLoad, a2, 1'b1, nbl2, i2, lat2);
+    old   = shadow[widx(a2)];
+    post0 = n_nbl_post;
+    st(c1, a2, V2, 4'b1001, lat);
+    if (nb_on)
+      `CHECK(nbl && nbl2 && lat > Lat && !last_posted[c1] && n_nbl_post == post0 + 1 &&
+             q_arr[i2] != 0 && resp_cyc[c1] > q_arr[i2],
+             $sformatf("D11: store after an outstanding answer: nbl %b/%b, posted %b, answered after %0d cycles",
+                       nbl, nbl2, last_posted[c1], lat))
+    wait_idle();
+    u_mem.max_out = 64;
+    if (nb_on && nbl2)
+      `CHECK(q_data[i2] == old && shadow[widx(a2)] == merge(old, V2, 4'b1001),
+             $sformatf("D11: outstanding load got %h, expected %h (before the later store)", q_data[i2], old))
+
+    // D12: without nb the miss parks; an LR with nb parks; a p-thread load
+    // with nb goes outstanding; a load beyond memory with nb parks and faults
+    fresh(line);
+    ldnb(0, DopLoad, line + 32'd4, 1'b0, nbl, i, lat);
+    `CHECK(!nbl && lat > Lat, $sformatf("D12: miss without nb: nbl %b after %0d cycles", nbl, lat))
+    wait_idle();
+    fresh(line);
+    a = line + 32'd8;
+    ldnb(0, DopLr, a, 1'b1, nbl, i, lat);
+    `CHECK(!nbl && lat > Lat, $sformatf("D12: LR with nb: nbl %b after %0d cycles", nbl, lat))
+    xact(0, DopSc, 5'd0, a, shadow[widx(a)], 4'hF, 1'b0, d, e);   // (drop the reservation)
+    `CHECK(!e && d == 32'd0, $sformatf("D12: SC after the LR: err %b result %h", e, d))
+    wait_idle();
+    fresh(line);
+    a = line + 32'(4 * (WPL - 1));
+    xact_nb(NC - 1, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b1, 1'b1, d, e, nbl);
+    `CHECK(!e && (nb_on ? (nbl && resp_cyc[NC-1] - acc_cyc[NC-1] == 1) : (!nbl && d == shadow[widx(a)])),
+           $sformatf("D12: p-thread load miss with nb: nbl %b, %h", nbl, d))
+    wait_idle();
+    err_ok = 1'b1;
+    a = RamBase + 32'(Words * 4) + 32'(3 * LINE);
+    xact_nb(0, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b0, 1'b1, d, e, nbl);
+    `CHECK(e && !nbl, $sformatf("D12: load beyond memory with nb: err %b nbl %b", e, nbl))
+    wait_idle();
+    if (PREF == 0) err_ok = 1'b0;
+
+    // D13: NumMshr loads to different lines outstanding at once from one
+    // context (as many read bursts in flight), then one more finds no MSHR
+    // and parks
+    xact(0, DopFence, 5'd0, RamBase, 32'd0, 4'h0, 1'b0, d, e);    // clean victims only
+    wait_idle();
+    rd_ovl_max = 0;
+    full0 = n_full;
+    n = 0;
+    for (int m = 0; m < MSHRS; m++) begin
+      fresh(line);
+      ldnb(0, DopLoad, line + 32'(4 * (m % WPL)), 1'b1, nbl, i, lat);
+      if (nbl && lat == 1) n++;
+    end
+    fresh(line);
+    ldnb(0, DopLoad, line + 32'd4, 1'b1, nbl, i, lat);
+    if (nb_on && PREF == 0)
+      `CHECK(n == MSHRS && !nbl && lat > Lat && n_full > full0,
+             $sformatf("D13: %0d of %0d outstanding; one more: nbl %b after %0d cycles, %0d mshr-full cycles",
+                       n, MSHRS, nbl, lat, n_full - full0))
+    wait_idle();
+    if (nb_on && PREF == 0)
+      `CHECK(rd_ovl_max == MSHRS, $sformatf("D13: %0d read bursts in flight at once (%0d MSHRs)", rd_ovl_max, MSHRS))
+    hints_on = 1'b1;
+  endtask
+  /* verilator lint_on UNUSEDSIGNAL */
+
   initial watchdog("dcache", 64'd20_000_000);
 
   string name;
   initial begin
-    name = $sformatf("dcache(NC=%0d SIZE=%0d WAYS=%0d LINE=%0d MSHRS=%0d PREF=%0d POSTED=%0d)",
-                     NC, SIZE, WAYS, LINE, MSHRS, PREF, POSTED);
+    name = $sformatf("dcache(NC=%0d SIZE=%0d WAYS=%0d LINE=%0d MSHRS=%0d PREF=%0d POSTED=%0d NBL=%0d)",
+                     NC, SIZE, WAYS, LINE, MSHRS, PREF, POSTED, NBL);
     if ($value$plusargs("seed=%d", rnd_seed)) $display("  seed %0d", rnd_seed);
+    nb_off = $test$plusargs("nb_off");
+    quick  = $test$plusargs("quick");
+    nb_on  = (NBL != 0) && !nb_off;
     rnd_state  = 32'h2545_F491 ^ (32'(rnd_seed) * 32'h9E37_79B9);
     if (rnd_state == '0) rnd_state = 32'h1;
     u_mem.seed = rnd_seed ^ 32'h5EED;
@@ -728,12 +1105,27 @@ module tb_dcache;
     end
     for (int c = 0; c < NC; c++) last_cls[c] = 3'd0;
     repeat (3) @(posedge clk);
+    hints_on = 1'b0;
     rst_n = 1'b1;
+    begin : d12_reset
+      // D12: the first load after reset parks even with nb (no line is
+      // known to be in memory yet)
+      logic   nbl;
+      /* verilator lint_off UNUSEDSIGNAL */
+      int     i;
+      /* verilator lint_on UNUSEDSIGNAL */
+      longint lat;
+      ldnb(0, DopLoad, line_addr(0, 0), 1'b1, nbl, i, lat);
+      `CHECK(!nbl && lat > 1, $sformatf("D12: first load after reset: nbl %b after %0d cycles", nbl, lat))
+    end
+    wait_idle();
+    hints_on = 1'b1;
     run_config(1, 0, 64, 1500);
     run_config(3, 30, 4, 1000);
     run_config(20, 10, 2, 600);
     run_config(1, 50, 1, 1000);
     run_config(60, 0, 64, 300);
+    t_nbl();
     t_posted();
     run_config(2, 20, 8, 300);
     `CHECK(u_mem.proto_errors == 0, $sformatf("%0d Wishbone protocol errors", u_mem.proto_errors))
@@ -748,9 +1140,19 @@ module tb_dcache;
     `CHECK(n_bursts > 0, "Wishbone bursts were checked")
     `CHECK(n_spec_fill > 0, "p-thread loads filled lines")
     `CHECK((POSTED != 0) == (n_posted > 0), $sformatf("%0d posted stores", n_posted))
+    if (nb_on)
+      `CHECK(n_nbl > ((MSHRS > 1) ? 500 : 250) / (quick ? 4 : 1) && n_nbl_got == n_nbl && n_nbl_spec > 0 && n_nbl_post > 0,
+             $sformatf("%0d loads outstanding (%0d p-thread), %0d got their beat, %0d stores met a waiting load",
+                       n_nbl, n_nbl_spec, n_nbl_got, n_nbl_post))
+    else
+      `CHECK(n_nbl == 0, $sformatf("%0d loads outstanding with NbLoads = %0d, nb_off %b", n_nbl, NBL, nb_off))
+    if (NBL == 0) `CHECK(n_fillport == 0, $sformatf("%0d beats on the fill port with NbLoads = 0", n_fillport))
     $display("  %s: %0d requests, %0d fills (%0d prefetch, %0d p-thread), %0d evictions (%0d unused p-thread lines), %0d write-backs, %0d merges, %0d drops, %0d mshr-full cycles, %0d bursts, %0d posted stores",
              name, n_acc, n_fill, n_pref, n_spec_fill, n_evict, n_useless, n_wb, n_merge, n_drop,
              n_full, n_bursts, n_posted);
+    $display("  %s: %0d outstanding loads (%0d p-thread), %0d fill-port beats, %0d stores to the word of a waiting load, longest wait %0d cycles",
+             name, n_nbl, n_nbl_spec, n_fillport, n_nbl_post, nbl_max_wait);
+    $display("  trace: %0d cycles, hash %h", cyc, trace_h);
     finish(name);
   end
 endmodule
