@@ -27,6 +27,9 @@ struct cosim {
      * (bit r of late_pending[c]), checked when the RTL writes it */
     uint32_t              late_pending[OUTRIDER_MAX_CTX];
     uint32_t              late_value[OUTRIDER_MAX_CTX][32];
+    uint32_t              late_pc[OUTRIDER_MAX_CTX][32];    /* the load, for the report */
+    uint32_t              late_insn[OUTRIDER_MAX_CTX][32];
+    uint64_t              late_cycle[OUTRIDER_MAX_CTX][32];
 };
 
 static void fail(cosim *c, const outrider_retire *r, const char *fmt, ...)
@@ -130,6 +133,9 @@ static void check_retire(cosim *c, const outrider_retire *r)
     if (r->rd_late) {
         c->late_pending[r->ctx] |= 1u << m.rd;
         c->late_value[r->ctx][m.rd] = m.rd_value;
+        c->late_pc[r->ctx][m.rd] = r->pc;
+        c->late_insn[r->ctx][m.rd] = r->insn;
+        c->late_cycle[r->ctx][m.rd] = r->cycle;
     }
     if (c->log) {
         char line[192];
@@ -190,10 +196,18 @@ static void check_late(cosim *c, const outrider_retire *r)
         return;
     }
     c->late_pending[ctx] &= ~(1u << rd);
-    if (c->late_value[ctx][rd] != r->late_wdata)
-        fail(c, r, "outstanding load's value\n  RTL:   x%u = 0x%08" PRIx32 " (late write)\n"
-                   "  model: x%u = 0x%08" PRIx32 "\n",
-             rd, r->late_wdata, rd, c->late_value[ctx][rd]);
+    if (c->late_value[ctx][rd] != r->late_wdata) {
+        /* the report names the load (pc, instruction), not what retires now */
+        outrider_retire load = *r;
+        load.retire = 1;
+        load.pc = c->late_pc[ctx][rd];
+        load.insn = c->late_insn[ctx][rd];
+        fail(c, &load, "outstanding load's value (the load retired at cycle %" PRIu64
+                       ", its register was written at cycle %" PRIu64 ")\n"
+                       "  RTL:   x%u = 0x%08" PRIx32 " (late write)\n"
+                       "  model: x%u = 0x%08" PRIx32 "\n",
+             c->late_cycle[ctx][rd], r->cycle, rd, r->late_wdata, rd, c->late_value[ctx][rd]);
+    }
 }
 
 static int on_retire(void *user, const outrider_retire *recs, unsigned n)
