@@ -4,7 +4,9 @@
 // outrider_dbiu.sv: per context at most one request outstanding; exactly one
 // response per accepted request, never in the acceptance cycle; a new request
 // of a context is accepted only when it has none outstanding or the
-// outstanding one is answered in that very cycle; the thread id is in range.
+// outstanding one is answered in that very cycle; the thread id is in range;
+// an answer marked outstanding (dresp_nbl_i, non-blocking loads) only for a
+// plain load that came with dreq_nb_i, and never with an access fault.
 //
 // What it is: assertions only (OR_ASSERT, rtl/include/outrider_assert.svh),
 // plus the one flip-flop per context they need (the outstanding flag). The
@@ -26,12 +28,18 @@ module outrider_dside_checker #(
   input  logic              dreq_valid_i,
   input  logic              dreq_ready_i,
   input  logic [TidW-1:0]   dreq_tid_i,
-  input  logic [NumCtx-1:0] dresp_valid_i
+  input  logic [2:0]        dreq_op_i,
+  input  logic              dreq_nb_i,
+  input  logic [NumCtx-1:0] dresp_valid_i,
+  input  logic [NumCtx-1:0] dresp_err_i,
+  input  logic [NumCtx-1:0] dresp_nbl_i
 );
+  `include "outrider_defs.svh"
   `include "outrider_assert.svh"
 
   logic [NumCtx-1:0] out_q;     // context c has an accepted request not yet answered
   logic [NumCtx-1:0] acc;       // accepted this cycle, per context
+  logic [NumCtx-1:0] nb_q;      // ... and that request may be answered outstanding
 
   always_comb begin
     for (int c = 0; c < NumCtx; c++) acc[c] = dreq_valid_i && dreq_ready_i && (dreq_tid_i == TidW'(c));
@@ -41,8 +49,17 @@ module outrider_dside_checker #(
     if (!rst_ni) out_q <= '0;
     else         out_q <= acc | (out_q & ~dresp_valid_i);
   end
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) nb_q <= '0;
+    else begin
+      for (int c = 0; c < NumCtx; c++)
+        if (acc[c]) nb_q[c] <= dreq_nb_i && (dreq_op_i == DopLoad);
+    end
+  end
 
   `OR_ASSERT(!dreq_valid_i || (32'(dreq_tid_i) < NumCtx), "dreq: thread id out of range")
   `OR_ASSERT((dresp_valid_i & ~out_q) == '0, "dresp: a response without an outstanding request (or in the acceptance cycle)")
   `OR_ASSERT((acc & out_q & ~dresp_valid_i) == '0, "dreq: a second request accepted while the first is unanswered")
+  `OR_ASSERT((dresp_nbl_i & ~(dresp_valid_i & out_q & nb_q & ~dresp_err_i)) == '0,
+             "dresp: an outstanding answer for a request that is not a plain load with dreq_nb, or with a fault")
 endmodule
