@@ -192,12 +192,15 @@ module outrider_writeback #(
   // register (it may have read the register before the scoreboard knew of
   // it, or would be overwritten by the late value) the younger instructions
   // are squashed and re-fetched
-  logic [NumCtx-1:0] nbl_wb, nbl_new;
+  // wb_load: the instruction in WB is a load into a register (rd_we never
+  // names x0) that may be answered outstanding now; a load into x0 answered
+  // outstanding simply retires (nothing writes, nothing waits)
+  logic [NumCtx-1:0] wb_load, nbl_new;
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      nbl_wb[t]  = valid_wb_i[t] && wb_wait[t] && wb_memop[t] && !wb_div[t] &&
-                   dresp_valid_i[t] && dresp_nbl_i[t];
-      nbl_new[t] = nbl_wb[t] && wb_rd_we[t] && (wb_rd[t] != 5'd0);
+      wb_load[t] = valid_wb_i[t] && wb_wait[t] && wb_memop[t] && !wb_div[t] && !wb_store[t] &&
+                   wb_rd_we[t];
+      nbl_new[t] = wb_load[t] && dresp_valid_i[t] && dresp_nbl_i[t];
     end
   end
   assign wb_nbl_o         = nbl_new & wb_dep_i;
@@ -257,7 +260,7 @@ module outrider_writeback #(
       retire_rd_wdata_o[32*t +: 32] = from_wb[t] ? value_wb[t] : late_value[t];
       retire_addr_o[32*t +: 32]     = from_wb[t] ? wb_addr[t] : pend_addr_q[t];
       retire_rd_late_o[t]           = from_wb[t] && nbl_new[t];
-      ret_we[t]                     = retire_valid_o[t] && retire_rd_we_o[t] && !(from_wb[t] && nbl_wb[t]);
+      ret_we[t]                     = retire_valid_o[t] && retire_rd_we_o[t] && !(from_wb[t] && nbl_new[t]);
     end
   end
 
@@ -275,11 +278,8 @@ module outrider_writeback #(
     logic [NumCtx*5-1:0]  nbl_rd;
     logic [NumCtx*3-1:0]  nbl_f3;
     logic [NumCtx*FillW-1:0] nbl_slot;
-    logic [NumCtx-1:0]    wb_load;
     always_comb begin
       for (int t = 0; t < NumCtx; t++) begin
-        wb_load[t]                 = valid_wb_i[t] && wb_wait[t] && wb_memop[t] && !wb_div[t] &&
-                                     !wb_store[t] && wb_rd_we[t] && (wb_rd[t] != 5'd0);
         nbl_addr[32*t +: 32]       = wb_addr[t];
         nbl_rd[5*t +: 5]           = wb_rd[t];
         nbl_f3[3*t +: 3]           = wb_f3[t];
@@ -345,7 +345,7 @@ module outrider_writeback #(
     if (!rst_ni) valid_wb2_q <= '0;
     else begin
       for (int t = 0; t < NumCtx; t++)
-        valid_wb2_q[t] <= complete_wb[t] && !err_wb[t] && wb_rd_we[t] && !nbl_wb[t];
+        valid_wb2_q[t] <= complete_wb[t] && !err_wb[t] && wb_rd_we[t] && !nbl_new[t];
     end
   end
 
