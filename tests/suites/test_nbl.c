@@ -15,6 +15,9 @@
  *    the register retires before its write (the scoreboard), on
  *    memory-bound programs with p-threads (pex_plain_small, pex_list_small)
  *    and on cosim_nbl; the checker's own negative cases;
+ *  - tests/programs/cosim_nbl_waw.S in lockstep: a gather loop whose
+ *    misses all load into one register overlaps them (a cycle bound), and
+ *    younger writes of an outstanding load's register win;
  *  - a load outstanding while the other hart stores to its word
  *    (tests/programs/cosim_nbl_race.S as nbl_race.elf): legal values only,
  *    and in lockstep co-simulation agrees (test_race_lockstep).
@@ -42,7 +45,7 @@
  * polls of `flag` while its line is first in flight. One is refused when
  * the context's 4 entries or the cache's MSHRs are all taken, or its word
  * has arrived already; the minimum asks for two thirds of the 110.
- * Measured (2026-12-06): 93 at latency 1, 97 at 23, 98 at 100. */
+ * Measured (2026-12-06, 8 MSHRs): 101 at latency 1, 98 at 23, 100 at 100. */
 #define NBL_CHECKS      124u
 #define NBL_MIN         73u
 
@@ -109,6 +112,45 @@ static void test_cosim_nbl_latencies(void **state)
         assert_int_equal(st->preexec.nb_loads, 0);
     }
     print_message("  %llu instructions and traps compared\n", (unsigned long long)compared);
+}
+
+/* tests/programs/cosim_nbl_waw.S: outstanding loads and younger writes of
+ * their register, in lockstep at latencies 23 and 100. Its gather loop
+ * (NLINES misses, all into t1, as a compiler writes it) must overlap the
+ * misses: with a write-after-write stall in ID each load waited for the
+ * previous one and the loop took NLINES times a miss (measured with the
+ * stall, 2026-12-06: 1,728 cycles at latency 100, 497 at 23); now the
+ * misses overlap (559 and 178 cycles). The bound asserted: two thirds of
+ * NLINES x latency (1,066 and 245). */
+#define WAW_NLINES  16u
+#define WAW_CHECKS  (WAW_NLINES + 7u)
+static void test_waw_overlaps(void **state)
+{
+    static const uint32_t lat[] = {23, 100};
+    for (size_t i = 0; i < sizeof(lat) / sizeof(lat[0]); i++) {
+        outrider_config cfg = tprog_config();
+        cfg.mem_latency = lat[i];
+        outrider_sim *sim = tprog_load(state, "test_cosim_nbl_waw", &cfg);
+        cosim *co = cosim_of(sim);
+        if (!co) {
+            char path[1024], err[256];
+            tprog_path("test_cosim_nbl_waw", path, sizeof(path));
+            co = cosim_attach(sim, &cfg, path, NULL, err, sizeof(err));
+            assert_non_null(co);
+        }
+        tprog_run_ok(sim);
+        assert_false(cosim_failed(co));
+        uint32_t r[3];
+        tprog_read(sim, "results", 0, r, 3);
+        const outrider_stats *st = outrider_sim_stats(sim);
+        print_message("  latency %3u: gather loop of %u misses into one register: %u cycles; "
+                      "%llu outstanding loads\n", lat[i], WAW_NLINES, r[1],
+                      (unsigned long long)st->ctx[0].nb_loads);
+        assert_int_equal(r[0], 0);
+        assert_int_equal(r[2], WAW_CHECKS);
+        assert_true(r[1] < WAW_NLINES * lat[i] * 2u / 3u);
+        assert_true(st->ctx[0].nb_loads >= WAW_NLINES);
+    }
 }
 
 /* The perfect data cache answers every access like a hit: nothing is
@@ -395,6 +437,9 @@ static void test_retire_port_late_writes(void **state)
     assert_true(lc->exc_pending >= 1);
     assert_true(lc->irq_pending >= 1);
     late_port_run(state, "test_cosim_nbl", 1, lc);
+    /* younger writes drop outstanding loads' writes */
+    late_port_run(state, "test_cosim_nbl_waw", 100, lc);
+    assert_true(lc->dropped[0] >= WAW_NLINES);
     free(lc);
     assert_true(pt > 0);
     assert_true(ptw > 0);
@@ -465,6 +510,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_cosim_nbl_latencies, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_perfect_dcache_none, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_waw_overlaps, tprog_setup, tprog_teardown),
         cmocka_unit_test(test_late_checker_catches),
         cmocka_unit_test_setup_teardown(test_retire_port_late_writes, tprog_setup,
                                         tprog_teardown),
