@@ -342,13 +342,18 @@ module outrider_dcache_mshr #(
     assign post_ok_o = (s1_line_i <= hi_q);
 
     // stage 1's word of the matching entry is written (or is being written now)
+    // (the entry compare outside the word loop: the same logic, but a
+    // simulator then tests NumMshr + WPL conditions per cycle, not their
+    // product; the same nesting below)
     always_comb begin : p_word_done
       match_word_done_o = 1'b0;
       for (int m = 0; m < NumMshr; m++) begin
-        for (int k = 0; k < WPL; k++) begin
-          if ((match_id_o == MshrW'(m)) && (s1_word_i == WordW'(k)) &&
-              (bw_q[WPL*m + k] || (rsp_valid_i && (rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k)))))
-            match_word_done_o = 1'b1;
+        if (match_id_o == MshrW'(m)) begin
+          for (int k = 0; k < WPL; k++) begin
+            if ((s1_word_i == WordW'(k)) &&
+                (bw_q[WPL*m + k] || (rsp_valid_i && (rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k)))))
+              match_word_done_o = 1'b1;
+          end
         end
       end
     end
@@ -363,10 +368,10 @@ module outrider_dcache_mshr #(
       if (!rst_ni) nblw_q <= '0;
       else begin
         for (int m = 0; m < NumMshr; m++) begin
-          for (int k = 0; k < WPL; k++) begin
-            if (alloc_i && (free_id_o == MshrW'(m))) nblw_q[WPL*m + k] <= 1'b0;
-            if (nbl_i && (nbl_id_i == MshrW'(m)) && (s1_word_i == WordW'(k)))
-              nblw_q[WPL*m + k] <= 1'b1;
+          if (alloc_i && (free_id_o == MshrW'(m))) nblw_q[WPL*m +: WPL] <= '0;
+          if (nbl_i && (nbl_id_i == MshrW'(m))) begin
+            for (int k = 0; k < WPL; k++)
+              if (s1_word_i == WordW'(k)) nblw_q[WPL*m + k] <= 1'b1;
           end
         end
       end
@@ -374,9 +379,10 @@ module outrider_dcache_mshr #(
     always_comb begin : p_nbl_word
       match_nbl_word_o = 1'b0;
       for (int m = 0; m < NumMshr; m++)
-        for (int k = 0; k < WPL; k++)
-          if ((match_id_o == MshrW'(m)) && (s1_word_i == WordW'(k)) && nblw_q[WPL*m + k])
-            match_nbl_word_o = 1'b1;
+        if (match_id_o == MshrW'(m))
+          for (int k = 0; k < WPL; k++)
+            if ((s1_word_i == WordW'(k)) && nblw_q[WPL*m + k])
+              match_nbl_word_o = 1'b1;
     end
   end else begin : g_no_nbl_words
     assign match_nbl_word_o = 1'b0;
@@ -388,6 +394,7 @@ module outrider_dcache_mshr #(
   if (PostedStores != 0) begin : g_posted
     always_comb begin : p_posted
       logic [3:0] be;
+      be                = '0;
       posted_any_o      = 1'b0;
       posted_ctx_o      = '0;
       posted_m_o        = '0;
@@ -401,11 +408,13 @@ module outrider_dcache_mshr #(
           posted_ctx_o = posted_ctx_o | pctx_q[NumCtx*m +: NumCtx];
         end
         if ((done_id_o == MshrW'(m)) && (pmask_q[LB*m +: LB] != '0)) done_posted_o = done_v_o;
-        for (int k = 0; k < WPL; k++) begin
-          be = pmask_q[LB*m + 4*k +: 4];
-          if ((rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k))) begin
-            for (int b = 0; b < 4; b++)
-              if (be[b]) fill_data_o[8*b +: 8] = pbuf_q[8*(LB*m + 4*k + b) +: 8];
+        if (rsp_id_i == MshrW'(m)) begin
+          for (int k = 0; k < WPL; k++) begin
+            if (rsp_idx_i == WordW'(k)) begin
+              be = pmask_q[LB*m + 4*k +: 4];
+              for (int b = 0; b < 4; b++)
+                if (be[b]) fill_data_o[8*b +: 8] = pbuf_q[8*(LB*m + 4*k + b) +: 8];
+            end
           end
         end
       end
