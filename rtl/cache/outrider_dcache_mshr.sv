@@ -230,12 +230,14 @@ module outrider_dcache_mshr #(
         match_id_o = MshrW'(m);
       end
     end
-    for (int w = 0; w < Ways; w++) begin
-      own_w_o[w] = 1'b0;
-      for (int m = 0; m < NumMshr; m++) begin
-        if ((st_q[2*m +: 2] != MsFree) && (line_q[LineW*m +: SetW] == s1_set) &&
-            (way_q[WayW*m +: WayW] == WayW'(w)))
-          own_w_o[w] = 1'b1;
+    // (entry first, then its way: the same logic as a loop over ways with
+    // the entry compare inside, with NumMshr set compares per cycle in
+    // simulation instead of Ways * NumMshr)
+    own_w_o = '0;
+    for (int m = 0; m < NumMshr; m++) begin
+      if ((st_q[2*m +: 2] != MsFree) && (line_q[LineW*m +: SetW] == s1_set)) begin
+        for (int w = 0; w < Ways; w++)
+          if (way_q[WayW*m +: WayW] == WayW'(w)) own_w_o[w] = 1'b1;
       end
     end
   end
