@@ -128,8 +128,13 @@ def flatten(d, prefix=""):
     return out
 
 
+class Parser(argparse.ArgumentParser):
+    def error(self, message):   # one line, exit 2
+        die(message)
+
+
 def main():
-    ap = argparse.ArgumentParser(description="cycle identity of smtsim against a recorded reference")
+    ap = Parser(description="cycle identity of smtsim against a recorded reference")
     ap.add_argument("--smtsim")
     ap.add_argument("--prog-dir", default="build/prog")
     mode = ap.add_mutually_exclusive_group(required=True)
@@ -137,13 +142,11 @@ def main():
     mode.add_argument("--check", metavar="DIR")
     mode.add_argument("--list", action="store_true")
     ap.add_argument("--case", action="append", default=[], help="only this case (repeatable)")
-    try:
-        a = ap.parse_args()
-    except SystemExit as e:
-        sys.exit(2 if e.code else 0)
+    a = ap.parse_args()
     if a.list:
         for n, (prog, extra) in CASES.items():
-            print(f"{n}: smtsim {' '.join(extra)} {prog}".replace("  ", " "))
+            opts = " ".join(extra).replace("@COMMITLOG@", "FILE")
+            print(f"{n}: smtsim {opts} {prog}".replace("  ", " "))
         return 0
     if not a.smtsim:
         die("--smtsim PATH is required with --record/--check")
