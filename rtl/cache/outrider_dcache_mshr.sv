@@ -432,19 +432,16 @@ module outrider_dcache_mshr #(
     // "Simulation speed"). Only the debug backdoor reads it.
     always_comb begin : p_posted_dbg
       logic [3:0] dbe;
-      int         base;
       dbe        = '0;
-      base       = 0;
       dbg_be_o   = '0;
       dbg_data_o = '0;
       for (int m = 0; m < NumMshr; m++) begin
         if ((st_q[2*m +: 2] != MsFree) && (line_q[LineW*m +: LineW] == dbg_line_i) &&
-            (int'(dbg_word_i) < WPL)) begin
-          base     = LB*m + 4*int'(dbg_word_i);
-          dbe      = pmask_q[base +: 4];
+            (32'(dbg_word_i) < WPL)) begin
+          dbe      = pmask_q[LB*m + 4*32'(dbg_word_i) +: 4];
           dbg_be_o = dbe;
           for (int b = 0; b < 4; b++)
-            if (dbe[b]) dbg_data_o[8*b +: 8] = pbuf_q[8*(base + b) +: 8];
+            if (dbe[b]) dbg_data_o[8*b +: 8] = pbuf_q[8*(LB*m + 4*32'(dbg_word_i) + b) +: 8];
         end
       end
     end
