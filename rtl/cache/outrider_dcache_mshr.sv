@@ -230,14 +230,12 @@ module outrider_dcache_mshr #(
         match_id_o = MshrW'(m);
       end
     end
-    // (entry first, then its way: the same logic as a loop over ways with
-    // the entry compare inside, with NumMshr set compares per cycle in
-    // simulation instead of Ways * NumMshr)
-    own_w_o = '0;
-    for (int m = 0; m < NumMshr; m++) begin
-      if ((st_q[2*m +: 2] != MsFree) && (line_q[LineW*m +: SetW] == s1_set)) begin
-        for (int w = 0; w < Ways; w++)
-          if (way_q[WayW*m +: WayW] == WayW'(w)) own_w_o[w] = 1'b1;
+    for (int w = 0; w < Ways; w++) begin
+      own_w_o[w] = 1'b0;
+      for (int m = 0; m < NumMshr; m++) begin
+        if ((st_q[2*m +: 2] != MsFree) && (line_q[LineW*m +: SetW] == s1_set) &&
+            (way_q[WayW*m +: WayW] == WayW'(w)))
+          own_w_o[w] = 1'b1;
       end
     end
   end
@@ -344,18 +342,13 @@ module outrider_dcache_mshr #(
     assign post_ok_o = (s1_line_i <= hi_q);
 
     // stage 1's word of the matching entry is written (or is being written now)
-    // (the entry compare outside the word loop: the same logic, but a
-    // simulator then tests NumMshr + WPL conditions per cycle, not their
-    // product; the same nesting below)
     always_comb begin : p_word_done
       match_word_done_o = 1'b0;
       for (int m = 0; m < NumMshr; m++) begin
-        if (match_id_o == MshrW'(m)) begin
-          for (int k = 0; k < WPL; k++) begin
-            if ((s1_word_i == WordW'(k)) &&
-                (bw_q[WPL*m + k] || (rsp_valid_i && (rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k)))))
-              match_word_done_o = 1'b1;
-          end
+        for (int k = 0; k < WPL; k++) begin
+          if ((match_id_o == MshrW'(m)) && (s1_word_i == WordW'(k)) &&
+              (bw_q[WPL*m + k] || (rsp_valid_i && (rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k)))))
+            match_word_done_o = 1'b1;
         end
       end
     end
@@ -370,10 +363,10 @@ module outrider_dcache_mshr #(
       if (!rst_ni) nblw_q <= '0;
       else begin
         for (int m = 0; m < NumMshr; m++) begin
-          if (alloc_i && (free_id_o == MshrW'(m))) nblw_q[WPL*m +: WPL] <= '0;
-          if (nbl_i && (nbl_id_i == MshrW'(m))) begin
-            for (int k = 0; k < WPL; k++)
-              if (s1_word_i == WordW'(k)) nblw_q[WPL*m + k] <= 1'b1;
+          for (int k = 0; k < WPL; k++) begin
+            if (alloc_i && (free_id_o == MshrW'(m))) nblw_q[WPL*m + k] <= 1'b0;
+            if (nbl_i && (nbl_id_i == MshrW'(m)) && (s1_word_i == WordW'(k)))
+              nblw_q[WPL*m + k] <= 1'b1;
           end
         end
       end
@@ -381,10 +374,9 @@ module outrider_dcache_mshr #(
     always_comb begin : p_nbl_word
       match_nbl_word_o = 1'b0;
       for (int m = 0; m < NumMshr; m++)
-        if (match_id_o == MshrW'(m))
-          for (int k = 0; k < WPL; k++)
-            if ((s1_word_i == WordW'(k)) && nblw_q[WPL*m + k])
-              match_nbl_word_o = 1'b1;
+        for (int k = 0; k < WPL; k++)
+          if ((match_id_o == MshrW'(m)) && (s1_word_i == WordW'(k)) && nblw_q[WPL*m + k])
+            match_nbl_word_o = 1'b1;
     end
   end else begin : g_no_nbl_words
     assign match_nbl_word_o = 1'b0;
@@ -396,7 +388,6 @@ module outrider_dcache_mshr #(
   if (PostedStores != 0) begin : g_posted
     always_comb begin : p_posted
       logic [3:0] be;
-      be                = '0;
       posted_any_o      = 1'b0;
       posted_ctx_o      = '0;
       posted_m_o        = '0;
@@ -410,13 +401,11 @@ module outrider_dcache_mshr #(
           posted_ctx_o = posted_ctx_o | pctx_q[NumCtx*m +: NumCtx];
         end
         if ((done_id_o == MshrW'(m)) && (pmask_q[LB*m +: LB] != '0)) done_posted_o = done_v_o;
-        if (rsp_id_i == MshrW'(m)) begin
-          for (int k = 0; k < WPL; k++) begin
-            if (rsp_idx_i == WordW'(k)) begin
-              be = pmask_q[LB*m + 4*k +: 4];
-              for (int b = 0; b < 4; b++)
-                if (be[b]) fill_data_o[8*b +: 8] = pbuf_q[8*(LB*m + 4*k + b) +: 8];
-            end
+        for (int k = 0; k < WPL; k++) begin
+          be = pmask_q[LB*m + 4*k +: 4];
+          if ((rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k))) begin
+            for (int b = 0; b < 4; b++)
+              if (be[b]) fill_data_o[8*b +: 8] = pbuf_q[8*(LB*m + 4*k + b) +: 8];
           end
         end
       end
