@@ -414,20 +414,23 @@ module outrider_dcache_mshr #(
     // the debug backdoor's view, in a block of its own: dbg_* come from the
     // test bench's inputs, and a simulator re-evaluates whatever shares a
     // process with them whenever inputs are applied (fill_data_o feeds the
-    // data answers and the core)
+    // data answers and the core). The word is indexed, not found by a loop
+    // over every word of every entry: Verilator evaluates this block in its
+    // input region, twice per cycle, and the unrolled loop (NumMshr * WPL
+    // line compares) was the bulk of that region (docs/performance.md
+    // "Simulation speed"). Only the debug backdoor reads it.
     always_comb begin : p_posted_dbg
       logic [3:0] dbe;
+      dbe        = '0;
       dbg_be_o   = '0;
       dbg_data_o = '0;
       for (int m = 0; m < NumMshr; m++) begin
-        for (int k = 0; k < WPL; k++) begin
-          dbe = pmask_q[LB*m + 4*k +: 4];
-          if ((st_q[2*m +: 2] != MsFree) && (line_q[LineW*m +: LineW] == dbg_line_i) &&
-              (dbg_word_i == WordW'(k))) begin
-            dbg_be_o = dbe;
-            for (int b = 0; b < 4; b++)
-              if (dbe[b]) dbg_data_o[8*b +: 8] = pbuf_q[8*(LB*m + 4*k + b) +: 8];
-          end
+        if ((st_q[2*m +: 2] != MsFree) && (line_q[LineW*m +: LineW] == dbg_line_i) &&
+            (32'(dbg_word_i) < WPL)) begin
+          dbe      = pmask_q[LB*m + 4*32'(dbg_word_i) +: 4];
+          dbg_be_o = dbe;
+          for (int b = 0; b < 4; b++)
+            if (dbe[b]) dbg_data_o[8*b +: 8] = pbuf_q[8*(LB*m + 4*32'(dbg_word_i) + b) +: 8];
         end
       end
     end

@@ -281,18 +281,23 @@ module outrider_csr #(
     end
   end
 
+  // each counter is a register of its own generate block, hpm_q[i] a view
+  // of it: a simulator then updates a plain variable, not an array element
+  // through delayed-assignment flags (docs/performance.md "Simulation speed")
   for (genvar i = 0; i < NumHpm; i++) begin : g_hpm
     localparam logic [4:0] Idx = 5'(FirstHpm + i);
+    logic [63:0] cnt_q;
     always_ff @(posedge clk_i or negedge rst_ni) begin
       if (!rst_ni) begin
-        hpm_q[i] <= 64'd0;
+        cnt_q <= 64'd0;
       end else if (do_write && (addr_i == {CsrMhpmcounterHi7, Idx})) begin
-        hpm_q[i][31:0] <= wval;
+        cnt_q[31:0] <= wval;
       end else if (do_write && (addr_i == {CsrMhpmcounterhHi7, Idx})) begin
-        hpm_q[i][63:32] <= wval;
+        cnt_q[63:32] <= wval;
       end else if (hpm_event[i]) begin
-        hpm_q[i] <= hpm_q[i] + 64'd1;
+        cnt_q <= cnt_q + 64'd1;
       end
     end
+    assign hpm_q[i] = cnt_q;
   end
 endmodule

@@ -48,11 +48,12 @@ module outrider_store_buffer #(
     free_found = 1'b0;
     free_idx   = '0;
     for (int e = Entries - 1; e >= 0; e--) begin
-      if (valid_q[e] && (waddr_q[e] == addr_i[31:2])) begin
-        hit     = 1'b1;
-        hit_idx = e[$bits(hit_idx)-1:0];
-      end
-      if (!valid_q[e]) begin
+      if (valid_q[e]) begin
+        if (waddr_q[e] == addr_i[31:2]) begin
+          hit     = 1'b1;
+          hit_idx = e[$bits(hit_idx)-1:0];
+        end
+      end else begin
         free_found = 1'b1;
         free_idx   = e[$bits(free_idx)-1:0];
       end
@@ -88,14 +89,19 @@ module outrider_store_buffer #(
     lookup_a_data_o = 32'd0;
     lookup_b_mask_o = 4'd0;
     lookup_b_data_o = 32'd0;
+    // (valid tested first, alone: the same logic, but a simulator skips the
+    // address compares of empty entries, and the buffer is empty whenever no
+    // p-thread stores)
     for (int e = 0; e < Entries; e++) begin
-      if (valid_q[e] && (waddr_q[e] == lookup_a_addr_i[31:2])) begin
-        lookup_a_mask_o = mask_q[e];
-        lookup_a_data_o = data_q[e];
-      end
-      if (valid_q[e] && (waddr_q[e] == lookup_b_addr_i[31:2])) begin
-        lookup_b_mask_o = mask_q[e];
-        lookup_b_data_o = data_q[e];
+      if (valid_q[e]) begin
+        if (waddr_q[e] == lookup_a_addr_i[31:2]) begin
+          lookup_a_mask_o = mask_q[e];
+          lookup_a_data_o = data_q[e];
+        end
+        if (waddr_q[e] == lookup_b_addr_i[31:2]) begin
+          lookup_b_mask_o = mask_q[e];
+          lookup_b_data_o = data_q[e];
+        end
       end
     end
   end
