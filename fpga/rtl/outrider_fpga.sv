@@ -38,7 +38,7 @@ module outrider_fpga #(
   parameter int NumCtx          = 2,
   parameter int DcacheBytes     = 16384,      // the SoC default (board tops may pass less)
   parameter int DcacheWays      = 4,
-  parameter int DcacheMshrs     = 4,
+  parameter int DcacheMshrs     = 8,
   parameter int StoreBufEntries = 8,
   parameter int MemWaitStates   = 0,          // build-time default of the latency register
   parameter     BootRomHex      = "bootrom.hex", // $readmemh file of the boot ROM

@@ -10,8 +10,11 @@
 // records IF's prediction, bp_pred_id_i), and holds
 // the instruction in ID for one cycle when it needs the result of a load,
 // CSR read or AMO of the same context in EX (load-use interlock, stall_id_o),
-// and as long as it reads or writes a register an outstanding load of its
-// context will write (the scoreboard busy_i, outrider_nbl).
+// and as long as it reads a register an outstanding load of its context
+// will write (the scoreboard busy_i, outrider_nbl; the lane clears the bits
+// of registers a younger instruction in EX, MEM or WB writes, whose value
+// the instruction gets by forwarding). Writing such a register does not
+// wait: the writer's retirement drops the older load's write.
 // The register-file read addresses go out in ID (rs1_id_o/rs2_id_o: the
 // register file is synchronous, the data arrive in EX). The ID/EX register
 // (ex_o: outrider_idex_t, valid_ex_o, tid_ex_o) is loaded whenever ID does
@@ -148,11 +151,11 @@ module outrider_decode #(
                       ex_q.rd_we && ((dec_rs1_used && (dec_rs1 == ex_q.rd)) ||
                                      (dec_rs2_used && (dec_rs2 == ex_q.rd)));
   // scoreboard (non-blocking loads, outrider_nbl): an instruction that reads
-  // or writes a register an outstanding load will write waits here
+  // a register an outstanding load will write waits here; one that only
+  // writes it goes on (its retirement drops the older load's write)
   logic nbl_wait;
   assign nbl_wait   = valid_id_i && ((dec_rs1_used && busy_i[dec_rs1]) ||
-                                     (dec_rs2_used && busy_i[dec_rs2]) ||
-                                     (dec_rd_we && busy_i[dec_rd]));
+                                     (dec_rs2_used && busy_i[dec_rs2]));
   assign stall_id_o = load_use || nbl_wait || hold_i;
 
   always_comb begin

@@ -238,7 +238,7 @@ module outrider_lane #(
     .bp_hit_id_i  (bp_hit_id),
     .bp_pred_id_i (bp_pred_id),
     .hold_i,
-    .busy_i       (nbl_busy_i),
+    .busy_i       (nbl_busy_i & ~shadow),
     .kill_ex_i,
     .rs1_id_o,
     .rs2_id_o,
@@ -313,15 +313,28 @@ module outrider_lane #(
   // ---- younger instructions that depend on the load in WB ------------------------
   // (register fields compared from the pipeline registers only; ID's raw
   // fields, so an instruction that does not read a field may match: a
-  // needless squash, never a missed one). MEM's instruction cannot read it
-  // (the load-use interlock kept it a stage behind) but may write it.
+  // needless squash, never a missed one). Only readers: MEM's instruction
+  // cannot read it (the load-use interlock kept it a stage behind), and a
+  // younger write of the register drops the load's late write when it
+  // retires (outrider_nbl).
   logic [4:0] wrd;
   assign wrd      = wb_rec.rd;
-  assign wb_dep_o = (valid_id && ((instr_id[19:15] == wrd) || (instr_id[24:20] == wrd) ||
-                                  (instr_id[11:7] == wrd))) ||
-                    (valid_ex && ((ex_rec.rs1 == wrd) || (ex_rec.rs2 == wrd) ||
-                                  (ex_rec.rd_we && (ex_rec.rd == wrd)))) ||
-                    (valid_mem && mem_rec.rd_we && (mem_rec.rd == wrd));
+  assign wb_dep_o = (valid_id && ((instr_id[19:15] == wrd) || (instr_id[24:20] == wrd))) ||
+                    (valid_ex && ((ex_rec.rs1 == wrd) || (ex_rec.rs2 == wrd)));
+
+  // ---- registers a younger instruction in EX, MEM or WB writes ---------------------
+  // An outstanding load's register that such an instruction writes is not
+  // busy for ID: the reader gets the younger value by forwarding (EX, MEM,
+  // WB, WB2), and the writer's retirement drops the load's write before it
+  // could land after it (outrider_nbl). A writer that parks, traps or is
+  // squashed takes the reader with it.
+  logic [31:0] shadow;
+  always_comb begin
+    shadow = '0;
+    if (valid_ex && ex_rec.rd_we)   shadow[ex_rec.rd]  = 1'b1;
+    if (valid_mem && mem_rec.rd_we) shadow[mem_rec.rd] = 1'b1;
+    if (valid_wb && wb_rec.rd_we)   shadow[wb_rec.rd]  = 1'b1;
+  end
 
   // ---- debug record ------------------------------------------------------------
   assign dbg_valid_o = {valid_mem, valid_ex, valid_id, fire_if_o};

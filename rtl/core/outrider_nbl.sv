@@ -29,12 +29,20 @@
 //   [13:2], so a false match only makes the store wait).
 // - clear_i[t] drops every entry of context t (a p-thread that ends: its
 //   registers are dead; the answers still fill the cache).
+// - A younger write to an entry's register makes the entry's value dead:
+//   when context t retires an instruction that writes register kill_rd_i[t]
+//   (kill_i[t]: a result written in WB, a parked instruction's late
+//   completion, or a younger load answered outstanding, which takes a new
+//   entry), every older entry of context t for that register is dropped
+//   (its word still fills the cache; the register is never written with
+//   it). So ID need not stop an instruction that only writes a busy
+//   register (write-after-write): only readers wait.
 //
 // It is not: the decision to ask for a non-blocking answer (outrider_core),
 // the ordering rules (outrider_core: what waits in MEM while entries are
 // outstanding), or the cache side (outrider_dcache: dresp_nbl_o, fill_*).
 //
-// Timing: new entries and captures take effect at the clock edge; we_o,
+// Timing: new entries, captures and drops take effect at the clock edge; we_o,
 // waddr_o, wdata_o are combinational from the entries and port_free_i;
 // busy_o, free_o, any_o from the entries only; st_hit_o from the entries
 // and st_addr_i.
@@ -62,6 +70,9 @@ module outrider_nbl #(
   input  logic [31:0]              fill_data_i,
 
   input  logic [NumCtx-1:0]        clear_i,
+  // context t retires an instruction that writes register kill_rd_i[t] now
+  input  logic [NumCtx-1:0]        kill_i,
+  input  logic [NumCtx*5-1:0]      kill_rd_i,
   // lane t's WB holds a load that may take an entry this cycle (free_o
   // keeps one entry for it: the request MEM sends now is answered next cycle)
   input  logic [NumCtx-1:0]        wb_load_i,
@@ -153,7 +164,9 @@ module outrider_nbl #(
     end else begin
       for (int t = 0; t < NumCtx; t++) begin
         for (int k = 0; k < Entries; k++) begin
-          if (clear_i[t] || wr_now[Entries*t + k]) begin
+          if (clear_i[t] || wr_now[Entries*t + k] ||
+              (kill_i[t] && valid_q[Entries*t + k] &&
+               (rd_q[Entries*t + k] == kill_rd_i[5*t +: 5]))) begin
             valid_q[Entries*t + k]   <= 1'b0;
             arrived_q[Entries*t + k] <= 1'b0;
           end else if (new_i[t] && (new_k[t] == EntW'(k))) begin
@@ -192,6 +205,25 @@ module outrider_nbl #(
   assign unused_nbl = ^{new_addr_i, st_addr_i, new_sb_mask_i[3:0], new_sb_data_i[31:0]};
 
   `include "outrider_assert.svh"
+  // at most one entry per register and context (a new entry drops older ones
+  // for the same register in the cycle it is taken): a property of the
+  // reachable states, so checked in simulation only (the core's formal
+  // check proves its assertions from every state)
+`ifdef OUTRIDER_ASSERT
+  logic [NumCtx-1:0] dup_rd;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      dup_rd[t] = 1'b0;
+      for (int k = 0; k < Entries; k++)
+        for (int j = k + 1; j < Entries; j++)
+          if (valid_q[Entries*t + k] && valid_q[Entries*t + j] &&
+              (rd_q[Entries*t + k] == rd_q[Entries*t + j]))
+            dup_rd[t] = 1'b1;
+    end
+  end
+
+  `OR_ASSERT(dup_rd == '0, "one outstanding load per register and context")
+`endif
   // the data side's contract (the core's formal environment drives these
   // inputs freely, so they are checked in simulation only)
 `ifndef FORMAL

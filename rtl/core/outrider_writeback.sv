@@ -272,6 +272,11 @@ module outrider_writeback #(
       port_free[t] = !ret_we[t] && !(hs_start_i && (hs_tid_i == TidW'(t)));
   end
 
+  // a retiring write (also a younger outstanding load) drops older
+  // outstanding loads of the same register (outrider_nbl)
+  logic [NumCtx-1:0] nbl_kill;
+  assign nbl_kill = retire_valid_o & retire_rd_we_o;
+
   if (NbLoads > 0) begin : g_nbl
     logic [NumCtx*4-1:0]  nbl_sbm;
     logic [NumCtx*32-1:0] nbl_addr, nbl_sbd;
@@ -293,7 +298,8 @@ module outrider_writeback #(
       .new_i (nbl_new), .new_slot_i (nbl_slot), .new_rd_i (nbl_rd), .new_f3_i (nbl_f3),
       .new_addr_i (nbl_addr), .new_sb_mask_i (nbl_sbm), .new_sb_data_i (nbl_sbd),
       .fill_valid_i, .fill_slot_i, .fill_data_i,
-      .clear_i (nbl_clear_i), .wb_load_i (wb_load), .port_free_i (port_free),
+      .clear_i (nbl_clear_i), .kill_i (nbl_kill), .kill_rd_i (retire_rd_o),
+      .wb_load_i (wb_load), .port_free_i (port_free),
       .we_o (late_we_o), .waddr_o (late_rd_o), .wdata_o (late_wdata_o),
       .free_o (nbl_free_o), .any_o (nbl_any_o), .busy_o (nbl_busy_o),
       .st_addr_i (nbl_st_addr_i), .st_hit_o (nbl_st_hit_o)
@@ -308,7 +314,7 @@ module outrider_writeback #(
     assign nbl_st_hit_o = '0;
     logic unused_fill;
     assign unused_fill = ^{fill_valid_i, fill_slot_i, fill_data_i, nbl_clear_i, nbl_st_addr_i,
-                           port_free};
+                           port_free, nbl_kill};
   end
 
   always_comb begin

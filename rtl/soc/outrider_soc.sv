@@ -58,7 +58,7 @@ module outrider_soc #(
   parameter int DcacheBytes    = 16384,
   parameter int DcacheWays     = 4,
   parameter int DcacheLine     = 32,
-  parameter int DcacheMshrs    = 4,
+  parameter int DcacheMshrs    = 8,
   parameter int DcachePrefetch = 0,     // 1: next-line prefetch on demand misses
   parameter int DcachePosted   = 1,     // 1: store misses answered at once (posted stores)
   parameter int NbLoads        = 4,     // outstanding (non-blocking) loads per context; 0: loads block

@@ -130,6 +130,12 @@ static void check_retire(cosim *c, const outrider_retire *r)
         fail(c, r, "%s\n  RTL:   %s\n  model: %s\n", what, a, b);
         return;
     }
+    /* A younger write to a register drops an older outstanding load's late
+     * write (docs/core.md "Non-blocking loads"): the model's value of the
+     * register is now this instruction's, and no late write may follow
+     * for the older load. */
+    if (m.rd_we && !r->rd_late)
+        c->late_pending[r->ctx] &= ~(1u << m.rd);
     if (r->rd_late) {
         c->late_pending[r->ctx] |= 1u << m.rd;
         c->late_value[r->ctx][m.rd] = m.rd_value;
