@@ -2,7 +2,7 @@
 # formal/formal.mk - formal checks of the p-thread guarantees and the data
 # cache (docs/verification.md "Formal"). Included by the top Makefile.
 #
-#   make formal          every check below (a few minutes)
+#   make formal          every check below (most of an hour: formal-dcache-mshr)
 #   make formal-fast     the induction proofs only (seconds; also in make test)
 #
 # The properties are the OR_ASSERT invariants of the core's and the cache's
