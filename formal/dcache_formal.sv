@@ -5,7 +5,8 @@
 // A small cache (64 bytes, 2 ways, 8-byte lines, 2 MSHRs) behind a Wishbone
 // slave that never stalls and acknowledges every accepted beat the next
 // cycle; the core side is free except for what the core guarantees: a
-// p-thread (spec) request is a load, operations are the six Dop* codes.
+// p-thread (spec) request is a load, operations are the six Dop* codes, a
+// store has a byte lane enabled.
 // Reset is held in the first cycle. The cache's own FORMAL block holds the
 // MSHR, reservation and p-thread properties; this wrapper adds "every
 // accepted request is answered, within Bound cycles, exactly once".
@@ -41,6 +42,15 @@ module dcache_formal #(
   always_comb begin
     assume (dreq_op_i <= 3'd5);
     if (dreq_valid_i && dreq_spec_i) assume (dreq_op_i == 3'd0);
+    // a store enables at least one byte lane (outrider_dcache.sv's port
+    // contract: outrider_execute's byte enables and both halves of a split
+    // access always have one; the data-side checker asserts it in every
+    // simulation). Without this, a store with no lanes posted into an MSHR
+    // counts its context as having posted stores only once another
+    // context's bytes land in that MSHR, after the context's next uncached
+    // access was routed past them: the ordering assertion's counterexample
+    // at step 11 (docs/dcache.md section 17).
+    if (dreq_valid_i && (dreq_op_i == 3'd1)) assume (dreq_be_i != 4'd0);
     if (NoFence) assume (dreq_op_i != 3'd5);
     if (OneCtx) assume (dreq_tid_i == 1'b0);
     if (OneCtx) assume (!pf_valid_i || (pf_tid_i == 1'b0));

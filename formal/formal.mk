@@ -2,7 +2,7 @@
 # formal/formal.mk - formal checks of the p-thread guarantees and the data
 # cache (docs/verification.md "Formal"). Included by the top Makefile.
 #
-#   make formal          every check below (a few minutes)
+#   make formal          every check below (most of an hour: formal-dcache-mshr)
 #   make formal-fast     the induction proofs only (seconds; also in make test)
 #
 # The properties are the OR_ASSERT invariants of the core's and the cache's
@@ -46,15 +46,17 @@ formal-dcache-induct: | deps
 	@grep -q "Induction step proven: SUCCESS" $(FORMAL_DIR)/dcache_induct.log
 	@echo "formal: dcache reservations, p-thread writes: proven by induction"
 
-# (3) no two MSHRs for one line: bounded
+# (3) no two MSHRs for one line, (6) an uncached access, LR, SC or AMO is not
+# answered while its context has posted stores in an MSHR (and the cache's
+# other live OR_ASSERTs): bounded
 formal-dcache-mshr: | deps
 	@mkdir -p $(FORMAL_DIR)
-	@echo "formal: outrider_dcache MSHR uniqueness (bounded, $(strip $(FORMAL_DEPTH)) steps)"
+	@echo "formal: outrider_dcache MSHR uniqueness, posted-store ordering (bounded, $(strip $(FORMAL_DEPTH)) steps)"
 	@yosys -l $(FORMAL_DIR)/dcache_mshr.log -q -p "script formal/dcache_mshr.ys; \
 	  sat -tempinduct-baseonly -prove-asserts -set-assumes -set-init f_init_q 1 -verify \
 	  -maxsteps $(strip $(FORMAL_DEPTH))" >/dev/null 2>&1 || \
 	  { tail -20 $(FORMAL_DIR)/dcache_mshr.log; echo "formal: dcache MSHR: FAILED"; exit 1; }
-	@echo "formal: dcache MSHR uniqueness: holds for $(strip $(FORMAL_DEPTH)) steps from reset"
+	@echo "formal: dcache MSHR uniqueness, posted-store ordering: hold for $(strip $(FORMAL_DEPTH)) steps from reset"
 
 # (4) every accepted request answered once, within FORMAL_BOUND cycles (one
 # context, no fences: with both contexts a request can wait behind the

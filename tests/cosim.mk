@@ -15,7 +15,7 @@
 
 # directed regressions for mismatches co-simulation found, and directed
 # programs for lockstep runs (tests/programs/cosim_*.S)
-COSIM_RAW_PROGS := cosim_sb_hart cosim_posted cosim_nbl cosim_nbl_waw
+COSIM_RAW_PROGS := cosim_sb_hart cosim_posted cosim_nbl cosim_nbl_waw cosim_pexcsr
 $(foreach p,$(COSIM_RAW_PROGS),$(eval $(call sw_raw_prog_rule,test_$(p),tests/programs/$(p).S)))
 COSIM_TEST_ELFS := $(patsubst %,$(SW_PROG_BUILD)/test_%.elf,$(COSIM_RAW_PROGS))
 # cosim_nbl_race.S as nbl_race.elf: not named test_*, so it stays out of

@@ -49,7 +49,10 @@
 // that request is answered in this very cycle, and while a replay or a
 // starved victim read takes the arrays. Exactly one dresp_valid_o[c] per
 // accepted request, never in the acceptance cycle; rdata: raw word for loads
-// and LR, old word for AMOs, 0/1 for SC success/failure, 0 otherwise.
+// and LR, old word for AMOs, 0/1 for SC success/failure, 0 otherwise. A
+// store (DopStore) has at least one byte lane enabled in dreq_be_i (the
+// core's byte enables, and both halves outrider_dside_split makes of a
+// word-crossing one, always have one); formal/dcache_formal.sv assumes it.
 //
 // Atomics: LR sets the context's reservation (word address) when it hits;
 // SC succeeds when the reservation is valid and on the same word (it is then
@@ -605,14 +608,15 @@ module outrider_dcache #(
   // ordering: an uncached access, LR, SC or AMO is performed (answered in
   // stage 1) only when no posted store of its context waits in an MSHR
   // (fences: the flush engine waits for every posted store in flight).
-  // Simulation only: formal/dcache_mshr.ys finds a counterexample to it at
-  // step 11 that was not analysed yet (docs/dcache.md section 17)
-`ifndef FORMAL
+  // Checked from reset by formal/dcache_mshr.ys too; it relies on a store
+  // having a byte lane enabled (core-side contract above): a store with
+  // none posts no bytes, so its context is not counted as having posted
+  // stores, until another context's bytes in the same MSHR made it count
+  // after its next uncached access had already been routed.
   `OR_ASSERT(!(s1_v && ((s1_src == SrcReq) || (s1_src == SrcReplay)) && posted_ctx[s1_tid] &&
                s1_resp && ((s1_route == RtPer) ||
                            ((s1_route == RtRam) && ((s1_op == DopLr) || (s1_op == DopSc) ||
                                                     (s1_op == DopAmo))))),
              "an ordered access performed while posted stores wait in an MSHR")
-`endif
 `endif
 endmodule

@@ -5,8 +5,10 @@
 // response per accepted request, never in the acceptance cycle; a new request
 // of a context is accepted only when it has none outstanding or the
 // outstanding one is answered in that very cycle; the thread id is in range;
-// an answer marked outstanding (dresp_nbl_i, non-blocking loads) only for a
-// plain load that came with dreq_nb_i, and never with an access fault.
+// a store has at least one byte lane enabled (formal/dcache_formal.sv
+// assumes it); an answer marked outstanding (dresp_nbl_i, non-blocking
+// loads) only for a plain load that came with dreq_nb_i, and never with an
+// access fault.
 //
 // What it is: assertions only (OR_ASSERT, rtl/include/outrider_assert.svh),
 // plus the one flip-flop per context they need (the outstanding flag). The
@@ -29,6 +31,7 @@ module outrider_dside_checker #(
   input  logic              dreq_ready_i,
   input  logic [TidW-1:0]   dreq_tid_i,
   input  logic [2:0]        dreq_op_i,
+  input  logic [3:0]        dreq_be_i,
   input  logic              dreq_nb_i,
   input  logic [NumCtx-1:0] dresp_valid_i,
   input  logic [NumCtx-1:0] dresp_err_i,
@@ -58,6 +61,8 @@ module outrider_dside_checker #(
   end
 
   `OR_ASSERT(!dreq_valid_i || (32'(dreq_tid_i) < NumCtx), "dreq: thread id out of range")
+  `OR_ASSERT(!(dreq_valid_i && (dreq_op_i == DopStore)) || (dreq_be_i != 4'd0),
+             "dreq: a store with no byte lane enabled")
   `OR_ASSERT((dresp_valid_i & ~out_q) == '0, "dresp: a response without an outstanding request (or in the acceptance cycle)")
   `OR_ASSERT((acc & out_q & ~dresp_valid_i) == '0, "dreq: a second request accepted while the first is unanswered")
   `OR_ASSERT((dresp_nbl_i & ~(dresp_valid_i & out_q & nb_q & ~dresp_err_i)) == '0,

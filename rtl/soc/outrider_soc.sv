@@ -588,13 +588,14 @@ module outrider_soc #(
   outrider_dside_checker #(.NumCtx(NumCtx)) u_dside_chk (
     .clk_i, .rst_ni,
     .dreq_valid_i (dreq_valid), .dreq_ready_i (dreq_ready), .dreq_tid_i (dreq_tid),
-    .dreq_op_i (dreq_op), .dreq_nb_i (dreq_nb), .dresp_valid_i (dresp_valid),
+    .dreq_op_i (dreq_op), .dreq_be_i (dreq_be), .dreq_nb_i (dreq_nb), .dresp_valid_i (dresp_valid),
     .dresp_err_i (dresp_err), .dresp_nbl_i (dresp_nbl)
   );
   outrider_dside_checker #(.NumCtx(NumCtx)) u_dside_core_chk (
     .clk_i, .rst_ni,
     .dreq_valid_i (core_dreq_valid), .dreq_ready_i (core_dreq_ready), .dreq_tid_i (core_dreq_tid),
-    .dreq_op_i (core_dreq_op), .dreq_nb_i (core_dreq_nb), .dresp_valid_i (core_dresp_valid),
+    .dreq_op_i (core_dreq_op), .dreq_be_i (core_dreq_be), .dreq_nb_i (core_dreq_nb),
+    .dresp_valid_i (core_dresp_valid),
     .dresp_err_i (core_dresp_err), .dresp_nbl_i (core_dresp_nbl)
   );
   outrider_wb_checker u_wb_chk (

@@ -189,6 +189,24 @@ static int is_loadish(uint32_t insn)
     return opc == 0x03 || opc == 0x2F;
 }
 
+/* A CSR instruction on a CSR all contexts share (pexctl, pexbudget, roi,
+ * pexdist; pexstatus is read-only and its value comes from the RTL):
+ * SHARED_CSR_READ if it only reads it, SHARED_CSR_WRITE if it writes it
+ * (csrrw/csrrwi always, csrrs/csrrc with rs1 != x0, csrrsi/csrrci with a
+ * non-zero immediate), else 0. */
+enum { SHARED_CSR_READ = 1, SHARED_CSR_WRITE = 2 };
+
+static int shared_csr_access(uint32_t insn)
+{
+    const unsigned f3 = (insn >> 12) & 7u, csr = insn >> 20, rs1 = (insn >> 15) & 31u;
+    if ((insn & 0x7F) != 0x73 || f3 == 0 || f3 == 4)
+        return 0;
+    if (csr != OUTRIDER_CSR_PEX_CTL && csr != OUTRIDER_CSR_PEX_BUDGET &&
+        csr != OUTRIDER_CSR_ROI && csr != OUTRIDER_CSR_PEX_DIST)
+        return 0;
+    return ((f3 & 3u) == 1 || rs1 != 0) ? SHARED_CSR_WRITE : SHARED_CSR_READ;
+}
+
 static void check_record(cosim *c, const outrider_retire *r);
 
 /* an outstanding load's register write: the value the model loaded when the
@@ -221,12 +239,23 @@ static int on_retire(void *user, const outrider_retire *recs, unsigned n)
     cosim *c = user;
     if (c->failed)
         return 1;
-    /* Two harts' accesses retiring in the same cycle: the store-like one was
-     * performed first (a load answered in the same cycle as another
-     * context's store to that line merged behind it), so the model sees it
-     * first. Otherwise context order. */
-    if (n == 2 && recs[1].retire && recs[0].retire && !recs[0].pthread && !recs[1].pthread &&
-        is_storeish(recs[1].insn) && is_loadish(recs[0].insn) && !is_storeish(recs[0].insn)) {
+    /* Records are checked in context order, with two exceptions, both for
+     * two harts retiring in the same cycle:
+     * - a store-like access and the other hart's load: the store was
+     *   performed first (a load answered in the same cycle as another
+     *   context's store to that line merged behind it), so the model sees
+     *   it first;
+     * - a write of a shared CSR and the other hart's read of one: a CSR
+     *   instruction retires in the cycle after its MEM stage (the commit
+     *   point), so both were in MEM together; the read there saw the value
+     *   from before that cycle, the write (at most one per cycle: the core
+     *   replays a second) took effect at its end. The read goes first. */
+    const int both = n == 2 && recs[1].retire && recs[0].retire && !recs[0].pthread &&
+                     !recs[1].pthread;
+    if (both && ((is_storeish(recs[1].insn) && is_loadish(recs[0].insn) &&
+                  !is_storeish(recs[0].insn)) ||
+                 (shared_csr_access(recs[1].insn) == SHARED_CSR_READ &&
+                  shared_csr_access(recs[0].insn) == SHARED_CSR_WRITE))) {
         check_record(c, &recs[1]);
         if (!c->failed)
             check_record(c, &recs[0]);

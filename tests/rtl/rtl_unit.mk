@@ -164,7 +164,8 @@ RTLU_CHK_BIN := $(RTLU_DIR)/checkers/Vtb_checkers
 RTLU_CHK_MSG := "" "a stalled request changed" "a response without an accepted request" \
   "ACK and ERR together" "STB outside CYC" "CYC dropped with responses outstanding" \
   "a response without an outstanding request" "a second request accepted" \
-  "an outstanding answer for a request" "an outstanding answer for a request"
+  "an outstanding answer for a request" "an outstanding answer for a request" \
+  "a store with no byte lane enabled"
 $(RTLU_CHK_BIN): tests/rtl/tb_checkers.sv $(filter rtl/check/%,$(RTLU_RTL)) rtl/include/outrider_assert.svh | $(RTLU_DIR)
 	@$(RTLU_VERILATOR) $(RTLU_VFLAGS) -Mdir $(RTLU_DIR)/checkers --top-module tb_checkers $^ \
 	   > $(RTLU_DIR)/checkers.build.log 2>&1 || { tail -20 $(RTLU_DIR)/checkers.build.log; exit 1; }

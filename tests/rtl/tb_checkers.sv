@@ -4,9 +4,10 @@
 //   0  a clean Wishbone burst (stall, accept, ack) and clean core <-> data
 //      side traffic (accept, answer a cycle later, back-to-back answer+accept)
 //      -> the run ends with "tb_checkers: clean"
-//   1..5  one Wishbone violation each, 6..9 one data-side violation each
+//   1..5  one Wishbone violation each, 6..10 one data-side violation each
 //   (8: an outstanding answer to a request that did not ask for one, 9: an
-//   outstanding answer with an access fault; the clean run has one that did)
+//   outstanding answer with an access fault; the clean run has one that did;
+//   10: a store with no byte lane enabled; the clean run's has one)
 //      -> the run must stop with the checker's message (rtl_unit.mk checks
 //         the message, the exit status and that "clean" is never printed)
 module tb_checkers ();
@@ -22,6 +23,7 @@ module tb_checkers ();
   logic [1:0]  dresp = '0, derr = '0, dnbl = '0;
   logic [2:0]  dop = 3'd0;                  // DopLoad
   logic        dnb = 0;
+  logic [3:0]  dbe = 4'd0;
   int          c;
 
   outrider_wb_checker u_wb (
@@ -30,7 +32,7 @@ module tb_checkers ();
   );
   outrider_dside_checker #(.NumCtx (2)) u_ds (
     .clk_i (clk), .rst_ni (rst_n), .dreq_valid_i (dvalid), .dreq_ready_i (dready),
-    .dreq_tid_i (dtid), .dreq_op_i (dop), .dreq_nb_i (dnb), .dresp_valid_i (dresp),
+    .dreq_tid_i (dtid), .dreq_op_i (dop), .dreq_be_i (dbe), .dreq_nb_i (dnb), .dresp_valid_i (dresp),
     .dresp_err_i (derr), .dresp_nbl_i (dnbl)
   );
 
@@ -51,13 +53,17 @@ module tb_checkers ();
     @(negedge clk); ack = 0; cyc = 0;
     // data side: context 0 accepted, answered a cycle later; context 1
     // accepted, then answered in the same cycle a new request is accepted
-    // (context 0's load asks for a non-blocking answer and gets one)
+    // (context 0's load asks for a non-blocking answer and gets one;
+    // context 1's first request is a byte store)
     @(negedge clk); dvalid = 1; dready = 1; dtid = 0; dnb = 1;
     @(negedge clk); dvalid = 0; dnb = 0; dresp = 2'b01; dnbl = 2'b01;
                     if (c == 6) begin dresp = 2'b10; dnbl = 2'b00; end  // context 1 answered, never asked
                     if (c == 9) derr = 2'b01;             // outstanding, and a fault
     @(negedge clk); dresp = 2'b00; dnbl = 2'b00; derr = 2'b00; dvalid = 1; dready = 1; dtid = 1;
+                    dop = 3'd1; dbe = 4'b0100;            // DopStore, lane 2
+                    if (c == 10) dbe = 4'b0000;           // a store of no byte
     @(negedge clk); dresp = 2'b10; dvalid = 1; dready = 1; dtid = 1;   // answer + next accept
+                    dop = 3'd0; dbe = 4'd0;               // a load (its lanes do not matter)
                     if (c == 7) dresp = 2'b00;            // second accept, first unanswered
     @(negedge clk); dresp = 2'b00; dvalid = 0; dready = 0;
     @(negedge clk); dresp = 2'b10;
