@@ -105,8 +105,8 @@ module outrider_lane #(
   input  logic                 conflict_i,     // replay: a lower lane holds a shared resource
   input  logic                 hold_i,         // the request lost the data port: the lane holds
   input  logic [31:0]          nbl_busy_i,     // scoreboard of this lane's context (outrider_nbl)
-  // an instruction in ID, EX or MEM reads or writes the register of the
-  // load in WB (if that load is answered outstanding, they are squashed)
+  // an instruction in ID or EX reads the register of the load in WB (if
+  // that load is answered outstanding, the younger ones are squashed)
   output logic                 wb_dep_o,
 
   // this lane's data-side request (valid gated by outrider_preexec, accepted

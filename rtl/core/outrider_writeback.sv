@@ -188,10 +188,10 @@ module outrider_writeback #(
   // ---- non-blocking loads ----------------------------------------------------------
   // a load answered as outstanding retires now without its value; one with
   // a destination register takes an outstanding-load entry, and if a younger
-  // instruction of its context in ID, EX or MEM reads or writes that
-  // register (it may have read the register before the scoreboard knew of
-  // it, or would be overwritten by the late value) the younger instructions
-  // are squashed and re-fetched
+  // instruction of its context in ID or EX reads that register (it may
+  // have read the register before the scoreboard knew of it) the younger
+  // instructions are squashed and re-fetched (a younger write of it simply
+  // drops the entry when it retires: nbl_kill below)
   // wb_load: the instruction in WB is a load into a register (rd_we never
   // names x0) that may be answered outstanding now; a load into x0 answered
   // outstanding simply retires (nothing writes, nothing waits)
