@@ -258,15 +258,11 @@ static void run_cosim(void **state, const char *name, const char *dir, uint32_t 
     cfg.mem_latency = latency;
     cfg.perfect_dcache = perfect;
     cfg.max_cycles = 20000000u;
-    char path[1024], err[256];
+    char path[1024];
     snprintf(path, sizeof(path), "%s/%s.elf", dir, name);
-    outrider_sim *sim = tprog_load_path(state, path, &cfg);
+    /* OUTRIDER_COSIM=0 turns it off for the other suites, not here */
+    outrider_sim *sim = tprog_load_lockstep_path(state, path, &cfg);
     cosim *co = cosim_of(sim);
-    if (!co) {
-        /* OUTRIDER_COSIM=0 turns it off for the other suites, not here */
-        co = cosim_attach(sim, &cfg, path, NULL, err, sizeof(err));
-        assert_non_null(co);
-    }
     outrider_status st = outrider_sim_run(sim);
     if (st != OUTRIDER_RUNNING)
         cosim_finish(co);
@@ -349,14 +345,8 @@ static void test_posted_stores_two_harts(void **state)
         outrider_config cfg = tprog_config();
         cfg.mem_latency = lat[i];
         cfg.max_cycles = 20000000u;
-        outrider_sim *sim = tprog_load(state, "test_cosim_posted", &cfg);
+        outrider_sim *sim = tprog_load_lockstep(state, "test_cosim_posted", &cfg);
         cosim *co = cosim_of(sim);
-        char path[1024], err[256];
-        tprog_path("test_cosim_posted", path, sizeof(path));
-        if (!co) {
-            co = cosim_attach(sim, &cfg, path, NULL, err, sizeof(err));
-            assert_non_null(co);
-        }
         tprog_run_ok(sim);          /* finishes the lockstep comparison too */
         n += cosim_compared(co);
         uint32_t r[4];
@@ -416,14 +406,8 @@ static void test_regress_pexcsr_race(void **state)
     for (size_t i = 0; i < sizeof(lat) / sizeof(lat[0]); i++) {
         outrider_config cfg = tprog_config();
         cfg.mem_latency = lat[i];
-        outrider_sim *sim = tprog_load(state, "test_cosim_pexcsr", &cfg);
+        outrider_sim *sim = tprog_load_lockstep(state, "test_cosim_pexcsr", &cfg);
         cosim *co = cosim_of(sim);
-        if (!co) {
-            char path[1024], err[256];
-            tprog_path("test_cosim_pexcsr", path, sizeof(path));
-            co = cosim_attach(sim, &cfg, path, NULL, err, sizeof(err));
-            assert_non_null(co);
-        }
         pexcsr_count pc = {0};
         outrider_sim_get_retire_hook(sim, &pc.next, &pc.next_user);
         outrider_sim_set_retire_hook(sim, pexcsr_hook, &pc);

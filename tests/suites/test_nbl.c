@@ -83,15 +83,8 @@ static void test_cosim_nbl_latencies(void **state)
         outrider_config cfg = tprog_config();
         cfg.mem_latency = lat[i];
         cfg.max_cycles = 2000000u;
-        outrider_sim *sim = tprog_load(state, "test_cosim_nbl", &cfg);
+        outrider_sim *sim = tprog_load_lockstep(state, "test_cosim_nbl", &cfg);
         cosim *co = cosim_of(sim);
-        if (!co) {
-            /* OUTRIDER_COSIM=0 turns it off for the other suites, not here */
-            char path[1024], err[256];
-            tprog_path("test_cosim_nbl", path, sizeof(path));
-            co = cosim_attach(sim, &cfg, path, NULL, err, sizeof(err));
-            assert_non_null(co);
-        }
         tprog_run_ok(sim);          /* finishes the lockstep comparison too */
         assert_false(cosim_failed(co));
         compared += cosim_compared(co);
@@ -130,14 +123,8 @@ static void test_waw_overlaps(void **state)
     for (size_t i = 0; i < sizeof(lat) / sizeof(lat[0]); i++) {
         outrider_config cfg = tprog_config();
         cfg.mem_latency = lat[i];
-        outrider_sim *sim = tprog_load(state, "test_cosim_nbl_waw", &cfg);
+        outrider_sim *sim = tprog_load_lockstep(state, "test_cosim_nbl_waw", &cfg);
         cosim *co = cosim_of(sim);
-        if (!co) {
-            char path[1024], err[256];
-            tprog_path("test_cosim_nbl_waw", path, sizeof(path));
-            co = cosim_attach(sim, &cfg, path, NULL, err, sizeof(err));
-            assert_non_null(co);
-        }
         tprog_run_ok(sim);
         assert_false(cosim_failed(co));
         uint32_t r[3];
@@ -483,14 +470,8 @@ static void test_race_lockstep(void **state)
 {
     outrider_config cfg = tprog_config();
     cfg.mem_latency = 100;
-    outrider_sim *sim = tprog_load(state, "nbl_race", &cfg);
+    outrider_sim *sim = tprog_load_lockstep(state, "nbl_race", &cfg);
     cosim *co = cosim_of(sim);
-    if (!co) {
-        char path[1024], err[256];
-        tprog_path("nbl_race", path, sizeof(path));
-        co = cosim_attach(sim, &cfg, path, NULL, err, sizeof(err));
-        assert_non_null(co);
-    }
     outrider_status st = outrider_sim_run(sim);
     if (st != OUTRIDER_RUNNING)
         cosim_finish(co);

@@ -85,7 +85,8 @@ outrider_sim *tprog_load(void **state, const char *name, const outrider_config *
     return tprog_load_path(state, path, cfg);
 }
 
-outrider_sim *tprog_load_path(void **state, const char *path, const outrider_config *cfg)
+static outrider_sim *load(void **state, const char *path, const outrider_config *cfg,
+                          int lockstep)
 {
     tprog_state *st = *state;
     char err[256] = "";
@@ -103,12 +104,29 @@ outrider_sim *tprog_load_path(void **state, const char *path, const outrider_con
     int rc = outrider_sim_load_elf(st->sim, path);
     if (rc != OUTRIDER_OK)
         fail_msg("loading %s failed (%d): %s", path, rc, outrider_sim_error(st->sim));
-    if (tprog_cosim_enabled()) {
+    if (lockstep) {
         const outrider_config *c = cfg != NULL ? cfg : &def;
         if (!cosim_attach(st->sim, c, path, NULL, err, sizeof(err)))
             fail_msg("cosim_attach failed: %s", err);
     }
     return st->sim;
+}
+
+outrider_sim *tprog_load_path(void **state, const char *path, const outrider_config *cfg)
+{
+    return load(state, path, cfg, tprog_cosim_enabled());
+}
+
+outrider_sim *tprog_load_lockstep_path(void **state, const char *path, const outrider_config *cfg)
+{
+    return load(state, path, cfg, 1);
+}
+
+outrider_sim *tprog_load_lockstep(void **state, const char *name, const outrider_config *cfg)
+{
+    char path[1024];
+    tprog_path(name, path, sizeof(path));
+    return load(state, path, cfg, 1);
 }
 
 static const char *status_name(outrider_status s)

@@ -56,6 +56,13 @@ outrider_sim *tprog_load(void **state, const char *name, const outrider_config *
 /* The same for an ELF given by its path. */
 outrider_sim *tprog_load_path(void **state, const char *path, const outrider_config *cfg);
 
+/* tprog_load / tprog_load_path with lockstep co-simulation attached even
+ * when OUTRIDER_COSIM=0 turns it off for the other tests (for tests whose
+ * subject is the comparison itself): cosim_of(sim) is never NULL. */
+outrider_sim *tprog_load_lockstep(void **state, const char *name, const outrider_config *cfg);
+outrider_sim *tprog_load_lockstep_path(void **state, const char *path,
+                                       const outrider_config *cfg);
+
 /* Run to the end and assert the program exited with `code`. On any other
  * outcome the message names the status, the exit code, the cycle count,
  * an unexpected trap recorded by the program (bad_trap) and the console. */
