@@ -55,6 +55,15 @@ ifneq ($(filter bench bench-sweep bench-progs bench-geom,$(MAKECMDGOALS)),)
 $(foreach k,$(BENCH_KERNELS),$(if $(wildcard sw/bench/$(k).c),,$(error make bench: no kernel '$(k)' (sw/bench/$(k).c not found; kernels: $(basename $(notdir $(wildcard sw/bench/*.c)))))))
 endif
 $(foreach k,$(BENCH_KERNELS),$(eval $(call bench__kernel,$(k))))
+
+# The two-chains slice (docs/preexec.md): the chase kernels' runner touches
+# two items at once (BENCH_TOUCH2); `make bench-touch2` builds and measures
+# them against the suite's plain and pre-executed programs at latency 100.
+BENCH_TOUCH2_KERNELS := list tree hash
+$(foreach k,$(BENCH_TOUCH2_KERNELS),$(eval $(call sw_prog_rule,bench_$(k)_pex2,sw/bench/$(k).c,$(SW_OWN_CFLAGS) -DBENCH_PEX=1 -DBENCH_TOUCH2=1 $(BENCH_CFLAGS))))
+.PHONY: bench-touch2
+bench-touch2: $(TB_SMTSIM) $(foreach k,$(BENCH_TOUCH2_KERNELS),$(foreach s,_pex _pex2,$(SW_PROG_BUILD)/bench_$(k)$(s).elf) $(SW_PROG_BUILD)/bench_$(k).elf) | deps
+	python3 scripts/bench-touch2.py --smtsim $(TB_SMTSIM) --progs $(SW_PROG_BUILD) $(BENCH_TOUCH2_KERNELS)
 BENCH_ELFS := $(foreach k,$(BENCH_KERNELS),$(foreach s,_pex _2h _init,$(SW_PROG_BUILD)/bench_$(k)$(s).elf) \
                 $(SW_PROG_BUILD)/bench_$(k).elf)
 

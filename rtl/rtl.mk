@@ -3,6 +3,7 @@
 #   make lint        Verilator --lint-only -Wall, Icarus -g2012, yosys 0.23
 #                    synth_ice40 and synth_ecp5 (no latches, register files in BRAM)
 #   make synth       the same yosys runs, reports in build/synth/
+#   make timing      the longest paths of the cache and the core (scripts/comb-depth.py)
 # The RTL lives in rooms (docs/architecture.md):
 #   rtl/include/  the shared encodings and the address decode (included in module bodies)
 #   rtl/core/     the two-context pipeline and its units
@@ -65,6 +66,32 @@ $$(SYNTH_DIR)/$(1)_$(2).json: $$(SYNTH_SRCS_$(1)) $$(RTL_INCS) scripts/synth.ys.
 	  || { tail -20 $$(SYNTH_DIR)/$(1)_$(2).log; exit 1; }
 endef
 $(foreach u,core dcache,$(foreach f,ice40 ecp5,$(eval $(call synth_rule,$(u),$(f)))))
+
+# ---- make timing: the longest register-to-register paths in minutes -----------
+# scripts/comb-depth.py on ECP5 netlists (Debian's yosys 0.23, as make synth):
+# the data cache with the SoC's geometry (TIMING_DCACHE_PARAMS, the defaults of
+# outrider_soc), then the core, whose data-side inputs (dresp_*_i, fill_*_i,
+# dreq_ready_i) arrive when the cache's outputs of the same names do. A
+# structural estimate (fixed delays per cell and net, no placement), for
+# finding long paths and comparing RTL versions; make fpga-report's place and
+# route gives the Fmax to quote (docs/fpga.md, "A fast estimate").
+TIMING_DCACHE_PARAMS ?= SizeBytes=16384 Ways=4 NumMshr=8
+TIMING_TOP ?= 10
+.PHONY: timing
+timing: $(SYNTH_DIR)/core_ecp5.json $(SYNTH_DIR)/dcache_soc_ecp5.json
+	@python3 scripts/comb-depth.py $(SYNTH_DIR)/dcache_soc_ecp5.json --top $(TIMING_TOP) \
+	  --outputs-json $(SYNTH_DIR)/dcache_soc_ecp5.out.json | tee $(SYNTH_DIR)/timing-dcache.txt
+	@python3 scripts/comb-depth.py $(SYNTH_DIR)/core_ecp5.json --top $(TIMING_TOP) \
+	  --inputs-from $(SYNTH_DIR)/dcache_soc_ecp5.out.json | tee $(SYNTH_DIR)/timing-core.txt
+
+$(SYNTH_DIR)/dcache_soc_ecp5.json: $(SYNTH_SRCS_dcache) $(RTL_INCS) rtl/rtl.mk | deps
+	@mkdir -p $(SYNTH_DIR)
+	@echo "synth: yosys synth_ecp5 (outrider_dcache, $(TIMING_DCACHE_PARAMS))"
+	@{ echo "read_verilog -sv $(RTL_IFLAGS) $(SYNTH_SRCS_dcache)"; \
+	   echo "chparam $(foreach p,$(TIMING_DCACHE_PARAMS),-set $(subst =, ,$(p))) outrider_dcache"; \
+	   echo "synth_ecp5 -top outrider_dcache -json $@"; } > $(SYNTH_DIR)/dcache_soc_ecp5.ys
+	@yosys -q -l $(SYNTH_DIR)/dcache_soc_ecp5.log $(SYNTH_DIR)/dcache_soc_ecp5.ys > /dev/null 2>&1 \
+	  || { tail -20 $(SYNTH_DIR)/dcache_soc_ecp5.log; exit 1; }
 
 # ---- the shared constants (spec/outrider.toml -> SystemVerilog include + C header)
 # The outputs are checked in (a fresh clone builds without regenerating) and

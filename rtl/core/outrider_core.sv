@@ -229,7 +229,7 @@ module outrider_core #(
   // WB, WB2
   logic [NumCtx-1:0]    valid_wb, wb_err, wb_park, valid_wb2;
   logic [NumCtx*WbW-1:0] wb_rec;
-  logic [NumCtx*32-1:0] wb_value, data_wb2;
+  logic [NumCtx*32-1:0] data_wb2;
   logic [NumCtx*5-1:0]  rd_wb2;
   logic [NumCtx-1:0]    late_done, late_err, pend_store, pend_div, div_busy;
   logic [NumCtx*32-1:0] pend_pc, pend_addr;
@@ -288,7 +288,6 @@ module outrider_core #(
       .rs2_id_o            (rs2_id[5*gl +: 5]),
       .rf_rdata_a_i        (rf_rdata_a[32*gl +: 32]),
       .rf_rdata_b_i        (rf_rdata_b[32*gl +: 32]),
-      .wb_value_i          (wb_value[32*gl +: 32]),
       .valid_wb2_i         (valid_wb2[gl]),
       .rd_wb2_i            (rd_wb2[5*gl +: 5]),
       .data_wb2_i          (data_wb2[32*gl +: 32]),
@@ -582,7 +581,7 @@ module outrider_core #(
     .mirror_waddr_i    (mirror_waddr),   .mirror_wdata_i    (mirror_wdata),
     .hs_start_i        (hs_start),       .hs_tid_i          (hs_tid),
     .hs_arg_i          (m_wdata[hs_lane]), .wb_err_o          (wb_err),
-    .wb_park_o         (wb_park),        .wb_value_o        (wb_value),
+    .wb_park_o         (wb_park),
     .late_done_o       (late_done),      .late_err_o        (late_err),
     .pend_pc_o         (pend_pc),        .pend_addr_o       (pend_addr),
     .pend_store_o      (pend_store),     .pend_div_o        (pend_div),

@@ -8,8 +8,9 @@
 // target_id_o; outrider_ctx_ctrl redirects the context's fetch) unless IF's
 // predictor (outrider_bpred) hit its BTB (bp_hit_id_i; ex_o.pred then
 // records IF's prediction, bp_pred_id_i), and holds
-// the instruction in ID for one cycle when it needs the result of a load,
-// CSR read or AMO of the same context in EX (load-use interlock, stall_id_o),
+// the instruction in ID when it needs the result of a load, CSR read or AMO
+// of the same context in EX, or of a load, LR, SC or AMO in MEM (load-use
+// interlock, stall_id_o: the data side's answer is forwarded only from WB2),
 // and as long as it reads a register an outstanding load of its context
 // will write (the scoreboard busy_i, outrider_nbl; the lane clears the bits
 // of registers a younger instruction in EX, MEM or WB writes, whose value
@@ -24,7 +25,7 @@
 // recording the exception for the commit point.
 //
 // Timing: stall_id_o, predict_id_o and the read addresses are combinational
-// from the IF/ID and ID/EX registers and the instruction word.
+// from the IF/ID, ID/EX and EX/MEM registers and the instruction word.
 module outrider_decode #(
   parameter int NumCtx = 2,
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1
@@ -43,6 +44,12 @@ module outrider_decode #(
   input  logic                 hold_i,       // the lane holds (MEM lost the data port)
   input  logic [31:0]          busy_i,       // scoreboard: registers outstanding loads will write
   input  logic [NumCtx-1:0]    kill_ex_i,    // squash the context's instruction in EX
+  // the instruction in MEM gets its rd value from the data side (a load,
+  // LR, SC or AMO): not forwarded from WB (the data side's answer reaches no
+  // EX operand in the cycle it arrives), so its readers wait one more cycle
+  input  logic                 valid_mem_i,
+  input  logic                 dside_rd_mem_i,
+  input  logic [4:0]           rd_mem_i,
 
   output logic [4:0]           rs1_id_o,     // register-file read addresses
   output logic [4:0]           rs2_id_o,
@@ -145,11 +152,16 @@ module outrider_decode #(
   logic [TidW-1:0] tid_ex_q;
   outrider_idex_t  ex_q, ex_d;
 
-  // load-use interlock: the EX instruction's result comes only after MEM
-  logic load_use;
-  assign load_use   = valid_id_i && valid_ex_q && (tid_ex_q == tid_id_i) && ex_q.late &&
-                      ex_q.rd_we && ((dec_rs1_used && (dec_rs1 == ex_q.rd)) ||
-                                     (dec_rs2_used && (dec_rs2 == ex_q.rd)));
+  // load-use interlock: the EX instruction's result comes only after MEM;
+  // a data-side value (load, LR, SC, AMO) only from WB2, after WB
+  logic load_use, load_use_ex, load_use_mem;
+  assign load_use_ex  = valid_ex_q && (tid_ex_q == tid_id_i) && ex_q.late &&
+                        ex_q.rd_we && ((dec_rs1_used && (dec_rs1 == ex_q.rd)) ||
+                                       (dec_rs2_used && (dec_rs2 == ex_q.rd)));
+  assign load_use_mem = valid_mem_i && dside_rd_mem_i && (rd_mem_i != 5'd0) &&
+                        ((dec_rs1_used && (dec_rs1 == rd_mem_i)) ||
+                         (dec_rs2_used && (dec_rs2 == rd_mem_i)));
+  assign load_use     = valid_id_i && (load_use_ex || load_use_mem);
   // scoreboard (non-blocking loads, outrider_nbl): an instruction that reads
   // a register an outstanding load will write waits here; one that only
   // writes it goes on (its retirement drops the older load's write)
@@ -214,6 +226,7 @@ module outrider_decode #(
 
   `include "outrider_assert.svh"
   `OR_ASSERT(!load_use || valid_id_i, "the load-use interlock stalls only an instruction in ID")
-  `OR_ASSERT(!load_use || (valid_ex_q && (tid_ex_q == tid_id_i)),
+  `OR_ASSERT(!load_use_ex || (valid_ex_q && (tid_ex_q == tid_id_i)),
              "the load-use interlock only matches the same context")
+  `OR_ASSERT(!load_use_mem || valid_mem_i, "the MEM interlock matches only a valid instruction")
 endmodule

@@ -18,9 +18,9 @@
 //
 // Timing: everything here is combinational from the ID/EX register, the
 // register-file data (synchronous read, available in EX) and the forwarding
-// sources; wb_value_i is combinational from the data side's answer this
-// cycle (the longest path of the core: response -> load extract -> forward
-// -> ALU -> EX/MEM register). hold_i (the lane's MEM lost the data port)
+// sources, which are all registers (MEM: the EX/MEM register; WB: the
+// MEM/WB register's result, never the data side's answer, which a reader
+// gets from WB2 a cycle later; WB2). hold_i (the lane's MEM lost the data port)
 // keeps EX and the EX/MEM register.
 module outrider_execute #(
   parameter int NumCtx = 2,
@@ -36,8 +36,9 @@ module outrider_execute #(
   input  logic [31:0]          rf_rdata_a_i, // register file, read in ID
   input  logic [31:0]          rf_rdata_b_i,
 
-  // forwarding sources: WB (outrider_commit's MEM/WB register, value from
-  // outrider_writeback) and the cycle after WB (outrider_writeback)
+  // forwarding sources: WB (outrider_commit's MEM/WB register: its result,
+  // rd_we_wb_i only when that is the rd value, i.e. not a data-side or divide
+  // value) and the cycle after WB (outrider_writeback)
   input  logic                 valid_wb_i,
   input  logic [TidW-1:0]      tid_wb_i,
   input  logic                 rd_we_wb_i,
@@ -156,7 +157,12 @@ module outrider_execute #(
   logic [31:0] addr_ex;
   logic [1:0]  size_ex;
   logic        misaligned_ex, is_load_ex;
-  assign addr_ex    = alu_result;
+  // the data address has its own adder: the ALU's result mux (with the
+  // multiplier behind it) stays off the path to the alignment check, the
+  // exceptions and the redirect. Every memory operation's address is
+  // rs1 + imm (AMOs, LR/SC: imm = 0; prefetch.r/.w: the line offset), the
+  // same sum the ALU computes for it (AluAdd with the immediate).
+  assign addr_ex    = rs1_ex + ex_i.imm;
   assign size_ex    = (ex_i.mem_op == DopLoad || ex_i.mem_op == DopStore) ? ex_i.f3[1:0] : SizeWord;
   assign is_load_ex = (ex_i.mem_op == DopLoad) || (ex_i.mem_op == DopLr);
   always_comb begin

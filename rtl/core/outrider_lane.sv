@@ -76,7 +76,6 @@ module outrider_lane #(
   input  logic [31:0]          rf_rdata_b_i,
 
   // this lane's WB value and WB2 (outrider_writeback), for forwarding
-  input  logic [31:0]          wb_value_i,
   input  logic                 valid_wb2_i,
   input  logic [4:0]           rd_wb2_i,
   input  logic [31:0]          data_wb2_i,
@@ -240,6 +239,9 @@ module outrider_lane #(
     .hold_i,
     .busy_i       (nbl_busy_i & ~shadow),
     .kill_ex_i,
+    .valid_mem_i    (valid_mem),
+    .dside_rd_mem_i (mem_rec.mem && mem_rec.rd_we),
+    .rd_mem_i       (mem_rec.rd),
     .rs1_id_o,
     .rs2_id_o,
     .stall_id_o,
@@ -261,9 +263,12 @@ module outrider_lane #(
     .rf_rdata_b_i,
     .valid_wb_i       (valid_wb),
     .tid_wb_i         (Tid),
-    .rd_we_wb_i       (wb_rec.rd_we),
+    // WB forwards only values it holds in its register (the MEM/WB record's
+    // result): a data-side value (load, LR, SC, AMO) or a divide's comes
+    // from WB2 once written, so the data side's answer reaches no operand
+    .rd_we_wb_i       (wb_rec.rd_we && !wb_rec.wait_resp),
     .rd_wb_i          (wb_rec.rd),
-    .wb_value_i,
+    .wb_value_i       (wb_rec.result),
     .valid_wb2_i,
     .tid_wb2_i        (Tid),
     .rd_wb2_i,

@@ -31,7 +31,7 @@
 // It does not decide whether an instruction commits (outrider_commit) and
 // owns no context state but the parked records.
 //
-// Timing: wb_value_o, the retirement ports and the register-file write ports
+// Timing: the retirement ports and the register-file write ports
 // are combinational from the MEM/WB register, the parked records and this
 // cycle's data-side answer (dresp_*_i); divides take ~33 cycles
 // (outrider_divider).
@@ -96,7 +96,6 @@ module outrider_writeback #(
 
   output logic [NumCtx-1:0]    wb_err_o,      // per lane: the answer in WB is an access fault
   output logic [NumCtx-1:0]    wb_park_o,     // the instruction in WB parks its context
-  output logic [NumCtx*32-1:0] wb_value_o,    // its rd value (forwarding)
   output logic [NumCtx-1:0]    late_done_o,   // a parked instruction completes now
   output logic [NumCtx-1:0]    late_err_o,    // ... with an access fault
   output logic [NumCtx*32-1:0] pend_pc_o,     // parked records (traps, counters, lookups)
@@ -178,7 +177,6 @@ module outrider_writeback #(
                                                 sb_wb_mask_i[4*t +: 4],
                                                 sb_wb_data_i[32*t +: 32]));
       else                         value_wb[t] = wb_result[t];
-      wb_value_o[32*t +: 32] = value_wb[t];
     end
   end
 

@@ -27,6 +27,13 @@
  *     the defaults (K_NEAR 1, K_LEAD 3; K_AHEAD never binds: the
  *     p-thread is never faster than the main thread).
  *
+ * BENCH_TOUCH2=1 (the chase kernels list, tree and hash define k_touch2):
+ * the runner touches two items at once, k_touch2(s, i, i + 1), whose loop
+ * advances both chains in turn. Each chain is serial, but the two are
+ * independent, so with non-blocking loads the p-thread has a miss of each
+ * in flight: the "two chains interleaved" slice of docs/preexec.md. Built
+ * as bench_K_pex2 (make bench-touch2), not part of the suite's numbers.
+ *
  * The main thread's computation does not depend on whether a spawn was
  * accepted: with `smtsim --no-preexec` the same binary computes the same
  * checksum (the p-thread invariant), only without help.
@@ -48,6 +55,12 @@
 #endif
 #ifndef K_NEAR
 #define K_NEAR 1
+#endif
+#ifndef BENCH_TOUCH2
+#define BENCH_TOUCH2 0
+#endif
+#if BENCH_TOUCH2 && (!BENCH_PEX || BENCH_IDIOM != 2)
+#error "BENCH_TOUCH2 is a variant of the runner (BENCH_PEX=1, BENCH_IDIOM=2)"
 #endif
 
 #if BENCH_PEX && BENCH_HARTS != 1
@@ -88,6 +101,13 @@ static void bench_ahead(void *arg)
             outrider_pause();           /* far enough ahead: wait */
         if (i >= n)
             break;
+#if BENCH_TOUCH2
+        if (i + 1 < n) {
+            k_touch2(s, i, i + 1);      /* two chains, interleaved */
+            i++;
+            continue;
+        }
+#endif
         k_touch(s, i);
     }
 }

@@ -119,4 +119,20 @@ static inline __attribute__((unused)) void k_touch(const kstate *s, uint32_t i)
     __asm__ __volatile__("" : : "r"(v));
 }
 
+/* two lookups at once: one entry of each chain in turn. Both entries'
+ * keys are loaded before either is compared, so that both misses are in
+ * flight together (a compare waits for its load) */
+static inline __attribute__((unused)) void k_touch2(const kstate *s, uint32_t i, uint32_t j)
+{
+    uint32_t ka = s->keys[i], kb = s->keys[j];
+    const entry_t *a = s->buckets[bucket_of(ka)], *b = s->buckets[bucket_of(kb)];
+    while (a != NULL || b != NULL) {
+        uint32_t xa = a != NULL ? a->key : ka, xb = b != NULL ? b->key : kb;
+        if (a != NULL)
+            a = xa == ka ? NULL : a->next;
+        if (b != NULL)
+            b = xb == kb ? NULL : b->next;
+    }
+}
+
 #include "bench_main.h"

@@ -75,4 +75,17 @@ static inline __attribute__((unused)) void k_touch(const kstate *s, uint32_t i)
         __asm__ __volatile__("" : : "r"(n->value));
 }
 
+/* two lists at once: one step of each in turn, so that the p-thread has a
+ * miss of each in flight (the next pointers of two lists are independent) */
+static inline __attribute__((unused)) void k_touch2(const kstate *s, uint32_t i, uint32_t j)
+{
+    const node_t *a = s->heads[i], *b = s->heads[j];
+    while (a != NULL || b != NULL) {
+        if (a != NULL)
+            a = a->next;
+        if (b != NULL)
+            b = b->next;
+    }
+}
+
 #include "bench_main.h"

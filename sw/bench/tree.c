@@ -112,4 +112,20 @@ static inline __attribute__((unused)) void k_touch(const kstate *s, uint32_t i)
     __asm__ __volatile__("" : : "r"(v));
 }
 
+/* two searches at once: one level of each path in turn. Both nodes' keys
+ * are loaded before either is compared, so that both misses are in flight
+ * together (a compare waits for its load) */
+static inline __attribute__((unused)) void k_touch2(const kstate *s, uint32_t i, uint32_t j)
+{
+    uint32_t ka = s->keys[i], kb = s->keys[j];
+    const tnode_t *a = s->root, *b = s->root;
+    while (a != NULL || b != NULL) {
+        uint32_t xa = a != NULL ? a->key : ka, xb = b != NULL ? b->key : kb;
+        if (a != NULL)
+            a = ka == xa ? NULL : ka < xa ? a->left : a->right;
+        if (b != NULL)
+            b = kb == xb ? NULL : kb < xb ? b->left : b->right;
+    }
+}
+
 #include "bench_main.h"
