@@ -17,6 +17,7 @@ ECP5 (-6) model reports for these cells, not the model itself. Use the
 place-and-route report (`make fpga-report`) for an Fmax to quote.
 
 Usage:
+  scripts/comb-depth.py --self-test        (the arithmetic on hand-made netlists)
   scripts/comb-depth.py NETLIST.json [--top N] [--from REGEX] [--to REGEX]
                         [--through REGEX] [--json OUT]
 Prints the worst N endpoints (default 10): estimated delay, LUT levels, and
@@ -107,7 +108,7 @@ def load(path):
     return tops[0], top
 
 
-def main():
+def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("netlist")
     ap.add_argument("--top", type=int, default=10)
@@ -128,7 +129,7 @@ def main():
     ap.add_argument("--inputs-from", metavar="F",
                     help="an --outputs-json file of the unit that drives this one's "
                          "inputs: input X_i arrives when that unit's X_o does")
-    a = ap.parse_args()
+    a = ap.parse_args(argv)
     input_ns = []
     for spec in a.input_ns:
         rx, _, ns = spec.rpartition("=")
@@ -389,5 +390,83 @@ def main():
     return 0
 
 
+def self_test():
+    """The arithmetic on hand-made netlists (make test runs this)."""
+    import contextlib
+    import io
+    import os
+    import subprocess
+    import tempfile
+
+    def cell(t, conns, dirs):
+        return {"type": t, "port_directions": dirs, "connections": conns}
+
+    def lut(a, z):
+        return cell("LUT4", {"A": [a], "Z": [z]}, {"A": "input", "Z": "output"})
+
+    def ff(d, q):
+        return cell("TRELLIS_FF", {"DI": [d], "Q": [q]}, {"DI": "input", "Q": "output"})
+
+    def netlist(cells, ports):
+        names = {"q1": {"bits": [2]}, "mid": {"bits": [3]}, "d2": {"bits": [4]}}
+        return {"modules": {"t": {"attributes": {"top": "00000000000000000000000000000001"},
+                                  "ports": ports, "cells": cells, "netnames": names}}}
+
+    one = 0.75 + 0.12 * math.log2(2)           # a net with one sink
+    good = netlist({"ff1": ff(10, 2), "l1": lut(2, 3), "l2": lut(3, 4), "ff2": ff(4, 5),
+                    "l3": lut(6, 7)},
+                   {"in_i": {"direction": "input", "bits": [6]},
+                    "out_o": {"direction": "output", "bits": [7]}})
+    loop = netlist({"a": lut(9, 8), "b": lut(8, 9)}, {})
+    fails = []
+    with tempfile.TemporaryDirectory() as d:
+        def w(name, obj):
+            f = os.path.join(d, name)
+            with open(f, "w") as fh:
+                fh.write(obj if isinstance(obj, str) else json.dumps(obj))
+            return f
+        g, rep, outs = w("good.json", good), os.path.join(d, "r.json"), os.path.join(d, "o.json")
+        quiet = contextlib.redirect_stdout(io.StringIO())
+        with quiet:
+            main([g, "--json", rep, "--outputs-json", outs])
+        paths = json.load(open(rep))["paths"]
+        want = CLK_Q_NS["TRELLIS_FF"] + 3 * one + 2 * LUT_NS + SETUP_NS
+        if abs(paths[0]["ns"] - round(want, 2)) > 0.011 or paths[0]["levels"] != 2 \
+                or not paths[0]["end"].startswith("ff2."):
+            fails.append(f"register path: got {paths[0]}, want {want:.2f} ns, 2 levels, to ff2")
+        o = json.load(open(outs))["outputs"]
+        if abs(o.get("out_o", -1) - round(one + LUT_NS, 2)) > 0.011:
+            fails.append(f"output arrival: got {o}, want out_o {one + LUT_NS:.2f}")
+        with contextlib.redirect_stdout(io.StringIO()):
+            main([g, "--json", rep, "--input-ns", "in_i=10"])
+        top1 = json.load(open(rep))["paths"][0]
+        if top1["end"] != "<output out_o>" or abs(top1["ns"] - round(10 + one + LUT_NS, 2)) > 0.011:
+            fails.append(f"--input-ns: got {top1}")
+        src = w("src.json", {"outputs": {"in_o": 7.0}})
+        with contextlib.redirect_stdout(io.StringIO()):
+            main([g, "--json", rep, "--inputs-from", src])
+        if abs(json.load(open(rep))["paths"][0]["ns"] - round(7 + one + LUT_NS, 2)) > 0.011:
+            fails.append("--inputs-from: in_i did not arrive at 7 ns")
+        with contextlib.redirect_stdout(io.StringIO()):
+            main([g, "--json", rep, "--cut", "^mid$"])
+        top1 = json.load(open(rep))["paths"][0]
+        if top1["levels"] != 1:
+            fails.append(f"--cut: the path through 'mid' should be cut in two, got {top1}")
+        for bad, what in ((w("loop.json", loop), "combinational loop"),
+                          (w("text.json", "not json"), "cannot read"),
+                          (w("empty.json", {"modules": {}}), "not a yosys JSON netlist")):
+            r = subprocess.run([sys.executable, os.path.abspath(__file__), bad],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            if r.returncode != 1 or what not in r.stderr:
+                fails.append(f"{what}: exit {r.returncode}, stderr {r.stderr.strip()!r}")
+    for f in fails:
+        print(f"comb-depth self-test: FAIL: {f}", file=sys.stderr)
+    if not fails:
+        print("comb-depth self-test: 8 checks passed")
+    return 1 if fails else 0
+
+
 if __name__ == "__main__":
+    if sys.argv[1:] == ["--self-test"]:
+        sys.exit(self_test())
     sys.exit(main())

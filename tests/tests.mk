@@ -199,6 +199,8 @@ test:
 	@tests/params-check.sh || echo params >> $(TESTS_FAILED)
 	@echo "==== mlp bound (scripts/mlpbound.py --self-test: the arithmetic of make bench's MLP bound)"
 	@python3 scripts/mlpbound.py --self-test || echo mlpbound >> $(TESTS_FAILED)
+	@echo "==== comb-depth (scripts/comb-depth.py --self-test: the path arithmetic of make timing)"
+	@python3 scripts/comb-depth.py --self-test || echo comb-depth >> $(TESTS_FAILED)
 	@echo "===="; \
 	if [ -s $(TESTS_FAILED) ]; then echo "make test: FAILED:" $$(cat $(TESTS_FAILED)); exit 1; fi; \
 	echo "make test: all suites passed"
