@@ -257,6 +257,44 @@ static void test_branch_penalties(void **state)
     tprog_checks_done("branch penalties", fails);
 }
 
+/* ---- isa_loaduse.S: the load-use rows of the penalty table --------------- */
+#define PEN_LOAD_D1 2u  /* a load's (LR's, SC's, AMO's) value used by the next instruction */
+#define PEN_LOAD_D2 1u  /* ... by the one after: it is forwarded only from WB2 */
+#define PEN_CSR_D1  1u  /* a CSR read used by the next instruction */
+#define LU_N1 10u
+#define LU_N2 20u
+#define LU_KERNELS 4u
+
+static void test_load_use_penalties(void **state)
+{
+    /* per kernel: instructions per iteration, stall cycles per iteration */
+    static const struct {
+        const char *name;
+        unsigned insns, pen;
+    } k[LU_KERNELS] = {
+        { "lu_d1 (lw; use)", 4, PEN_LOAD_D1 },
+        { "lu_d2 (lw; other; use)", 4, PEN_LOAD_D2 },
+        { "lu_d3 (lw; 2 others; use)", 5, 0 },
+        { "lu_csr (csrr; use)", 4, PEN_CSR_D1 },
+    };
+    uint32_t res[3 * LU_KERNELS];
+
+    outrider_sim *sim = tprog_load(state, "test_isa_loaduse", NULL);
+    tprog_fill(sim, "results", 3 * LU_KERNELS, SENTINEL);
+    tprog_run_ok(sim);
+    tprog_read(sim, "results", 0, res, 3 * LU_KERNELS);
+
+    unsigned fails = 0;
+    for (unsigned i = 0; i < LU_KERNELS; i++) {
+        uint32_t steady = res[3 * i + 2] - res[3 * i + 1];
+        uint32_t exp_steady = (LU_N2 - LU_N1) * (k[i].insns + k[i].pen);
+        print_message("  %-26s %u cycles per %u iterations (expected %u)\n", k[i].name, steady,
+                      LU_N2 - LU_N1, exp_steady);
+        fails += steady != exp_steady;
+    }
+    tprog_checks_done("load-use penalties", fails);
+}
+
 /* ---- isa_jump.S --------------------------------------------------------- */
 /* retired branches/jumps of the harts, counted from the retirement port;
  * the hook that was set before (lockstep cosim) still runs */
@@ -715,6 +753,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_jal_jalr, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_branch_penalties, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_branch_counters, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_load_use_penalties, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_loads_stores, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_misaligned_ram, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_forwarding_load_use, tprog_setup, tprog_teardown),

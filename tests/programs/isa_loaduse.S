@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: Apache-2.0
+/*
+ * isa_loaduse.S - the load-use rows of docs/core.md's penalty table
+ * ("Hazards and penalties"), measured in cycles (mcycle) on four loops, each
+ * a function K(a0 = iterations, a1 = where to store the cycle count) like
+ * isa_bpred.S's: mcycle is read before and after the loop only.
+ *
+ * Every kernel runs three times: cold, then warm with LU_N1 and LU_N2
+ * iterations; results[3k+0..2] as in isa_bpred.S. The suite (test_isa.c,
+ * test_load_use_penalties) takes the steady cost per iteration (warm(N2) -
+ * warm(N1)) and compares it with the instructions of the loop plus the
+ * table's stall. The loaded word is in the data cache after the cold run.
+ *
+ * Kernels (a0 counts down to 0; the bnez back is predicted after the cold run):
+ *   0 lu_d1   lw; add using it at once          (load result used by the next instruction)
+ *   1 lu_d2   lw; addi; add using it            (... by the one after)
+ *   2 lu_d3   lw; addi; addi; add using it      (no stall)
+ *   3 lu_csr  csrr mscratch; add using it       (a CSR read used by the next instruction)
+ */
+#include "test_asm.h"
+
+#define LU_N1 10
+#define LU_N2 20
+#define LU_KERNELS 4
+
+.macro KERNEL name
+    .balign 128
+    .skip   64
+\name:
+.endm
+
+    TEST_START
+    la      s5, word
+    la      s0, results
+    la      s1, kernels
+    li      s3, LU_KERNELS
+1:  lw      s4, 0(s1)
+    li      a0, LU_N1
+    mv      a1, s0
+    jalr    ra, 0(s4)           /* cold */
+    li      a0, LU_N1
+    addi    a1, s0, 4
+    jalr    ra, 0(s4)           /* warm, N1 */
+    li      a0, LU_N2
+    addi    a1, s0, 8
+    jalr    ra, 0(s4)           /* warm, N2 */
+    addi    s0, s0, 12
+    addi    s1, s1, 4
+    addi    s3, s3, -1
+    bnez    s3, 1b
+    EXIT_OK
+
+    KERNEL  lu_d1
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    add     t3, t2, t2
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    csrr    t1, mcycle
+    sub     t1, t1, t0
+    sw      t1, 0(a1)
+    ret
+
+    KERNEL  lu_d2
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    addi    a0, a0, -1
+    add     t3, t2, t2
+    bnez    a0, 1b
+    csrr    t1, mcycle
+    sub     t1, t1, t0
+    sw      t1, 0(a1)
+    ret
+
+    KERNEL  lu_d3
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    addi    a0, a0, -1
+    addi    a2, a2, 1
+    add     t3, t2, t2
+    bnez    a0, 1b
+    csrr    t1, mcycle
+    sub     t1, t1, t0
+    sw      t1, 0(a1)
+    ret
+
+    KERNEL  lu_csr
+    csrr    t0, mcycle
+1:  csrr    t2, mscratch
+    add     t3, t2, t2
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    csrr    t1, mcycle
+    sub     t1, t1, t0
+    sw      t1, 0(a1)
+    ret
+
+    UNEXPECTED_TRAP_HANDLER
+    WORDS results, 3 * LU_KERNELS
+    .data
+    .balign 4
+kernels:
+    .word   lu_d1, lu_d2, lu_d3, lu_csr
+word:
+    .word   0x12345678
