@@ -64,8 +64,10 @@ module outrider_soc #(
   parameter int NbLoads        = 4,     // outstanding (non-blocking) loads per context; 0: loads block
   // p-thread misses (docs/dcache.md section 7): a p-thread's missing load
   // allocates an MSHR only while more than PexMshrReserve are free (below
-  // DcacheMshrs); otherwise PexMissWait = 1 parks it, 0 drops it
-  parameter int PexMshrReserve = 1,
+  // DcacheMshrs; default a quarter of them: 2 of 8, 1 of 4, 0 of 1..3);
+  // otherwise PexMissWait = 1 parks it, 0 drops it (chosen by measurement:
+  // docs/performance.md "Several misses per p-thread")
+  parameter int PexMshrReserve = DcacheMshrs / 4,
   parameter int PexMissWait    = 1,
   parameter int SimDebug       = 1,     // 1: dbg_* backdoor ports work (0 on an FPGA)
   // 1: the answers of the instruction port, the Wishbone port and the I/O

@@ -18,7 +18,7 @@ module hx8k_breakout_top #(
   parameter int DcacheBytes   = 64,     // 2 sets x 32-byte line x 1 way: the minimum
   parameter int DcacheWays    = 1,
   parameter int DcacheMshrs   = 1,
-  parameter int PexMshrReserve = 0,     // below DcacheMshrs (one context: no p-thread runs)
+  parameter int PexMshrReserve = DcacheMshrs / 4,  // as outrider_soc: a quarter of the MSHRs
   parameter int PexMissWait   = 1,
   parameter int StoreBufEntries = 1,
   parameter int RamBytes      = 8192,

@@ -15,7 +15,7 @@ module ulx3s_top #(
   parameter int DcacheBytes   = 4096,
   parameter int DcacheWays    = 2,
   parameter int DcacheMshrs   = 4,
-  parameter int PexMshrReserve = 1,
+  parameter int PexMshrReserve = DcacheMshrs / 4,  // as outrider_soc: a quarter of the MSHRs
   parameter int PexMissWait   = 1,
   parameter int StoreBufEntries = 8,
   parameter int RamBytes      = 65536,
