@@ -73,7 +73,7 @@ module dcache_formal #(
   always_ff @(posedge clk_i) ack_q <= rst_ni && wb_cyc && wb_stb;
 
   // p-thread misses: dropped (the module's default), or with FORMAL_PEX_WAIT
-  // waiting above a reserve of one MSHR (the SoC's policy, docs/dcache.md 7)
+  // waiting above a reserve of one MSHR (the SoC's policy for 2..7 MSHRs, docs/dcache.md 7)
 `ifdef FORMAL_PEX_WAIT
   localparam int PexWait = 1, PexReserve = 1;
 `else

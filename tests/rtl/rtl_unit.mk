@@ -98,7 +98,7 @@ $(foreach b,$(RTLU_BENCHES),$(eval $(call RTLU_BENCH_RULES,$(b))))
 # (every other set answers load misses with dreq_nb_i as outstanding);
 # p-thread misses that find too few free MSHRs are dropped (PexMissWait = 0,
 # the module's default) except in pexwait (the default with PexMissWait = 1,
-# PexMshrReserve = 1: the SoC's policy) and w8_m3_wait2 (3 MSHRs, reserve 2:
+# PexMshrReserve = 1: the SoC's policy for 4 MSHRs) and w8_m3_wait2 (3 MSHRs, reserve 2:
 # a p-thread allocates only when all three are free).
 RTLU_DC_SETS := default nc1_w1_8k nc3_w4_l16_m1_pf l64_m2_pf_1k w8_m3_wait2 nc3_w1_1k posted0 nbl0 \
                 pexwait
