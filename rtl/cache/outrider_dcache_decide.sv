@@ -31,7 +31,8 @@
 //   what to do (lr_set_o, resv_clr_o, kill_o).
 // For a prefetch probe: allocate if the line is neither present nor in
 // flight and a way may be replaced (a p-thread's hint only while
-// pex_room_i); otherwise it is dropped, never parked. Victim reads are not decided here.
+// pex_room_i); otherwise it is dropped, never parked. Victim reads are not
+// decided here.
 //
 // Timing: purely combinational (stage 1 has no state of its own beyond the
 // stage-1 register in outrider_dcache_arb).
