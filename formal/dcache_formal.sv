@@ -72,8 +72,16 @@ module dcache_formal #(
   logic ack_q;
   always_ff @(posedge clk_i) ack_q <= rst_ni && wb_cyc && wb_stb;
 
+  // p-thread misses: dropped (the module's default), or with FORMAL_PEX_WAIT
+  // waiting above a reserve of one MSHR (the SoC's policy for 2..7 MSHRs, docs/dcache.md 7)
+`ifdef FORMAL_PEX_WAIT
+  localparam int PexWait = 1, PexReserve = 1;
+`else
+  localparam int PexWait = 0, PexReserve = 0;
+`endif
   outrider_dcache #(
-    .NumCtx (2), .SizeBytes (64), .Ways (2), .LineBytes (8), .NumMshr (2)
+    .NumCtx (2), .SizeBytes (64), .Ways (2), .LineBytes (8), .NumMshr (2),
+    .PexMshrReserve (PexReserve), .PexMissWait (PexWait)
   ) dut (
     .clk_i, .rst_ni,
     .dreq_valid_i, .dreq_ready_o (dreq_ready), .dreq_tid_i, .dreq_op_i, .dreq_amo_i,

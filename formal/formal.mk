@@ -44,7 +44,12 @@ formal-dcache-induct: | deps
 	@yosys -l $(FORMAL_DIR)/dcache_induct.log -q formal/dcache_induct.ys >/dev/null 2>&1 || \
 	  { tail -20 $(FORMAL_DIR)/dcache_induct.log; echo "formal: dcache induct: FAILED"; exit 1; }
 	@grep -q "Induction step proven: SUCCESS" $(FORMAL_DIR)/dcache_induct.log
-	@echo "formal: dcache reservations, p-thread writes: proven by induction"
+	@sed 's/^read_verilog -formal /read_verilog -formal -DFORMAL_PEX_WAIT /' formal/dcache_induct.ys \
+	  > $(FORMAL_DIR)/dcache_induct_wait.ys
+	@yosys -l $(FORMAL_DIR)/dcache_induct_wait.log -q $(FORMAL_DIR)/dcache_induct_wait.ys >/dev/null 2>&1 || \
+	  { tail -20 $(FORMAL_DIR)/dcache_induct_wait.log; echo "formal: dcache induct (p-thread misses wait): FAILED"; exit 1; }
+	@grep -q "Induction step proven: SUCCESS" $(FORMAL_DIR)/dcache_induct_wait.log
+	@echo "formal: dcache reservations, p-thread writes: proven by induction (p-thread misses dropped, and waiting above a reserve)"
 
 # (3) no two MSHRs for one line, (6) an uncached access, LR, SC or AMO is not
 # answered while its context has posted stores in an MSHR (and the cache's

@@ -39,6 +39,8 @@ module outrider_fpga #(
   parameter int DcacheBytes     = 16384,      // the SoC default (board tops may pass less)
   parameter int DcacheWays      = 4,
   parameter int DcacheMshrs     = 8,
+  parameter int PexMshrReserve  = DcacheMshrs / 4, // p-thread misses: MSHRs kept for the harts (docs/dcache.md 7)
+  parameter int PexMissWait     = 1,          // 1: a p-thread miss without an MSHR waits, 0: dropped
   parameter int StoreBufEntries = 8,
   parameter int MemWaitStates   = 0,          // build-time default of the latency register
   parameter     BootRomHex      = "bootrom.hex", // $readmemh file of the boot ROM
@@ -127,6 +129,8 @@ module outrider_fpga #(
     .DcacheBytes     (DcacheBytes),
     .DcacheWays      (DcacheWays),
     .DcacheMshrs     (DcacheMshrs),
+    .PexMshrReserve  (PexMshrReserve),
+    .PexMissWait     (PexMissWait),
     .SimDebug        (0),
     .BootAddr        (ExtBase)
   ) u_soc (

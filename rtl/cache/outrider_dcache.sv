@@ -65,8 +65,11 @@
 //
 // P-thread requests (dreq_spec_i): loads and LR fill the cache like other
 // loads, the fill attributed to the p-thread (no reservation is set); a
-// p-thread miss that finds no free MSHR or no replaceable way at its first
-// lookup is DROPPED: answered in stage 1 with 0 (a replayed one waits).
+// p-thread miss allocates an MSHR only while more than PexMshrReserve are
+// free. One that cannot allocate (too few free MSHRs, or no replaceable way)
+// is, with PexMissWait = 0, DROPPED at its first lookup: answered in stage 1
+// with 0 (a replayed one waits); with PexMissWait = 1 it parks until any
+// MSHR completes and retries, like a hart's miss (never dropped).
 // Other p-thread operations, and p-thread loads outside RAM, are answered
 // with 0 and have no effect (the core never sends them).
 //
@@ -121,6 +124,12 @@ module outrider_dcache #(
   parameter int DebugPort        = 0,   // 1: dbg_* backdoor lookup (simulation)
   parameter int PostedStores     = 1,   // 1: store misses are answered at once (posted)
   parameter int NbLoads          = 1,   // 1: load misses may be answered as outstanding
+  // p-thread misses (docs/dcache.md section 7): a p-thread's missing load
+  // allocates an MSHR only while more than PexMshrReserve are free
+  // (0 <= PexMshrReserve < NumMshr); when it cannot allocate, PexMissWait = 0
+  // drops it (answered 0, class "dropped"), 1 parks it like a hart's miss
+  parameter int PexMshrReserve   = 0,
+  parameter int PexMissWait      = 0,
   // derived: do not override
   parameter int TidW             = (NumCtx > 1) ? $clog2(NumCtx) : 1,
   // a refill slot {MSHR, word of the line}: names the beat that answers an
@@ -252,6 +261,12 @@ module outrider_dcache #(
   if ((PostedStores != 0) && (PostedStores != 1)) begin : g_bad_posted
     $error("outrider_dcache: PostedStores must be 0 or 1");
   end
+  if ((PexMissWait != 0) && (PexMissWait != 1)) begin : g_bad_pexwait
+    $error("outrider_dcache: PexMissWait must be 0 or 1");
+  end
+  if ((PexMshrReserve < 0) || (PexMshrReserve >= NumMshr)) begin : g_bad_pexres
+    $error("outrider_dcache: PexMshrReserve must be at least 0 and below NumMshr");
+  end
 `endif
 
   // ---- wires between the engines, by the engine that drives them ------------------
@@ -308,6 +323,8 @@ module outrider_dcache #(
   logic                 free_v, match, match_done, match_err, match_spec, mswb_any;
   logic                 done_v, done_err, done_spec, done_pref, done_pfill, head_v, head_wb;
   logic [MshrW-1:0]     free_id, match_id, done_id, head_id;
+  logic [NumMshr-1:0]   free_mask;
+  logic                 pex_room;     // a p-thread miss may allocate (more than PexMshrReserve free)
   logic [Ways-1:0]      own_w;
   logic [WayW-1:0]      rsp_way, done_way, head_way;
   logic [LineW-1:0]     rsp_line, done_line, head_line, head_vic, cur_line;
@@ -414,14 +431,14 @@ module outrider_dcache #(
 
   outrider_dcache_decide #(
     .Ways (Ways), .OffW (OffW), .SetW (SetW), .MshrW (MshrW), .PostedStores (PostedStores),
-    .NbLoads (NbLoads)
+    .NbLoads (NbLoads), .PexMissWait (PexMissWait)
   ) u_decide (
     .s1_v_i (s1_v), .s1_src_i (s1_src), .s1_req_i (s1_req), .s1_route_i (s1_route),
     .s1_cls_i (s1_cls), .s1_nb_i (s1_nb), .nbl_o (s1_nbl), .hit_i (hit), .hit_way_i (hit_way), .hit_data_i (hit_data),
     .s1_pfill_i (s1_pfill), .victim_found_i (victim_found), .match_i (match),
     .match_id_i (match_id), .match_done_i (match_done), .match_err_i (match_err),
     .match_spec_i (match_spec), .free_v_i (free_v), .free_id_i (free_id), .done_v_i (done_v),
-    .match_word_done_i (match_word_done), .match_nbl_word_i (match_nbl_word), .post_ok_i (post_ok), .fill_we_i (fill_we), .rsp_way_i (rsp_way), .rsp_id_i (rsp_id), .vr_active_i (vr_active),
+    .pex_room_i (pex_room), .match_word_done_i (match_word_done), .match_nbl_word_i (match_nbl_word), .post_ok_i (post_ok), .fill_we_i (fill_we), .rsp_way_i (rsp_way), .rsp_id_i (rsp_id), .vr_active_i (vr_active),
     .vr_set_i (vr_set), .vr_way_i (vr_way), .sc_ok_i (sc_ok), .per_rdata_i, .s1_resp_o (s1_resp),
     .s1_err_o (s1_err), .s1_rdata_o (s1_rdata), .s1_write_o (s1_write), .s1_wval_o (s1_wval),
     .park_o (s1_park), .park_rdy_o (s1_park_rdy), .park_wait_o (s1_park_wait),
@@ -449,6 +466,22 @@ module outrider_dcache #(
   );
 
   // ---- misses ------------------------------------------------------------------
+  // The p-thread reserve: a p-thread's miss may allocate only while more than
+  // PexMshrReserve MSHRs are free (0: while any is, the plain free_v)
+  localparam int FreeCntW = $clog2(NumMshr + 1);
+  if (PexMshrReserve == 0) begin : g_pex_room_any
+    assign pex_room = free_v;
+    logic unused_free_mask;
+    assign unused_free_mask = ^free_mask;
+  end else begin : g_pex_room_cnt
+    logic [FreeCntW-1:0] n_free;
+    always_comb begin : p_n_free
+      n_free = '0;
+      for (int m = 0; m < NumMshr; m++) n_free = n_free + FreeCntW'(free_mask[m]);
+    end
+    assign pex_room = (n_free > FreeCntW'(PexMshrReserve));
+  end
+
   outrider_dcache_mshr #(
     .NumMshr (NumMshr), .Ways (Ways), .LineW (LineW), .SetW (SetW), .WordW (WordW),
     .TidW (TidW), .WPL (WPL), .NumCtx (NumCtx), .PostedStores (PostedStores),
@@ -459,7 +492,7 @@ module outrider_dcache #(
     .alloc_way_i (victim), .alloc_wb_i (alloc_wb), .alloc_vic_i (alloc_vic),
     .alloc_spec_i (s1_spec), .alloc_tid_i (s1_tid), .alloc_pref_i (s1_alloc_pref),
     .alloc_word_i (s1_word), .touch_i (s1_merge && !s1_spec), .free_v_o (free_v),
-    .free_id_o (free_id), .s1_line_i (s1_line), .match_o (match), .match_id_o (match_id),
+    .free_id_o (free_id), .free_mask_o (free_mask), .s1_line_i (s1_line), .match_o (match), .match_id_o (match_id),
     .match_done_o (match_done), .match_err_o (match_err), .match_spec_o (match_spec),
     .own_w_o (own_w), .rsp_valid_i (rsp_valid), .rsp_id_i (rsp_id), .rsp_err_i (rsp_err),
     .rsp_last_i (rsp_last), .rsp_way_o (rsp_way), .rsp_line_o (rsp_line), .done_v_o (done_v),

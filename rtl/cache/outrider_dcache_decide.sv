@@ -12,8 +12,10 @@
 //   (s1_write_o, s1_wval_o; the AMO through outrider_amo_alu), unless the
 //   way's write port is taken by a refill beat or the line is being copied
 //   out (then it parks). A miss merges into the MSHR its line is in flight
-//   in, allocates a free MSHR and way, is dropped (a p-thread request at
-//   its first lookup), or parks until any MSHR completes.
+//   in, allocates a free MSHR and way (a p-thread request only while
+//   pex_room_i: more MSHRs are free than its reserve), is dropped (a
+//   p-thread request at its first lookup, PexMissWait = 0), or parks until
+//   any MSHR completes (with PexMissWait = 1 also a p-thread request).
 // - Posted stores (PostedStores = 1): a plain store of the main thread that
 //   would allocate, or merge into an MSHR that is not installing, has not
 //   failed and has not yet written the store's word, to a line known to be
@@ -28,7 +30,9 @@
 // - It classifies the access once (ev_*_o) and tells the reservation unit
 //   what to do (lr_set_o, resv_clr_o, kill_o).
 // For a prefetch probe: allocate if the line is neither present nor in
-// flight and a way may be replaced. Victim reads are not decided here.
+// flight and a way may be replaced (a p-thread's hint only while
+// pex_room_i); otherwise it is dropped, never parked. Victim reads are not
+// decided here.
 //
 // Timing: purely combinational (stage 1 has no state of its own beyond the
 // stage-1 register in outrider_dcache_arb).
@@ -42,6 +46,7 @@ module outrider_dcache_decide #(
   parameter int MshrW   = 2,
   parameter int PostedStores = 1,
   parameter int NbLoads = 1,
+  parameter int PexMissWait = 0,   // 1: a p-thread miss that cannot allocate parks (0: dropped)
   // derived: do not override
   parameter int WayW    = (Ways > 1) ? $clog2(Ways) : 1
 ) (
@@ -67,6 +72,7 @@ module outrider_dcache_decide #(
   input  logic              free_v_i,
   input  logic [MshrW-1:0]  free_id_i,
   input  logic              done_v_i,
+  input  logic              pex_room_i,     // a p-thread miss may allocate (above the reserve)
   input  logic              match_word_done_i, // the refill has written stage 1's word
   input  logic              match_nbl_word_i,  // an outstanding load waits for stage 1's word
   input  logic              post_ok_i,      // stage 1's line is known to be in memory
@@ -155,7 +161,7 @@ module outrider_dcache_decide #(
   logic s1_live;                 // a core request (new or replayed) in stage 1
 
   always_comb begin : p_decide
-    logic ld, st, sc, amo, wr_op, conflict, nb;
+    logic ld, st, sc, amo, wr_op, conflict, nb, can_alloc;
     s1_live      = s1_v_i && ((s1_src_i == SrcReq) || (s1_src_i == SrcReplay));
     s1_resp_o    = 1'b0;
     s1_err_o     = 1'b0;
@@ -189,6 +195,8 @@ module outrider_dcache_decide #(
     amo   = (s1_op == DopAmo);
     wr_op = st || amo || (sc && sc_ok_i);
     nb    = (NbLoads != 0) && s1_nb_i && (s1_src_i == SrcReq) && (s1_op == DopLoad) && post_ok_i;
+    // an MSHR and a way for this miss (a p-thread's only above its reserve)
+    can_alloc = free_v_i && victim_found_i && (!s1_spec || pex_room_i);
     conflict = wr_op && ((fill_we_i && (rsp_way_i == hit_way_i)) ||
                          (vr_active_i && (vr_set_i == s1_set) && (vr_way_i == hit_way_i)));
 
@@ -297,14 +305,14 @@ module outrider_dcache_decide #(
             kill_o      = 1'b1;
             ev_o        = !s1_cls_i;
             ev_cls_o    = DcClsMiss;
-          end else if (free_v_i && victim_found_i && nb) begin
+          end else if (can_alloc && nb) begin
             alloc_o     = 1'b1;
             s1_resp_o   = 1'b1;
             s1_rdata_o  = 32'({free_id_i, s1_word});
             nbl_o       = 1'b1;
             ev_o        = !s1_cls_i;
             ev_cls_o    = DcClsMiss;
-          end else if (free_v_i && victim_found_i) begin
+          end else if (can_alloc) begin
             alloc_o     = 1'b1;
             park_o      = 1'b1;
             park_wait_o = WaitMshr;
@@ -313,25 +321,29 @@ module outrider_dcache_decide #(
             park_cls_o  = 1'b1;
             ev_o        = !s1_cls_i;
             ev_cls_o    = DcClsMiss;
-          end else if (s1_spec && !s1_cls_i) begin
-            // dropped: never delay anyone for a p-thread. Only at its first
-            // lookup: a p-thread request that already allocated or merged
-            // (and was counted as a miss) waits like any other if its line
-            // was evicted again before its replay, so that an answer of 0
-            // always comes with a "dropped" access event
+          end else if (s1_spec && !s1_cls_i && (PexMissWait == 0)) begin
+            // dropped (PexMissWait = 0): never delay anyone for a p-thread.
+            // Only at its first lookup: a p-thread request that already
+            // allocated or merged (and was counted as a miss) waits like any
+            // other if its line was evicted again before its replay, so that
+            // an answer of 0 always comes with a "dropped" access event
             s1_resp_o = 1'b1;
             ev_o      = 1'b1;
             ev_cls_o  = DcClsDropped;
           end else begin
+            // wait for any MSHR to complete, then look again (a p-thread's
+            // miss with PexMissWait = 1 too: it parks in its own context's
+            // entry and takes no MSHR while it waits)
             park_o      = 1'b1;
             park_wait_o = WaitAny;
             park_rdy_o  = done_v_i;
-            park_full_o = !free_v_i;
+            park_full_o = !free_v_i || (s1_spec && !pex_room_i);
           end
         end
       endcase
     end else if (s1_v_i && (s1_src_i == SrcProbe)) begin
-      if (!hit_i && !match_i && free_v_i && victim_found_i) begin
+      // (a p-thread's hint only above the reserve; a probe never waits)
+      if (!hit_i && !match_i && can_alloc) begin
         alloc_o      = 1'b1;
         alloc_pref_o = 1'b1;
       end

@@ -18,7 +18,7 @@
 //     MsDone -> MsFree     the next cycle: the line is installed (or, with
 //                          an error, dropped) and the waiters wake
 // - Views of this cycle: the entry in MsDone (done_*_o, at most one), the
-//   lowest free entry, the entry holding stage 1's line (match_*_o: merge),
+//   lowest free entry, which entries are free (free_mask_o), the entry holding stage 1's line (match_*_o: merge),
 //   the ways of stage 1's set an entry owns (own_w_o: not replaceable),
 //   "a victim write-back is still to be copied" (mswb_any_o), the entry of
 //   a refill beat (rsp_way_o, rsp_line_o) and the fields the sequencer and
@@ -76,6 +76,7 @@ module outrider_dcache_mshr #(
   input  logic              touch_i,         // a non-p-thread access merges into match_id_o
   output logic              free_v_o,
   output logic [MshrW-1:0]  free_id_o,
+  output logic [NumMshr-1:0] free_mask_o,    // entry m is free (p-thread reserve, outrider_dcache)
 
   // lookup of stage 1's line and set
   input  logic [LineW-1:0]  s1_line_i,
@@ -210,6 +211,9 @@ module outrider_dcache_mshr #(
       if ((st_q[2*m +: 2] != MsFree) && wb_q[m]) mswb_any_o = 1'b1;
     end
     done_err_o = err_q[done_id_o];
+  end
+  for (genvar g = 0; g < NumMshr; g++) begin : g_free_mask
+    assign free_mask_o[g] = (st_q[2*g +: 2] == MsFree);
   end
 
   assign done_line_o  = line_q[LineW*done_id_o +: LineW];

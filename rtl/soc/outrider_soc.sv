@@ -62,6 +62,13 @@ module outrider_soc #(
   parameter int DcachePrefetch = 0,     // 1: next-line prefetch on demand misses
   parameter int DcachePosted   = 1,     // 1: store misses answered at once (posted stores)
   parameter int NbLoads        = 4,     // outstanding (non-blocking) loads per context; 0: loads block
+  // p-thread misses (docs/dcache.md section 7): a p-thread's missing load
+  // allocates an MSHR only while more than PexMshrReserve are free (below
+  // DcacheMshrs; default a quarter of them: 2 of 8, 1 of 4, 0 of 1..3);
+  // otherwise PexMissWait = 1 parks it, 0 drops it (chosen by measurement:
+  // docs/performance.md "Several misses per p-thread")
+  parameter int PexMshrReserve = DcacheMshrs / 4,
+  parameter int PexMissWait    = 1,
   parameter int SimDebug       = 1,     // 1: dbg_* backdoor ports work (0 on an FPGA)
   // 1: the answers of the instruction port, the Wishbone port and the I/O
   // window enter through flip-flops; the driver sets them one cycle early
@@ -435,7 +442,8 @@ module outrider_soc #(
   outrider_dcache #(
     .NumCtx (NumCtx), .SizeBytes (DcacheBytes), .Ways (DcacheWays), .LineBytes (DcacheLine),
     .NumMshr (DcacheMshrs), .NextLinePrefetch (DcachePrefetch), .DebugPort (SimDebug),
-    .PostedStores (DcachePosted), .NbLoads ((NbLoads > 0) ? 1 : 0)
+    .PostedStores (DcachePosted), .NbLoads ((NbLoads > 0) ? 1 : 0),
+    .PexMshrReserve (PexMshrReserve), .PexMissWait (PexMissWait)
   ) u_dcache (
     .clk_i, .rst_ni,
     .dreq_valid_i (dreq_valid_ds && !perfect), .dreq_ready_o (dc_ready), .dreq_tid_i (dreq_tid),

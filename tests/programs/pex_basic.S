@@ -52,12 +52,16 @@
  *      p-thread's registers are the spawner's, not the late answer (1)
  * 45 V registers a p-thread wrote (x10-x27) are the spawner's again in the
  *      next p-thread, although the spawner did not write them since (1)
+ * 46 V after a cancel while the p-thread's miss waited for an MSHR (the
+ *      main thread's posted stores hold all 8, more than the reserve: the
+ *      miss parks, docs/dcache.md section 7), the next p-thread is spawned
+ *      and sees the spawner's registers (1)
  * data[] must be unchanged by every p-thread (the suite compares it with
  * the ELF's initial values); hart_flag is set by the helper hart.
  */
 #include "pex_asm.h"
 
-#define NRESULTS 46
+#define NRESULTS 47
 #define PT_BUDGET 100
 #define P(i) (0x5A000000 + ((i) << 16) + (i) * 0x111)
 #define R(i) (0xC3000000 + ((i) << 12) + (i) * 0x5)
@@ -217,6 +221,30 @@
     la      t4, spawn_rd
     sw      t6, 4*44(t4)
     VERDICT 44
+
+    /* 46: as 44, but the p-thread's miss waits for an MSHR: first a load
+     * above the store lines (its refill marks them as memory, so stores
+     * to them are posted), then posted store misses to 8 lines (an MSHR
+     * each), then the spawn; the p-thread's load finds no MSHR above the
+     * reserve and parks; cancel it there (the suite checks that context 1
+     * had MSHR-full cycles) */
+    la      t1, store_lines
+    lw      t0, 8*32(t1)
+    add     t0, t0, t0              /* wait for the value */
+    .irp i, 0,1,2,3,4,5,6,7
+    sw      t1, \i*32(t1)
+    .endr
+    la      s3, cold_word2
+    li      t0, 0x1234
+    SPAWN_RETRY t6, pt_load_cold
+    pause                           /* the p-thread issues its load */
+    PEX_CANCEL
+    SETTLE
+    li      t0, 0x1234
+    SPAWN_RETRY t6, pt_check_t0
+    la      t4, spawn_rd
+    sw      t6, 4*46(t4)
+    VERDICT 46
 
     /* 45: a p-thread overwrites x10-x27; the main thread leaves them alone;
      * the next p-thread must see the main thread's values again */
@@ -555,4 +583,10 @@ data:
     .balign 64
 cold_word:                          /* a line only the p-thread of 44 loads */
     .word   0xDEADBEEF
+    .balign 64
+cold_word2:                         /* a line only the p-thread of 46 loads */
+    .word   0xFEEDF00D
+    .balign 64
+store_lines:                        /* 46: 8 lines of posted stores, then the load's line */
+    .space  9*32
     .balign 64

@@ -95,16 +95,22 @@ $(foreach b,$(RTLU_BENCHES),$(eval $(call RTLU_BENCH_RULES,$(b))))
 # 64-byte lines, 1, 2 and 3 MSHRs, the next-line prefetcher (also with one
 # MSHR), 1 KiB and 8 KiB; posted0 the default with PostedStores = 0
 # (every other set posts store misses); nbl0 the default with NbLoads = 0
-# (every other set answers load misses with dreq_nb_i as outstanding).
-RTLU_DC_SETS := default nc1_w1_8k nc3_w4_l16_m1_pf l64_m2_pf_1k w8_m3 nc3_w1_1k posted0 nbl0
+# (every other set answers load misses with dreq_nb_i as outstanding);
+# p-thread misses that find too few free MSHRs are dropped (PexMissWait = 0,
+# the module's default) except in pexwait (the default with PexMissWait = 1,
+# PexMshrReserve = 1: the SoC's policy for 4 MSHRs) and w8_m3_wait2 (3 MSHRs, reserve 2:
+# a p-thread allocates only when all three are free).
+RTLU_DC_SETS := default nc1_w1_8k nc3_w4_l16_m1_pf l64_m2_pf_1k w8_m3_wait2 nc3_w1_1k posted0 nbl0 \
+                pexwait
 RTLU_DC_default_G          :=
 RTLU_DC_nc1_w1_8k_G        := -GNC=1 -GWAYS=1 -GSIZE=8192
 RTLU_DC_nc3_w4_l16_m1_pf_G := -GNC=3 -GWAYS=4 -GLINE=16 -GMSHRS=1 -GPREF=1
 RTLU_DC_l64_m2_pf_1k_G     := -GLINE=64 -GMSHRS=2 -GPREF=1 -GSIZE=1024
-RTLU_DC_w8_m3_G            := -GWAYS=8 -GSIZE=8192 -GMSHRS=3
+RTLU_DC_w8_m3_wait2_G      := -GWAYS=8 -GSIZE=8192 -GMSHRS=3 -GPEXW=1 -GPEXR=2
 RTLU_DC_nc3_w1_1k_G        := -GNC=3 -GWAYS=1 -GSIZE=1024
 RTLU_DC_posted0_G          := -GPOSTED=0
 RTLU_DC_nbl0_G             := -GNBL=0
+RTLU_DC_pexwait_G          := -GPEXW=1 -GPEXR=1
 # (nbl0 differs from the default only where loads would go outstanding: a
 # quarter of the random traffic, +quick, keeps make test short)
 RTLU_DC_nbl0_ARGS          := +quick
@@ -218,8 +224,9 @@ $(foreach m,$(RTLU_MODS),$(eval $(call RTLU_LINT_RULES,$(m))))
 RTLU_DC_LINT_G := "" "-GNumCtx=1 -GWays=1 -GSizeBytes=8192" \
   "-GNumCtx=3 -GWays=4 -GLineBytes=16 -GNumMshr=1 -GNextLinePrefetch=1" \
   "-GLineBytes=64 -GNumMshr=2 -GNextLinePrefetch=1 -GSizeBytes=1024" \
-  "-GWays=8 -GSizeBytes=8192 -GNumMshr=3 -GDebugPort=1" "-GNumCtx=3 -GWays=1 -GSizeBytes=1024" \
-  "-GNbLoads=0" "-GNbLoads=0 -GPostedStores=0"
+  "-GWays=8 -GSizeBytes=8192 -GNumMshr=3 -GDebugPort=1 -GPexMissWait=1 -GPexMshrReserve=2" \
+  "-GNumCtx=3 -GWays=1 -GSizeBytes=1024" \
+  "-GNbLoads=0" "-GNbLoads=0 -GPostedStores=0" "-GPexMissWait=1 -GPexMshrReserve=1"
 .PHONY: rtl-unit-lint-dcache
 rtl-unit-lint-dcache:
 	@for g in $(RTLU_DC_LINT_G); do \

@@ -36,6 +36,8 @@ module tb_dcache;
   parameter int PREF  = 0;
   parameter int POSTED = 1;                      // PostedStores
   parameter int NBL    = 1;                      // NbLoads
+  parameter int PEXR   = 0;                      // PexMshrReserve
+  parameter int PEXW   = 0;                      // PexMissWait
   localparam int TidW   = (NC > 1) ? $clog2(NC) : 1;
   localparam int Stride = SIZE / WAYS;           // bytes between lines of one set
   localparam int Tags   = WAYS + 4;              // lines per set used by the test
@@ -124,7 +126,7 @@ module tb_dcache;
   outrider_dcache #(
     .NumCtx (NC), .SizeBytes (SIZE), .Ways (WAYS), .LineBytes (LINE), .NumMshr (MSHRS),
     .NextLinePrefetch (PREF), .DebugPort (1),
-    .PostedStores (POSTED), .NbLoads (NBL)
+    .PostedStores (POSTED), .NbLoads (NBL), .PexMshrReserve (PEXR), .PexMissWait (PEXW)
   ) u_dut (
     .clk_i (clk), .rst_ni (rst_n),
     .dreq_valid_i (dreq_valid), .dreq_ready_o (dreq_ready), .dreq_tid_i (dreq_tid),
@@ -642,7 +644,7 @@ module tb_dcache;
         `CHECK(!e && !nbl && d == per_fn(a), $sformatf("ctx%0d peripheral load %h = %h (nbl %b)", c, a, d, nbl))
       end else if (c == NC - 1) begin                        // p-thread load
         xact_nb(c, DopLoad, 5'd0, a, 32'd0, 4'hF, 1'b1, nb, d, e, nbl);
-        `CHECK(!e && (nbl || d == shadow[widx(a)] || (d == 32'd0 && last_cls[c] == ClsDropped)),
+        `CHECK(!e && (nbl || d == shadow[widx(a)] || (PEXW == 0 && d == 32'd0 && last_cls[c] == ClsDropped)),
                $sformatf("ctx%0d spec load %h = %h, expected %h or a drop", c, a, d,
                          shadow[widx(a)]))
       end else begin                                         // plain load again
@@ -1086,12 +1088,101 @@ module tb_dcache;
   endtask
   /* verilator lint_on UNUSEDSIGNAL */
 
+  // ---- directed tests of the p-thread MSHR policy (docs/dcache.md section 7) -------
+  // one more miss of context 0 to a fresh line that must allocate an MSHR
+  // at once: a load with nb answered outstanding, or else a posted store
+  task automatic main_alloc(input string what);
+    logic [31:0] line;
+    logic        nbl;
+    /* verilator lint_off UNUSEDSIGNAL */
+    int          i;
+    /* verilator lint_on UNUSEDSIGNAL */
+    longint      lat;
+    fresh(line);
+    if (nb_on) begin
+      ldnb(0, DopLoad, line + 32'd4, 1'b1, nbl, i, lat);
+      `CHECK(nbl && lat == 1, $sformatf("%s: main-thread load miss: nbl %b after %0d cycles", what, nbl, lat))
+    end else begin
+      st(0, line + 32'd4, 32'h600D_0000 ^ line, 4'hF, lat);
+      `CHECK(last_posted[0] && lat == 1, $sformatf("%s: main-thread store miss: posted %b after %0d cycles",
+                                                   what, last_posted[0], lat))
+    end
+  endtask
+
+  // P1: context 0 fills all MSHRs but PexMshrReserve; a p-thread load miss
+  // (last context) then cannot allocate: PexMissWait = 0 drops it (0 at
+  // once, class "dropped"); PexMissWait = 1 parks it (an mshr_full stall of
+  // its context, no answer) and
+  // P2: while it waits, context 0 still allocates the reserved MSHRs;
+  // P3: it completes with memory's word after an MSHR frees, never dropped
+  task automatic t_pex_mshr();
+    localparam longint Lat = 30;
+    logic [31:0] line, pa;
+    /* verilator lint_off UNUSEDSIGNAL */
+    logic [31:0] d;                      // (the fence's answer)
+    int          pt;                     // (a context number: only its low bits index)
+    /* verilator lint_on UNUSEDSIGNAL */
+    logic        e, full_seen;
+    int          drop0;
+    longint      t0;
+    pt = NC - 1;
+    if (NC < 2 || PREF != 0 || (!nb_on && POSTED == 0)) begin
+      $display("  %s: p-thread MSHR policy tests skipped (one context, next-line prefetcher, or no way to keep misses in flight)", name);
+      return;
+    end
+    $display("  %s: directed p-thread MSHR policy tests (PexMshrReserve = %0d, PexMissWait = %0d)", name, PEXR, PEXW);
+    hints_on = 1'b0;
+    u_mem.latency = int'(Lat); u_mem.stall_pct = 0; u_mem.max_out = 64;
+    xact(0, DopFence, 5'd0, RamBase, 32'd0, 4'h0, 1'b0, d, e);    // clean victims only
+    `CHECK(!e, "P1: fence")
+    wait_idle();
+    for (int m = 0; m < MSHRS - PEXR; m++) main_alloc("P1 fill");
+    `CHECK($countones(u_dut.free_mask) == PEXR,
+           $sformatf("P1: %0d MSHRs free after filling all but %0d", $countones(u_dut.free_mask), PEXR))
+    // the p-thread's load, sent without waiting for its answer
+    fresh(line);
+    pa = line + 32'(4 * (WPL - 1));
+    drop0 = n_drop;
+    rq_op[pt] = DopLoad; rq_amo[pt] = 5'd0; rq_addr[pt] = pa; rq_wdata[pt] = 32'd0; rq_be[pt] = 4'hF;
+    rq_spec[pt] = 1'b1; rq_nb[pt] = 1'b1;
+    resp_got[pt] = 1'b0;
+    want[pt] = 1'b1;
+    full_seen = 1'b0;
+    t0 = cyc;
+    while (!resp_got[pt] && cyc - t0 < 6) begin
+      @(mon_ev);
+      if (ev_mshr_full[pt]) full_seen = 1'b1;
+    end
+    if (PEXW == 0) begin
+      `CHECK(resp_got[pt] && !resp_err[pt] && !resp_nbl[pt] && resp_rdata[pt] == 32'd0 &&
+             last_cls[pt] == ClsDropped && n_drop == drop0 + 1 && resp_cyc[pt] - acc_cyc[pt] == 1,
+             $sformatf("P1: p-thread miss with %0d MSHRs free (drop policy): answered %b (%h, class %0d) after %0d cycles",
+                       PEXR, resp_got[pt], resp_rdata[pt], last_cls[pt], resp_cyc[pt] - acc_cyc[pt]))
+    end else begin
+      `CHECK(!resp_got[pt] && outstanding[pt] && full_seen,
+             $sformatf("P1: p-thread miss with %0d MSHRs free (wait policy): answered %b, mshr_full seen %b",
+                       PEXR, resp_got[pt], full_seen))
+      for (int m = 0; m < PEXR; m++) main_alloc("P2 reserved MSHR");
+      `CHECK(!resp_got[pt], "P2: the p-thread's miss was answered while every MSHR was busy")
+      while (!resp_got[pt] && cyc - t0 < 20000) @(mon_ev);
+      `CHECK(resp_got[pt] && !resp_err[pt] && n_drop == drop0 && resp_cyc[pt] - acc_cyc[pt] > Lat,
+             $sformatf("P3: the waiting p-thread miss: answered %b err %b after %0d cycles, %0d drops",
+                       resp_got[pt], resp_err[pt], resp_cyc[pt] - acc_cyc[pt], n_drop - drop0))
+      // an outstanding answer's value is checked by the monitor on the fill port
+      if (!resp_nbl[pt])
+        `CHECK(resp_rdata[pt] == shadow[widx(pa)] && resp_rdata[pt] == u_mem.mem[widx(pa)],
+               $sformatf("P3: the waiting p-thread load got %h, memory %h", resp_rdata[pt], shadow[widx(pa)]))
+    end
+    wait_idle();
+    hints_on = 1'b1;
+  endtask
+
   initial watchdog("dcache", 64'd20_000_000);
 
   string name;
   initial begin
-    name = $sformatf("dcache(NC=%0d SIZE=%0d WAYS=%0d LINE=%0d MSHRS=%0d PREF=%0d POSTED=%0d NBL=%0d)",
-                     NC, SIZE, WAYS, LINE, MSHRS, PREF, POSTED, NBL);
+    name = $sformatf("dcache(NC=%0d SIZE=%0d WAYS=%0d LINE=%0d MSHRS=%0d PREF=%0d POSTED=%0d NBL=%0d PEXR=%0d PEXW=%0d)",
+                     NC, SIZE, WAYS, LINE, MSHRS, PREF, POSTED, NBL, PEXR, PEXW);
     if ($value$plusargs("seed=%d", rnd_seed)) $display("  seed %0d", rnd_seed);
     nb_off = $test$plusargs("nb_off");
     quick  = $test$plusargs("quick");
@@ -1127,14 +1218,17 @@ module tb_dcache;
     run_config(60, 0, 64, 300);
     t_nbl();
     t_posted();
+    t_pex_mshr();
     run_config(2, 20, 8, 300);
     `CHECK(u_mem.proto_errors == 0, $sformatf("%0d Wishbone protocol errors", u_mem.proto_errors))
     `CHECK(n_ready_dep == 0, $sformatf("ready depended on valid %0d times", n_ready_dep))
     `CHECK(n_fill > 0 && n_evict > 0 && n_wb > 0 && n_merge > 0,
            $sformatf("coverage: %0d fills, %0d evictions, %0d write-backs, %0d merges",
                      n_fill, n_evict, n_wb, n_merge))
-    if (MSHRS == 1 && NC > 1)
+    if (MSHRS == 1 && NC > 1 && PEXW == 0)
       `CHECK(n_drop > 0, "p-thread loads were dropped with one MSHR")
+    if (PEXW != 0)
+      `CHECK(n_drop == 0, $sformatf("%0d p-thread loads dropped with PexMissWait = 1", n_drop))
     `CHECK(n_pref > 0, "prefetch fills (hints, and the next-line prefetcher with PREF = 1)")
     `CHECK(n_hint > 0, "prefetch hints were sent")
     `CHECK(n_bursts > 0, "Wishbone bursts were checked")

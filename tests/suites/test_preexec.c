@@ -486,7 +486,7 @@ static void test_misaligned_pthread(void **state)
 
 /* ---- pex_basic.S: spawn, refusal, stop, cancel, budget, exceptions -------- */
 
-#define BASIC_N 46
+#define BASIC_N 47
 
 static void test_spawn_stop_cancel_refuse(void **state)
 {
@@ -549,6 +549,7 @@ static void test_spawn_stop_cancel_refuse(void **state)
         { 32, 0, "negative control" },
         { 43, 1, "an enabled, pending interrupt of context 1 is not taken" },
         { 44, 1, "a late answer after cancel does not reach the next p-thread" },
+        { 46, 1, "cancel while a miss waits for an MSHR; the next p-thread is clean" },
         { 45, 1, "registers a p-thread wrote are the spawner's again in the next" },
     };
     for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
@@ -568,6 +569,11 @@ static void test_spawn_stop_cancel_refuse(void **state)
     tprog_check("mtvec of context 0", 42, r[42], tprog_sym(sim, "unexpected_trap"), &fails);
     for (size_t i = 0; i < 16; i++)
         tprog_check("data[] untouched by p-threads", i, data_after[i], data_before[i], &fails);
+    /* 46 really cancelled a p-thread whose miss waited for an MSHR (parked,
+     * not dropped): context 1 had MSHR-full cycles (when memory is slow
+     * enough for the 8 posted stores to be in flight together) */
+    if (cfg.mem_latency >= 20 && outrider_sim_stats(sim)->dcache.ctx[1].mshr_full_stall_cycles == 0)
+        tprog_check("context 1 MSHR-full cycles (46: > 0)", 46, 0, 1, &fails);
 
     /* the stop counters: exactly the checks that must end a p-thread */
     const outrider_preexec_stats *p = pex_stats(sim);

@@ -8,4 +8,4 @@ FPGA_CONSTR_hx8k_breakout := fpga/boards/hx8k_breakout/hx8k_breakout.pcf
 FPGA_DESC_hx8k_breakout   := iCE40-HX8K Breakout (iCE40HX8K-CT256)
 FPGA_PROG_hx8k_breakout   := iceprog
 # applied with chparam to hx8k_breakout_top (the bitstream) and to outrider_fpga (the report)
-FPGA_PARAMS_hx8k_breakout := NumCtx=1 DcacheBytes=64 DcacheWays=1 DcacheMshrs=1 StoreBufEntries=1 RamBytes=8192
+FPGA_PARAMS_hx8k_breakout := NumCtx=1 DcacheBytes=64 DcacheWays=1 DcacheMshrs=1 PexMshrReserve=0 StoreBufEntries=1 RamBytes=8192

@@ -18,6 +18,8 @@ module hx8k_breakout_top #(
   parameter int DcacheBytes   = 64,     // 2 sets x 32-byte line x 1 way: the minimum
   parameter int DcacheWays    = 1,
   parameter int DcacheMshrs   = 1,
+  parameter int PexMshrReserve = DcacheMshrs / 4,  // as outrider_soc: a quarter of the MSHRs
+  parameter int PexMissWait   = 1,
   parameter int StoreBufEntries = 1,
   parameter int RamBytes      = 8192,
   parameter int MemWaitStates = 0,
@@ -54,6 +56,7 @@ module hx8k_breakout_top #(
   outrider_fpga #(
     .ClkHz(ClkHz), .Baud(115200), .RamBytes(RamBytes), .NumCtx(NumCtx),
     .DcacheBytes(DcacheBytes), .DcacheWays(DcacheWays), .DcacheMshrs(DcacheMshrs),
+    .PexMshrReserve(PexMshrReserve), .PexMissWait(PexMissWait),
     .StoreBufEntries(StoreBufEntries), .MemWaitStates(MemWaitStates),
     .BootRomHex(BootRomHex)
   ) u_fpga (

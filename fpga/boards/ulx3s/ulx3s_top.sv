@@ -15,6 +15,8 @@ module ulx3s_top #(
   parameter int DcacheBytes   = 4096,
   parameter int DcacheWays    = 2,
   parameter int DcacheMshrs   = 4,
+  parameter int PexMshrReserve = DcacheMshrs / 4,  // as outrider_soc: a quarter of the MSHRs
+  parameter int PexMissWait   = 1,
   parameter int StoreBufEntries = 8,
   parameter int RamBytes      = 65536,
   parameter int MemWaitStates = 0,
@@ -43,6 +45,7 @@ module ulx3s_top #(
   outrider_fpga #(
     .ClkHz(ClkHz), .Baud(115200), .RamBytes(RamBytes), .NumCtx(NumCtx),
     .DcacheBytes(DcacheBytes), .DcacheWays(DcacheWays), .DcacheMshrs(DcacheMshrs),
+    .PexMshrReserve(PexMshrReserve), .PexMissWait(PexMissWait),
     .StoreBufEntries(StoreBufEntries), .MemWaitStates(MemWaitStates),
     .BootRomHex(BootRomHex)
   ) u_fpga (
