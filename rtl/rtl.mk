@@ -75,7 +75,7 @@ $(foreach u,core dcache,$(foreach f,ice40 ecp5,$(eval $(call synth_rule,$(u),$(f
 # structural estimate (fixed delays per cell and net, no placement), for
 # finding long paths and comparing RTL versions; make fpga-report's place and
 # route gives the Fmax to quote (docs/fpga.md, "A fast estimate").
-TIMING_DCACHE_PARAMS ?= SizeBytes=16384 Ways=4 NumMshr=8
+TIMING_DCACHE_PARAMS ?= SizeBytes=16384 Ways=4 NumMshr=8 PexMshrReserve=2 PexMissWait=1
 TIMING_TOP ?= 10
 .PHONY: timing
 timing: $(SYNTH_DIR)/core_ecp5.json $(SYNTH_DIR)/dcache_soc_ecp5.json
