@@ -368,7 +368,7 @@ module outrider_soc #(
   assign dbg_pipe_insn_o  = (SimDebug != 0) ? core_pipe_insn  : '0;
   assign dbg_pipe_flags_o = (SimDebug != 0) ? core_pipe_flags : '0;
 
-  assign params_o = {16'(DcachePosted), 8'(NbLoads), 8'(DcachePrefetch), 32'(DcacheMshrs), 32'(DcacheLine), 32'(DcacheWays),
+  assign params_o = {8'(PexMshrReserve), 4'(PexMissWait), 4'(DcachePosted), 8'(NbLoads), 8'(DcachePrefetch), 32'(DcacheMshrs), 32'(DcacheLine), 32'(DcacheWays),
                      32'(DcacheBytes), 32'(DefaultBudget), 32'(StoreBufEntries),
                      32'(SelectPolicy), 32'(PauseCycles), 32'(NumCtx)};
 

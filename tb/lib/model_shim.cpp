@@ -319,10 +319,13 @@ void model_shim_get_params(const model_shim *m, model_shim_params *p) {
     p->dcache_ways = w[6];
     p->dcache_line = w[7];
     p->dcache_mshrs = w[8];
-    // word 9: DcachePrefetch | NbLoads << 8 | DcachePosted << 16
+    // word 9: DcachePrefetch | NbLoads << 8 | DcachePosted << 16 |
+    // PexMissWait << 20 | PexMshrReserve << 24
     p->dcache_prefetch = w[9] & 0xFFu;
     p->nb_loads = (w[9] >> 8) & 0xFFu;
-    p->dcache_posted = w[9] >> 16;
+    p->dcache_posted = (w[9] >> 16) & 0xFu;
+    p->pex_miss_wait = (w[9] >> 20) & 0xFu;
+    p->pex_mshr_reserve = w[9] >> 24;
 }
 
 // ---- FST tracing ----

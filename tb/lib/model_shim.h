@@ -221,7 +221,7 @@ void model_shim_trap_csrs(const model_shim *m, unsigned ctx, uint32_t *mtvec, ui
 typedef struct {
     unsigned num_ctx, pause_cycles, select_policy, store_buf_entries, default_budget;
     unsigned dcache_bytes, dcache_ways, dcache_line, dcache_mshrs, dcache_prefetch;
-    unsigned dcache_posted, nb_loads;
+    unsigned dcache_posted, nb_loads, pex_miss_wait, pex_mshr_reserve;
 } model_shim_params;
 void model_shim_get_params(const model_shim *m, model_shim_params *p);
 

@@ -123,10 +123,11 @@ static void config_json(const stats_json_info *x, FILE *out)
             ",\"model\":{\"NumCtx\":%u,\"PauseCycles\":%u,\"SelectPolicy\":%u"
             ",\"StoreBufEntries\":%u,\"DefaultBudget\":%u,\"DcacheBytes\":%u,\"DcacheWays\":%u"
             ",\"DcacheLine\":%u,\"DcacheMshrs\":%u,\"DcachePrefetch\":%u"
-            ",\"DcachePosted\":%u,\"NbLoads\":%u}",
+            ",\"DcachePosted\":%u,\"NbLoads\":%u,\"PexMissWait\":%u,\"PexMshrReserve\":%u}",
             p->num_ctx, p->pause_cycles, p->select_policy, p->store_buf_entries,
             p->default_budget, p->dcache_bytes, p->dcache_ways, p->dcache_line, p->dcache_mshrs,
-            p->dcache_prefetch, p->dcache_posted, p->nb_loads);
+            p->dcache_prefetch, p->dcache_posted, p->nb_loads, p->pex_miss_wait,
+            p->pex_mshr_reserve);
     fputs(",\"elf\":", out);
     if (x->elf_path)
         json_str(x->elf_path, out);

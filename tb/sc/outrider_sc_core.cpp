@@ -480,10 +480,13 @@ void outrider_sc_core::params(model_shim_params *p) const
     p->dcache_ways = word(6);
     p->dcache_line = word(7);
     p->dcache_mshrs = word(8);
-    // word 9: DcachePrefetch | NbLoads << 8 | DcachePosted << 16
+    // word 9: DcachePrefetch | NbLoads << 8 | DcachePosted << 16 |
+    // PexMissWait << 20 | PexMshrReserve << 24 (as tb/lib/model_shim.cpp)
     p->dcache_prefetch = word(9) & 0xFFu;
     p->nb_loads = (word(9) >> 8) & 0xFFu;
-    p->dcache_posted = word(9) >> 16;
+    p->dcache_posted = (word(9) >> 16) & 0xFu;
+    p->pex_miss_wait = (word(9) >> 20) & 0xFu;
+    p->pex_mshr_reserve = word(9) >> 24;
 }
 
 unsigned outrider_sc_core::roi() const

@@ -260,6 +260,10 @@ static void model_geometry(const outrider_sim *sim, uint32_t *set_stride, uint32
     unsigned bytes = json_uint(buf, "\"DcacheBytes\":"), w = json_uint(buf, "\"DcacheWays\":");
     assert_int_equal(json_uint(buf, "\"DcacheLine\":"), DC_LINE);
     assert_true(w >= 1 && bytes % w == 0);
+    /* the SoC's p-thread miss policy as params_o reports it: a p-thread miss
+     * waits, DcacheMshrs / 4 MSHRs kept for the harts (outrider_soc) */
+    assert_int_equal(json_uint(buf, "\"PexMissWait\":"), 1);
+    assert_int_equal(json_uint(buf, "\"PexMshrReserve\":"), json_uint(buf, "\"DcacheMshrs\":") / 4);
     *set_stride = bytes / w;
     *ways = w;
 }
