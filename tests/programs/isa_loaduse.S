@@ -29,6 +29,14 @@
 \name:
 .endm
 
+/* the loop is done: store the cycles since t0 at 0(a1) and return */
+.macro KERNEL_END
+    csrr    t1, mcycle
+    sub     t1, t1, t0
+    sw      t1, 0(a1)
+    ret
+.endm
+
     TEST_START
     la      s5, word
     la      s0, results
@@ -56,10 +64,7 @@
     add     t3, t2, t2
     addi    a0, a0, -1
     bnez    a0, 1b
-    csrr    t1, mcycle
-    sub     t1, t1, t0
-    sw      t1, 0(a1)
-    ret
+    KERNEL_END
 
     KERNEL  lu_d2
     csrr    t0, mcycle
@@ -67,10 +72,7 @@
     addi    a0, a0, -1
     add     t3, t2, t2
     bnez    a0, 1b
-    csrr    t1, mcycle
-    sub     t1, t1, t0
-    sw      t1, 0(a1)
-    ret
+    KERNEL_END
 
     KERNEL  lu_d3
     csrr    t0, mcycle
@@ -79,10 +81,7 @@
     addi    a2, a2, 1
     add     t3, t2, t2
     bnez    a0, 1b
-    csrr    t1, mcycle
-    sub     t1, t1, t0
-    sw      t1, 0(a1)
-    ret
+    KERNEL_END
 
     KERNEL  lu_csr
     csrr    t0, mcycle
@@ -90,10 +89,7 @@
     add     t3, t2, t2
     addi    a0, a0, -1
     bnez    a0, 1b
-    csrr    t1, mcycle
-    sub     t1, t1, t0
-    sw      t1, 0(a1)
-    ret
+    KERNEL_END
 
     UNEXPECTED_TRAP_HANDLER
     WORDS results, 3 * LU_KERNELS

@@ -213,6 +213,16 @@ static void test_branches(void **state)
 #define KB_N2 20u
 #define KB_KERNELS 5u
 
+/* Run a program of timed kernels (isa_bpred.S, isa_loaduse.S: each kernel
+ * cold, then warm with N1 and N2 iterations) and read its n result words. */
+static void run_timed_kernels(void **state, const char *prog, uint32_t *res, unsigned n)
+{
+    outrider_sim *sim = tprog_load(state, prog, NULL);
+    tprog_fill(sim, "results", n, SENTINEL);
+    tprog_run_ok(sim);
+    tprog_read(sim, "results", 0, res, n);
+}
+
 static void test_branch_penalties(void **state)
 {
     /* per kernel of isa_bpred.S: instructions per iteration pair (two
@@ -237,11 +247,7 @@ static void test_branch_penalties(void **state)
         { "kb_alt (wrong direction)", 5 + 4, 2 * PEN_EX, (int)PEN_ID - (int)PEN_EX },
     };
     uint32_t res[3 * KB_KERNELS];
-
-    outrider_sim *sim = tprog_load(state, "test_isa_bpred", NULL);
-    tprog_fill(sim, "results", 3 * KB_KERNELS, SENTINEL);
-    tprog_run_ok(sim);
-    tprog_read(sim, "results", 0, res, 3 * KB_KERNELS);
+    run_timed_kernels(state, "test_isa_bpred", res, 3 * KB_KERNELS);
 
     unsigned fails = 0;
     for (unsigned i = 0; i < KB_KERNELS; i++) {
@@ -278,11 +284,7 @@ static void test_load_use_penalties(void **state)
         { "lu_csr (csrr; use)", 4, PEN_CSR_D1 },
     };
     uint32_t res[3 * LU_KERNELS];
-
-    outrider_sim *sim = tprog_load(state, "test_isa_loaduse", NULL);
-    tprog_fill(sim, "results", 3 * LU_KERNELS, SENTINEL);
-    tprog_run_ok(sim);
-    tprog_read(sim, "results", 0, res, 3 * LU_KERNELS);
+    run_timed_kernels(state, "test_isa_loaduse", res, 3 * LU_KERNELS);
 
     unsigned fails = 0;
     for (unsigned i = 0; i < LU_KERNELS; i++) {
