@@ -174,6 +174,7 @@ def main(argv=None):
 
     driver = {}      # bit -> (cell name, output pin)
     sinks = {}       # bit -> list of (cell name, input pin)
+    cin = {}         # cell -> list of (input pin, bit)
     cells = top.get("cells", {})
     unknown = set()
     for cn, c in cells.items():
@@ -181,6 +182,7 @@ def main(argv=None):
         if t not in SEQ and t not in COMB:
             unknown.add(t)
         dirs = c.get("port_directions", {})
+        cin[cn] = []
         for p, bits in c.get("connections", {}).items():
             for b in bits:
                 if isinstance(b, str):
@@ -189,6 +191,7 @@ def main(argv=None):
                     driver[b] = (cn, p)
                 else:
                     sinks.setdefault(b, []).append((cn, p))
+                    cin[cn].append((p, b))
     for p, port in top.get("ports", {}).items():
         for b in port["bits"]:
             if isinstance(b, str):
@@ -205,18 +208,6 @@ def main(argv=None):
             return 0.0
         return ROUTE_NS + ROUTE_FANOUT_NS * math.log2(1 + fanout.get(b, 1))
 
-    # per cell: its input bits by pin, output bits by pin
-    cin = {}
-    cout = {}
-    for cn, c in cells.items():
-        dirs = c.get("port_directions", {})
-        ins, outs = [], []
-        for p, bits in c.get("connections", {}).items():
-            for b in bits:
-                if isinstance(b, str):
-                    continue
-                (outs if dirs.get(p) == "output" else ins).append((p, b))
-        cin[cn], cout[cn] = ins, outs
 
     arr = {}         # bit -> arrival ns at the driver's output
     lev = {}         # bit -> LUT levels

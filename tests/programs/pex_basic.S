@@ -61,6 +61,20 @@
  */
 #include "pex_asm.h"
 
+/* checks 44 and 46: let the p-thread issue its load, cancel it, then spawn
+ * pt_check_t0 with t0 = 0x1234 (the cancelled load's late answer must not
+ * reach it); the spawn's rd goes to spawn_rd[n] */
+.macro CANCEL_LOAD_THEN_CHECK n
+    pause                           /* the p-thread issues its load */
+    PEX_CANCEL
+    SETTLE
+    li      t0, 0x1234
+    SPAWN_RETRY t6, pt_check_t0
+    la      t4, spawn_rd
+    sw      t6, 4*\n(t4)
+    VERDICT \n
+.endm
+
 #define NRESULTS 47
 #define PT_BUDGET 100
 #define P(i) (0x5A000000 + ((i) << 16) + (i) * 0x111)
@@ -213,14 +227,7 @@
     la      s3, cold_word
     li      t0, 0x1234
     PEX_SPAWN_AT t6, pt_load_cold
-    pause                           /* the p-thread issues its load */
-    PEX_CANCEL
-    SETTLE
-    li      t0, 0x1234
-    SPAWN_RETRY t6, pt_check_t0
-    la      t4, spawn_rd
-    sw      t6, 4*44(t4)
-    VERDICT 44
+    CANCEL_LOAD_THEN_CHECK 44
 
     /* 46: as 44, but the p-thread's miss waits for an MSHR: first a load
      * above the store lines (its refill marks them as memory, so stores
@@ -237,14 +244,7 @@
     la      s3, cold_word2
     li      t0, 0x1234
     SPAWN_RETRY t6, pt_load_cold
-    pause                           /* the p-thread issues its load */
-    PEX_CANCEL
-    SETTLE
-    li      t0, 0x1234
-    SPAWN_RETRY t6, pt_check_t0
-    la      t4, spawn_rd
-    sw      t6, 4*46(t4)
-    VERDICT 46
+    CANCEL_LOAD_THEN_CHECK 46
 
     /* 45: a p-thread overwrites x10-x27; the main thread leaves them alone;
      * the next p-thread must see the main thread's values again */

@@ -254,8 +254,7 @@ static void test_commit_log_equals_iss(void **state)
 static void run_cosim(void **state, const char *name, const char *dir, uint32_t latency,
                       int perfect, uint64_t *insns)
 {
-    outrider_config cfg = tprog_config();
-    cfg.mem_latency = latency;
+    outrider_config cfg = tprog_config_latency(latency);
     cfg.perfect_dcache = perfect;
     cfg.max_cycles = 20000000u;
     char path[1024];
@@ -317,8 +316,7 @@ static void test_regress_sb_hart_start(void **state)
 {
     static const int lat[] = {0, 30};
     for (size_t i = 0; i < sizeof(lat) / sizeof(lat[0]); i++) {
-        outrider_config cfg = tprog_config();
-        cfg.mem_latency = (uint32_t)lat[i];
+        outrider_config cfg = tprog_config_latency((uint32_t)lat[i]);
         outrider_sim *sim = tprog_load(state, "test_cosim_sb_hart", &cfg);
         tprog_run_ok(sim);
         uint32_t r[4];
@@ -342,8 +340,7 @@ static void test_posted_stores_two_harts(void **state)
     static const uint32_t lat[] = {1, 23, 100};
     uint64_t n = 0;
     for (size_t i = 0; i < sizeof(lat) / sizeof(lat[0]); i++) {
-        outrider_config cfg = tprog_config();
-        cfg.mem_latency = lat[i];
+        outrider_config cfg = tprog_config_latency(lat[i]);
         cfg.max_cycles = 20000000u;
         outrider_sim *sim = tprog_load_lockstep(state, "test_cosim_posted", &cfg);
         cosim *co = cosim_of(sim);
@@ -404,8 +401,7 @@ static void test_regress_pexcsr_race(void **state)
 {
     static const uint32_t lat[] = {1, 100};
     for (size_t i = 0; i < sizeof(lat) / sizeof(lat[0]); i++) {
-        outrider_config cfg = tprog_config();
-        cfg.mem_latency = lat[i];
+        outrider_config cfg = tprog_config_latency(lat[i]);
         outrider_sim *sim = tprog_load_lockstep(state, "test_cosim_pexcsr", &cfg);
         cosim *co = cosim_of(sim);
         pexcsr_count pc = {0};

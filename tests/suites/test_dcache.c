@@ -40,8 +40,7 @@
 
 static outrider_config cfg_lat(uint32_t latency)
 {
-    outrider_config cfg = tprog_config();
-    cfg.mem_latency = latency;
+    outrider_config cfg = tprog_config_latency(latency);
     cfg.event_log = 1;
     return cfg;
 }

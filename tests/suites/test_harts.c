@@ -93,8 +93,7 @@ static void run_kernels(void **state, uint32_t mem_latency)
     kernel_in in[2];
     kernel_input(&in[0], 1, KERNEL_ITERS);
     kernel_input(&in[1], 2, KERNEL_ITERS);
-    outrider_config cfg = tprog_config();
-    cfg.mem_latency = mem_latency;
+    outrider_config cfg = tprog_config_latency(mem_latency);
     outrider_sim *sim = tprog_load(state, "test_harts_kernel", &cfg);
     kernel_setup(sim, "blk0", "nodes0", &in[0]);
     kernel_setup(sim, "blk1", "nodes1", &in[1]);
@@ -131,8 +130,7 @@ static void test_concurrent_kernels(void **state)
 static void run_count(void **state, uint32_t mode, const char *what, uint32_t mem_latency)
 {
     uint32_t r[3], fails_sc[2];
-    outrider_config cfg = tprog_config();
-    cfg.mem_latency = mem_latency;
+    outrider_config cfg = tprog_config_latency(mem_latency);
     outrider_sim *sim = tprog_load(state, "test_harts_count", &cfg);
     tprog_set_word(sim, "mode", 0, mode);
     tprog_set_word(sim, "niter", 0, COUNT_N);

@@ -144,8 +144,7 @@ static void run_precise(void **state, uint32_t seed, uint32_t mem_latency)
     kernel_input(&in, seed, PRECISE_ITERS);
     kernel_model(&in, exp);
 
-    outrider_config cfg = tprog_config();
-    cfg.mem_latency = mem_latency;
+    outrider_config cfg = tprog_config_latency(mem_latency);
     outrider_sim *sim = tprog_load(state, "test_irq_precise", &cfg);
     kernel_setup(sim, "blk", "nodes", &in);
     tprog_fill(sim, "out", 4, SENTINEL);

@@ -386,8 +386,7 @@ static void put_le(uint8_t *b, uint32_t v, unsigned bytes)
  * so loads, stores and AMOs also complete under stalls. */
 static outrider_config latency_config(uint32_t mem_latency)
 {
-    outrider_config cfg = tprog_config();
-    cfg.mem_latency = mem_latency;
+    outrider_config cfg = tprog_config_latency(mem_latency);
     return cfg;
 }
 

@@ -80,8 +80,7 @@ static void test_cosim_nbl_latencies(void **state)
     static const uint32_t lat[] = {1, 23, 100};
     uint64_t compared = 0;
     for (size_t i = 0; i < sizeof(lat) / sizeof(lat[0]); i++) {
-        outrider_config cfg = tprog_config();
-        cfg.mem_latency = lat[i];
+        outrider_config cfg = tprog_config_latency(lat[i]);
         cfg.max_cycles = 2000000u;
         outrider_sim *sim = tprog_load_lockstep(state, "test_cosim_nbl", &cfg);
         cosim *co = cosim_of(sim);
@@ -121,8 +120,7 @@ static void test_waw_overlaps(void **state)
 {
     static const uint32_t lat[] = {23, 100};
     for (size_t i = 0; i < sizeof(lat) / sizeof(lat[0]); i++) {
-        outrider_config cfg = tprog_config();
-        cfg.mem_latency = lat[i];
+        outrider_config cfg = tprog_config_latency(lat[i]);
         outrider_sim *sim = tprog_load_lockstep(state, "test_cosim_nbl_waw", &cfg);
         cosim *co = cosim_of(sim);
         tprog_run_ok(sim);
@@ -368,8 +366,7 @@ static void test_late_checker_catches(void **state)
 
 static void late_port_run(void **state, const char *name, uint32_t latency, late_check *lc)
 {
-    outrider_config cfg = tprog_config();
-    cfg.mem_latency = latency;
+    outrider_config cfg = tprog_config_latency(latency);
     cfg.max_cycles = 4000000u;
     outrider_sim *sim = tprog_load(state, name, &cfg);
     if (strncmp(name, "pex_", 4) == 0)
@@ -444,8 +441,7 @@ static void test_race_values_legal(void **state)
 {
     static const uint32_t lat[] = {23, 100};
     for (size_t i = 0; i < sizeof(lat) / sizeof(lat[0]); i++) {
-        outrider_config cfg = tprog_config();
-        cfg.mem_latency = lat[i];
+        outrider_config cfg = tprog_config_latency(lat[i]);
         outrider_sim *sim = tprog_load(state, "nbl_race", &cfg);
         cosim_detach(cosim_of(sim));
         tprog_run_ok(sim);
@@ -468,8 +464,7 @@ static void test_race_values_legal(void **state)
  * answered the two accesses, and co-simulation reported it.) */
 static void test_race_lockstep(void **state)
 {
-    outrider_config cfg = tprog_config();
-    cfg.mem_latency = 100;
+    outrider_config cfg = tprog_config_latency(100);
     outrider_sim *sim = tprog_load_lockstep(state, "nbl_race", &cfg);
     cosim *co = cosim_of(sim);
     outrider_status st = outrider_sim_run(sim);

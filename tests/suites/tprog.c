@@ -72,6 +72,13 @@ outrider_config tprog_config(void)
     return cfg;
 }
 
+outrider_config tprog_config_latency(uint32_t mem_latency)
+{
+    outrider_config cfg = tprog_config();
+    cfg.mem_latency = mem_latency;
+    return cfg;
+}
+
 int tprog_cosim_enabled(void)
 {
     const char *v = getenv(TPROG_COSIM_ENV);

@@ -48,6 +48,9 @@ void tprog_path(const char *name, char *buf, size_t len);
 /* Default configuration with the cycle guard set and the console only
  * captured (not echoed). */
 outrider_config tprog_config(void);
+/* tprog_config() with this memory latency (a test that needs a given one,
+ * whatever $OUTRIDER_MEM_LATENCY says). */
+outrider_config tprog_config_latency(uint32_t mem_latency);
 
 /* Create a simulator with cfg (NULL: tprog_config()) and load the program;
  * the simulator is owned by the test state. */
