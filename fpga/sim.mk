@@ -29,7 +29,7 @@ FPGA_BOOTROM_BYTES := 4096
 # the board simulation so that a program's counters read as in smtsim
 # (BOOT_GO_INSNS: the instructions after its `csrw minstret`, which itself
 # does not count: a write to minstret replaces that instruction's increment)
-FPGA_BOOT_GO      := -DBOOT_GO_CYCLES=9 -DBOOT_GO_INSNS=9 -DBOOT_GO_MTIME=12
+FPGA_BOOT_GO      := -DBOOT_GO_CYCLES=9 -DBOOT_GO_INSNS=9 -DBOOT_GO_MTIME=13
 FPGA_BOOT_CFLAGS  := $(SW_ISA) -Os -g -std=c11 -ffreestanding -fno-builtin \
                      -fno-tree-loop-distribute-patterns -Wall -Wextra -Werror -Isw/boot
 FPGA_BOOT_OBJS    := $(FPGA_BOOT_DIR)/start.o $(FPGA_BOOT_DIR)/bootrom.o

@@ -43,11 +43,12 @@
 //   merged) in that cycle, and the core takes its value from there.
 //   NbLoads = 0 or dreq_nb_i low: load misses park as before.
 //
-// Core-side contract (as outrider_dbiu, see there): dreq_ready_o depends on
-// dreq_tid_i, internal state and the answers of this cycle, never on
-// dreq_valid_i; it is low for a context whose request is outstanding unless
-// that request is answered in this very cycle, and while a replay or a
-// starved victim read takes the arrays. Exactly one dresp_valid_o[c] per
+// Core-side contract (as outrider_dbiu, see there, but narrower):
+// dreq_ready_o depends on dreq_tid_i and internal state, never on
+// dreq_valid_i nor on the answers of this cycle; it is low for a context
+// whose request is outstanding (also in the cycle that answers it: the
+// next request of the context is taken from the cycle after), and while a
+// replay or a starved victim read takes the arrays. Exactly one dresp_valid_o[c] per
 // accepted request, never in the acceptance cycle; rdata: raw word for loads
 // and LR, old word for AMOs, 0/1 for SC success/failure, 0 otherwise. A
 // store (DopStore) has at least one byte lane enabled in dreq_be_i (the

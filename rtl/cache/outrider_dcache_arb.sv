@@ -19,8 +19,8 @@
 //   cycle's answers: stage 1's (s1_resp_i) and the parked-request table's
 //   (pend_resp_i) into dresp_*_o. A new core request's dreq_nb_i goes to
 //   stage 1 with it (s1_nb_o); stage 1 may answer it "outstanding"
-//   (s1_nbl_i -> dresp_nbl_o: a non-blocking load, docs/dcache.md section 18). dreq_ready_o depends on dreq_tid_i,
-//   state and this cycle's answers, never on dreq_valid_i.
+//   (s1_nbl_i -> dresp_nbl_o: a non-blocking load, docs/dcache.md section 18). dreq_ready_o depends on dreq_tid_i
+//   and state, never on dreq_valid_i nor on this cycle's answers.
 //
 // Timing: combinational from the inputs to dreq_ready_o, dresp_*_o, the
 // array read address (rd_set_o, rd_word_o), the go signals and per_*_o;
@@ -149,14 +149,17 @@ module outrider_dcache_arb #(
 
   // ---- source selection --------------------------------------------------------
   logic              accept, tid_ok, vr_go, replay_go, probe_go;
-  logic [NumCtx-1:0] resp_now;             // dresp_valid_o, for the ready rule
+  logic [NumCtx-1:0] resp_now;             // dresp_valid_o
   req_t              dreq_req;
 
   assign dreq_req  = {dreq_op_i, dreq_amo_i, dreq_addr_i, dreq_wdata_i, dreq_be_i, dreq_spec_i};
   assign tid_ok    = (32'(dreq_tid_i) < NumCtx);
   assign replay_go = replay_any_i && !(vr_want_i && vr_prio_i);
+  // a context's next request is taken from the cycle after its answer (not
+  // in the answer's cycle: ready then depends on registers only, not on
+  // this cycle's lookup)
   assign dreq_ready_o = tid_ok && !replay_any_i && !(vr_want_i && vr_prio_i) &&
-                        (!busy_q[dreq_tid_i] || resp_now[dreq_tid_i]);
+                        !busy_q[dreq_tid_i];
   assign accept    = dreq_valid_i && dreq_ready_o;
   assign vr_go     = vr_want_i && (vr_prio_i || (!replay_any_i && !accept));
   // the probe waits in its queue for an idle stage 0 and a free MSHR (with

@@ -23,7 +23,8 @@
 //
 // Contract, core side: the data port's (outrider_dcache.sv header): ready_o
 // never depends on valid_i (only on c_tid_i, state here and the data side's
-// ready and answers this cycle); at most one request per context
+// ready; not on this cycle's answers: a context whose access is split is
+// not ready until the cycle after its answer); at most one request per context
 // outstanding; exactly one answer per accepted request, never in the
 // acceptance cycle. A split request answers with the second word's answer
 // (at the earliest three cycles after acceptance): rdata merged as above,
@@ -122,13 +123,17 @@ module outrider_dside_split #(
         c_resp_rdata_o[32*t + 8*b +: 8] = (w2_q[t] && !be2_q[t][b]) ? rdata1_q[t][8*b +: 8]
                                                                     : d_resp_rdata_i[32*t + 8*b +: 8];
       end
-      busy[t] = p2_q[t] || ((w1_q[t] || w2_q[t]) && !c_resp_valid_o[t]);
+      // also in the cycle of the split access's answer: ready comes from
+      // registers only (the core never asks in its answer's cycle)
+      busy[t] = p2_q[t] || w1_q[t] || w2_q[t];
     end
   end
 
   // the request to the data side: a pending second word, else the core's
   assign c_ready_o = !any2 && d_ready_i && !busy[c_tid_i];
-  assign d_valid_o = any2 || c_valid_i;
+  // (a core request the port is not ready for because of a split access of
+  // its context does not go out either)
+  assign d_valid_o = any2 || (c_valid_i && !busy[c_tid_i]);
   assign d_tid_o   = any2 ? sel2 : c_tid_i;
   assign d_op_o    = any2 ? op_q[sel2] : c_op_i;
   assign d_amo_o   = any2 ? 5'd0 : c_amo_i;

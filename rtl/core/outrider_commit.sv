@@ -18,6 +18,19 @@
 // or EX's result. The MEM/WB register (wb_o: outrider_memwb_t, valid_wb_o,
 // tid_wb_o) is loaded every cycle.
 //
+// Behind an instruction in WB that waits for its answer (a data-side
+// request or a divide: wb_wait_i, from the MEM/WB register) only a plain
+// instruction may go on (ALU, branch, jump, multiply: nothing that changes
+// state outside the pipeline registers), because whether WB completes,
+// parks, traps or leaves its load outstanding is known only from this
+// cycle's answer, and the squash of the younger instructions that follows
+// comes a cycle later, from a register (outrider_ctx_ctrl: kill_wb). Any
+// other instruction (a memory operation, CSR access, divide, exception,
+// fence, system or pre-execution instruction, a prefetch hint, a
+// p-thread's last instruction within its budget: pt_last_i) waits in MEM
+// for that cycle (wb_hold_o: the lane holds as when the data port is
+// lost), and no interrupt is taken. So the answer reaches nothing here.
+//
 // It does not decide what happens to the context (new PC, parking, pause,
 // sleep, start/stop: outrider_ctx_ctrl), nor what a p-thread may do
 // (outrider_preexec says when a p-thread stops instead of committing,
@@ -25,7 +38,7 @@
 //
 // Timing: combinational from the EX/MEM register, the CSR file's read port,
 // the context state and dreq_ready_i (replay); the MEM/WB register is the
-// only state.
+// only state. Nothing here depends on the data side's answer (dresp_*).
 module outrider_commit #(
   parameter int NumCtx = 2,
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1
@@ -78,6 +91,12 @@ module outrider_commit #(
   // this lane's request lost the data-port arbitration to another lane: the
   // instruction stays in MEM (the whole lane holds) and asks again next cycle
   input  logic                 hold_i,
+  // the instruction in this lane's WB waits for its answer (valid, wait_resp
+  // of the MEM/WB register), and the p-thread's next instruction is its last
+  // within the budget (outrider_preexec): what MEM may do behind it
+  input  logic                 wb_wait_i,
+  input  logic                 pt_last_i,
+  output logic                 wb_hold_o,       // MEM waits behind WB: the lane holds
   // a prefetch hint (Zicbop prefetch.r/.w, an ORI to x0 for the ISA) that
   // commits now: the data cache fetches the line of pf_addr_o, nobody waits
   output logic                 pf_valid_o,
@@ -109,9 +128,17 @@ module outrider_commit #(
     for (int t = 0; t < NumCtx; t++) irq_cause[t] = irq_cause_i[32*t +: 32];
   end
 
-  logic live_mem, pt_mem;
-  assign live_mem = valid_mem_i && !kill_mem_i[tid_mem_i];
-  assign pt_mem   = pthread_i[tid_mem_i];
+  logic live_mem, pt_mem, plain_mem, wb_hold;
+  assign pt_mem    = pthread_i[tid_mem_i];
+  // plain: going on to WB changes nothing but the pipeline registers, so a
+  // squash a cycle later undoes it (see the header)
+  assign plain_mem = !(mem_i.mem || mem_i.div || mem_i.csr || mem_i.exc || mem_i.mret ||
+                       mem_i.wfi || mem_i.fencei || mem_i.pause || mem_i.hstart || mem_i.hexit ||
+                       mem_i.pex_spawn || mem_i.pex_stop || mem_i.pex_cancel ||
+                       is_prefetch_rw(mem_i.insn) || (pt_mem && pt_last_i));
+  assign wb_hold   = valid_mem_i && wb_wait_i && !plain_mem;
+  assign wb_hold_o = wb_hold;
+  assign live_mem  = valid_mem_i && !kill_mem_i[tid_mem_i] && !wb_hold;
 
   // CSR access
   assign csr_addr_o         = mem_i.insn[31:20];
@@ -122,7 +149,8 @@ module outrider_commit #(
 
   // traps (harts only: a p-thread stops instead, see outrider_preexec)
   logic        irq_mem, exc_any_mem, trap_mem, go_mem;
-  assign irq_mem     = irq_take_i[tid_mem_i] && !pt_mem;   // p-threads take no interrupts
+  // p-threads take no interrupts; none is taken behind a WB that waits
+  assign irq_mem     = irq_take_i[tid_mem_i] && !pt_mem && !wb_wait_i;
   assign exc_any_mem = mem_i.exc || (mem_i.csr && csr_illegal_i) ||
                        (mem_i.hexit && (tid_mem_i == '0));
   assign trap_mem    = live_mem && !pt_mem && (irq_mem || exc_any_mem);
@@ -224,4 +252,9 @@ module outrider_commit #(
              "only a committing request that was not accepted holds MEM")
   `OR_ASSERT(!(trap_mem && pt_mem), "a p-thread never traps")
   `OR_ASSERT(!(csr_write_o && pt_mem), "a p-thread never writes a CSR")
+  `OR_ASSERT(!(wb_wait_i && live_mem) || (plain_mem && !trap_mem),
+             "behind a WB that waits only a plain instruction goes on")
+  // so an instruction the squash after WB takes from WB never waits for an answer
+  `OR_ASSERT(!(wb_wait_i && retire_mem && (dreq_valid_i || mem_i.div)),
+             "behind a WB that waits nothing goes on that would wait for an answer")
 endmodule

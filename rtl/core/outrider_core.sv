@@ -183,7 +183,9 @@ module outrider_core #(
   // context state (outrider_ctx_ctrl)
   logic [NumCtx-1:0]    active, pthread, waiting, sleeping, pausing, ctx_free;
   logic [NumCtx*32-1:0] pc_ctx;
-  logic [NumCtx-1:0]    kill_if, kill_id, kill_ex, kill_mem, redirect_ctx;
+  logic [NumCtx-1:0]    kill_if, kill_id, kill_ex, kill_mem, kill_wb, redirect_ctx;
+  logic [NumCtx-1:0]    wb_hold, pt_last;
+  logic [NumCtx-1:0]    retire_rd;   // WB retires now, as a CSR read in MEM sees it
   logic [NumCtx-1:0]    trap_req, mret_req;
   logic [NumCtx*32-1:0] trap_cause, trap_pc, trap_tval;
   logic                 hs_start;
@@ -220,7 +222,7 @@ module outrider_core #(
   logic [NumCtx*2-1:0]  csr_op;
   logic [NumCtx*32-1:0] csr_wdata, csr_rdata;
   logic [NumCtx-1:0]    csr_write_intent, csr_write, csr_write_pex, csr_illegal, csr_shared;
-  logic [NumCtx*32-1:0] trap_vector, csr_mepc, irq_cause;
+  logic [NumCtx*32-1:0] trap_vector, exc_vector, csr_mepc, irq_cause;
   logic [NumCtx-1:0]    irq_pending, irq_take;
   logic                 pex_en;
   logic [15:0]          pex_dist;
@@ -271,6 +273,7 @@ module outrider_core #(
       .kill_id_i           (kill_id),
       .kill_ex_i           (kill_ex),
       .kill_mem_i          (kill_mem),
+      .kill_wb_i           (kill_wb),
       .imem_req_o          (imem_req_o[gl]),
       .imem_addr_o         (imem_addr_o[32*gl +: 32]),
       .imem_rdata_i        (imem_rdata_i[32*gl +: 32]),
@@ -313,6 +316,8 @@ module outrider_core #(
       .nbl_busy_i          (nbl_busy[32*gl +: 32]),
       .wb_dep_o            (wb_dep[gl]),
       .hold_i              (dport_lost_o[gl]),
+      .pt_last_i           (pt_last[gl]),
+      .wb_hold_o           (wb_hold[gl]),
       .req_mem_o           (req_mem[gl]),
       .dreq_amo_o          (lane_amo[5*gl +: 5]),
       .dreq_addr_o         (lane_addr[32*gl +: 32]),
@@ -499,11 +504,13 @@ module outrider_core #(
     .trap_i         (trap_req),
     .trap_cause_i   (trap_cause),        .trap_pc_i      (trap_pc),
     .trap_tval_i    (trap_tval),         .trap_vector_o  (trap_vector),
+    .vec_cause_i    (trap_cause_mem),    .exc_vector_o   (exc_vector),
     .mret_i         (mret_req),          .mepc_o         (csr_mepc),
     .mtip_i,                             .msip_i,
     .meip_i,                             .mtime_i,
     .irq_pending_o  (irq_pending),       .irq_take_o     (irq_take),
     .irq_cause_o    (irq_cause),         .retire_i       (retire_valid_o),
+    .retire_rd_i    (retire_rd),
     .ev_mem_wait_i  (waiting & ~pend_div), .ev_redirect_i  (redirect_ctx),
     .ev_idle_i      (sleeping | pausing), .active_i       (active),
     .ev_dc_miss_i   (hpm_dc_miss_i),     .ev_dc_useful_i (hpm_dc_useful_i),
@@ -528,6 +535,7 @@ module outrider_core #(
     .exc_any_mem_i       (exc_any_mem),  .req_mem_i           (req_mem),
     .retire_mem_i        (retire_mem),   .pt_exc_mem_o        (pt_exc_mem),
     .pt_stop_mem_o       (pt_stop_mem),  .pt_sc_mem_o         (pt_sc_mem),
+    .pt_last_o           (pt_last),      .kill_wb_i           (kill_wb),
     .pt_suppressed_mem_o (pt_suppressed_mem), .sp_start_o          (sp_start),
     .sp_tid_o            (sp_tid),       .dreq_valid_o        (lane_dreq),
     .dreq_op_o           (lane_op),      .dreq_spec_o         (lane_spec),
@@ -559,7 +567,7 @@ module outrider_core #(
 
   outrider_writeback #(.NumCtx(NumCtx), .NbLoads(NbLoads), .FillW(FillW)) u_writeback (
     .clk_i, .rst_ni,
-    .valid_wb_i        (valid_wb),
+    .valid_wb_i        (valid_wb),       .kill_wb_i         (kill_wb),
     .wb_i              (wb_rec),         .wait_i            (waiting),
     .dresp_valid_i,                      .dresp_rdata_i,
     .dresp_err_i,                        .dresp_nbl_i,
@@ -619,6 +627,7 @@ module outrider_core #(
     .pend_pc_i        (pend_pc),         .pend_addr_i      (pend_addr),
     .pend_store_i     (pend_store),      .div_busy_i       (div_busy),
     .trap_vector_i    (trap_vector),     .mepc_i           (csr_mepc),
+    .exc_vector_i     (exc_vector),
     .irq_pending_i    (irq_pending),     .sp_start_i       (sp_start),
     .sp_tid_i         (sp_tid),          .pt_exc_mem_i     (pt_exc_mem),
     .pt_stop_mem_i    (pt_stop_mem),     .pt_end_i         (pt_end),
@@ -630,6 +639,7 @@ module outrider_core #(
     .pc_o             (pc_ctx),          .free_o           (ctx_free),
     .kill_if_o        (kill_if),         .kill_id_o        (kill_id),
     .kill_ex_o        (kill_ex),         .kill_mem_o       (kill_mem),
+    .kill_wb_o        (kill_wb),
     .redirect_ex_o    (redirect_ctx),    .trap_o           (trap_req),
     .trap_cause_o     (trap_cause),      .trap_pc_o        (trap_pc),
     .trap_tval_o      (trap_tval),       .mret_o           (mret_req),
@@ -642,9 +652,11 @@ module outrider_core #(
   // squashed (does not reach ID), 1 ID stalls (stays), 2 ID squashed, 3 EX
   // squashed, 4 MEM goes on to WB, 5 MEM traps, 6 MEM replayed (re-fetched),
   // 7 WB parks (completes later on the retirement port), 8 WB access fault,
-  // 9 the lane holds (MEM lost the data port: IF does not fetch, ID, EX and
-  // MEM keep their instructions); other bits 0. An instruction moves on to the next stage in the next
-  // cycle unless its stage's flags say otherwise.
+  // 9 the lane holds (MEM lost the data port, or waits behind a WB that
+  // waits: IF does not fetch, ID, EX and MEM keep their instructions), 10 WB
+  // squashed (the squash after WB: the instruction before it parked or left
+  // a load outstanding); other bits 0. An instruction moves on to the next
+  // stage in the next cycle unless its stage's flags say otherwise.
   outrider_memwb_t wrec;   // a temporary inside the loop
   always_comb begin
     wrec = '0;
@@ -653,9 +665,25 @@ module outrider_core #(
       dbg_pipe_valid_o[5*t +: 5]            = {valid_wb[t], dbg_valid[4*t +: 4]};
       dbg_pipe_pc_o[160*t +: 160]           = {wrec.pc, dbg_pc[128*t +: 128]};
       dbg_pipe_insn_o[160*t +: 160]         = {wrec.insn, dbg_insn[128*t +: 128]};
-      dbg_pipe_flags_o[16*t +: 16]          = {6'd0, dport_lost_o[t], wb_err[t], wb_park[t],
-                                               dbg_flags[7*t +: 7]};
+      dbg_pipe_flags_o[16*t +: 16]          = {5'd0, valid_wb[t] && kill_wb[t],
+                                               dport_lost_o[t] || wb_hold[t], wb_err[t],
+                                               wb_park[t], dbg_flags[7*t +: 7]};
       for (int s = 0; s < 5; s++) dbg_pipe_tid_o[TidW*(5*t + s) +: TidW] = TidW'(t);
+    end
+  end
+
+  // ---- the retirement a CSR read of minstret counts ----------------------------
+  // A CSR instruction goes on from MEM only behind a WB instruction that does
+  // not wait for an answer (outrider_commit), so whether WB retires in that
+  // cycle is known from registers: valid, not waiting, not squashed
+  outrider_memwb_t rrec;   // a temporary inside the loop
+  logic [NumCtx-1:0] csr_go;
+  always_comb begin
+    rrec = '0;
+    for (int t = 0; t < NumCtx; t++) begin
+      rrec         = wb_rec[WbW*t +: WbW];
+      retire_rd[t] = valid_wb[t] && !rrec.wait_resp && !kill_wb[t];
+      csr_go[t]    = retire_mem[t] && m_csr[t];
     end
   end
 
@@ -682,9 +710,15 @@ module outrider_core #(
 
   // fields of the records only some units read
   logic unused_core;
-  assign unused_core = ^{trap_pc, valid_mem, stall_id, mrec, wrec};
+  assign unused_core = ^{trap_pc, valid_mem, stall_id, mrec, wrec, rrec, csr_go};
 
   `include "outrider_assert.svh"
   `OR_ASSERT(!dreq_valid_o || lane_dreq[dreq_tid_o], "the data port serves a lane that asks")
   `OR_ASSERT((lane_ready & ~lane_dreq) == '0, "only the granted lane's request is accepted")
+  // a property of the reachable states (a parked context has nothing in MEM),
+  // so checked in simulation only
+`ifdef OUTRIDER_ASSERT
+  `OR_ASSERT((csr_go & (retire_rd ^ retire_valid_o)) == '0,
+             "a CSR read in MEM counts WB's retirement exactly")
+`endif
 endmodule

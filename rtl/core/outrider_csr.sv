@@ -38,7 +38,12 @@ module outrider_csr #(
   input  logic [31:0] trap_cause_i,
   input  logic [31:0] trap_pc_i,
   input  logic [31:0] trap_tval_i,
-  output logic [31:0] trap_vector_o, // for trap_cause_i
+  // where a trap goes: the vector of the MEM stage's cause (vec_cause_i: an
+  // interrupt may be vectored), and the one of every exception (mtvec's
+  // base); neither depends on which trap the pipeline raises this cycle
+  input  logic [31:0] vec_cause_i,
+  output logic [31:0] trap_vector_o,
+  output logic [31:0] exc_vector_o,
   input  logic        mret_i,
   output logic [31:0] mepc_o,
 
@@ -53,6 +58,10 @@ module outrider_csr #(
   // counters
   input  logic [63:0] mtime_i,
   input  logic        retire_i,      // an instruction of this context retired
+  // ... as a CSR instruction in MEM sees it: WB's instruction does not wait
+  // for an answer (a CSR instruction goes on only behind such a one), so
+  // this comes from registers and equals retire_i whenever the read counts
+  input  logic        retire_rd_i,
   input  logic        ev_mem_wait_i, // hpm3: cycle spent waiting on the data side
   input  logic        ev_redirect_i, // hpm4: EX-stage redirect (branch/jump mispredict)
   input  logic        ev_idle_i,     // hpm5: cycle spent in pause or wfi
@@ -138,7 +147,7 @@ module outrider_csr #(
   // (unless it is the instruction that wrote minstret: instret_skip_q)
   logic [63:0] minstret_now;
   logic        instret_skip_q;   // minstret(h) was written: do not count the next retirement
-  assign minstret_now = minstret_q + {63'd0, retire_i && !instret_skip_q};
+  assign minstret_now = minstret_q + {63'd0, retire_rd_i && !instret_skip_q};
 
   logic known;
   always_comb begin
@@ -214,8 +223,11 @@ module outrider_csr #(
 
   logic [31:0] mtvec_base;
   assign mtvec_base    = {mtvec_q[31:2], 2'b00};
-  assign trap_vector_o = (trap_cause_i[31] && (mtvec_q[1:0] == MtvecVectored)) ?
-                         mtvec_base + {trap_cause_i[29:0], 2'b00} : mtvec_base;
+  assign trap_vector_o = (vec_cause_i[31] && (mtvec_q[1:0] == MtvecVectored)) ?
+                         mtvec_base + {vec_cause_i[29:0], 2'b00} : mtvec_base;
+  assign exc_vector_o  = mtvec_base;
+  logic unused_vec;
+  assign unused_vec = vec_cause_i[30];   // no cause has bit 30 set
   assign mepc_o        = mepc_q;
 
   // ---- state --------------------------------------------------------------

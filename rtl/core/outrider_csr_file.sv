@@ -58,7 +58,9 @@ module outrider_csr_file #(
   input  logic [NumCtx*32-1:0] trap_cause_i,
   input  logic [NumCtx*32-1:0] trap_pc_i,
   input  logic [NumCtx*32-1:0] trap_tval_i,
+  input  logic [NumCtx*32-1:0] vec_cause_i,   // MEM's trap cause: trap_vector_o is its vector
   output logic [NumCtx*32-1:0] trap_vector_o,
+  output logic [NumCtx*32-1:0] exc_vector_o,  // every exception's (mtvec's base)
   input  logic [NumCtx-1:0]    mret_i,
   output logic [NumCtx*32-1:0] mepc_o,
   input  logic [NumCtx-1:0]    mtip_i,
@@ -69,6 +71,7 @@ module outrider_csr_file #(
   output logic [NumCtx-1:0]    irq_take_o,
   output logic [NumCtx*32-1:0] irq_cause_o,
   input  logic [NumCtx-1:0]    retire_i,
+  input  logic [NumCtx-1:0]    retire_rd_i,   // ... as a CSR read in MEM sees it (outrider_csr)
   input  logic [NumCtx-1:0]    ev_mem_wait_i,  // hpm3
   input  logic [NumCtx-1:0]    ev_redirect_i,  // hpm4
   input  logic [NumCtx-1:0]    ev_idle_i,      // hpm5
@@ -111,7 +114,9 @@ module outrider_csr_file #(
       .trap_cause_i   (trap_cause_i[32*t +: 32]),
       .trap_pc_i      (trap_pc_i[32*t +: 32]),
       .trap_tval_i    (trap_tval_i[32*t +: 32]),
+      .vec_cause_i    (vec_cause_i[32*t +: 32]),
       .trap_vector_o  (trap_vector_o[32*t +: 32]),
+      .exc_vector_o   (exc_vector_o[32*t +: 32]),
       .mret_i         (mret_i[t]),
       .mepc_o         (mepc_o[32*t +: 32]),
       .mtip_i         (mtip_i[t]),
@@ -122,6 +127,7 @@ module outrider_csr_file #(
       .irq_cause_o    (irq_cause_o[32*t +: 32]),
       .mtime_i,
       .retire_i       (retire_i[t]),
+      .retire_rd_i    (retire_rd_i[t]),
       .ev_mem_wait_i  (ev_mem_wait_i[t]),
       .ev_redirect_i  (ev_redirect_i[t]),
       .ev_idle_i      (ev_idle_i[t]),

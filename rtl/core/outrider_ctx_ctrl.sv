@@ -12,12 +12,22 @@
 // outstanding, knows which contexts are free, and runs hart.start (the
 // lowest free context starts at rs1 with a0 = rs2).
 //
+// The squash that follows WB is a cycle late and comes from a register
+// (kill_wb_q): when the instruction in WB parks, gets an access fault, or is
+// a load answered as outstanding that a younger instruction reads, the
+// younger instructions of its context (which moved on meanwhile: only
+// plain ones could leave MEM, outrider_commit) are squashed in the next
+// cycle, in every stage including WB, and the context re-fetches from the
+// PC recorded with it (the next instruction, or the trap vector). So the
+// data side's answer reaches no squash, no next PC and no stage of this
+// cycle (docs/core.md "The squash after WB").
+//
 // The next PC of a context, highest priority first (p_next_pc below):
 //   1. the context is started (pex.spawn, hart.start): the start PC;
 //   2. a parked instruction completes with an access fault: trap vector;
-//   3. WB: access fault -> trap vector; parks, or is a load answered as
-//      outstanding (the younger instructions are squashed) -> the next
-//      instruction;
+//   3. the squash after WB (kill_wb_q): the recorded PC (the instruction
+//      after the one that parked or left a load outstanding, or the trap
+//      vector after an access fault);
 //   4. MEM: trap -> trap vector; replay -> the instruction again;
 //      mret -> mepc; fence.i, pause, wfi, hart.exit -> the next instruction;
 //   5. EX: wrong prediction -> the resolved target / fall-through;
@@ -87,7 +97,8 @@ module outrider_ctx_ctrl #(
   input  logic [NumCtx-1:0]    div_busy_i,
 
   // CSR file
-  input  logic [NumCtx*32-1:0] trap_vector_i,
+  input  logic [NumCtx*32-1:0] trap_vector_i,   // the vector of MEM's trap cause
+  input  logic [NumCtx*32-1:0] exc_vector_i,    // every exception's (an access fault's)
   input  logic [NumCtx*32-1:0] mepc_i,
   input  logic [NumCtx-1:0]    irq_pending_i,
 
@@ -119,6 +130,7 @@ module outrider_ctx_ctrl #(
   output logic [NumCtx-1:0]    kill_id_o,
   output logic [NumCtx-1:0]    kill_ex_o,
   output logic [NumCtx-1:0]    kill_mem_o,
+  output logic [NumCtx-1:0]    kill_wb_o,      // the squash after WB (a register)
   output logic [NumCtx-1:0]    redirect_ex_o,  // per context: EX redirect (hpm4)
 
   // to the CSR files
@@ -148,12 +160,16 @@ module outrider_ctx_ctrl #(
   logic [31:0]       pc_q [NumCtx];        // next fetch PC
   logic [31:0]       pc_d [NumCtx];
   logic [NumCtx-1:0] mem_busy_q;           // a data-side request is outstanding
+  logic [NumCtx-1:0] kill_wb_q;            // squash the context's younger instructions now
+  logic [31:0]       kill_pc_q [NumCtx];   // ... and fetch from here
 
   logic [31:0] trap_vector [NumCtx];
+  logic [31:0] exc_vector  [NumCtx];
   logic [31:0] mepc        [NumCtx];
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       trap_vector[t] = trap_vector_i[32*t +: 32];
+      exc_vector[t]  = exc_vector_i[32*t +: 32];
       mepc[t]        = mepc_i[32*t +: 32];
     end
   end
@@ -187,6 +203,17 @@ module outrider_ctx_ctrl #(
   end
 
   // ---- flushes, by the stage that raises them --------------------------------
+  // the squash after WB, for the next cycle: WB parks, faults, or leaves a
+  // load outstanding that a younger instruction reads
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) kill_wb_q <= '0;
+    else         kill_wb_q <= wb_park_i | wb_nbl_i | wb_err_i;
+  end
+  always_ff @(posedge clk_i) begin
+    for (int t = 0; t < NumCtx; t++)
+      kill_pc_q[t] <= wb_err_i[t] ? exc_vector[t] : w_pc[t] + 32'd4;
+  end
+
   logic [NumCtx-1:0] mem_redirects;   // the instruction in MEM sends its context elsewhere
   logic [NumCtx-1:0] mem_commits_flush;
   logic [NumCtx-1:0] flush_wb, flush_mem, flush_ex, flush_id;
@@ -197,12 +224,15 @@ module outrider_ctx_ctrl #(
       mem_commits_flush[t] = go_mem_i[t] && ((m_mret[t] && !pt_mem_i[t]) || m_fencei[t] ||
                                              m_pause[t] || sleep_mem_i[t] || m_hexit[t] ||
                                              pt_stop_mem_i[t]);
-      flush_wb[t]  = wb_park_i[t] || wb_nbl_i[t] || wb_err_i[t] || late_err_i[t];
+      // a parked context has nothing in its lane (its younger instructions
+      // were squashed and it fetches nothing), so late_err_i squashes nothing
+      flush_wb[t]  = kill_wb_q[t];
       flush_mem[t] = (live_mem_i[t] && (trap_mem_i[t] || pt_exc_mem_i[t] || replay_mem_i[t] ||
                                         mem_commits_flush[t])) ||
                      pt_cancel_i[t];
     end
   end
+  assign kill_wb_o  = flush_wb;
   assign kill_mem_o = flush_wb;
   assign kill_ex_o  = flush_wb | flush_mem;
   assign flush_ex   = redirect_ex_i;
@@ -275,9 +305,8 @@ module outrider_ctx_ctrl #(
   always_comb begin : p_next_pc
     for (int t = 0; t < NumCtx; t++) begin
       if (start[t])                                  pc_d[t] = start_pc;
-      else if (late_err_i[t])                        pc_d[t] = trap_vector[t];
-      else if (wb_err_i[t])                          pc_d[t] = trap_vector[t];
-      else if (wb_park_i[t] || wb_nbl_i[t])          pc_d[t] = w_pc[t] + 32'd4;
+      else if (late_err_i[t])                        pc_d[t] = exc_vector[t];
+      else if (kill_wb_q[t])                         pc_d[t] = kill_pc_q[t];
       else if (live_mem_i[t] && mem_redirects[t] && !hold_mem_i[t]) begin
         if (trap_mem_i[t])                           pc_d[t] = trap_vector[t];
         else if (replay_mem_i[t])                    pc_d[t] = m_pc[t];

@@ -20,7 +20,9 @@
 // the dividers (per-lane WB inputs), context control, pre-execution, and the
 // one data port (the core arbitrates the lanes' requests; a lane that loses
 // holds: hold_i keeps its IF, ID, EX and MEM for the cycle and MEM asks
-// again in the next one).
+// again in the next one). The lane holds the same way while its MEM waits
+// behind a WB instruction that waits for its answer (outrider_commit:
+// wb_hold; only plain instructions pass it).
 //
 // The records the shared units read (the EX/MEM and MEM/WB registers) leave
 // as flat vectors (mem_o, wb_o) the units take per lane.
@@ -51,6 +53,7 @@ module outrider_lane #(
   input  logic [NumCtx-1:0]    kill_id_i,
   input  logic [NumCtx-1:0]    kill_ex_i,
   input  logic [NumCtx-1:0]    kill_mem_i,
+  input  logic [NumCtx-1:0]    kill_wb_i,    // WB's instruction is squashed (a cycle-late squash)
 
   // this lane's instruction port
   output logic                 imem_req_o,
@@ -103,6 +106,8 @@ module outrider_lane #(
   input  logic [TidW-1:0]      hs_tid_i,
   input  logic                 conflict_i,     // replay: a lower lane holds a shared resource
   input  logic                 hold_i,         // the request lost the data port: the lane holds
+  input  logic                 pt_last_i,      // the p-thread's next instruction is its last
+  output logic                 wb_hold_o,      // MEM waits behind WB: the lane holds
   input  logic [31:0]          nbl_busy_i,     // scoreboard of this lane's context (outrider_nbl)
   // an instruction in ID or EX reads the register of the load in WB (if
   // that load is answered outstanding, the younger ones are squashed)
@@ -157,6 +162,9 @@ module outrider_lane #(
   outrider_exmem_t mem_rec;
   outrider_memwb_t wb_rec;
   logic            valid_mem, valid_wb;
+  // the lane holds: MEM lost the data port, or waits behind WB
+  logic            hold;
+  assign hold = hold_i || wb_hold_o;
 
   assign mem_o = mem_rec;
   assign wb_o  = wb_rec;
@@ -222,7 +230,8 @@ module outrider_lane #(
     .kill_id_i        (kill_id_i & Mine),
     .kill_ex_i        (kill_ex_i & Mine),
     .kill_mem_i       (kill_mem_i & Mine),
-    .hold_i
+    .kill_wb_i        (kill_wb_i & Mine),
+    .hold_i           (hold)
   );
 
   // ---- ID ----------------------------------------------------------------------
@@ -236,7 +245,7 @@ module outrider_lane #(
     .kill_id_i,
     .bp_hit_id_i  (bp_hit_id),
     .bp_pred_id_i (bp_pred_id),
-    .hold_i,
+    .hold_i       (hold),
     .busy_i       (nbl_busy_i & ~shadow),
     .kill_ex_i,
     .valid_mem_i    (valid_mem),
@@ -274,7 +283,7 @@ module outrider_lane #(
     .rd_wb2_i,
     .data_wb2_i,
     .pred_target_ex_i (pred_target_ex),
-    .hold_i,
+    .hold_i           (hold),
     .live_ex_o        (live_ex),
     .taken_ex_o       (taken_ex),
     .redirect_ex_o,
@@ -305,6 +314,9 @@ module outrider_lane #(
     .dreq_be_o,                           .dreq_valid_i,
     .dreq_ready_i,                        .conflict_i,
     .hold_i,
+    .wb_wait_i           (valid_wb && wb_rec.wait_resp),
+    .pt_last_i,
+    .wb_hold_o,
     .live_mem_o,
     .trap_mem_o,                          .trap_cause_mem_o,
     .trap_tval_mem_o,                     .go_mem_o,

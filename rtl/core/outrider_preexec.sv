@@ -7,8 +7,11 @@
 //     register mirror is complete, when pexctl.EN is set (sp_start_o);
 //   - cancel: pex.cancel of a hart kills the running p-thread it spawned
 //     (spawner_q[t]);
-//   - budget: counts each p-thread's committed instructions (budget_cnt_q[t])
-//     and stops it at pexbudget;
+//   - budget: counts each p-thread's committed instructions (budget_cnt_q[t];
+//     one squashed in WB a cycle after it committed, because the one before
+//     it parked, is taken back: kill_wb_i) and stops it at pexbudget; its
+//     last instruction within the budget waits in MEM behind a WB that waits
+//     (pt_last_o, outrider_commit) so a stop never passes a squash;
 //   - stops: pex.stop / hart.exit, exceptions (where a hart would trap, an
 //     access outside RAM/MMIO/CLINT, a store-buffer overflow, an access fault
 //     in an answer) end the p-thread silently (pt_end_o);
@@ -19,7 +22,12 @@
 //   - the store buffers (one outrider_store_buffer per context but 0, which
 //     never runs a p-thread), with load forwarding for WB and late completion;
 //   - the register mirror: every free context's bank follows context 0's
-//     (context 0's writes are written there too, and a copy engine reads,
+//     (context 0's writes are written there too, a cycle later from a
+//     register, into the banks that were free when context 0 wrote, so the
+//     data side's answer, which decides whether WB writes, reaches no mirror
+//     logic; a context spawned in that cycle still gets the write, which is
+//     older than its spawn, before its first instruction reads a register;
+//     and a copy engine reads,
 //     through the register file's copy port, the lowest register a free
 //     bank still lacks and writes it in every cycle context 0 writes no
 //     register); mirror_ok_q[t] marks the registers known equal, a context
@@ -90,6 +98,7 @@ module outrider_preexec #(
   input  logic [NumCtx-1:0]    retire_mem_i,   // the instruction goes on to WB
   output logic [NumCtx-1:0]    pt_exc_mem_o,   // the p-thread stops instead of committing
   output logic [NumCtx-1:0]    pt_stop_mem_o,  // ... after this instruction (stop, budget)
+  output logic [NumCtx-1:0]    pt_last_o,      // the p-thread's next commit reaches its budget
   output logic [NumCtx-1:0]    pt_sc_mem_o,    // its SC: fails, no access
   output logic [NumCtx-1:0]    pt_suppressed_mem_o, // its load to CLINT/MMIO: 0, no access
   output logic                 sp_start_o,     // lane 0's pex.spawn starts context sp_tid_o
@@ -103,6 +112,7 @@ module outrider_preexec #(
 
   // each lane's WB (outrider_commit's MEM/WB register, outrider_writeback)
   input  logic [NumCtx-1:0]    valid_wb_i,
+  input  logic [NumCtx-1:0]    kill_wb_i,      // the squash after WB (outrider_ctx_ctrl)
   input  logic [NumCtx*WbW-1:0] wb_i,
   input  logic [NumCtx-1:0]    wb_err_i,
   input  logic [NumCtx-1:0]    late_err_i,
@@ -197,12 +207,15 @@ module outrider_preexec #(
       dreq_spec_o[t]     = pt_mem_i[t];
       // p-thread ends at this instruction (after it: pex.stop, hart.exit, budget)
       stop_norm_mem[t]   = retire_mem_i[t] && pt_mem_i[t] && (m_stop[t] || m_hexit[t]);
-      stop_budget_mem[t] = retire_mem_i[t] && pt_mem_i[t] && !stop_norm_mem[t] &&
-                           (pex_budget_i != 32'd0) &&
-                           ((budget_cnt_q[t] + 32'd1) >= pex_budget_i);
+      stop_budget_mem[t] = retire_mem_i[t] && pt_mem_i[t] && !stop_norm_mem[t] && pt_last_o[t];
     end
   end
   assign pt_stop_mem_o = stop_norm_mem | stop_budget_mem;
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++)
+      pt_last_o[t] = pthread_i[t] && (pex_budget_i != 32'd0) &&
+                     ((budget_cnt_q[t] + 32'd1) >= pex_budget_i);
+  end
 
   // ---- spawn and cancel ----------------------------------------------------------------
   logic [NumCtx-1:0] mirror_full;
@@ -254,6 +267,8 @@ module outrider_preexec #(
           budget_cnt_q[t] <= 32'd0;
         end else if (retire_mem_i[t] && pt_mem_i[t]) begin
           budget_cnt_q[t] <= budget_cnt_q[t] + 32'd1;
+        end else if (valid_wb_i[t] && kill_wb_i[t] && pthread_i[t]) begin
+          budget_cnt_q[t] <= budget_cnt_q[t] - 32'd1;   // committed, then squashed in WB
         end
       end
     end
@@ -324,15 +339,35 @@ module outrider_preexec #(
   logic [31:0]       mirror_ok_q [NumCtx];
   logic [4:0]        copy_idx_q;   // copy engine: register read this cycle
   logic [4:0]        copy_reg_q;   // ... and the one whose value arrives now
-  logic              copy_valid_q, copy_stale_q, copy_write;
+  logic              copy_valid_q, copy_write;
   logic [31:0]       copy_need;    // registers some free bank still lacks
   logic [31:0]       copy_cand;    // ... not already being read or written
   logic [4:0]        copy_next;    // the register read in the next cycle
-  logic              own_we0;
-  logic [4:0]        own_waddr0;
-  assign own_we0    = own_we_i[0];
-  assign own_waddr0 = own_waddr_i[4:0];
-  assign copy_write = copy_valid_q && !copy_stale_q && !own_we0;
+  // context 0's register write of the last cycle, and the banks that were
+  // free then (not one hart.start started: a hart's bank is no mirror)
+  logic              own_we0_q;
+  logic [4:0]        own_waddr0_q;
+  logic [31:0]       own_wdata0_q;
+  logic [NumCtx-1:0] mirror_to_q;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      own_we0_q   <= 1'b0;
+      mirror_to_q <= '0;
+    end else begin
+      own_we0_q   <= own_we_i[0];
+      for (int c = 0; c < NumCtx; c++)
+        mirror_to_q[c] <= mirror_en[c] && !(hs_start_i && (hs_tid_i == TidW'(c)));
+    end
+  end
+  always_ff @(posedge clk_i) begin
+    own_waddr0_q <= own_waddr_i[4:0];
+    own_wdata0_q <= own_wdata_i[31:0];
+  end
+  // the copy read last cycle is written unless the delayed write takes the
+  // port (which also covers a copy that read a register context 0 wrote in
+  // the same cycle: that write is the delayed one now, and the register is
+  // read again)
+  assign copy_write   = copy_valid_q && !own_we0_q;
   assign copy_raddr_o = copy_idx_q;
 
   // The copy engine reads the lowest register some free bank still lacks,
@@ -354,9 +389,9 @@ module outrider_preexec #(
     for (int c = 0; c < NumCtx; c++) begin
       mirror_en[c]   = (c != 0) && !active_i[c] && !wait_i[c] && !valid_wb_i[c];
       mirror_full[c] = (c != 0) && (&mirror_ok_q[c]);
-      mirror_we_o[c] = mirror_en[c] && (own_we0 || copy_write);
-      mirror_waddr_o[5*c +: 5]   = own_we0 ? own_waddr0 : copy_reg_q;
-      mirror_wdata_o[32*c +: 32] = own_we0 ? own_wdata_i[31:0] : copy_rdata_i;
+      mirror_we_o[c] = (own_we0_q && mirror_to_q[c]) || (mirror_en[c] && copy_write);
+      mirror_waddr_o[5*c +: 5]   = own_we0_q ? own_waddr0_q : copy_reg_q;
+      mirror_wdata_o[32*c +: 32] = own_we0_q ? own_wdata0_q : copy_rdata_i;
     end
   end
 
@@ -365,29 +400,28 @@ module outrider_preexec #(
       copy_idx_q   <= 5'd0;
       copy_reg_q   <= 5'd0;
       copy_valid_q <= 1'b0;
-      copy_stale_q <= 1'b0;
       for (int c = 0; c < NumCtx; c++) mirror_ok_q[c] <= 32'd1;
     end else begin
       copy_idx_q   <= copy_next;
       copy_reg_q   <= copy_idx_q;
       copy_valid_q <= copy_idx_q != 5'd0;
-      // context 0 wrote the register while it was read: the copy is old
-      copy_stale_q <= own_we0 && (own_waddr0 == copy_idx_q);
       for (int c = 0; c < NumCtx; c++) begin
         if (active_i[c] && !pthread_i[c]) begin
           mirror_ok_q[c] <= 32'd1;                         // a hart: nothing is equal but x0
-        end else if (!mirror_en[c]) begin
-          // a p-thread runs (or its last instruction drains): a register
-          // either context writes is no longer known equal; the rest stay
-          // equal, so only these are copied once the context is free again
-          if (own_we0) mirror_ok_q[c][own_waddr0] <= 1'b0;
-          if (own_we_i[c] && (own_waddr_i[5*c +: 5] != 5'd0))
-            mirror_ok_q[c][own_waddr_i[5*c +: 5]] <= 1'b0;
+        end else begin
+          // context 0's write of last cycle: equal if it landed in this bank
+          // (the bank was free then), else no longer known equal
+          if (own_we0_q) mirror_ok_q[c][own_waddr0_q] <= mirror_to_q[c];
+          if (!mirror_en[c]) begin
+            // a p-thread runs (or its last instruction drains): a register it
+            // writes is no longer known equal; the rest stay equal, so only
+            // these are copied once the context is free again
+            if (own_we_i[c] && (own_waddr_i[5*c +: 5] != 5'd0))
+              mirror_ok_q[c][own_waddr_i[5*c +: 5]] <= 1'b0;
+          end else if (copy_write) begin
+            mirror_ok_q[c][copy_reg_q] <= 1'b1;
+          end
           mirror_ok_q[c][0] <= 1'b1;                       // x0 is always equal
-        end else if (own_we0) begin
-          mirror_ok_q[c][own_waddr0] <= 1'b1;
-        end else if (copy_write) begin
-          mirror_ok_q[c][copy_reg_q] <= 1'b1;
         end
       end
     end
@@ -415,6 +449,13 @@ module outrider_preexec #(
              "a spawn starts a free context whose register mirror is complete")
   `OR_ASSERT(!sp_start_o || (sp_tid_o != '0), "context 0 is never spawned")
   `OR_ASSERT(!mirror_we_o[0], "context 0's bank is never a mirror")
-  `OR_ASSERT((mirror_we_o & active_i) == '0, "the mirror never writes a running context's bank")
+  // the delayed write lands in a bank spawned in the cycle of the write (the
+  // write is older than the spawn), never in a hart's: a property of the
+  // reachable states, so checked in simulation only
+`ifdef OUTRIDER_ASSERT
+  `OR_ASSERT((mirror_we_o & active_i & ~pthread_i) == '0, "the mirror never writes a hart's bank")
+`endif
+  `OR_ASSERT(((mirror_en & {NumCtx{copy_write}}) & active_i) == '0,
+             "the copy engine writes only free banks")
   `OR_ASSERT((pt_end_o & ~pthread_i) == '0, "only p-threads stop or are cancelled")
 endmodule

@@ -28,6 +28,9 @@
 // instructions): the inputs of the instruction in WB and WB2 come per lane
 // (valid_wb_i[t], the record at wb_i[W*t +: W], ...), the outputs per lane.
 //
+// An instruction squashed in WB (kill_wb_i: a younger one that went on while
+// the one before it parked, outrider_ctx_ctrl) does nothing here.
+//
 // It does not decide whether an instruction commits (outrider_commit) and
 // owns no context state but the parked records.
 //
@@ -46,6 +49,7 @@ module outrider_writeback #(
   input  logic                 rst_ni,
 
   input  logic [NumCtx-1:0]    valid_wb_i,    // per lane: the MEM/WB register
+  input  logic [NumCtx-1:0]    kill_wb_i,     // per lane: squashed (the squash after WB)
   input  logic [NumCtx*WbW-1:0] wb_i,
   input  logic [NumCtx-1:0]    wait_i,        // wait_q[t]: context parked (outrider_ctx_ctrl)
 
@@ -143,6 +147,8 @@ module outrider_writeback #(
   logic [4:0]  wb_rd [NumCtx];
   logic [2:0]  wb_f3 [NumCtx];
   logic [NumCtx-1:0] wb_rd_we, wb_wait, wb_div, wb_memop, wb_store;
+  logic [NumCtx-1:0] wb_v;   // valid and not squashed
+  assign wb_v = valid_wb_i & ~kill_wb_i;
   outrider_memwb_t rec;   // a temporary: lane t's record inside the loop
   always_comb begin
     rec = '0;
@@ -167,10 +173,10 @@ module outrider_writeback #(
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       resp_now_wb[t] = wb_div[t] ? div_done[t] : dresp_valid_i[t];
-      complete_wb[t] = valid_wb_i[t] && (!wb_wait[t] || resp_now_wb[t]);
-      err_wb[t]      = valid_wb_i[t] && wb_wait[t] && wb_memop[t] && resp_now_wb[t] &&
+      complete_wb[t] = wb_v[t] && (!wb_wait[t] || resp_now_wb[t]);
+      err_wb[t]      = wb_v[t] && wb_wait[t] && wb_memop[t] && resp_now_wb[t] &&
                        dresp_err_i[t];
-      park_wb[t]     = valid_wb_i[t] && wb_wait[t] && !resp_now_wb[t];
+      park_wb[t]     = wb_v[t] && wb_wait[t] && !resp_now_wb[t];
       if (wb_wait[t] && wb_div[t]) value_wb[t] = div_result[t];
       else if (wb_wait[t])         value_wb[t] = load_extract(wb_f3[t], wb_addr[t][1:0],
                                        sb_merge(dresp_rdata_i[32*t +: 32],
@@ -196,7 +202,7 @@ module outrider_writeback #(
   logic [NumCtx-1:0] wb_load, nbl_new;
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      wb_load[t] = valid_wb_i[t] && wb_wait[t] && wb_memop[t] && !wb_div[t] && !wb_store[t] &&
+      wb_load[t] = wb_v[t] && wb_wait[t] && wb_memop[t] && !wb_div[t] && !wb_store[t] &&
                    wb_rd_we[t];
       nbl_new[t] = wb_load[t] && dresp_valid_i[t] && dresp_nbl_i[t];
     end
@@ -245,29 +251,38 @@ module outrider_writeback #(
   assign pend_div_o   = pend_div_q;
 
   // ---- retirement and register writes ------------------------------------------
+  // A parked context has nothing in WB (its younger instructions were
+  // squashed and it fetches nothing until the parked one completes), so
+  // what retires is chosen by wait_i, a register: the parked record while
+  // the context waits, WB's instruction otherwise. Whether it retires now
+  // depends on this cycle's answer; which register it writes does not.
   logic [NumCtx-1:0] from_wb;   // context t retires from its lane's WB stage
   logic [NumCtx-1:0] ret_we;    // ... and writes its register now
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       from_wb[t] = complete_wb[t] && !err_wb[t];
       retire_valid_o[t]             = from_wb[t] || (late_done[t] && !late_err[t]);
-      retire_pc_o[32*t +: 32]       = from_wb[t] ? wb_pc[t] : pend_pc_q[t];
-      retire_insn_o[32*t +: 32]     = from_wb[t] ? wb_insn[t] : pend_insn_q[t];
-      retire_rd_we_o[t]             = from_wb[t] ? wb_rd_we[t] : pend_rd_we_q[t];
-      retire_rd_o[5*t +: 5]         = from_wb[t] ? wb_rd[t] : pend_rd_q[t];
-      retire_rd_wdata_o[32*t +: 32] = from_wb[t] ? value_wb[t] : late_value[t];
-      retire_addr_o[32*t +: 32]     = from_wb[t] ? wb_addr[t] : pend_addr_q[t];
+      retire_pc_o[32*t +: 32]       = wait_i[t] ? pend_pc_q[t] : wb_pc[t];
+      retire_insn_o[32*t +: 32]     = wait_i[t] ? pend_insn_q[t] : wb_insn[t];
+      retire_rd_we_o[t]             = wait_i[t] ? pend_rd_we_q[t] : wb_rd_we[t];
+      retire_rd_o[5*t +: 5]         = wait_i[t] ? pend_rd_q[t] : wb_rd[t];
+      retire_rd_wdata_o[32*t +: 32] = wait_i[t] ? late_value[t] : value_wb[t];
+      retire_addr_o[32*t +: 32]     = wait_i[t] ? pend_addr_q[t] : wb_addr[t];
       retire_rd_late_o[t]           = from_wb[t] && nbl_new[t];
       ret_we[t]                     = retire_valid_o[t] && retire_rd_we_o[t] && !(from_wb[t] && nbl_new[t]);
     end
   end
 
-  // the outstanding-load table writes a register when the bank's port is free
-  // (mirror writes go only to free contexts, which have no outstanding loads)
+  // the outstanding-load table writes a register when the bank's port is
+  // free: no instruction that writes a register in WB or parked (whether it
+  // completes now or not: the port's choice does not wait for the answer),
+  // no hart.start (mirror writes go only to free contexts, which have no
+  // outstanding loads)
   logic [NumCtx-1:0] port_free;
   always_comb begin
     for (int t = 0; t < NumCtx; t++)
-      port_free[t] = !ret_we[t] && !(hs_start_i && (hs_tid_i == TidW'(t)));
+      port_free[t] = !(wb_v[t] && wb_rd_we[t]) && !(wait_i[t] && pend_rd_we_q[t]) &&
+                     !(hs_start_i && (hs_tid_i == TidW'(t)));
   end
 
   // a retiring write (also a younger outstanding load) drops older
@@ -318,9 +333,9 @@ module outrider_writeback #(
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       own_we_o[t]             = ret_we[t] || late_we_o[t];
-      own_waddr_o[5*t +: 5]   = ret_we[t] ? retire_rd_o[5*t +: 5] : late_rd_o[5*t +: 5];
-      own_wdata_o[32*t +: 32] = ret_we[t] ? retire_rd_wdata_o[32*t +: 32]
-                                          : late_wdata_o[32*t +: 32];
+      own_waddr_o[5*t +: 5]   = port_free[t] ? late_rd_o[5*t +: 5] : retire_rd_o[5*t +: 5];
+      own_wdata_o[32*t +: 32] = port_free[t] ? late_wdata_o[32*t +: 32]
+                                             : retire_rd_wdata_o[32*t +: 32];
     end
   end
 
@@ -378,5 +393,13 @@ module outrider_writeback #(
 
   `include "outrider_assert.svh"
   `OR_ASSERT((wb_err_o & wb_park_o) == '0, "an instruction in WB either parks or gets its answer")
+  `OR_ASSERT((ret_we & port_free) == '0, "a retiring write finds the port taken, not free")
+  // a parked context has nothing in WB, and the mirror writes only banks that
+  // were free a cycle ago (no outstanding loads): properties of the reachable
+  // states, so checked in simulation only (the core's formal check proves
+  // its assertions from every state)
+`ifdef OUTRIDER_ASSERT
   `OR_ASSERT((late_we_o & mirror_we_i) == '0, "no mirror write to a context with outstanding loads")
+  `OR_ASSERT((wait_i & wb_v) == '0, "a parked context has no instruction in WB")
+`endif
 endmodule

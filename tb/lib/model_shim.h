@@ -197,8 +197,12 @@ enum { MODEL_SHIM_PIPE_IF, MODEL_SHIM_PIPE_ID, MODEL_SHIM_PIPE_EX, MODEL_SHIM_PI
                                                * resource of another lane): re-fetched */
 #define MODEL_SHIM_PIPE_WB_PARK    (1u << 7)  /* completes later on the retirement port */
 #define MODEL_SHIM_PIPE_WB_ERR     (1u << 8)  /* access fault in WB */
-#define MODEL_SHIM_PIPE_HOLD       (1u << 9)  /* MEM lost the data port to another lane: IF
-                                               * does not fetch, ID, EX and MEM keep theirs */
+#define MODEL_SHIM_PIPE_HOLD       (1u << 9)  /* the lane holds (MEM lost the data port to
+                                               * another lane, or waits behind a WB that
+                                               * waits): IF does not fetch, ID, EX and MEM
+                                               * keep theirs */
+#define MODEL_SHIM_PIPE_WB_KILL    (1u << 10) /* WB's instruction is squashed (the squash a
+                                               * cycle after the one before it parked) */
 typedef struct {
     uint8_t  valid[MODEL_SHIM_PIPE_STAGES];
     uint8_t  tid[MODEL_SHIM_PIPE_STAGES];

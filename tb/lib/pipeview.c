@@ -226,6 +226,11 @@ void pipeview_cycle(pipeview *pv, const model_shim *m, uint64_t cycle)
 
         /* 3. WB's fate this cycle */
         slot *wb = &now[MODEL_SHIM_PIPE_WB];
+        if (wb->live && (p.flags & MODEL_SHIM_PIPE_WB_KILL)) {
+            /* the squash after WB: it went on while the one before it parked
+             * (or left a load outstanding that a younger one reads) */
+            squash(pv, cycle, wb, "WB (squash after the instruction before it)");
+        }
         if (wb->live) {
             unsigned c = wb->tid;
             if (pv->parked[c].live)   /* a new instruction of that context: the old one is gone */

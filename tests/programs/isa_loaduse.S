@@ -16,12 +16,16 @@
  *   1 lu_d2   lw; addi; add using it            (... by the one after)
  *   2 lu_d3   lw; addi; addi; add using it      (no stall)
  *   3 lu_csr  csrr mscratch; add using it       (a CSR read used by the next instruction)
+ *   4 lu_ll   lw; lw (independent)              (a memory operation right behind one in WB)
+ *   5 lu_sl   sw; lw (another word)             (... behind a store)
+ *   6 lu_lc   lw; csrr mscratch                 (a CSR access right behind a load in WB)
+ *   7 lu_lx   lw; addi; addi (independent)      (plain instructions pass a load in WB)
  */
 #include "test_asm.h"
 
 #define LU_N1 10
 #define LU_N2 20
-#define LU_KERNELS 4
+#define LU_KERNELS 8
 
 .macro KERNEL name
     .balign 128
@@ -91,11 +95,43 @@
     bnez    a0, 1b
     KERNEL_END
 
+    KERNEL  lu_ll
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    lw      t4, 4(s5)
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
+    KERNEL  lu_sl
+    csrr    t0, mcycle
+1:  sw      a0, 4(s5)
+    lw      t2, 0(s5)
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
+    KERNEL  lu_lc
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    csrr    t4, mscratch
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
+    KERNEL  lu_lx
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    addi    a2, a2, 1
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
     UNEXPECTED_TRAP_HANDLER
     WORDS results, 3 * LU_KERNELS
     .data
     .balign 4
 kernels:
-    .word   lu_d1, lu_d2, lu_d3, lu_csr
+    .word   lu_d1, lu_d2, lu_d3, lu_csr, lu_ll, lu_sl, lu_lc, lu_lx
 word:
-    .word   0x12345678
+    .word   0x12345678, 0

@@ -267,9 +267,13 @@ static void test_branch_penalties(void **state)
 #define PEN_LOAD_D1 2u  /* a load's (LR's, SC's, AMO's) value used by the next instruction */
 #define PEN_LOAD_D2 1u  /* ... by the one after: it is forwarded only from WB2 */
 #define PEN_CSR_D1  1u  /* a CSR read used by the next instruction */
+/* a memory operation or CSR access right behind a memory operation in WB
+ * (which waits for its answer) waits a cycle in MEM: only plain
+ * instructions pass, the squash after WB coming a cycle later */
+#define PEN_MEM_BEHIND_WB 1u
 #define LU_N1 10u
 #define LU_N2 20u
-#define LU_KERNELS 4u
+#define LU_KERNELS 8u
 
 static void test_load_use_penalties(void **state)
 {
@@ -282,6 +286,10 @@ static void test_load_use_penalties(void **state)
         { "lu_d2 (lw; other; use)", 4, PEN_LOAD_D2 },
         { "lu_d3 (lw; 2 others; use)", 5, 0 },
         { "lu_csr (csrr; use)", 4, PEN_CSR_D1 },
+        { "lu_ll (lw; lw)", 4, PEN_MEM_BEHIND_WB },
+        { "lu_sl (sw; lw)", 4, PEN_MEM_BEHIND_WB },
+        { "lu_lc (lw; csrr)", 4, PEN_MEM_BEHIND_WB },
+        { "lu_lx (lw; 2 plain)", 4, 0 },
     };
     uint32_t res[3 * LU_KERNELS];
     run_timed_kernels(state, "test_isa_loaduse", res, 3 * LU_KERNELS);
