@@ -126,6 +126,13 @@ module outrider_preexec #(
   input  logic [NumCtx-1:0]    own_we_i,
   input  logic [NumCtx*5-1:0]  own_waddr_i,
   input  logic [NumCtx*32-1:0] own_wdata_i,
+  // what a p-thread's context may write now (outrider_writeback: its
+  // retirement, whether or not it completes, and its outstanding loads'
+  // late writes): a superset of its own writes, from registers
+  input  logic [NumCtx-1:0]    may_we_i,
+  input  logic [NumCtx*5-1:0]  may_rd_i,
+  input  logic [NumCtx-1:0]    late_we_i,
+  input  logic [NumCtx*5-1:0]  late_rd_i,
   output logic [4:0]           copy_raddr_o,
   input  logic [31:0]          copy_rdata_i,
   output logic [NumCtx-1:0]    mirror_we_o,
@@ -414,10 +421,14 @@ module outrider_preexec #(
           if (own_we0_q) mirror_ok_q[c][own_waddr0_q] <= mirror_to_q[c];
           if (!mirror_en[c]) begin
             // a p-thread runs (or its last instruction drains): a register it
-            // writes is no longer known equal; the rest stay equal, so only
-            // these are copied once the context is free again
-            if (own_we_i[c] && (own_waddr_i[5*c +: 5] != 5'd0))
-              mirror_ok_q[c][own_waddr_i[5*c +: 5]] <= 1'b0;
+            // may write is no longer known equal (whether the write happens
+            // is this cycle's answer: a superset is safe, it is copied
+            // again); the rest stay equal, so only these are copied once
+            // the context is free again
+            if (may_we_i[c] && (may_rd_i[5*c +: 5] != 5'd0))
+              mirror_ok_q[c][may_rd_i[5*c +: 5]] <= 1'b0;
+            if (late_we_i[c] && (late_rd_i[5*c +: 5] != 5'd0))
+              mirror_ok_q[c][late_rd_i[5*c +: 5]] <= 1'b0;
           end else if (copy_write) begin
             mirror_ok_q[c][copy_reg_q] <= 1'b1;
           end

@@ -119,6 +119,11 @@ module outrider_writeback #(
   output logic [NumCtx-1:0]    own_we_o,      // a context's own register write
   output logic [NumCtx*5-1:0]  own_waddr_o,
   output logic [NumCtx*32-1:0] own_wdata_o,
+  // a register the context's retirement may write now (WB's or the parked
+  // instruction's, whether or not it completes: from registers only), for
+  // the register mirror's bookkeeping (outrider_preexec)
+  output logic [NumCtx-1:0]    may_we_o,
+  output logic [NumCtx*5-1:0]  may_rd_o,
 
   output logic [NumCtx-1:0]    retire_valid_o,
   output logic [NumCtx*32-1:0] retire_pc_o,
@@ -270,6 +275,13 @@ module outrider_writeback #(
       retire_addr_o[32*t +: 32]     = wait_i[t] ? pend_addr_q[t] : wb_addr[t];
       retire_rd_late_o[t]           = from_wb[t] && nbl_new[t];
       ret_we[t]                     = retire_valid_o[t] && retire_rd_we_o[t] && !(from_wb[t] && nbl_new[t]);
+    end
+  end
+
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      may_we_o[t]       = wait_i[t] ? pend_rd_we_q[t] : (wb_v[t] && wb_rd_we[t]);
+      may_rd_o[5*t +: 5] = retire_rd_o[5*t +: 5];
     end
   end
 
