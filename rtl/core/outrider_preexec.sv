@@ -22,17 +22,15 @@
 //   - the store buffers (one outrider_store_buffer per context but 0, which
 //     never runs a p-thread), with load forwarding for WB and late completion;
 //   - the register mirror: every free context's bank follows context 0's
-//     (context 0's writes are written there too, a cycle later from a
-//     register, into the banks that were free when context 0 wrote, so the
-//     data side's answer, which decides whether WB writes, reaches no mirror
-//     logic; a context spawned in that cycle still gets the write, which is
-//     older than its spawn, before its first instruction reads a register;
-//     and a copy engine reads,
+//     (context 0's writes are written there too, and a copy engine reads,
 //     through the register file's copy port, the lowest register a free
-//     bank still lacks and writes it in every cycle context 0 writes no
-//     register); mirror_ok_q[t] marks the registers known equal, a context
-//     can be spawned once all are. While a p-thread runs, only the
-//     registers it or context 0 writes lose their mark, so after it ends
+//     bank still lacks and writes it in every cycle context 0 may write no
+//     register: its retirement holds no register-writing instruction and
+//     no outstanding load writes, known from registers, so the data side's
+//     answer does not reach the copy engine); mirror_ok_q[t] marks the
+//     registers known equal, a context can be spawned once all are. While
+//     a p-thread runs, only the registers it may write (the same
+//     superset) or context 0 writes lose their mark, so after it ends
 //     only those are copied (a few cycles for a short p-thread); after a
 //     hart ran on the context, all 31 are (~32 cycles when context 0
 //     writes rarely, longer when it writes in most cycles);
@@ -346,35 +344,19 @@ module outrider_preexec #(
   logic [31:0]       mirror_ok_q [NumCtx];
   logic [4:0]        copy_idx_q;   // copy engine: register read this cycle
   logic [4:0]        copy_reg_q;   // ... and the one whose value arrives now
-  logic              copy_valid_q, copy_write;
+  logic              copy_valid_q, copy_stale_q, copy_write;
   logic [31:0]       copy_need;    // registers some free bank still lacks
   logic [31:0]       copy_cand;    // ... not already being read or written
   logic [4:0]        copy_next;    // the register read in the next cycle
-  // context 0's register write of the last cycle, and the banks that were
-  // free then (not one hart.start started: a hart's bank is no mirror)
-  logic              own_we0_q;
-  logic [4:0]        own_waddr0_q;
-  logic [31:0]       own_wdata0_q;
-  logic [NumCtx-1:0] mirror_to_q;
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) begin
-      own_we0_q   <= 1'b0;
-      mirror_to_q <= '0;
-    end else begin
-      own_we0_q   <= own_we_i[0];
-      for (int c = 0; c < NumCtx; c++)
-        mirror_to_q[c] <= mirror_en[c] && !(hs_start_i && (hs_tid_i == TidW'(c)));
-    end
-  end
-  always_ff @(posedge clk_i) begin
-    own_waddr0_q <= own_waddr_i[4:0];
-    own_wdata0_q <= own_wdata_i[31:0];
-  end
-  // the copy read last cycle is written unless the delayed write takes the
-  // port (which also covers a copy that read a register context 0 wrote in
-  // the same cycle: that write is the delayed one now, and the register is
-  // read again)
-  assign copy_write   = copy_valid_q && !own_we0_q;
+  logic              own_we0;
+  logic [4:0]        own_waddr0;
+  assign own_we0    = own_we_i[0];
+  assign own_waddr0 = own_waddr_i[4:0];
+  // the copy is written unless context 0 may write a register now (its
+  // retirement, whether or not it completes, or an outstanding load's late
+  // write: from registers, so the data side's answer does not reach the
+  // copy engine; a skipped copy is read again)
+  assign copy_write = copy_valid_q && !copy_stale_q && !may_we_i[0] && !late_we_i[0];
   assign copy_raddr_o = copy_idx_q;
 
   // The copy engine reads the lowest register some free bank still lacks,
@@ -396,9 +378,9 @@ module outrider_preexec #(
     for (int c = 0; c < NumCtx; c++) begin
       mirror_en[c]   = (c != 0) && !active_i[c] && !wait_i[c] && !valid_wb_i[c];
       mirror_full[c] = (c != 0) && (&mirror_ok_q[c]);
-      mirror_we_o[c] = (own_we0_q && mirror_to_q[c]) || (mirror_en[c] && copy_write);
-      mirror_waddr_o[5*c +: 5]   = own_we0_q ? own_waddr0_q : copy_reg_q;
-      mirror_wdata_o[32*c +: 32] = own_we0_q ? own_wdata0_q : copy_rdata_i;
+      mirror_we_o[c] = mirror_en[c] && (own_we0 || copy_write);
+      mirror_waddr_o[5*c +: 5]   = own_we0 ? own_waddr0 : copy_reg_q;
+      mirror_wdata_o[32*c +: 32] = own_we0 ? own_wdata_i[31:0] : copy_rdata_i;
     end
   end
 
@@ -407,32 +389,33 @@ module outrider_preexec #(
       copy_idx_q   <= 5'd0;
       copy_reg_q   <= 5'd0;
       copy_valid_q <= 1'b0;
+      copy_stale_q <= 1'b0;
       for (int c = 0; c < NumCtx; c++) mirror_ok_q[c] <= 32'd1;
     end else begin
       copy_idx_q   <= copy_next;
       copy_reg_q   <= copy_idx_q;
       copy_valid_q <= copy_idx_q != 5'd0;
+      // context 0 wrote the register while it was read: the copy is old
+      copy_stale_q <= own_we0 && (own_waddr0 == copy_idx_q);
       for (int c = 0; c < NumCtx; c++) begin
         if (active_i[c] && !pthread_i[c]) begin
           mirror_ok_q[c] <= 32'd1;                         // a hart: nothing is equal but x0
-        end else begin
-          // context 0's write of last cycle: equal if it landed in this bank
-          // (the bank was free then), else no longer known equal
-          if (own_we0_q) mirror_ok_q[c][own_waddr0_q] <= mirror_to_q[c];
-          if (!mirror_en[c]) begin
-            // a p-thread runs (or its last instruction drains): a register it
-            // may write is no longer known equal (whether the write happens
-            // is this cycle's answer: a superset is safe, it is copied
-            // again); the rest stay equal, so only these are copied once
-            // the context is free again
-            if (may_we_i[c] && (may_rd_i[5*c +: 5] != 5'd0))
-              mirror_ok_q[c][may_rd_i[5*c +: 5]] <= 1'b0;
-            if (late_we_i[c] && (late_rd_i[5*c +: 5] != 5'd0))
-              mirror_ok_q[c][late_rd_i[5*c +: 5]] <= 1'b0;
-          end else if (copy_write) begin
-            mirror_ok_q[c][copy_reg_q] <= 1'b1;
-          end
+        end else if (!mirror_en[c]) begin
+          // a p-thread runs (or its last instruction drains): a register
+          // either context writes is no longer known equal; the rest stay
+          // equal, so only these are copied once the context is free again
+          if (own_we0) mirror_ok_q[c][own_waddr0] <= 1'b0;
+          // (what it may write: whether the write happens is this cycle's
+          // answer; a superset is safe, it is copied again)
+          if (may_we_i[c] && (may_rd_i[5*c +: 5] != 5'd0))
+            mirror_ok_q[c][may_rd_i[5*c +: 5]] <= 1'b0;
+          if (late_we_i[c] && (late_rd_i[5*c +: 5] != 5'd0))
+            mirror_ok_q[c][late_rd_i[5*c +: 5]] <= 1'b0;
           mirror_ok_q[c][0] <= 1'b1;                       // x0 is always equal
+        end else if (own_we0) begin
+          mirror_ok_q[c][own_waddr0] <= 1'b1;
+        end else if (copy_write) begin
+          mirror_ok_q[c][copy_reg_q] <= 1'b1;
         end
       end
     end
@@ -460,13 +443,6 @@ module outrider_preexec #(
              "a spawn starts a free context whose register mirror is complete")
   `OR_ASSERT(!sp_start_o || (sp_tid_o != '0), "context 0 is never spawned")
   `OR_ASSERT(!mirror_we_o[0], "context 0's bank is never a mirror")
-  // the delayed write lands in a bank spawned in the cycle of the write (the
-  // write is older than the spawn), never in a hart's: a property of the
-  // reachable states, so checked in simulation only
-`ifdef OUTRIDER_ASSERT
-  `OR_ASSERT((mirror_we_o & active_i & ~pthread_i) == '0, "the mirror never writes a hart's bank")
-`endif
-  `OR_ASSERT(((mirror_en & {NumCtx{copy_write}}) & active_i) == '0,
-             "the copy engine writes only free banks")
+  `OR_ASSERT((mirror_we_o & active_i) == '0, "the mirror never writes a running context's bank")
   `OR_ASSERT((pt_end_o & ~pthread_i) == '0, "only p-threads stop or are cancelled")
 endmodule

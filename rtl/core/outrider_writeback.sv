@@ -287,14 +287,13 @@ module outrider_writeback #(
 
   // the outstanding-load table writes a register when the bank's port is
   // free: no instruction that writes a register in WB or parked (whether it
-  // completes now or not: the port's choice does not wait for the answer),
-  // no hart.start (mirror writes go only to free contexts, which have no
-  // outstanding loads)
+  // completes now or not: the port's choice does not wait for the answer;
+  // hart.start's a0 and mirror writes go only to free contexts, which have
+  // no outstanding loads and nothing in WB)
   logic [NumCtx-1:0] port_free;
   always_comb begin
     for (int t = 0; t < NumCtx; t++)
-      port_free[t] = !(wb_v[t] && wb_rd_we[t]) && !(wait_i[t] && pend_rd_we_q[t]) &&
-                     !(hs_start_i && (hs_tid_i == TidW'(t)));
+      port_free[t] = !(wb_v[t] && wb_rd_we[t]) && !(wait_i[t] && pend_rd_we_q[t]);
   end
 
   // a retiring write (also a younger outstanding load) drops older
@@ -406,6 +405,7 @@ module outrider_writeback #(
   `include "outrider_assert.svh"
   `OR_ASSERT((wb_err_o & wb_park_o) == '0, "an instruction in WB either parks or gets its answer")
   `OR_ASSERT((ret_we & port_free) == '0, "a retiring write finds the port taken, not free")
+  `OR_ASSERT(!(hs_start_i && own_we_o[hs_tid_i]), "hart.start's a0 write meets no own write")
   // a parked context has nothing in WB, and the mirror writes only banks that
   // were free a cycle ago (no outstanding loads): properties of the reachable
   // states, so checked in simulation only (the core's formal check proves
