@@ -373,7 +373,14 @@ module outrider_dcache #(
   assign fill_data_o  = fill_data;
   assign fill      = done_v && !done_err;
   assign alloc_wb  = s1_valid[victim] && s1_dirty[victim];
-  assign alloc_vic = {tag_rd[TagW*victim +: TagW], s1_set};
+  // the victim's tag: a mux over the ways (TagW*victim as a part-select
+  // base made yosys build a multiplier when TagW is not a power of two)
+  logic [TagW-1:0]  victim_tag;
+  always_comb begin : p_victim_tag
+    victim_tag = tag_rd[TagW-1:0];
+    for (int w = 1; w < Ways; w++) if (victim == WayW'(w)) victim_tag = tag_rd[TagW*w +: TagW];
+  end
+  assign alloc_vic = {victim_tag, s1_set};
   assign vr_cap    = s1_v && (s1_src == SrcVr);
   always_comb begin : p_posted_now
     posted_now = posted_ctx;
@@ -601,7 +608,7 @@ module outrider_dcache #(
   assign ev_wb_addr_o       = {vr_line, {OffW{1'b0}}};
   assign ev_evict_valid_o   = s1_alloc && s1_valid[victim];
   assign ev_evict_useless_o = s1_pfill[victim];
-  assign ev_evict_addr_o    = {tag_rd[TagW*victim +: TagW], s1_set, {OffW{1'b0}}};
+  assign ev_evict_addr_o    = {victim_tag, s1_set, {OffW{1'b0}}};
 
   // ---- debug backdoor -----------------------------------------------------------
   outrider_dcache_dbg #(.Ways (Ways), .TagW (TagW), .DebugPort (DebugPort)) u_dbg (
