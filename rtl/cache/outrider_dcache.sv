@@ -441,7 +441,7 @@ module outrider_dcache #(
     .NbLoads (NbLoads), .PexMissWait (PexMissWait)
   ) u_decide (
     .s1_v_i (s1_v), .s1_src_i (s1_src), .s1_req_i (s1_req), .s1_route_i (s1_route),
-    .s1_cls_i (s1_cls), .s1_nb_i (s1_nb), .nbl_o (s1_nbl), .hit_i (hit), .hit_way_i (hit_way), .hit_data_i (hit_data),
+    .s1_cls_i (s1_cls), .s1_nb_i (s1_nb), .nbl_o (s1_nbl), .hit_i (hit), .hit_way_i (hit_way), .hit_data_i (hit_data), .dat_fwd_i (dat_fwd),
     .s1_pfill_i (s1_pfill), .victim_found_i (victim_found), .match_i (match),
     .match_id_i (match_id), .match_done_i (match_done), .match_err_i (match_err),
     .match_spec_i (match_spec), .free_v_i (free_v), .free_id_i (free_id), .done_v_i (done_v),
