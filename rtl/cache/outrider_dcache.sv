@@ -374,7 +374,14 @@ module outrider_dcache #(
   assign fill_data_o  = fill_data;
   assign fill      = done_v && !done_err;
   assign alloc_wb  = s1_valid[victim] && s1_dirty[victim];
-  assign alloc_vic = {tag_rd[TagW*victim +: TagW], s1_set};
+  // the victim's tag: a mux over the ways (TagW*victim as a part-select
+  // base made yosys build a multiplier when TagW is not a power of two)
+  logic [TagW-1:0]  victim_tag;
+  always_comb begin : p_victim_tag
+    victim_tag = tag_rd[TagW-1:0];
+    for (int w = 1; w < Ways; w++) if (victim == WayW'(w)) victim_tag = tag_rd[TagW*w +: TagW];
+  end
+  assign alloc_vic = {victim_tag, s1_set};
   assign vr_cap    = s1_v && (s1_src == SrcVr);
   always_comb begin : p_posted_now
     posted_now = posted_ctx;
@@ -435,7 +442,7 @@ module outrider_dcache #(
     .NbLoads (NbLoads), .PexMissWait (PexMissWait)
   ) u_decide (
     .s1_v_i (s1_v), .s1_src_i (s1_src), .s1_req_i (s1_req), .s1_route_i (s1_route),
-    .s1_cls_i (s1_cls), .s1_nb_i (s1_nb), .nbl_o (s1_nbl), .hit_i (hit), .hit_way_i (hit_way), .hit_data_i (hit_data),
+    .s1_cls_i (s1_cls), .s1_nb_i (s1_nb), .nbl_o (s1_nbl), .hit_i (hit), .hit_way_i (hit_way), .hit_data_i (hit_data), .dat_fwd_i (dat_fwd),
     .s1_pfill_i (s1_pfill), .victim_found_i (victim_found), .match_i (match),
     .match_id_i (match_id), .match_done_i (match_done), .match_err_i (match_err),
     .match_spec_i (match_spec), .free_v_i (free_v), .free_id_i (free_id), .done_v_i (done_v),
@@ -602,7 +609,7 @@ module outrider_dcache #(
   assign ev_wb_addr_o       = {vr_line, {OffW{1'b0}}};
   assign ev_evict_valid_o   = s1_alloc && s1_valid[victim];
   assign ev_evict_useless_o = s1_pfill[victim];
-  assign ev_evict_addr_o    = {tag_rd[TagW*victim +: TagW], s1_set, {OffW{1'b0}}};
+  assign ev_evict_addr_o    = {victim_tag, s1_set, {OffW{1'b0}}};
 
   // ---- debug backdoor -----------------------------------------------------------
   outrider_dcache_dbg #(.Ways (Ways), .TagW (TagW), .DebugPort (DebugPort)) u_dbg (

@@ -9,7 +9,8 @@
 //   for the flush engine.
 // - RAM: a failing SC is answered 1. A hit is answered now: a load or LR
 //   returns the word, a store, successful SC or AMO writes the data array
-//   (s1_write_o, s1_wval_o; the AMO through outrider_amo_alu), unless the
+//   (s1_write_o, s1_wval_o; the AMO through outrider_amo_alu, one per way
+//   on that way's word, the hit way's result taken), unless the
 //   way's write port is taken by a refill beat or the line is being copied
 //   out (then it parks). A miss merges into the MSHR its line is in flight
 //   in, allocates a free MSHR and way (a p-thread request only while
@@ -61,6 +62,7 @@ module outrider_dcache_decide #(
   input  logic              hit_i,
   input  logic [WayW-1:0]   hit_way_i,
   input  logic [31:0]       hit_data_i,
+  input  logic [Ways*32-1:0] dat_fwd_i,     // every way's word (hit_data_i is the hit way's)
   input  logic [Ways-1:0]   s1_pfill_i,     // "p-thread filled" bits of stage 1's set
   input  logic              victim_found_i,
   // MSHRs
@@ -150,13 +152,21 @@ module outrider_dcache_decide #(
   logic [OffW-3:0]   s1_word;
   assign s1_word  = s1_addr[2 +: OffW-2];
 
-  logic [31:0] amo_new;
-  outrider_amo_alu u_amo_alu (
-    .op_i      (s1_amo),
-    .old_i     (hit_data_i),
-    .operand_i (s1_wdata),
-    .new_o     (amo_new)
-  );
+  // the AMO's new value, computed for every way's word (dat_fwd_i) and then
+  // taken from the hit way: the ALU's adder and compares run in parallel
+  // with the tag compare instead of after it (with 4 ways the ALU after
+  // hit_data was the cache's longest path; docs/dcache.md "Resource cost")
+  logic [Ways*32-1:0] amo_new_w;
+  logic [31:0]        amo_new;
+  for (genvar w = 0; w < Ways; w++) begin : g_amo
+    outrider_amo_alu u_amo_alu (
+      .op_i      (s1_amo),
+      .old_i     (dat_fwd_i[32*w +: 32]),
+      .operand_i (s1_wdata),
+      .new_o     (amo_new_w[32*w +: 32])
+    );
+  end
+  assign amo_new = amo_new_w[32*hit_way_i +: 32];
 
   logic s1_live;                 // a core request (new or replayed) in stage 1
 

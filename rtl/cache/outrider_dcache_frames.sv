@@ -75,22 +75,34 @@ module outrider_dcache_frames #(
     else          fidx = FrameW'(st);
   endfunction
 
+  // one-hot frame masks: the updates are whole-vector AND/OR operations (a
+  // write through a run-time bit index, x[fidx] = v, made yosys build an
+  // index subtraction and a carry chain in front of every frame bit)
+  function automatic logic [Frames-1:0] fmask(input logic [SetW-1:0] st, input logic [WayW-1:0] w);
+    fmask = Frames'(1) << fidx(st, w);
+  endfunction
+  logic [Frames-1:0] m_hit, m_vic, m_fill, m_vr;
+  assign m_hit  = fmask(s1_set_i, hit_way_i);
+  assign m_vic  = fmask(s1_set_i, victim_i);
+  assign m_fill = fmask(fill_set_i, fill_way_i);
+  assign m_vr   = fmask(vr_set_i, vr_way_i);
+
   always_comb begin : p_frames
     valid_d = valid_q;
     dirty_d = dirty_q;
     pfill_d = pfill_q;
-    if (s1_write_i)  dirty_d[fidx(s1_set_i, hit_way_i)] = 1'b1;
-    if (pfill_clr_i) pfill_d[fidx(s1_set_i, hit_way_i)] = 1'b0;
+    if (s1_write_i)  dirty_d = dirty_d | m_hit;
+    if (pfill_clr_i) pfill_d = pfill_d & ~m_hit;
     if (alloc_i) begin
-      valid_d[fidx(s1_set_i, victim_i)] = 1'b0;
-      pfill_d[fidx(s1_set_i, victim_i)] = 1'b0;
+      valid_d = valid_d & ~m_vic;
+      pfill_d = pfill_d & ~m_vic;
     end
     if (fill_i) begin
-      valid_d[fidx(fill_set_i, fill_way_i)] = 1'b1;
-      dirty_d[fidx(fill_set_i, fill_way_i)] = fill_dirty_i;
-      pfill_d[fidx(fill_set_i, fill_way_i)] = fill_pf_i;
+      valid_d = valid_d | m_fill;
+      dirty_d = fill_dirty_i ? (dirty_d | m_fill) : (dirty_d & ~m_fill);
+      pfill_d = fill_pf_i    ? (pfill_d | m_fill) : (pfill_d & ~m_fill);
     end
-    if (wb_done_i) dirty_d[fidx(vr_set_i, vr_way_i)] = 1'b0;
+    if (wb_done_i) dirty_d = dirty_d & ~m_vr;
   end
 
   // the count of pfill bits set: the three places that change a pfill bit

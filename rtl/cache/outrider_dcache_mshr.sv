@@ -391,12 +391,10 @@ module outrider_dcache_mshr #(
   // ---- posted stores: views -------------------------------------------------------
   if (PostedStores != 0) begin : g_posted
     always_comb begin : p_posted
-      logic [3:0] be;
       posted_any_o      = 1'b0;
       posted_ctx_o      = '0;
       posted_m_o        = '0;
       done_posted_o     = 1'b0;
-      fill_data_o       = rsp_data_i;
       for (int m = 0; m < NumMshr; m++) begin
         if (((st_q[2*m +: 2] == MsQueued) || (st_q[2*m +: 2] == MsIssued)) &&
             (pmask_q[LB*m +: LB] != '0)) begin
@@ -405,14 +403,17 @@ module outrider_dcache_mshr #(
           posted_ctx_o = posted_ctx_o | pctx_q[NumCtx*m +: NumCtx];
         end
         if ((done_id_o == MshrW'(m)) && (pmask_q[LB*m +: LB] != '0)) done_posted_o = done_v_o;
-        for (int k = 0; k < WPL; k++) begin
-          be = pmask_q[LB*m + 4*k +: 4];
-          if ((rsp_id_i == MshrW'(m)) && (rsp_idx_i == WordW'(k))) begin
-            for (int b = 0; b < 4; b++)
-              if (be[b]) fill_data_o[8*b +: 8] = pbuf_q[8*(LB*m + 4*k + b) +: 8];
-          end
-        end
       end
+    end
+    // the refill beat with the entry's posted bytes of its word over it: the
+    // word is indexed by {entry, word} (powers of two: a balanced multiplexer;
+    // a loop of ifs over every word of every entry mapped into a chain)
+    logic [3:0]  rsp_be;
+    logic [31:0] rsp_buf;
+    assign rsp_be  = pmask_q[4*{rsp_id_i, rsp_idx_i} +: 4];
+    assign rsp_buf = pbuf_q[32*{rsp_id_i, rsp_idx_i} +: 32];
+    for (genvar b = 0; b < 4; b++) begin : g_fill_byte
+      assign fill_data_o[8*b +: 8] = rsp_be[b] ? rsp_buf[8*b +: 8] : rsp_data_i[8*b +: 8];
     end
 
     // the debug backdoor's view, in a block of its own: dbg_* come from the
@@ -460,7 +461,9 @@ module outrider_dcache_mshr #(
       job_cnt_d = job_cnt_q - 1'b1;
     end
     if (alloc_i && !alloc_issued_i) begin
-      job_d[MshrW*job_cnt_d +: MshrW] = free_id_o;
+      // (a compare per slot: MshrW*job_cnt_d as a part-select base made
+      // yosys build a multiplier when MshrW is not a power of two)
+      for (int k = 0; k < NumMshr; k++) if (job_cnt_d == JobCW'(k)) job_d[MshrW*k +: MshrW] = free_id_o;
       job_cnt_d = job_cnt_d + 1'b1;
     end
   end

@@ -11,6 +11,17 @@
 //   makes its way the most recently used of its set. Port 1 is applied after
 //   port 0.
 //
+// Timing: victim_o and found_o are combinational from set_i, avail_i,
+// invalid_i and the tree bits; touches change the bits at the clock edge.
+// The bits are kept node by node (tree_q[Sets*n + s]: node n of set s), so
+// the victim read takes bit set_i of each node's vector and a touch is a
+// one-hot set mask per node, applied to whole vectors; the tree walks
+// compare node numbers with constants. (Before, set-major bits read and
+// written at NodeN*set, NodeN = 3 with 4 ways, and a node index computed
+// at run time made yosys build a multiplier and adders in front of every
+// tree bit: with the SoC's 16 KiB 4-way geometry, the cache's longest
+// path; docs/dcache.md "Resource cost".)
+//
 // Not here: no knowledge of tags or dirty bits. Ways must be a power of two
 // (1 allowed: direct mapped, no state).
 module outrider_dcache_plru #(
@@ -39,37 +50,47 @@ module outrider_dcache_plru #(
   localparam int Levels = (Ways > 1) ? $clog2(Ways) : 0;
   localparam int NodeN  = (Ways > 1) ? Ways - 1 : 1;   // tree bits per set (1 unused if direct mapped)
 
-  logic [Sets*NodeN-1:0] tree_q, tree_d;
+  logic [NodeN*Sets-1:0] tree_q, tree_d;    // node n of set s at Sets*n + s
 
-  // pseudo-LRU way of a set's tree bits
+  // Tree node (1 << l) - 1 + k is the k-th node of level l; the way's bits
+  // from the top name the path (node k of level l is on way w's path when
+  // w >> (Levels - l) == k). Both functions compare against constants: a
+  // node index computed at run time made yosys build an adder (carry
+  // chain) in front of every tree bit.
+  // pseudo-LRU way of a set's tree bits: each node on the path points to it
   function automatic logic [WayW-1:0] plru_way(input logic [NodeN-1:0] bits);
-    int node;
-    node = 0;
+    logic [WayW-1:0] w;
+    logic            b;
+    w = '0;
     for (int l = 0; l < Levels; l++) begin
-      node = 2 * node + 1 + (bits[node] ? 1 : 0);
+      b = 1'b0;
+      for (int k = 0; k < (1 << l); k++)
+        if ((w >> (Levels - l)) == WayW'(k)) b = bits[(1 << l) - 1 + k];
+      w[Levels - 1 - l] = b;
     end
-    plru_way = WayW'(node - (Ways - 1));
+    plru_way = w;
   endfunction
 
   // tree bits after an access to way w: every node on its path points away
-  /* verilator lint_off UNUSEDSIGNAL */
   function automatic logic [NodeN-1:0] plru_touch(input logic [NodeN-1:0] bits,
                                                   input logic [WayW-1:0] w);
-    int node, wi;
     plru_touch = bits;
-    wi = {{(32-WayW){1'b0}}, w};
-    for (int l = 0; l < Levels; l++) begin
-      node = (1 << l) - 1 + (wi >> (Levels - l));
-      plru_touch[node] = !(((wi >> (Levels - 1 - l)) & 1) != 0);
-    end
+    for (int l = 0; l < Levels; l++)
+      for (int k = 0; k < (1 << l); k++)
+        if ((w >> (Levels - l)) == WayW'(k)) plru_touch[(1 << l) - 1 + k] = !w[Levels - 1 - l];
   endfunction
-  /* verilator lint_on UNUSEDSIGNAL */
 
   always_comb begin : p_victim
+    logic [Sets-1:0] nvec;
     logic [WayW-1:0] lru;
     logic            got_inv, got_any;
     logic [WayW-1:0] inv_way, any_way;
-    lru     = plru_way(tree_q[NodeN*set_i +: NodeN]);
+    logic [NodeN-1:0] bits;
+    for (int n = 0; n < NodeN; n++) begin
+      nvec    = tree_q[Sets*n +: Sets];
+      bits[n] = nvec[set_i];
+    end
+    lru     = plru_way(bits);
     got_inv = 1'b0;
     got_any = 1'b0;
     inv_way = '0;
@@ -90,20 +111,27 @@ module outrider_dcache_plru #(
     else                    victim_o = any_way;
   end
 
-  // each port's new bits are computed once, then written into its set
-  logic [NodeN-1:0] new0, new1, new01;
-  assign new0  = plru_touch(tree_q[NodeN*touch0_set_i +: NodeN], touch0_way_i);
-  assign new1  = plru_touch(tree_q[NodeN*touch1_set_i +: NodeN], touch1_way_i);
-  assign new01 = plru_touch(new0, touch1_way_i);    // both ports on one set
+  // a touch: the nodes on the way's path (on) get the values that point
+  // away from it (val), in the set's bit of each node's vector; port 0 first,
+  // then port 1
+  logic [NodeN-1:0] on0, val0, on1, val1;
+  assign on0  = plru_touch('0, touch0_way_i) ^ plru_touch('1, touch0_way_i) ^ '1;
+  assign val0 = plru_touch('0, touch0_way_i);
+  assign on1  = plru_touch('0, touch1_way_i) ^ plru_touch('1, touch1_way_i) ^ '1;
+  assign val1 = plru_touch('0, touch1_way_i);
+  logic [Sets-1:0] set0, set1;
+  assign set0 = touch0_i ? (Sets'(1) << touch0_set_i) : '0;
+  assign set1 = touch1_i ? (Sets'(1) << touch1_set_i) : '0;
 
   always_comb begin : p_touch
+    logic [Sets-1:0] nvec;
     tree_d = tree_q;
     if (Ways > 1) begin
-      if (touch0_i && touch1_i && (touch0_set_i == touch1_set_i)) begin
-        tree_d[NodeN*touch0_set_i +: NodeN] = new01;
-      end else begin
-        if (touch0_i) tree_d[NodeN*touch0_set_i +: NodeN] = new0;
-        if (touch1_i) tree_d[NodeN*touch1_set_i +: NodeN] = new1;
+      for (int n = 0; n < NodeN; n++) begin
+        nvec = tree_q[Sets*n +: Sets];
+        if (on0[n]) nvec = val0[n] ? (nvec | set0) : (nvec & ~set0);
+        if (on1[n]) nvec = val1[n] ? (nvec | set1) : (nvec & ~set1);
+        tree_d[Sets*n +: Sets] = nvec;
       end
     end
   end

@@ -122,6 +122,14 @@ module outrider_dcache_seq #(
   logic             vr_prio_q, vr_prio_d;
   logic             vr_want, vr_cap_last;
 
+  // the tag of the way being copied: a mux over the ways (no TagW*way
+  // part-select base, which yosys builds as a multiplier)
+  logic [TagW-1:0] vr_tag;
+  always_comb begin : p_vr_tag
+    vr_tag = tag_rd_i[TagW-1:0];
+    for (int w = 1; w < Ways; w++) if (vr_way_q == WayW'(w)) vr_tag = tag_rd_i[TagW*w +: TagW];
+  end
+
   assign vr_want     = (sq_q == SqVicRead) && (vr_iss_q < CapW'(WPL));
   assign vr_cap_last = vr_cap_i && (vr_cap_q == CapW'(WPL - 1));
 
@@ -188,7 +196,7 @@ module outrider_dcache_seq #(
       SqVicRead: begin
         // the line address of a flushed line comes with its first word
         if (vr_cap_i && (vr_cap_q == '0) && !sq_mshr_q)
-          vr_line_d = {tag_rd_i[TagW*vr_way_q +: TagW], vr_set_q};
+          vr_line_d = {vr_tag, vr_set_q};
         if (vr_cap_last) begin
           wb_clr_o = sq_mshr_q;
           if (sq_mshr_q) sq_d = SqRead;

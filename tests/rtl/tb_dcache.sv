@@ -288,6 +288,64 @@ module tb_dcache;
     fnv = (h ^ x) * 32'h0100_0193;
   endfunction
 
+  // ---- replacement (docs/dcache.md "Replacement"): a reference model of the
+  // tree pseudo-LRU, fed with the cache's touches (a completed fill, then a
+  // hit: each makes its way the most recently used), and the victim it
+  // picks for every allocation in stage 1 (the lowest invalid way that may
+  // be replaced, else the pseudo-LRU way if it may be, else the lowest way
+  // that may be); the model walks the tree with node arithmetic, as the
+  // cache did before it was rewritten with constant compares
+  localparam int RSets  = SIZE / (LINE * WAYS);
+  localparam int RSetW  = $clog2(RSets);
+  localparam int RLev   = (WAYS > 1) ? $clog2(WAYS) : 0;
+  localparam int RNodes = (WAYS > 1) ? WAYS - 1 : 1;
+  logic [RNodes-1:0] ref_tree [RSets];
+  int                n_lru_pick = 0;           // victims the tree chose
+  function automatic int ref_lru(input logic [RNodes-1:0] b);
+    int node;
+    node = 0;
+    for (int l = 0; l < RLev; l++) node = 2 * node + 1 + int'(b[node]);
+    ref_lru = node - (WAYS - 1);
+  endfunction
+  /* verilator lint_off UNUSEDSIGNAL */
+  function automatic logic [RNodes-1:0] ref_touch(input logic [RNodes-1:0] b, input int w);
+    int node;
+    ref_touch = b;
+    for (int l = 0; l < RLev; l++) begin
+      node = (1 << l) - 1 + (w >> (RLev - l));
+      ref_touch[node] = ((w >> (RLev - 1 - l)) & 1) == 0;
+    end
+  endfunction
+  /* verilator lint_on UNUSEDSIGNAL */
+  initial for (int i = 0; i < RSets; i++) ref_tree[i] = '0;
+  always @(posedge clk) begin : replacement
+    int lru, exp, set;
+    logic [WAYS-1:0] av, inv;
+    if (rst_n && WAYS > 1) begin
+      if (u_dut.s1_alloc) begin
+        set = int'(u_dut.s1_set);
+        av  = u_dut.s1_avail;
+        inv = ~u_dut.s1_valid;
+        lru = ref_lru(ref_tree[set]);
+        exp = -1;
+        for (int w = WAYS - 1; w >= 0; w--) if (av[w] && inv[w]) exp = w;
+        if (exp < 0 && av[lru]) begin
+          exp = lru;
+          n_lru_pick++;
+        end
+        if (exp < 0) for (int w = WAYS - 1; w >= 0; w--) if (av[w]) exp = w;
+        `CHECK(int'(u_dut.victim) == exp,
+               $sformatf("replacement in set %0d: victim way %0d, expected %0d (may be replaced %b, invalid %b, tree %b)",
+                         set, u_dut.victim, exp, av, inv, ref_tree[set]))
+      end
+      if (u_dut.fill)
+        ref_tree[int'(u_dut.done_line[RSetW-1:0])] = ref_touch(ref_tree[int'(u_dut.done_line[RSetW-1:0])],
+                                                               int'(u_dut.done_way));
+      if (u_dut.touch_hit)
+        ref_tree[int'(u_dut.s1_set)] = ref_touch(ref_tree[int'(u_dut.s1_set)], int'(u_dut.hit_way));
+    end
+  end
+
   assign ev_acc_posted = ev_acc_op == DopStorePosted;
   always @(posedge clk) begin : monitor
     if (rst_n) begin
@@ -1232,6 +1290,8 @@ module tb_dcache;
     `CHECK(n_pref > 0, "prefetch fills (hints, and the next-line prefetcher with PREF = 1)")
     `CHECK(n_hint > 0, "prefetch hints were sent")
     `CHECK(n_bursts > 0, "Wishbone bursts were checked")
+    if (WAYS > 1)
+      `CHECK(n_lru_pick > 0, $sformatf("%0d victims chosen by the pseudo-LRU tree", n_lru_pick))
     `CHECK(n_spec_fill > 0, "p-thread loads filled lines")
     `CHECK((POSTED != 0) == (n_posted > 0), $sformatf("%0d posted stores", n_posted))
     if (nb_on)
