@@ -351,7 +351,14 @@ module outrider_preexec #(
   logic              own_we0;
   logic [4:0]        own_waddr0;
   assign own_we0    = own_we_i[0];
-  assign own_waddr0 = own_waddr_i[4:0];
+  // context 0 may write a register now (what its retirement holds, and an
+  // outstanding load's late write: registers): the mirror's choices follow
+  // this; whether the write happens (the data side's answer) only enables
+  logic              may0;
+  assign may0       = may_we_i[0] || late_we_i[0];
+  // context 0's write port's address, chosen from registers as
+  // outrider_writeback chooses it (context 0 is never started by hart.start)
+  assign own_waddr0 = may_we_i[0] ? may_rd_i[4:0] : late_rd_i[4:0];
   // the copy is written unless context 0 may write a register now (its
   // retirement, whether or not it completes, or an outstanding load's late
   // write: from registers, so the data side's answer does not reach the
@@ -379,8 +386,8 @@ module outrider_preexec #(
       mirror_en[c]   = (c != 0) && !active_i[c] && !wait_i[c] && !valid_wb_i[c];
       mirror_full[c] = (c != 0) && (&mirror_ok_q[c]);
       mirror_we_o[c] = mirror_en[c] && (own_we0 || copy_write);
-      mirror_waddr_o[5*c +: 5]   = own_we0 ? own_waddr0 : copy_reg_q;
-      mirror_wdata_o[32*c +: 32] = own_we0 ? own_wdata_i[31:0] : copy_rdata_i;
+      mirror_waddr_o[5*c +: 5]   = may0 ? own_waddr0 : copy_reg_q;
+      mirror_wdata_o[32*c +: 32] = may0 ? own_wdata_i[31:0] : copy_rdata_i;
     end
   end
 
@@ -404,7 +411,7 @@ module outrider_preexec #(
           // a p-thread runs (or its last instruction drains): a register
           // either context writes is no longer known equal; the rest stay
           // equal, so only these are copied once the context is free again
-          if (own_we0) mirror_ok_q[c][own_waddr0] <= 1'b0;
+          if (may0) mirror_ok_q[c][own_waddr0] <= 1'b0;
           // (what it may write: whether the write happens is this cycle's
           // answer; a superset is safe, it is copied again)
           if (may_we_i[c] && (may_rd_i[5*c +: 5] != 5'd0))
@@ -412,8 +419,8 @@ module outrider_preexec #(
           if (late_we_i[c] && (late_rd_i[5*c +: 5] != 5'd0))
             mirror_ok_q[c][late_rd_i[5*c +: 5]] <= 1'b0;
           mirror_ok_q[c][0] <= 1'b1;                       // x0 is always equal
-        end else if (own_we0) begin
-          mirror_ok_q[c][own_waddr0] <= 1'b1;
+        end else if (may0) begin
+          mirror_ok_q[c][own_waddr0] <= own_we0;   // equal if it was written
         end else if (copy_write) begin
           mirror_ok_q[c][copy_reg_q] <= 1'b1;
         end
@@ -444,5 +451,11 @@ module outrider_preexec #(
   `OR_ASSERT(!sp_start_o || (sp_tid_o != '0), "context 0 is never spawned")
   `OR_ASSERT(!mirror_we_o[0], "context 0's bank is never a mirror")
   `OR_ASSERT((mirror_we_o & active_i) == '0, "the mirror never writes a running context's bank")
+  // context 0 is never started by hart.start: a property of the reachable
+  // states, so checked in simulation only
+`ifdef OUTRIDER_ASSERT
+  `OR_ASSERT(!own_we0 || (own_waddr0 == own_waddr_i[4:0]),
+             "the mirror's copy of context 0's write address is the port's")
+`endif
   `OR_ASSERT((pt_end_o & ~pthread_i) == '0, "only p-threads stop or are cancelled")
 endmodule
