@@ -35,9 +35,10 @@
 // branch updates its counter. The RAS pointer of each context is restored
 // when an older stage redirects the context (kill_*_i): to the value after
 // the redirecting instruction's own push/pop (checkpoints that follow the
-// instruction down to WB and one cycle past it, for the squash of WB's
-// instruction a cycle after the one before it parked: kill_wb_i), so
-// squashed wrong-path calls and returns do not
+// instruction down to WB and one cycle past it: the squash after WB,
+// kill_mem_i, comes a cycle after the instruction that causes it left WB,
+// so it restores that one's checkpoint), so squashed wrong-path calls and
+// returns do not
 // unbalance it (wrong-path pushes may still overwrite entries).
 //
 // With BranchPredict = 0 nothing is predicted at IF (outputs constant, no
@@ -86,8 +87,7 @@ module outrider_bpred #(
   // flushes (outrider_ctx_ctrl)
   input  logic [NumCtx-1:0]    kill_id_i,      // EX or older redirects the context
   input  logic [NumCtx-1:0]    kill_ex_i,      // MEM or older
-  input  logic [NumCtx-1:0]    kill_mem_i,     // WB
-  input  logic [NumCtx-1:0]    kill_wb_i,      // the instruction that left WB last cycle
+  input  logic [NumCtx-1:0]    kill_mem_i,     // the instruction that left WB last cycle
   input  logic                 hold_i          // the lane holds: EX and MEM keep theirs
 );
   localparam int BtbIdxW = (BtbEntries > 1) ? $clog2(BtbEntries) : 1;
@@ -206,8 +206,7 @@ module outrider_bpred #(
         end
       end else begin
         for (int t = 0; t < NumCtx; t++) begin
-          if (kill_wb_i[t])      ras_ptr_q[t] <= ptr_wb2_q;
-          else if (kill_mem_i[t]) ras_ptr_q[t] <= ptr_wb_q;
+          if (kill_mem_i[t])     ras_ptr_q[t] <= ptr_wb2_q;
           else if (kill_ex_i[t]) ras_ptr_q[t] <= ptr_mem_q;
           else if (kill_id_i[t]) ras_ptr_q[t] <= ptr_ex_q;
           else if (act_id && (tid_id_i == TidW'(t))) begin
@@ -263,8 +262,7 @@ module outrider_bpred #(
     logic unused_nobp;
     assign unused_nobp = ^{pc_i, fire_if_i, tid_if_i, valid_id_i, tid_id_i, pc_id_i, instr_id_i,
                            predict_id_i, live_ex_i, tid_ex_i, ex_i, taken_ex_i, target_ex_i,
-                           kill_id_i, kill_ex_i, kill_mem_i, kill_wb_i, hold_i, hit_id_q, ctr_id_q,
-                           ptgt_id_q,
+                           kill_id_i, kill_ex_i, kill_mem_i, hold_i, hit_id_q, ctr_id_q, ptgt_id_q,
                            hit_ex_q, ctr_ex_q, rst_ni};
   end
 

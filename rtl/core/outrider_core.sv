@@ -275,7 +275,6 @@ module outrider_core #(
       .kill_id_i           (kill_id),
       .kill_ex_i           (kill_ex),
       .kill_mem_i          (kill_mem),
-      .kill_wb_i           (kill_wb),
       .imem_req_o          (imem_req_o[gl]),
       .imem_addr_o         (imem_addr_o[32*gl +: 32]),
       .imem_rdata_i        (imem_rdata_i[32*gl +: 32]),

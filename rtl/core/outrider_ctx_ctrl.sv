@@ -232,6 +232,7 @@ module outrider_ctx_ctrl #(
                      pt_cancel_i[t];
     end
   end
+  // the squash after WB takes WB's and MEM's instructions alike
   assign kill_wb_o  = flush_wb;
   assign kill_mem_o = flush_wb;
   assign kill_ex_o  = flush_wb | flush_mem;

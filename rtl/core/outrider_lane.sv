@@ -53,7 +53,6 @@ module outrider_lane #(
   input  logic [NumCtx-1:0]    kill_id_i,
   input  logic [NumCtx-1:0]    kill_ex_i,
   input  logic [NumCtx-1:0]    kill_mem_i,
-  input  logic [NumCtx-1:0]    kill_wb_i,    // WB's instruction is squashed (a cycle-late squash)
 
   // this lane's instruction port
   output logic                 imem_req_o,
@@ -229,8 +228,7 @@ module outrider_lane #(
     .pred_target_ex_o (pred_target_ex),
     .kill_id_i        (kill_id_i & Mine),
     .kill_ex_i        (kill_ex_i & Mine),
-    .kill_mem_i       (kill_mem_i & Mine),
-    .kill_wb_i        (kill_wb_i & Mine),
+    .kill_mem_i       (kill_mem_i & Mine),   // the squash after WB
     .hold_i           (hold)
   );
 
