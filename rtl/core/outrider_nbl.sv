@@ -35,8 +35,9 @@
 //   completion, or a younger load answered outstanding, which takes a new
 //   entry), every older entry of context t for that register is dropped
 //   (its word still fills the cache; the register is never written with
-//   it). So ID need not stop an instruction that only writes a busy
-//   register (write-after-write): only readers wait.
+//   it): from the next cycle it counts as free, and no output sees it (the
+//   drop is registered, dead_q). So ID need not stop an instruction that
+//   only writes a busy register (write-after-write): only readers wait.
 //
 // It is not: the decision to ask for a non-blocking answer (outrider_core),
 // the ordering rules (outrider_core: what waits in MEM while entries are
@@ -95,6 +96,12 @@ module outrider_nbl #(
   localparam int N = NumCtx * Entries;
 
   logic [N-1:0]  valid_q, arrived_q;
+  // dead_q: entries a retiring younger write of their register dropped in
+  // the cycle before (kill_i); they are invalid from then on (live) and
+  // cleared at the next edge, so whether the write retires (the data side's
+  // answer) reaches only these flip-flops
+  logic [N-1:0]  dead_q, live;
+  assign live = valid_q & ~dead_q;
   logic [FillW-1:0] slot_q [N];
   logic [4:0]    rd_q     [N];
   logic [2:0]    f3_q     [N];
@@ -119,18 +126,18 @@ module outrider_nbl #(
       st_hit_o[t] = 1'b0;
       busy_o[32*t +: 32] = '0;
       for (int k = Entries - 1; k >= 0; k--) begin
-        if (!valid_q[Entries*t + k]) begin
+        if (!live[Entries*t + k]) begin
           if (has_free[t]) has_two[t] = 1'b1;
           has_free[t] = 1'b1;
           new_k[t]    = EntW'(k);
         end
-        if (valid_q[Entries*t + k] && arrived_q[Entries*t + k]) begin
+        if (live[Entries*t + k] && arrived_q[Entries*t + k]) begin
           has_arr[t] = 1'b1;
           wr_k[t]    = EntW'(k);
         end
       end
       for (int k = 0; k < Entries; k++) begin
-        if (valid_q[Entries*t + k]) begin
+        if (live[Entries*t + k]) begin
           any_o[t] = 1'b1;
           busy_o[32*t + 32'(rd_q[Entries*t + k])] = 1'b1;
           if (!arrived_q[Entries*t + k] && (word_q[Entries*t + k] == st_addr_i[32*t + 2 +: 12]))
@@ -161,18 +168,22 @@ module outrider_nbl #(
     if (!rst_ni) begin
       valid_q   <= '0;
       arrived_q <= '0;
+      dead_q    <= '0;
     end else begin
       for (int t = 0; t < NumCtx; t++) begin
         for (int k = 0; k < Entries; k++) begin
-          if (clear_i[t] || wr_now[Entries*t + k] ||
-              (kill_i[t] && valid_q[Entries*t + k] &&
-               (rd_q[Entries*t + k] == kill_rd_i[5*t +: 5]))) begin
+          dead_q[Entries*t + k] <= kill_i[t] && !clear_i[t] && live[Entries*t + k] &&
+                                   (rd_q[Entries*t + k] == kill_rd_i[5*t +: 5]);
+          if (clear_i[t] || wr_now[Entries*t + k]) begin
             valid_q[Entries*t + k]   <= 1'b0;
             arrived_q[Entries*t + k] <= 1'b0;
           end else if (new_i[t] && (new_k[t] == EntW'(k))) begin
             valid_q[Entries*t + k]   <= 1'b1;
             arrived_q[Entries*t + k] <= 1'b0;
-          end else if (valid_q[Entries*t + k] && !arrived_q[Entries*t + k] && fill_valid_i &&
+          end else if (dead_q[Entries*t + k]) begin
+            valid_q[Entries*t + k]   <= 1'b0;
+            arrived_q[Entries*t + k] <= 1'b0;
+          end else if (live[Entries*t + k] && !arrived_q[Entries*t + k] && fill_valid_i &&
                        (fill_slot_i == slot_q[Entries*t + k])) begin
             arrived_q[Entries*t + k] <= 1'b1;
           end
@@ -194,7 +205,7 @@ module outrider_nbl #(
           sbm_q[Entries*t + k]  <= (t == 0) ? 4'd0 : new_sb_mask_i[4*t +: 4];
           sbd_q[Entries*t + k]  <= (t == 0) ? 32'd0 : new_sb_data_i[32*t +: 32];
         end
-        if (valid_q[Entries*t + k] && !arrived_q[Entries*t + k] && fill_valid_i &&
+        if (live[Entries*t + k] && !arrived_q[Entries*t + k] && fill_valid_i &&
             (fill_slot_i == slot_q[Entries*t + k]))
           data_q[Entries*t + k] <= fill_data_i;
       end
@@ -216,7 +227,7 @@ module outrider_nbl #(
       dup_rd[t] = 1'b0;
       for (int k = 0; k < Entries; k++)
         for (int j = k + 1; j < Entries; j++)
-          if (valid_q[Entries*t + k] && valid_q[Entries*t + j] &&
+          if (live[Entries*t + k] && live[Entries*t + j] &&
               (rd_q[Entries*t + k] == rd_q[Entries*t + j]))
             dup_rd[t] = 1'b1;
     end
