@@ -186,8 +186,6 @@ module outrider_core #(
   logic [NumCtx-1:0]    kill_if, kill_id, kill_ex, kill_mem, kill_wb, redirect_ctx;
   logic [NumCtx-1:0]    wb_hold, pt_last;
   logic [NumCtx-1:0]    retire_rd;   // WB retires now, as a CSR read in MEM sees it
-  logic [NumCtx-1:0]    may_we;      // ... may write a register now (outrider_writeback)
-  logic [NumCtx*5-1:0]  may_rd;
   logic [NumCtx-1:0]    trap_req, mret_req;
   logic [NumCtx*32-1:0] trap_cause, trap_pc, trap_tval;
   logic                 hs_start;
@@ -547,8 +545,7 @@ module outrider_core #(
     .sb_late_mask_o      (sb_late_mask), .sb_late_data_o      (sb_late_data),
     .own_we_i            (own_we),       .own_waddr_i         (own_waddr),
     .own_wdata_i         (own_wdata),    .copy_raddr_o        (copy_raddr),
-    .may_we_i            (may_we),       .may_rd_i            (may_rd),
-    .late_we_i           (late_we_o),    .late_rd_i           (late_rd_o),
+    .valid_wb2_i         (valid_wb2),
     .copy_rdata_i        (copy_rdata),   .mirror_we_o         (mirror_we),
     .mirror_waddr_o      (mirror_waddr), .mirror_wdata_o      (mirror_wdata),
     .pt_end_o            (pt_end),       .pt_cancel_o         (pt_cancel),
@@ -581,7 +578,6 @@ module outrider_core #(
     .nbl_busy_o        (nbl_busy),       .wb_nbl_o          (wb_nbl),
     .wb_dep_i          (wb_dep),
     .late_we_o,                          .late_rd_o,
-    .may_we_o          (may_we),         .may_rd_o          (may_rd),
     .late_wdata_o,                       .retire_rd_late_o,
     .own_waddr_o       (own_waddr),      .own_wdata_o       (own_wdata),
     .div_start_i       (div_start),
@@ -623,7 +619,7 @@ module outrider_core #(
     .trap_tval_mem_i  (trap_tval_mem),   .go_mem_i         (go_mem),
     .replay_mem_i     (replay_mem),      .sleep_mem_i      (sleep_mem),
     .retire_mem_i     (retire_mem),      .hold_mem_i       (dport_lost_o),
-    .valid_wb_i       (valid_wb),
+    .valid_wb_i       (valid_wb),        .valid_wb2_i      (valid_wb2),
     .wb_i             (wb_rec),
     .wb_err_i         (wb_err),          .wb_park_i        (wb_park),
     .wb_nbl_i         (wb_nbl),          .nbl_any_i        (nbl_any),

@@ -84,6 +84,7 @@ module outrider_ctx_ctrl #(
 
   // WB of each lane (outrider_commit's MEM/WB register, outrider_writeback)
   input  logic [NumCtx-1:0]    valid_wb_i,
+  input  logic [NumCtx-1:0]    valid_wb2_i,    // WB2 writes a register (outrider_writeback)
   input  logic [NumCtx*WbW-1:0] wb_i,
   input  logic [NumCtx-1:0]    wb_err_i,
   input  logic [NumCtx-1:0]    wb_park_i,
@@ -269,7 +270,8 @@ module outrider_ctx_ctrl #(
   // ---- free contexts, hart.start ---------------------------------------------------
   always_comb begin
     for (int c = 0; c < NumCtx; c++) begin
-      free_o[c] = !active_q[c] && !wait_q[c] && !valid_wb_i[c] && !nbl_any_i[c] &&
+      free_o[c] = !active_q[c] && !wait_q[c] && !valid_wb_i[c] && !valid_wb2_i[c] &&
+                  !nbl_any_i[c] &&
                   !mem_busy_q[c] && !div_busy_i[c];
     end
   end

@@ -24,13 +24,14 @@
 //   - the register mirror: every free context's bank follows context 0's
 //     (context 0's writes are written there too, and a copy engine reads,
 //     through the register file's copy port, the lowest register a free
-//     bank still lacks and writes it in every cycle context 0 may write no
-//     register: its retirement holds no register-writing instruction and
-//     no outstanding load writes, known from registers, so the data side's
-//     answer does not reach the copy engine); mirror_ok_q[t] marks the
-//     registers known equal, a context can be spawned once all are. While
-//     a p-thread runs, only the registers it may write (the same
-//     superset) or context 0 writes lose their mark, so after it ends
+//     bank still lacks and writes it in every cycle context 0 writes no
+//     register; context 0's writes come from registers, WB2 and the
+//     outstanding-load table, so the data side's answer reaches neither;
+//     the write of the cycle after a spawn is an older instruction's and
+//     is mirrored into the new p-thread's bank too); mirror_ok_q[t] marks
+//     the registers known equal, a context can be spawned once all are.
+//     While a p-thread runs, only the registers it writes or context 0
+//     writes lose their mark, so after it ends
 //     only those are copied (a few cycles for a short p-thread); after a
 //     hart ran on the context, all 31 are (~32 cycles when context 0
 //     writes rarely, longer when it writes in most cycles);
@@ -124,13 +125,9 @@ module outrider_preexec #(
   input  logic [NumCtx-1:0]    own_we_i,
   input  logic [NumCtx*5-1:0]  own_waddr_i,
   input  logic [NumCtx*32-1:0] own_wdata_i,
-  // what a p-thread's context may write now (outrider_writeback: its
-  // retirement, whether or not it completes, and its outstanding loads'
-  // late writes): a superset of its own writes, from registers
-  input  logic [NumCtx-1:0]    may_we_i,
-  input  logic [NumCtx*5-1:0]  may_rd_i,
-  input  logic [NumCtx-1:0]    late_we_i,
-  input  logic [NumCtx*5-1:0]  late_rd_i,
+  // (a context's own writes are its retirement's, from WB2, and its
+  // outstanding loads' late writes: from registers, outrider_writeback)
+  input  logic [NumCtx-1:0]    valid_wb2_i,    // WB2 writes the context's register now
   output logic [4:0]           copy_raddr_o,
   input  logic [31:0]          copy_rdata_i,
   output logic [NumCtx-1:0]    mirror_we_o,
@@ -350,21 +347,27 @@ module outrider_preexec #(
   logic [4:0]        copy_next;    // the register read in the next cycle
   logic              own_we0;
   logic [4:0]        own_waddr0;
+  // context 0's register write now (its retirement's from WB2, or an
+  // outstanding load's late write): from registers, so the data side's
+  // answer reaches neither the mirror nor the copy engine
   assign own_we0    = own_we_i[0];
-  // context 0 may write a register now (what its retirement holds, and an
-  // outstanding load's late write: registers): the mirror's choices follow
-  // this; whether the write happens (the data side's answer) only enables
-  logic              may0;
-  assign may0       = may_we_i[0] || late_we_i[0];
-  // context 0's write port's address, chosen from registers as
-  // outrider_writeback chooses it (context 0 is never started by hart.start)
-  assign own_waddr0 = may_we_i[0] ? may_rd_i[4:0] : late_rd_i[4:0];
-  // the copy is written unless context 0 may write a register now (its
-  // retirement, whether or not it completes, or an outstanding load's late
-  // write: from registers, so the data side's answer does not reach the
-  // copy engine; a skipped copy is read again)
-  assign copy_write = copy_valid_q && !copy_stale_q && !may_we_i[0] && !late_we_i[0];
+  assign own_waddr0 = own_waddr_i[4:0];
+  // the copy is written unless context 0 writes a register now (a skipped
+  // copy is read again)
+  assign copy_write = copy_valid_q && !copy_stale_q && !own_we0;
   assign copy_raddr_o = copy_idx_q;
+
+  // a p-thread spawned in the cycle before: context 0's write now belongs to
+  // an instruction older than the spawn (it retired while the spawn was in
+  // MEM), so it is mirrored into the new p-thread's bank too
+  logic [NumCtx-1:0] sp_late_q;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) sp_late_q <= '0;
+    else begin
+      for (int c = 0; c < NumCtx; c++)
+        sp_late_q[c] <= sp_start_o && (sp_tid_o == TidW'(c));
+    end
+  end
 
   // The copy engine reads the lowest register some free bank still lacks,
   // skipping the one read this cycle and the one written now (a copy that
@@ -383,11 +386,13 @@ module outrider_preexec #(
 
   always_comb begin
     for (int c = 0; c < NumCtx; c++) begin
-      mirror_en[c]   = (c != 0) && !active_i[c] && !wait_i[c] && !valid_wb_i[c];
+      mirror_en[c]   = (c != 0) && !active_i[c] && !wait_i[c] && !valid_wb_i[c] &&
+                       !valid_wb2_i[c];
       mirror_full[c] = (c != 0) && (&mirror_ok_q[c]);
-      mirror_we_o[c] = mirror_en[c] && (own_we0 || copy_write);
-      mirror_waddr_o[5*c +: 5]   = may0 ? own_waddr0 : copy_reg_q;
-      mirror_wdata_o[32*c +: 32] = may0 ? own_wdata_i[31:0] : copy_rdata_i;
+      mirror_we_o[c] = (mirror_en[c] && (own_we0 || copy_write)) ||
+                       ((c != 0) && sp_late_q[c] && own_we0);
+      mirror_waddr_o[5*c +: 5]   = own_we0 ? own_waddr0 : copy_reg_q;
+      mirror_wdata_o[32*c +: 32] = own_we0 ? own_wdata_i[31:0] : copy_rdata_i;
     end
   end
 
@@ -411,16 +416,13 @@ module outrider_preexec #(
           // a p-thread runs (or its last instruction drains): a register
           // either context writes is no longer known equal; the rest stay
           // equal, so only these are copied once the context is free again
-          if (may0) mirror_ok_q[c][own_waddr0] <= 1'b0;
-          // (what it may write: whether the write happens is this cycle's
-          // answer; a superset is safe, it is copied again)
-          if (may_we_i[c] && (may_rd_i[5*c +: 5] != 5'd0))
-            mirror_ok_q[c][may_rd_i[5*c +: 5]] <= 1'b0;
-          if (late_we_i[c] && (late_rd_i[5*c +: 5] != 5'd0))
-            mirror_ok_q[c][late_rd_i[5*c +: 5]] <= 1'b0;
+          // (also the write mirrored just after a spawn: copied again later)
+          if (own_we0) mirror_ok_q[c][own_waddr0] <= 1'b0;
+          if (own_we_i[c] && (own_waddr_i[5*c +: 5] != 5'd0))
+            mirror_ok_q[c][own_waddr_i[5*c +: 5]] <= 1'b0;
           mirror_ok_q[c][0] <= 1'b1;                       // x0 is always equal
-        end else if (may0) begin
-          mirror_ok_q[c][own_waddr0] <= own_we0;   // equal if it was written
+        end else if (own_we0) begin
+          mirror_ok_q[c][own_waddr0] <= 1'b1;       // written to the mirror too
         end else if (copy_write) begin
           mirror_ok_q[c][copy_reg_q] <= 1'b1;
         end
@@ -432,7 +434,7 @@ module outrider_preexec #(
   // 0 does not exist, so its parked load address needs no lookup; fields of
   // the records this unit does not read
   logic unused_pex;
-  assign unused_pex = ^{own_we_i, own_waddr_i, own_wdata_i, pend_addr_i[31:0], mem_i, wb_i,
+  assign unused_pex = ^{own_wdata_i, pend_addr_i[31:0], mem_i, wb_i,
                         hs_start_i, hs_tid_i, mrec, wrec, m_result[0], m_wdata[0], m_be[0],
                         w_addr[0]};   // (NumCtx = 1: no store buffer)
 
@@ -450,12 +452,7 @@ module outrider_preexec #(
              "a spawn starts a free context whose register mirror is complete")
   `OR_ASSERT(!sp_start_o || (sp_tid_o != '0), "context 0 is never spawned")
   `OR_ASSERT(!mirror_we_o[0], "context 0's bank is never a mirror")
-  `OR_ASSERT((mirror_we_o & active_i) == '0, "the mirror never writes a running context's bank")
-  // context 0 is never started by hart.start: a property of the reachable
-  // states, so checked in simulation only
-`ifdef OUTRIDER_ASSERT
-  `OR_ASSERT(!own_we0 || (own_waddr0 == own_waddr_i[4:0]),
-             "the mirror's copy of context 0's write address is the port's")
-`endif
+  `OR_ASSERT((mirror_we_o & active_i & ~sp_late_q) == '0,
+             "the mirror writes a running context's bank only in the cycle after its spawn")
   `OR_ASSERT((pt_end_o & ~pthread_i) == '0, "only p-threads stop or are cancelled")
 endmodule

@@ -10,13 +10,20 @@
 // Reads are synchronous: addresses presented in cycle N give data in cycle
 // N+1 (what block RAM gives; this is what lets yosys map the banks to
 // SB_RAM40_4K / DP16KD). A read in the same cycle as a write to the same
-// register returns the OLD value; the pipeline forwards around that.
+// register returns the NEW value: the write's data is kept a cycle beside
+// the RAM and chosen after it (write-first, so the pipeline can write a
+// retirement's register a cycle after WB, from WB2, outrider_writeback).
 // x0 reads as zero; writes to x0 are dropped.
 //
 // A third read port, copy_raddr_i/copy_rdata_o, reads context 0's bank only
 // (a third copy of that bank); the core's pre-execution logic uses it to keep
 // free contexts' banks a copy of context 0's registers, so a spawned p-thread
-// starts with them at once.
+// starts with them at once. It returns the OLD value on a read in the cycle
+// of a write to the same register (the copy engine knows: outrider_preexec).
+//
+// Timing: the write port goes to the RAM and to 32 + 2 flip-flops per bank;
+// the read data is a mux of a flip-flop and the RAM's registered output,
+// selected by a flip-flop (one LUT level, with x0's zero).
 module outrider_regfile #(
   parameter int NumCtx = 2
 ) (
@@ -42,8 +49,8 @@ module outrider_regfile #(
     logic [31:0] mem_a [32] /* verilator public_flat_rd */;
     logic [31:0] mem_b [32];
     logic [4:0]  waddr, raddr_a, raddr_b;
-    logic [31:0] wdata, bank_a_q, bank_b_q;
-    logic        zero_a_q, zero_b_q;
+    logic [31:0] wdata, bank_a_q, bank_b_q, wdata_q;
+    logic        zero_a_q, zero_b_q, byp_a_q, byp_b_q;   // byp: read the write's data
     assign waddr   = waddr_i[c*5 +: 5];
     assign wdata   = wdata_i[c*32 +: 32];
     assign raddr_a = raddr_a_i[c*5 +: 5];
@@ -58,9 +65,12 @@ module outrider_regfile #(
       bank_b_q <= mem_b[raddr_b];
       zero_a_q <= (raddr_a == 5'd0);
       zero_b_q <= (raddr_b == 5'd0);
+      byp_a_q  <= we_i[c] && (waddr == raddr_a);
+      byp_b_q  <= we_i[c] && (waddr == raddr_b);
+      wdata_q  <= wdata;
     end
-    assign rdata_a_o[c*32 +: 32] = zero_a_q ? 32'd0 : bank_a_q;
-    assign rdata_b_o[c*32 +: 32] = zero_b_q ? 32'd0 : bank_b_q;
+    assign rdata_a_o[c*32 +: 32] = zero_a_q ? 32'd0 : (byp_a_q ? wdata_q : bank_a_q);
+    assign rdata_b_o[c*32 +: 32] = zero_b_q ? 32'd0 : (byp_b_q ? wdata_q : bank_b_q);
 
     if (c == 0) begin : g_copy_port
       logic [31:0] mem_c [32];

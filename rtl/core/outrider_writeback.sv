@@ -14,10 +14,15 @@
 // fault in the answer (wb_err_o, late_err_o) does not retire: the context
 // traps (outrider_ctx_ctrl) or, a p-thread, stops (outrider_preexec). Loads
 // of a p-thread see its own buffered stores (the store-buffer lookups come
-// from outrider_preexec). The register-file write ports are driven here: a
-// context's own result, else a register-mirror write (outrider_preexec), and
-// hart.start's argument in a0 of the started context. The WB2 register holds
-// the value written this cycle for forwarding around the synchronous read.
+// from outrider_preexec). The register-file write ports are driven here. A
+// context's own retirement writes its register a cycle later, from the WB2
+// register (retirement decided in cycle N, register written at the end of
+// N+1: the register file forwards that write to a read in the same cycle,
+// outrider_regfile, and EX forwards from WB2), so nothing that reaches the
+// register file waits for the data side's answer. The other writes, in
+// their cycle: an outstanding load's late write when WB2 leaves the port
+// free, a register-mirror write (outrider_preexec), hart.start's argument
+// in a0 of the started context.
 // A load the data cache answered as outstanding (dresp_nbl_i) retires here
 // without its value (retire_rd_late_o) and goes to the outstanding-load
 // table (outrider_nbl, NbLoads entries per context), which writes the
@@ -34,10 +39,10 @@
 // It does not decide whether an instruction commits (outrider_commit) and
 // owns no context state but the parked records.
 //
-// Timing: the retirement ports and the register-file write ports
-// are combinational from the MEM/WB register, the parked records and this
-// cycle's data-side answer (dresp_*_i); divides take ~33 cycles
-// (outrider_divider).
+// Timing: the retirement ports are combinational from the MEM/WB register,
+// the parked records and this cycle's data-side answer (dresp_*_i); the
+// register-file write ports from registers (WB2, the outstanding-load
+// table, the mirror's inputs); divides take ~33 cycles (outrider_divider).
 module outrider_writeback #(
   parameter int NumCtx = 2,
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1,
@@ -107,7 +112,8 @@ module outrider_writeback #(
   output logic [NumCtx-1:0]    pend_store_o,
   output logic [NumCtx-1:0]    pend_div_o,
 
-  // WB2 per lane: the register write of the cycle before (forwarding)
+  // WB2 per lane: the register write of the retirement of the cycle
+  // before, done now (forwarding; valid_wb2_o is also the port's use)
   output logic [NumCtx-1:0]    valid_wb2_o,
   output logic [NumCtx*5-1:0]  rd_wb2_o,
   output logic [NumCtx*32-1:0] data_wb2_o,
@@ -119,11 +125,6 @@ module outrider_writeback #(
   output logic [NumCtx-1:0]    own_we_o,      // a context's own register write
   output logic [NumCtx*5-1:0]  own_waddr_o,
   output logic [NumCtx*32-1:0] own_wdata_o,
-  // a register the context's retirement may write now (WB's or the parked
-  // instruction's, whether or not it completes: from registers only), for
-  // the register mirror's bookkeeping (outrider_preexec)
-  output logic [NumCtx-1:0]    may_we_o,
-  output logic [NumCtx*5-1:0]  may_rd_o,
 
   output logic [NumCtx-1:0]    retire_valid_o,
   output logic [NumCtx*32-1:0] retire_pc_o,
@@ -278,24 +279,15 @@ module outrider_writeback #(
     end
   end
 
-  always_comb begin
-    for (int t = 0; t < NumCtx; t++) begin
-      may_we_o[t]       = wait_i[t] ? pend_rd_we_q[t] : (wb_v[t] && wb_rd_we[t]);
-      may_rd_o[5*t +: 5] = retire_rd_o[5*t +: 5];
-    end
-  end
-
   // the outstanding-load table writes a register when the bank's port is
-  // free: no instruction that writes a register in WB or parked (whether it
-  // completes now or not: the port's choice does not wait for the answer),
-  // no hart.start (its a0 and mirror writes go only to free contexts, which
-  // have no outstanding loads and nothing in WB; the term is redundant, but
-  // without it yosys 0.23 maps the core to some 6,600 more LUT4, measured)
+  // free: WB2 writes no register now (registers only), no hart.start (its a0
+  // and mirror writes go only to free contexts, which have no outstanding
+  // loads and nothing in WB2: the term is redundant)
+  logic [NumCtx-1:0] valid_wb2_q;
   logic [NumCtx-1:0] port_free;
   always_comb begin
     for (int t = 0; t < NumCtx; t++)
-      port_free[t] = !(wb_v[t] && wb_rd_we[t]) && !(wait_i[t] && pend_rd_we_q[t]) &&
-                     !(hs_start_i && (hs_tid_i == TidW'(t)));
+      port_free[t] = !valid_wb2_q[t] && !(hs_start_i && (hs_tid_i == TidW'(t)));
   end
 
   // a retiring write (also a younger outstanding load) drops older
@@ -345,10 +337,10 @@ module outrider_writeback #(
 
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      own_we_o[t]             = ret_we[t] || late_we_o[t];
-      own_waddr_o[5*t +: 5]   = port_free[t] ? late_rd_o[5*t +: 5] : retire_rd_o[5*t +: 5];
-      own_wdata_o[32*t +: 32] = port_free[t] ? late_wdata_o[32*t +: 32]
-                                             : retire_rd_wdata_o[32*t +: 32];
+      own_we_o[t]             = valid_wb2_q[t] || late_we_o[t];
+      own_waddr_o[5*t +: 5]   = valid_wb2_q[t] ? rd_wb2_o[5*t +: 5] : late_rd_o[5*t +: 5];
+      own_wdata_o[32*t +: 32] = valid_wb2_q[t] ? data_wb2_o[32*t +: 32]
+                                               : late_wdata_o[32*t +: 32];
     end
   end
 
@@ -371,20 +363,18 @@ module outrider_writeback #(
     end
   end
 
-  // ---- WB2, per lane -----------------------------------------------------------------
-  logic [NumCtx-1:0] valid_wb2_q;
+  // ---- WB2, per lane: the retirement's register write, a cycle later ---------------
+  // (WB's instruction or the parked one's late completion: a parked context
+  // has nothing younger in flight, so its write is forwarded to nobody)
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) valid_wb2_q <= '0;
-    else begin
-      for (int t = 0; t < NumCtx; t++)
-        valid_wb2_q[t] <= complete_wb[t] && !err_wb[t] && wb_rd_we[t] && !nbl_new[t];
-    end
+    else         valid_wb2_q <= ret_we;
   end
 
   always_ff @(posedge clk_i) begin
     for (int t = 0; t < NumCtx; t++) begin
-      rd_wb2_o[5*t +: 5]     <= wb_rd[t];
-      data_wb2_o[32*t +: 32] <= value_wb[t];
+      rd_wb2_o[5*t +: 5]     <= retire_rd_o[5*t +: 5];
+      data_wb2_o[32*t +: 32] <= retire_rd_wdata_o[32*t +: 32];
     end
   end
 
@@ -406,7 +396,7 @@ module outrider_writeback #(
 
   `include "outrider_assert.svh"
   `OR_ASSERT((wb_err_o & wb_park_o) == '0, "an instruction in WB either parks or gets its answer")
-  `OR_ASSERT((ret_we & port_free) == '0, "a retiring write finds the port taken, not free")
+  `OR_ASSERT((valid_wb2_q & late_we_o) == '0, "WB2's write finds the port taken, not free")
   `OR_ASSERT(!(hs_start_i && own_we_o[hs_tid_i]), "hart.start's a0 write meets no own write")
   // a parked context has nothing in WB, and the mirror writes only banks that
   // were free a cycle ago (no outstanding loads): properties of the reachable
