@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // outrider_alu: the single-cycle integer unit of the EX stage: RV32I
-// arithmetic/logic/shift operations and the RV32M multiplications (a full
-// 33x33 multiply; yosys maps it to DSP blocks where the device has them).
-// Divisions are not here: they are iterative (outrider_divider).
+// arithmetic/logic/shift operations. The RV32M multiplications are not here
+// (outrider_mul, beside it in EX: result_o is 0 for them), nor the
+// divisions (outrider_divider, iterative).
 module outrider_alu (
   input  logic [3:0]  op_i,
   input  logic [31:0] a_i,
@@ -10,17 +10,6 @@ module outrider_alu (
   output logic [31:0] result_o
 );
   `include "outrider_isa.svh"
-
-  // signed x signed, signed x unsigned and unsigned x unsigned products all
-  // come from one 33x33 signed multiply with per-operand sign extension
-  logic        a_signed, b_signed;
-  logic [32:0] a_ext, b_ext;
-  logic [65:0] product;
-  assign a_signed = (op_i == AluMulh) || (op_i == AluMulhsu);
-  assign b_signed = (op_i == AluMulh);
-  assign a_ext    = {a_signed & a_i[31], a_i};
-  assign b_ext    = {b_signed & b_i[31], b_i};
-  assign product  = 66'($signed(a_ext) * $signed(b_ext));
 
   logic [4:0] shamt;
   assign shamt = b_i[4:0];
@@ -37,12 +26,8 @@ module outrider_alu (
       AluSra:    result_o = 32'($signed(a_i) >>> shamt);
       AluOr:     result_o = a_i | b_i;
       AluAnd:    result_o = a_i & b_i;
-      AluMul:    result_o = product[31:0];
-      AluMulh, AluMulhsu, AluMulhu: result_o = product[63:32];
+      AluMul, AluMulh, AluMulhsu, AluMulhu: result_o = 32'd0;   // outrider_mul
       default:   result_o = a_i + b_i;
     endcase
   end
-
-  logic unused_product;
-  assign unused_product = ^product[65:64];
 endmodule

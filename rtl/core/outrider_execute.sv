@@ -132,6 +132,24 @@ module outrider_execute #(
     .result_o (alu_result)
   );
 
+  // the multiplier takes the forwarded registers directly and its result
+  // is chosen last (mul_ex, from the ID/EX register), so the DSP blocks'
+  // adders are followed by two LUT levels into the EX/MEM register
+  logic [31:0] mul_result;
+  logic        mul_ex;
+  outrider_mul u_mul (
+    .a_signed_i ((ex_i.alu_op == AluMulh) || (ex_i.alu_op == AluMulhsu)),
+    .b_signed_i (ex_i.alu_op == AluMulh),
+    .high_i     (ex_i.alu_op != AluMul),
+    .a_i        (rs1_ex),
+    .b_i        (rs2_ex),
+    .result_o   (mul_result)
+  );
+  assign mul_ex = ((ex_i.alu_op == AluMul) || (ex_i.alu_op == AluMulh) ||
+                   (ex_i.alu_op == AluMulhsu) || (ex_i.alu_op == AluMulhu)) &&
+                  (ex_i.alu_a_sel == AluARs1) && !ex_i.alu_b_imm &&
+                  !(ex_i.jal || ex_i.jalr || ex_i.csr || ex_i.hstart || ex_i.div) && !ex_i.exc;
+
   // branch resolution
   logic eq_ex, lt_ex, ltu_ex, cond_ex, taken_ex;
   assign eq_ex  = (rs1_ex == rs2_ex);
@@ -225,7 +243,8 @@ module outrider_execute #(
   always_comb begin
     mem_d.pc         = ex_i.pc;
     mem_d.insn       = ex_i.insn;
-    mem_d.result     = exc_ex ? 32'd0 : result_ex;
+    // (a multiply's EX exception can only come from ID: no branch, no access)
+    mem_d.result     = mul_ex ? mul_result : (exc_ex ? 32'd0 : result_ex);
     mem_d.wdata      = wdata_ex;
     mem_d.be         = be_ex;
     mem_d.rd         = ex_i.rd;
@@ -269,4 +288,10 @@ module outrider_execute #(
 
   `include "outrider_assert.svh"
   `OR_ASSERT(!redirect_ex_o || live_ex_o, "only a live instruction redirects")
+  // every multiply the decoder produces has register operands (so its
+  // result is chosen last): a property of the decoder, checked in simulation
+`ifdef OUTRIDER_ASSERT
+  `OR_ASSERT(!(valid_ex_i && !ex_i.exc && (ex_i.alu_op >= AluMul) && (ex_i.alu_op <= AluMulhu)) || mul_ex,
+             "a multiply in EX takes the multiplier's result")
+`endif
 endmodule
