@@ -4,9 +4,15 @@
 //
 // What it does
 // - One restoring-division step per cycle on the operand magnitudes, then a
-//   sign fix. Timing: start_i sampled in cycle T (while not busy) -> busy_o
-//   high in cycles T+1 .. T+32 -> done_o (one-cycle pulse) in cycle T+33 with
-//   result_o valid. result_o holds its value until the next accepted start.
+//   sign fix. Steps for the dividend's leading zero bits are skipped (they
+//   only shift zeros: the partial remainder stays 0, below any divisor but
+//   0), so an operation takes one step per significant bit of the
+//   dividend's magnitude (at least one), and all 32 for a division by zero.
+//   Timing: start_i sampled in cycle T (while not busy) -> busy_o high in
+//   cycles T+1 .. T+S -> done_o (one-cycle pulse) in cycle T+S+1 with
+//   result_o valid, S = the steps (1..32: `k % 9` with k < 64 takes 6, a
+//   dividend of 2^31 or more 32). result_o holds its value until the next
+//   accepted start.
 // - RISC-V corner cases exactly as the ISA manual specifies:
 //     x / 0           -> quotient all ones (DIV and DIVU), remainder = x;
 //     -2^31 / -1 (DIV) -> quotient -2^31, remainder 0.
@@ -14,7 +20,8 @@
 //   rule is "never negate the quotient of a division by zero".
 //
 // What it does not do
-// - No early termination: every operation takes the same 33 cycles.
+// - No radix-4 steps and no early end at the divisor's size: one quotient bit
+//   per cycle.
 // - start_i while busy_o is high is ignored (the core never does it); a new
 //   start in the done_o cycle is accepted.
 // - No flush input: the core drops an unwanted result by ignoring done_o.
@@ -57,6 +64,18 @@ module outrider_divider (
   assign a_abs     = a_neg ? (~a_i + 32'd1) : a_i;
   assign b_abs     = b_neg ? (~b_i + 32'd1) : b_i;
 
+  // Steps skipped at start: the dividend magnitude's leading zeros (at most
+  // 31: a zero dividend takes one step), none for a division by zero (every
+  // step "fits" and sets a quotient bit). The dividend starts shifted by as
+  // many bits as the skipped steps would have shifted out.
+  logic [CntW-1:0] skip;
+  always_comb begin
+    skip = CntW'(Steps - 1);
+    for (int i = 0; i < Steps - 1; i++)
+      if (a_abs[i + 1]) skip = CntW'(Steps - 2 - i);
+    if (b_abs == 32'd0) skip = '0;
+  end
+
   // One restoring step: shift the next dividend bit into the remainder and
   // subtract the divisor if it fits.
   logic [32:0] rem_shift;
@@ -94,9 +113,9 @@ module outrider_divider (
       end
     end else if (start_i) begin
       busy_d     = 1'b1;
-      cnt_d      = '0;
+      cnt_d      = skip;
       rem_d      = '0;
-      quo_d      = a_abs;
+      quo_d      = a_abs << skip;
       dvs_d      = b_abs;
       want_rem_d = want_rem;
       // Remainder takes the dividend's sign; the quotient is negative when
