@@ -73,8 +73,15 @@ def run_one(job):
     cycles, instret = int(m_cyc.group(1)), int(m_ins.group(1))
     if cycles == 0:
         return job, f"{job['elf']}: zero cycles reported"
+    # where each context's cycles went in the timed region (the program's
+    # region of interest; docs/testbench.md "Where the cycles go")
+    roi = (stats.get("roi") or [{}])[0]
+    classes = [dict({k: t.get(k + "_cycles", 0) for k in CLASSES}, retired=t.get("retired", 0))
+               for t in roi.get("threads", [])]
     return job, {
         "checksum": m_sum.group(1),
+        "roi_cycles": roi.get("cycles"),
+        "cycle_classes": classes,
         "cycles": cycles,
         "instret": instret,
         "instret_per_hart": [int(m_per.group(1)), int(m_per.group(2))] if m_per else [instret],
@@ -85,6 +92,9 @@ def run_one(job):
         "run_store_misses": sum(t.get("store_misses", 0) for t in dc),
         "command": " ".join(cmd),
     }
+
+
+CLASSES = ["issue", "id_stall", "hold", "frontend", "wait"]
 
 
 def geomean(xs):
@@ -198,6 +208,18 @@ def main():
         md.append(f"| **geomean** | | | **{f2(s['geomean_ipc_1h'])}** | | | "
                   f"**{f2(s['geomean_ipc_2h_aggregate'])}** | "
                   f"**{f2(s['geomean_throughput_ratio'], 'x')}** |\n")
+    if results:
+        md.append(f"### Where one hart's cycles go (timed region, --mem-latency {lat})\n")
+        md.append("| kernel | issue | ID stall | lane hold | front end | wait | issued, not retired |")
+        md.append("|---|---:|---:|---:|---:|---:|---:|")
+        for k in kernels:
+            r1 = results.get((k, "1h"))
+            if not r1 or not r1["cycle_classes"] or not r1["roi_cycles"]:
+                continue
+            c0, tot = r1["cycle_classes"][0], r1["roi_cycles"]
+            pct = " | ".join(f"{100 * c0[c] / tot:.1f}%" for c in CLASSES)
+            md.append(f"| {k} | {pct} | {c0['issue'] - c0['retired']} |")
+        md.append("")
     text = "\n".join(md)
     with open(os.path.join(out, "compute.md"), "w") as f:
         f.write(text)

@@ -7,7 +7,7 @@
 # Programs: tests/programs/roi_*.S (raw), c_trap_report.c (runtime).
 # Targets: run-test_roi.
 
-ROI_RAW_PROGS := roi_counters roi_early_trap roi_trap_loop
+ROI_RAW_PROGS := roi_counters roi_early_trap roi_trap_loop roi_cycles
 ROI_C_PROGS   := c_trap_report
 $(foreach p,$(ROI_RAW_PROGS),$(eval $(call sw_raw_prog_rule,test_$(p),tests/programs/$(p).S)))
 $(foreach p,$(ROI_C_PROGS),$(eval $(call sw_prog_rule,test_$(p),tests/programs/$(p).c,$(SW_OWN_CFLAGS))))

@@ -72,6 +72,25 @@ static void pex_events(outrider_stats *st, unsigned bits, uint64_t cycle, event_
                 put(log, cycle, OUTRIDER_EV_PEX, 0, 0, 0, 0, b, 0);
 }
 
+/* Where context c's cycle goes, by what its lane's ID stage does (lane c holds
+ * only context c's instructions): the lane holds; ID stalls; ID passes an
+ * instruction to EX; or ID has nothing (empty or squashed), then by whether
+ * the context could fetch the cycle before (ready_prev: its IF was eligible). */
+static void cycle_class(outrider_ctx_stats *s, const model_shim_outputs *o, unsigned c,
+                        unsigned ready_prev)
+{
+    unsigned flags = c < MODEL_SHIM_NUM_CTX ? o->pipe_flags[c] : 0;
+    unsigned id = (o->pipe_valid >> (MODEL_SHIM_PIPE_STAGES * c + MODEL_SHIM_PIPE_ID)) & 1u;
+    if (flags & MODEL_SHIM_PIPE_HOLD)
+        s->hold_cycles++;
+    else if (id && !(flags & MODEL_SHIM_PIPE_ID_KILL))
+        *((flags & MODEL_SHIM_PIPE_ID_STALL) ? &s->id_stall_cycles : &s->issue_cycles) += 1;
+    else if (ready_prev)
+        s->frontend_cycles++;
+    else
+        s->wait_cycles++;
+}
+
 void cycle_stats_sample(outrider_stats *st, const model_shim_outputs *o, uint64_t cycle,
                         wb_mem_event bus, const wb_mem_req *bus_req, event_log *log)
 {
@@ -100,7 +119,10 @@ void cycle_stats_sample(outrider_stats *st, const model_shim_outputs *o, uint64_
             st->ctx[c].mispredicts += (o->core_ev >> (2 * n + c)) & 1u;
             st->ctx[c].branches += (o->core_ev >> (3 * n + c)) & 1u;
         }
+        if ((o->ctx_active >> c) & 1u)
+            cycle_class(&st->ctx[c], o, c, (st->ready_prev >> c) & 1u);
     }
+    st->ready_prev = o->core_ev & ((1u << st->num_ctx) - 1u);
     if (o->pex_event)
         pex_events(st, o->pex_event, cycle, log);
     for (unsigned c = 0; c < st->num_ctx; c++) {

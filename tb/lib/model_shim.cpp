@@ -206,6 +206,9 @@ void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     o->exit_value = t->exit_value_o;
     o->retire_valid = t->retire_valid_o;
     o->late_we = t->late_we_o;
+    o->pipe_valid = t->dbg_pipe_valid_o;
+    for (unsigned l = 0; l < kNumCtx; l++)
+        o->pipe_flags[l] = (t->dbg_pipe_flags_o >> (16 * l)) & 0xFFFFu;
     o->retire_late = t->retire_rd_late_o;
     o->ctx_active = t->ctx_active_o;
     o->wb_cti = t->wb_cti_o;

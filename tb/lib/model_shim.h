@@ -78,6 +78,9 @@ typedef struct {
     uint32_t retire_late;    /* bit c: context c retired a load whose value comes later */
     uint32_t late_we;        /* bit c: an outstanding load of context c writes its
                               * register now (late_rd_o, late_wdata_o) */
+    uint32_t pipe_valid;     /* dbg_pipe_valid_o: bit 5t+s = lane t's stage s holds an
+                              * instruction (MODEL_SHIM_PIPE_*; 0 unless SimDebug) */
+    uint32_t pipe_flags[MODEL_SHIM_NUM_CTX];  /* dbg_pipe_flags_o of lane t (MODEL_SHIM_PIPE_*) */
 } model_shim_outputs;
 
 /* The retirement port of one context in one cycle (read it with

@@ -106,6 +106,19 @@ typedef struct {
     uint64_t mispredicts;        /* EX redirects: a branch or jump whose direction or
                                     target was predicted wrong (an instruction squashed
                                     after it redirected and executed again counts again) */
+    /* where the context's cycles go (docs/testbench.md "Where the cycles go"): each
+       cycle it runs (hart or p-thread) counts in exactly one of these, by what its
+       lane's ID stage does; they add up to cycles_active */
+    uint64_t issue_cycles;       /* ID passes an instruction to EX (also one squashed later) */
+    uint64_t id_stall_cycles;    /* ID holds its instruction: an interlock (a value not
+                                    forwarded yet, an outstanding load's register, ...) */
+    uint64_t hold_cycles;        /* the lane holds: MEM lost the data port (dport_lost) or
+                                    waits behind a WB that waits for its answer */
+    uint64_t frontend_cycles;    /* ID has nothing, though the context could fetch the
+                                    cycle before: refetch after a redirect or squash */
+    uint64_t wait_cycles;        /* ID has nothing and the context could not fetch the
+                                    cycle before: parked on a miss or divide, pause, wfi,
+                                    held by distance control, just started */
 } outrider_ctx_stats;
 
 /* Data cache counters of one context (docs/dcache.md "Counters"). */
@@ -165,6 +178,7 @@ typedef struct {
     outrider_dcache_stats  dcache;
     outrider_preexec_stats preexec;
     uint32_t           pex_hold_prev;   /* internal: last cycle's hold mask (hold/release events) */
+    uint32_t           ready_prev;      /* internal: last cycle's fetch-eligible mask */
 } outrider_stats;
 
 /* ---- regions of interest (docs/testbench.md) -------------------------------

@@ -25,16 +25,8 @@ void outrider_stats_sub(const outrider_stats *a, const outrider_stats *b, outrid
     memset(&r, 0, sizeof r);
     r.cycles = a->cycles - b->cycles;
     r.num_ctx = a->num_ctx;
-    for (unsigned c = 0; c < OUTRIDER_MAX_CTX; c++) {
-        r.ctx[c].retired = a->ctx[c].retired - b->ctx[c].retired;
-        r.ctx[c].cycles_active = a->ctx[c].cycles_active - b->ctx[c].cycles_active;
-        r.ctx[c].dport_lost = a->ctx[c].dport_lost - b->ctx[c].dport_lost;
-        r.ctx[c].nb_loads = a->ctx[c].nb_loads - b->ctx[c].nb_loads;
-        r.ctx[c].ready_cycles = a->ctx[c].ready_cycles - b->ctx[c].ready_cycles;
-        r.ctx[c].slot_lost_cycles = a->ctx[c].slot_lost_cycles - b->ctx[c].slot_lost_cycles;
-        r.ctx[c].branches = a->ctx[c].branches - b->ctx[c].branches;
-        r.ctx[c].mispredicts = a->ctx[c].mispredicts - b->ctx[c].mispredicts;
-    }
+    for (unsigned c = 0; c < OUTRIDER_MAX_CTX; c++)   /* every field is a uint64_t counter */
+        sub_u64s(&a->ctx[c], &b->ctx[c], &r.ctx[c], sizeof r.ctx[c]);
     r.wb_reads = a->wb_reads - b->wb_reads;
     r.wb_writes = a->wb_writes - b->wb_writes;
     r.wb_read_accesses = a->wb_read_accesses - b->wb_read_accesses;

@@ -92,10 +92,14 @@ static void counters_json(const outrider_stats *st, FILE *out)
                 "%s{\"retired\":%" PRIu64 ",\"cycles_active\":%" PRIu64
                 ",\"ready_cycles\":%" PRIu64 ",\"slot_lost_cycles\":%" PRIu64
                 ",\"branches\":%" PRIu64 ",\"mispredicts\":%" PRIu64 ",\"dport_lost\":%" PRIu64
-                ",\"nb_loads\":%" PRIu64 "}",
+                ",\"nb_loads\":%" PRIu64 ",\"issue_cycles\":%" PRIu64
+                ",\"id_stall_cycles\":%" PRIu64 ",\"hold_cycles\":%" PRIu64
+                ",\"frontend_cycles\":%" PRIu64 ",\"wait_cycles\":%" PRIu64 "}",
                 c ? "," : "", st->ctx[c].retired, st->ctx[c].cycles_active,
                 st->ctx[c].ready_cycles, st->ctx[c].slot_lost_cycles, st->ctx[c].branches,
-                st->ctx[c].mispredicts, st->ctx[c].dport_lost, st->ctx[c].nb_loads);
+                st->ctx[c].mispredicts, st->ctx[c].dport_lost, st->ctx[c].nb_loads,
+                st->ctx[c].issue_cycles, st->ctx[c].id_stall_cycles, st->ctx[c].hold_cycles,
+                st->ctx[c].frontend_cycles, st->ctx[c].wait_cycles);
     fprintf(out,
             "],\"wishbone\":{\"reads\":%" PRIu64 ",\"writes\":%" PRIu64
             ",\"read_accesses\":%" PRIu64 ",\"write_accesses\":%" PRIu64 "}",

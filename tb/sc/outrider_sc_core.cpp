@@ -243,6 +243,9 @@ void outrider_sc_core::sample(model_shim_outputs &o) const
     o.retire_valid = retire_valid_.read();
     o.retire_late = retire_rd_late_.read();
     o.late_we = late_we_.read();
+    o.pipe_valid = pipe_valid_.read();
+    for (unsigned l = 0; l < MODEL_SHIM_NUM_CTX; l++)
+        o.pipe_flags[l] = (pipe_flags_.read() >> (16 * l)) & 0xFFFFu;
     o.ctx_active = ctx_active_.read();
     o.ctx_pthread = ctx_pthread_.read();
     o.pex_event = static_cast<uint8_t>(pex_event_.read());

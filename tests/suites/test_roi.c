@@ -138,6 +138,79 @@ static void test_counters_and_regions(void **state)
     assert_false(d.accuracy_valid);          /* no p-thread fills in region 1 */
 }
 
+/* ---- where the cycles go: issue / id_stall / hold / frontend / wait ------- */
+#define CY_N1 16   /* roi_cycles.S */
+#define CY_N2 48
+
+static uint64_t cycles_sum(const outrider_ctx_stats *t)
+{
+    return t->issue_cycles + t->id_stall_cycles + t->hold_cycles + t->frontend_cycles +
+           t->wait_cycles;
+}
+
+/* Every cycle a context runs counts in exactly one class, in the whole run
+ * and in every region; the loops of roi_cycles.S cost what docs/core.md's
+ * penalty table says, in the class it belongs to. */
+static void test_cycle_classes(void **state)
+{
+    outrider_config cfg = tprog_config();
+    outrider_sim *sim = tprog_load(state, "test_roi_cycles", &cfg);
+    tprog_run_ok(sim);
+    size_t n = 0;
+    const outrider_roi *roi = outrider_sim_rois(sim, &n);
+    const outrider_stats *all = outrider_sim_stats(sim);
+    assert_int_equal(n, 6);
+    for (unsigned c = 0; c < all->num_ctx; c++)
+        assert_int_equal(cycles_sum(&all->ctx[c]), all->ctx[c].cycles_active);
+    for (size_t i = 0; i < n; i++) {
+        const outrider_ctx_stats *t = &roi[i].stats.ctx[0];
+        assert_int_equal(cycles_sum(t), t->cycles_active);
+        assert_int_equal(t->cycles_active, roi[i].stats.cycles);
+    }
+
+    /* per kernel: the second region minus the first = CY_N2 - CY_N1 iterations */
+    static const struct {
+        const char *name;
+        uint64_t issue, id_stall, hold;    /* per iteration */
+    } k[3] = {
+        { "cy_d1 (lw; use)", 4, 2, 0 },
+        { "cy_ll (lw; lw)", 4, 0, 1 },
+        { "cy_dv (div; use)", 0, 0, 0 },   /* checked below */
+    };
+    const uint64_t it = CY_N2 - CY_N1;
+    unsigned fails = 0;
+    for (unsigned i = 0; i < 3; i++) {
+        const outrider_ctx_stats *a = &roi[2 * i].stats.ctx[0], *b = &roi[2 * i + 1].stats.ctx[0];
+        uint64_t d_issue = b->issue_cycles - a->issue_cycles,
+                 d_stall = b->id_stall_cycles - a->id_stall_cycles,
+                 d_hold = b->hold_cycles - a->hold_cycles,
+                 d_front = b->frontend_cycles - a->frontend_cycles,
+                 d_wait = b->wait_cycles - a->wait_cycles,
+                 d_ret = b->retired - a->retired;
+        print_message("  %-18s per %llu iterations: issue %llu, id_stall %llu, hold %llu, "
+                      "frontend %llu, wait %llu, retired %llu\n", k[i].name,
+                      (unsigned long long)it, (unsigned long long)d_issue,
+                      (unsigned long long)d_stall, (unsigned long long)d_hold,
+                      (unsigned long long)d_front, (unsigned long long)d_wait,
+                      (unsigned long long)d_ret);
+        fails += d_ret != 4 * it;
+        if (i < 2) {
+            fails += d_issue != k[i].issue * it;
+            fails += d_stall != k[i].id_stall * it;
+            fails += d_hold != k[i].hold * it;
+            fails += d_front != 0;
+            fails += d_wait != 0;
+        } else {
+            /* the divide (31 steps) parks its context (wait); the
+             * instructions behind it are squashed and fetched again (more
+             * issues than retirements), the add waits in ID for the result */
+            fails += d_wait < 28 * it;
+            fails += d_issue <= 4 * it;
+        }
+    }
+    tprog_checks_done("cycle classes", fails);
+}
+
 /* ---- the reference ISS: the same CSR, stop at roi_begin, minstret -------- */
 static void test_iss_roi(void **state)
 {
@@ -408,6 +481,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_counters_and_regions, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_cycle_classes, tprog_setup, tprog_teardown),
         cmocka_unit_test(test_iss_roi),
         cmocka_unit_test_setup_teardown(test_events_in_regions, tprog_setup, tprog_teardown),
         cmocka_unit_test(test_stats_json),
