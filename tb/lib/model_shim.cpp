@@ -34,17 +34,6 @@ static_assert(sizeof(Top::dbg_pipe_flags_o) == 4, "dbg_pipe_flags_o is not 2 x 1
 static_assert(sizeof(Top::imem_addr_o) == 8, "imem_addr_o is not NumCtx*32 = 64 bits");
 static_assert(sizeof(Top::imem_rdata_i) == 8, "imem_rdata_i is not 64 bits");
 
-// model_shim_clk_fall: the previous clk_i of the posedge trigger, where the
-// model keeps it as Verilator 5.006 does (chosen at compile time; false: the
-// caller evaluates instead)
-template <typename R>
-auto clk_prev_low(R *r, int) -> decltype(r->__Vtrigrprev__TOP__clk_i = 0, bool()) {
-    r->__Vtrigrprev__TOP__clk_i = 0;
-    return true;
-}
-template <typename R>
-bool clk_prev_low(R *, long) { return false; }
-
 inline uint32_t ctx_mask(unsigned ctx) { return ctx < kNumCtx ? 1u << ctx : 0u; }
 inline uint32_t word_of(uint64_t v, unsigned ctx) {
     return ctx < kNumCtx ? static_cast<uint32_t>(v >> (32 * ctx)) : 0u;
@@ -55,15 +44,7 @@ struct model_shim {
     std::unique_ptr<VerilatedContext> ctx;
     std::unique_ptr<Top> top;
     std::unique_ptr<VerilatedFstC> fst;
-    bool in_changed = true;   // an input was written since the last evaluation
 };
-
-namespace {
-void eval_top(model_shim *m) {
-    m->top->eval();
-    m->in_changed = false;
-}
-}  // namespace
 
 extern "C" {
 
@@ -107,91 +88,57 @@ void model_shim_destroy(model_shim *m) {
     delete m;
 }
 
-void model_shim_eval(model_shim *m) { eval_top(m); }
-void model_shim_clk_fall(model_shim *m) {
-    m->top->clk_i = 0;
-    if (m->in_changed || !clk_prev_low(m->top->rootp, 0)) eval_top(m);
-}
+void model_shim_eval(model_shim *m) { m->top->eval(); }
 unsigned model_shim_num_ctx(const model_shim *) { return kNumCtx; }
 int model_shim_got_finish(const model_shim *m) { return m->ctx->gotFinish() ? 1 : 0; }
 
 // ---- inputs ----
 void model_shim_set_clk_i(model_shim *m, unsigned v) { m->top->clk_i = v & 1u; }
-void model_shim_set_rst_ni(model_shim *m, unsigned v) {
-    m->in_changed = true;
-    m->top->rst_ni = v & 1u;
-}
+void model_shim_set_rst_ni(model_shim *m, unsigned v) { m->top->rst_ni = v & 1u; }
 void model_shim_set_imem_rdata_i(model_shim *m, unsigned lane, uint32_t v) {
-    m->in_changed = true;
     if (lane >= kNumCtx) return;
     const unsigned sh = 32 * lane;
     m->top->imem_rdata_i = (m->top->imem_rdata_i & ~(0xFFFFFFFFull << sh)) |
                            (static_cast<uint64_t>(v) << sh);
 }
 void model_shim_set_imem_err_i(model_shim *m, unsigned lane, unsigned v) {
-    m->in_changed = true;
     if (lane >= kNumCtx) return;
     m->top->imem_err_i = (m->top->imem_err_i & ~ctx_mask(lane)) | ((v & 1u) ? ctx_mask(lane) : 0u);
 }
-void model_shim_set_wb_dat_i(model_shim *m, uint32_t v) {
-    m->in_changed = true;
-    m->top->wb_dat_i = v;
-}
-void model_shim_set_wb_ack_i(model_shim *m, unsigned v) {
-    m->in_changed = true;
-    m->top->wb_ack_i = v & 1u;
-}
-void model_shim_set_wb_err_i(model_shim *m, unsigned v) {
-    m->in_changed = true;
-    m->top->wb_err_i = v & 1u;
-}
-void model_shim_set_wb_stall_i(model_shim *m, unsigned v) {
-    m->in_changed = true;
-    m->top->wb_stall_i = v & 1u;
-}
+void model_shim_set_wb_dat_i(model_shim *m, uint32_t v) { m->top->wb_dat_i = v; }
+void model_shim_set_wb_ack_i(model_shim *m, unsigned v) { m->top->wb_ack_i = v & 1u; }
+void model_shim_set_wb_err_i(model_shim *m, unsigned v) { m->top->wb_err_i = v & 1u; }
+void model_shim_set_wb_stall_i(model_shim *m, unsigned v) { m->top->wb_stall_i = v & 1u; }
 void model_shim_set_meip_i(model_shim *m, uint32_t mask) {
-    m->in_changed = true;
     m->top->meip_i = mask & ((1u << kNumCtx) - 1u);
 }
 void model_shim_set_meip_ctx(model_shim *m, unsigned ctx, unsigned v) {
-    m->in_changed = true;
     uint32_t mask = m->top->meip_i;
     mask = (v & 1u) ? (mask | ctx_mask(ctx)) : (mask & ~ctx_mask(ctx));
     m->top->meip_i = mask;
 }
-void model_shim_set_tohost_en_i(model_shim *m, unsigned v) {
-    m->in_changed = true;
-    m->top->tohost_en_i = v & 1u;
-}
-void model_shim_set_tohost_addr_i(model_shim *m, uint32_t v) {
-    m->in_changed = true;
-    m->top->tohost_addr_i = v;
-}
-void model_shim_set_pex_enable_i(model_shim *m, unsigned v) {
-    m->in_changed = true;
-    m->top->pex_enable_i = v & 1u;
-}
+void model_shim_set_tohost_en_i(model_shim *m, unsigned v) { m->top->tohost_en_i = v & 1u; }
+void model_shim_set_tohost_addr_i(model_shim *m, uint32_t v) { m->top->tohost_addr_i = v; }
+void model_shim_set_pex_enable_i(model_shim *m, unsigned v) { m->top->pex_enable_i = v & 1u; }
 void model_shim_set_pex_dist_i(model_shim *m, unsigned set, unsigned v) {
-    m->in_changed = true;
     m->top->pex_dist_set_i = set & 1u;
     m->top->pex_dist_i = v & 0xFFFFu;
 }
 void model_shim_set_perfect_dcache_i(model_shim *m, unsigned v) {
-    m->in_changed = true;
     m->top->perfect_dcache_i = v & 1u;
 }
 
 int model_shim_dbg_read(model_shim *m, uint32_t addr, uint32_t *data) {
     m->top->dbg_addr_i = addr & ~3u;
-    eval_top(m);
+    m->top->eval();
     if (!m->top->dbg_hit_o) return 0;
     *data = m->top->dbg_data_o;
     // which bytes are the cache's: the lanes query (dbg_addr_i[1:0] = 1)
     m->top->dbg_addr_i = (addr & ~3u) | 1u;
-    eval_top(m);
+    m->top->eval();
     unsigned lanes = m->top->dbg_data_o & 0xFu;
     m->top->dbg_addr_i = addr;
-    eval_top(m);
+    m->top->eval();
     return lanes ? (int)lanes : 0xF;
 }
 unsigned model_shim_dbg_dirty_any(const model_shim *m) { return m->top->dbg_dirty_any_o; }

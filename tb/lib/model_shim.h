@@ -101,17 +101,6 @@ model_shim *model_shim_create(void);
 void        model_shim_destroy(model_shim *m);   /* closes any open trace */
 
 void     model_shim_eval(model_shim *m);
-/* The falling clock edge: clk_i = 0, the same state as model_shim_set_clk_i(m,
- * 0) then model_shim_eval(m), without the evaluation where that can be done.
- * No process of the SoC runs on the falling edge or reads clk_i's level, and
- * the test bench changes the inputs only before the rising edge, so that
- * evaluation recomputes what the rising edge's evaluation left (tb/lib/
- * outrider_sim.c, docs/testbench.md "The cycle loop"); what it is needed for
- * is the model's edge detector, which must see clk_i low before the next
- * rising edge. With a Verilator that keeps that memory as the member
- * __Vtrigrprev__TOP__clk_i of the model's root (5.006) this writes it
- * directly; otherwise it evaluates. */
-void     model_shim_clk_fall(model_shim *m);
 unsigned model_shim_num_ctx(const model_shim *m);
 /* Non-zero once the design executed $finish. */
 int      model_shim_got_finish(const model_shim *m);

@@ -102,23 +102,13 @@ static const char *check_config(const outrider_config *cfg)
     return NULL;
 }
 
-/* Half cycles: set clk, evaluate, record the trace. In a run's cycles
- * (fast = true) the falling edge is not evaluated unless it is traced:
- * with the inputs changed only before the rising edge and nothing in the
- * SoC on the falling edge, that evaluation would recompute the state the
- * rising edge left (it was about 7% of the run time; model_shim_clk_fall).
- * The reset cycles evaluate both edges. */
-static inline void half_cycle(outrider_sim *s, unsigned clk, bool fast)
+/* Half cycles: set clk, evaluate, record the trace. */
+static inline void half_cycle(outrider_sim *s, unsigned clk)
 {
-    const bool traced = s->stats.cycles >= s->trace_from && s->stats.cycles < s->trace_to &&
-                        (!s->trace_roi || s->roi);
-    if (clk == 0 && fast && !traced) {
-        model_shim_clk_fall(s->model);
-    } else {
-        model_shim_set_clk_i(s->model, clk);
-        model_shim_eval(s->model);
-    }
-    if (traced)
+    model_shim_set_clk_i(s->model, clk);
+    model_shim_eval(s->model);
+    if (s->stats.cycles >= s->trace_from && s->stats.cycles < s->trace_to &&
+        (!s->trace_roi || s->roi))
         model_shim_trace_dump(s->model, s->trace_time);
     s->trace_time += HALF_PERIOD_PS;
 }
@@ -147,8 +137,8 @@ static void reset_model(outrider_sim *s)
     drive_next(s);      /* cycle 0's answers, loaded by every reset edge */
     model_shim_set_rst_ni(s->model, 0);
     for (unsigned i = 0; i < RESET_CYCLES; i++) {
-        half_cycle(s, 0, false);
-        half_cycle(s, 1, false);
+        half_cycle(s, 0);
+        half_cycle(s, 1);
     }
     model_shim_set_rst_ni(s->model, 1);
 }
@@ -344,7 +334,7 @@ _Static_assert(WB_MEM_IPORTS == MODEL_SHIM_NUM_CTX, "one instruction port per la
 static void one_cycle(outrider_sim *s)
 {
     model_shim *m = s->model;
-    half_cycle(s, 0, true);
+    half_cycle(s, 0);
 
     model_shim_outputs o;
     model_shim_get_outputs(m, &o);
@@ -385,7 +375,7 @@ static void one_cycle(outrider_sim *s)
                        s->cfg.event_log && (s->roi || !s->cfg.event_log_roi) ? &s->events : NULL);
 
     drive_next(s);
-    half_cycle(s, 1, true);
+    half_cycle(s, 1);
     s->stats.cycles++;
     sim_after_edge(s);
     if (s->stats.cycles == s->trace_to)
