@@ -289,7 +289,7 @@ module outrider_dcache #(
   logic [LineW-1:0]     s1_line;
   assign s1_addr = s1_req[ReqAddrLsb +: 32];
   assign s1_op   = s1_req[ReqOpLsb +: 3];
-  assign s1_spec = s1_req[0];
+  assign s1_spec = s1_req[ReqSpecLsb];
   assign s1_set  = s1_addr[OffW +: SetW];
   assign s1_word = s1_addr[2 +: WordW];
   assign s1_tag  = s1_addr[31 -: TagW];
@@ -514,7 +514,7 @@ module outrider_dcache #(
     .wb_clr_id_i    (cur_id),
     .mswb_any_o (mswb_any),
     .post_i (s1_post), .post_id_i (s1_post_id), .post_word_i (s1_word), .post_tid_i (s1_tid),
-    .post_data_i (s1_req[ReqAddrLsb - 32 +: 32]), .post_be_i (s1_req[1 +: 4]),
+    .post_data_i (s1_req[ReqWdataLsb +: 32]), .post_be_i (s1_req[ReqBeLsb +: 4]),
     .s1_word_i (s1_word), .nbl_i (s1_nbl), .nbl_id_i (s1_post_id),
     .match_nbl_word_o (match_nbl_word), .match_word_done_o (match_word_done), .post_ok_o (post_ok), .posted_any_o (posted_any), .posted_ctx_o (posted_ctx), .posted_m_o (posted_m),
     .done_posted_o (done_posted), .rsp_idx_i (rsp_idx), .rsp_data_i (rsp_data),

@@ -152,7 +152,7 @@ module outrider_dcache_arb #(
   logic [NumCtx-1:0] resp_now;             // dresp_valid_o
   req_t              dreq_req;
 
-  assign dreq_req  = {dreq_op_i, dreq_amo_i, dreq_addr_i, dreq_wdata_i, dreq_be_i, dreq_spec_i};
+  assign dreq_req  = {dreq_op_i, dreq_amo_i, dreq_be_i, dreq_spec_i, dreq_wdata_i, dreq_addr_i};
   assign tid_ok    = (32'(dreq_tid_i) < NumCtx);
   assign replay_go = replay_any_i && !(vr_want_i && vr_prio_i);
   // a context's next request is taken from the cycle after its answer (not
@@ -195,9 +195,9 @@ module outrider_dcache_arb #(
 
   // what enters stage 1 next cycle (victim reads and probes carry their own)
   req_t s1_req_n;
-  assign s1_req_n = vr_go ? {DopLoad, 5'd0, {TagW{1'b0}}, vr_set_i, vr_word_i, 2'b00,
-                             32'd0, 4'd0, 1'b0}
-                  : (probe_go ? {DopLoad, 5'd0, pfq_line_i, {OffW{1'b0}}, 32'd0, 4'd0, pfq_spec_i}
+  assign s1_req_n = vr_go ? {DopLoad, 5'd0, 4'd0, 1'b0, 32'd0,
+                             {TagW{1'b0}}, vr_set_i, vr_word_i, 2'b00}
+                  : (probe_go ? {DopLoad, 5'd0, 4'd0, pfq_spec_i, 32'd0, pfq_line_i, {OffW{1'b0}}}
                               : s0_req);
 
   always_comb begin : p_stage0

@@ -362,18 +362,20 @@ module outrider_dcache_mshr #(
   end
 
   if (NbLoads != 0) begin : g_nbl_words
-    logic [NumMshr*WPL-1:0] nblw_q;   // words of each entry with an outstanding load
+    // words of each entry with an outstanding load (bit WPL*m + k), changed
+    // by whole-vector masks: an allocation clears its entry's bits, a
+    // non-blocking load sets its word's bit (a loop testing every word of
+    // every entry was that many tests per cycle in simulation)
+    logic [NumMshr*WPL-1:0] nblw_q, nblw_clr, nblw_set;
+    always_comb begin : p_nblw_clr
+      nblw_clr = '0;
+      for (int m = 0; m < NumMshr; m++)
+        if (alloc_i && (free_id_o == MshrW'(m))) nblw_clr[WPL*m +: WPL] = '1;
+    end
+    assign nblw_set = nbl_i ? ((NumMshr*WPL)'(1) << {nbl_id_i, s1_word_i}) : '0;
     always_ff @(posedge clk_i or negedge rst_ni) begin
       if (!rst_ni) nblw_q <= '0;
-      else begin
-        for (int m = 0; m < NumMshr; m++) begin
-          for (int k = 0; k < WPL; k++) begin
-            if (alloc_i && (free_id_o == MshrW'(m))) nblw_q[WPL*m + k] <= 1'b0;
-            if (nbl_i && (nbl_id_i == MshrW'(m)) && (s1_word_i == WordW'(k)))
-              nblw_q[WPL*m + k] <= 1'b1;
-          end
-        end
-      end
+      else         nblw_q <= (nblw_q & ~nblw_clr) | nblw_set;
     end
     always_comb begin : p_nbl_word
       match_nbl_word_o = 1'b0;

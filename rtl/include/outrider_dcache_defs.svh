@@ -10,20 +10,27 @@
 // ---- access classes of ev_acc_cls_o: DcCls* in outrider_consts.svh (spec/outrider.toml)
 
 // ---- request record: a core request as stage 0 accepted it -----------------
-// (stage-1 register, parked-request table; op in the top bits, spec in bit 0)
+// (stage-1 register, parked-request table; op in the top bits). addr and
+// wdata sit in bits 31:0 and 63:32, whole 32-bit words of the vector: the
+// Verilated model keeps a record this wide in 32-bit words and reads such
+// a field with one load instead of two shifts and an OR (docs/performance.md
+// "Simulation speed"); the field order is only wiring in synthesis.
 typedef struct packed {
   logic [2:0]  op;
   logic [4:0]  amo;
-  logic [31:0] addr;
-  logic [31:0] wdata;
   logic [3:0]  be;
   logic        spec;
+  logic [31:0] wdata;
+  logic [31:0] addr;
 } req_t;
-localparam int ReqW = 3 + 5 + 32 + 32 + 4 + 1;   // width of req_t (yosys 0.23 lacks $bits(type))
+localparam int ReqW = 3 + 5 + 4 + 1 + 32 + 32;   // width of req_t (yosys 0.23 lacks $bits(type))
 // bit offsets of the fields read by part-select (a struct member cannot be
 // taken of a signal declared inside a generate block in yosys 0.23)
-localparam int ReqOpLsb   = ReqW - 3;
-localparam int ReqAddrLsb = 1 + 4 + 32;
+localparam int ReqOpLsb    = ReqW - 3;
+localparam int ReqBeLsb    = 32 + 32 + 1;
+localparam int ReqSpecLsb  = 32 + 32;
+localparam int ReqWdataLsb = 32;
+localparam int ReqAddrLsb  = 0;
 
 // ---- where a request goes (decided in stage 0, acted on in stage 1) -------
 localparam int RouteW = 3;
