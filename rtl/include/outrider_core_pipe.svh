@@ -17,9 +17,6 @@
 // ID/EX: the decoded instruction, as outrider_decode hands it to EX. Every
 // control bit is already cleared when decode found an exception (exc).
 typedef struct packed {
-  logic [31:0] pc;
-  logic [31:0] insn;
-  logic [31:0] imm;
   logic [4:0]  rs1;         // 0 when rs1 is not read (no forwarding match)
   logic [4:0]  rs2;         // 0 when rs2 is not read
   logic [4:0]  rd;
@@ -49,6 +46,9 @@ typedef struct packed {
   logic [2:0]  f3;
   logic [2:0]  mem_op;      // Dop*
   logic        exc;         // an exception found in ID
+  logic [31:0] pc;
+  logic [31:0] insn;
+  logic [31:0] imm;
   logic [31:0] exc_cause;
   logic [31:0] exc_tval;
 } outrider_idex_t;
@@ -58,10 +58,6 @@ typedef struct packed {
 // operation; wdata the store data in its byte lanes (or rs2). Control bits
 // are cleared when EX or ID found an exception.
 typedef struct packed {
-  logic [31:0] pc;
-  logic [31:0] insn;
-  logic [31:0] result;
-  logic [31:0] wdata;
   logic [3:0]  be;
   logic [4:0]  rd;
   logic [4:0]  amo;
@@ -82,16 +78,16 @@ typedef struct packed {
   logic [2:0]  f3;
   logic [2:0]  mem_op;
   logic        exc;
+  logic [31:0] pc;
+  logic [31:0] insn;
+  logic [31:0] result;
+  logic [31:0] wdata;
   logic [31:0] exc_cause;
   logic [31:0] exc_tval;
 } outrider_exmem_t;
 
 // MEM/WB: the committed instruction on its way to write-back / retirement.
 typedef struct packed {
-  logic [31:0] pc;
-  logic [31:0] insn;
-  logic [31:0] result;      // rd value unless it waits (wait)
-  logic [31:0] addr;        // data address (retire_addr_o)
   logic [4:0]  rd;
   logic        rd_we;
   logic        wait_resp;   // the value comes from the data side or the divider
@@ -99,8 +95,18 @@ typedef struct packed {
   logic        memop;       // a data-side request was sent
   logic        store;       // a store, SC or AMO (access faults report as store faults)
   logic [2:0]  f3;
+  logic [31:0] pc;
+  logic [31:0] insn;
+  logic [31:0] result;      // rd value unless it waits (wait)
+  logic [31:0] addr;        // data address (retire_addr_o)
 } outrider_memwb_t;
 
+// Field order: the narrow fields first (high bits), the 32-bit ones last, so
+// each 32-bit field sits in whole words of the record (bit 0 up): the same
+// logic for synthesis, but the Verilated model reads a field as one word
+// instead of shifting two (measured: the model about 9% faster, the
+// synthesised core identical; docs/performance.md "Simulation speed").
+//
 // Widths of the records, for ports that carry one record per lane as a flat
 // vector (lane t at [W*t +: W]): yosys 0.23 has no $bits of a type, and
 // Icarus 11 cannot select a member of an element of an array of structs.
