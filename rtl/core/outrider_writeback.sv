@@ -42,7 +42,7 @@
 // Timing: the retirement ports are combinational from the MEM/WB register,
 // the parked records and this cycle's data-side answer (dresp_*_i); the
 // register-file write ports from registers (WB2, the outstanding-load
-// table, the mirror's inputs); divides take ~33 cycles (outrider_divider).
+// table, the mirror's inputs); divides take 2 to 33 cycles (outrider_divider).
 module outrider_writeback #(
   parameter int NumCtx = 2,
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1,

@@ -83,8 +83,10 @@ static void cycle_class(outrider_ctx_stats *s, const model_shim_outputs *o, unsi
     unsigned id = (o->pipe_valid >> (MODEL_SHIM_PIPE_STAGES * c + MODEL_SHIM_PIPE_ID)) & 1u;
     if (flags & MODEL_SHIM_PIPE_HOLD)
         s->hold_cycles++;
+    else if (id && !(flags & MODEL_SHIM_PIPE_ID_KILL) && (flags & MODEL_SHIM_PIPE_ID_STALL))
+        s->id_stall_cycles++;
     else if (id && !(flags & MODEL_SHIM_PIPE_ID_KILL))
-        *((flags & MODEL_SHIM_PIPE_ID_STALL) ? &s->id_stall_cycles : &s->issue_cycles) += 1;
+        s->issue_cycles++;
     else if (ready_prev)
         s->frontend_cycles++;
     else
