@@ -30,7 +30,7 @@
 // instruction in EX was predicted to go to (IF's or ID's), which EX checks.
 //
 // Training at EX (live instructions without an exception; p-threads train
-// too): a taken branch or jump writes its BTB entry; an instruction that
+// too; the writes happen a cycle later, from registers): a taken branch or jump writes its BTB entry; an instruction that
 // hit the BTB but is no branch or jump (a stale entry) clears it; every
 // branch updates its counter. The RAS pointer of each context is restored
 // when an older stage redirects the context (kill_*_i): to the value after
@@ -46,7 +46,7 @@
 //
 // Timing: pred_if_o / pred_target_if_o are combinational from pc_q (state
 // registers), the arrays and tid_if_i (thread select); the rest is
-// registered.
+// registered, the arrays' write enables and data too.
 module outrider_bpred #(
   parameter int NumCtx        = 2,
   parameter int BranchPredict = 1,
@@ -233,16 +233,43 @@ module outrider_bpred #(
       else                               ctr_new = (ctr_ex_q == 2'b00) ? 2'b00 : ctr_ex_q - 2'd1;
     end
 
+    // The training is registered and written a cycle after EX: the write
+    // enables come from flip-flops, not from the commit decision and the
+    // lane's hold (live_ex_i), which arrive late in the cycle (the routed
+    // critical path ended at the BTB's write enable). A lookup in that one
+    // cycle still sees the entry before the update.
+    logic                 tr_btb_we_q, tr_btb_clr_q, tr_bht_we_q;
+    logic [BtbIdxW-1:0]   tr_btb_idx_q;
+    logic [BhtIdxW-1:0]   tr_bht_idx_q;
+    logic [TagW+30+2-1:0] tr_btb_e_q;
+    logic [1:0]           tr_ctr_q;
+    always_ff @(posedge clk_i or negedge rst_ni) begin
+      if (!rst_ni) begin
+        tr_btb_we_q  <= 1'b0;
+        tr_btb_clr_q <= 1'b0;
+        tr_bht_we_q  <= 1'b0;
+      end else begin
+        tr_btb_we_q  <= btb_we;
+        tr_btb_clr_q <= btb_clr;
+        tr_bht_we_q  <= bht_we;
+      end
+    end
     always_ff @(posedge clk_i) begin
-      if (btb_we)
-        btb_mem[btb_widx] <= {btb_tag(ex_i.pc), target_ex_i[31:2],
-                              ex_i.branch ? KindBranch : (ret_ex ? KindReturn : KindJump)};
-      if (bht_we) bht_mem[ex_i.pc[2 +: BhtIdxW]] <= ctr_new;
+      tr_btb_idx_q <= btb_widx;
+      tr_bht_idx_q <= ex_i.pc[2 +: BhtIdxW];
+      tr_btb_e_q   <= {btb_tag(ex_i.pc), target_ex_i[31:2],
+                       ex_i.branch ? KindBranch : (ret_ex ? KindReturn : KindJump)};
+      tr_ctr_q     <= ctr_new;
+    end
+
+    always_ff @(posedge clk_i) begin
+      if (tr_btb_we_q) btb_mem[tr_btb_idx_q] <= tr_btb_e_q;
+      if (tr_bht_we_q) bht_mem[tr_bht_idx_q] <= tr_ctr_q;
     end
     always_ff @(posedge clk_i or negedge rst_ni) begin
-      if (!rst_ni)      btb_valid_q <= '0;
-      else if (btb_we)  btb_valid_q[btb_widx] <= 1'b1;
-      else if (btb_clr) btb_valid_q[btb_widx] <= 1'b0;
+      if (!rst_ni)           btb_valid_q <= '0;
+      else if (tr_btb_we_q)  btb_valid_q[tr_btb_idx_q] <= 1'b1;
+      else if (tr_btb_clr_q) btb_valid_q[tr_btb_idx_q] <= 1'b0;
     end
 
     logic unused_bp;

@@ -56,7 +56,11 @@
     csrs    OUTRIDER_CSR_PEX_BUDGET, s3      /* BUDGET_A | BUDGET_B: see below */
     csrsi   OUTRIDER_CSR_PEX_CTL, 1
     csrw    OUTRIDER_CSR_PEX_BUDGET, s2
-    lw      t0, 0(s5)
+    andi    t4, t3, 7                        /* 0..7 more cycles: the two loops */
+10: beqz    t4, 11f                          /* must not stay in phase (a core */
+    addi    t4, t4, -1                       /* change of one cycle could lock */
+    j       10b                              /* them so one value is never read) */
+11: lw      t0, 0(s5)
     bnez    t0, 4f
     addi    t3, t3, -1
     bnez    t3, 3b
