@@ -293,6 +293,7 @@ module outrider_core #(
       .valid_wb2_i         (valid_wb2[gl]),
       .rd_wb2_i            (rd_wb2[5*gl +: 5]),
       .data_wb2_i          (data_wb2[32*gl +: 32]),
+      .dresp_rdata_i       (dresp_rdata_i[32*gl +: 32]),
       .csr_addr_o          (csr_addr[12*gl +: 12]),
       .csr_op_o            (csr_op[2*gl +: 2]),
       .csr_wdata_o         (csr_wdata[32*gl +: 32]),

@@ -50,6 +50,10 @@ module outrider_decode #(
   input  logic                 valid_mem_i,
   input  logic                 dside_rd_mem_i,
   input  logic [4:0]           rd_mem_i,
+  // ... except a hart's aligned word load (lf_mem_i): its value reaches an
+  // ALU instruction in EX straight from the answer (outrider_execute), so
+  // an ALU reader does not wait for it here
+  input  logic                 lf_mem_i,
 
   output logic [4:0]           rs1_id_o,     // register-file read addresses
   output logic [4:0]           rs2_id_o,
@@ -153,12 +157,22 @@ module outrider_decode #(
   outrider_idex_t  ex_q, ex_d;
 
   // load-use interlock: the EX instruction's result comes only after MEM;
-  // a data-side value (load, LR, SC, AMO) only from WB2, after WB
+  // a data-side value (load, LR, SC, AMO) only from WB2, after WB, but an
+  // aligned word load's to an ALU instruction from WB's answer
   logic load_use, load_use_ex, load_use_mem;
   assign load_use_ex  = valid_ex_q && (tid_ex_q == tid_id_i) && ex_q.late &&
                         ex_q.rd_we && ((dec_rs1_used && (dec_rs1 == ex_q.rd)) ||
                                        (dec_rs2_used && (dec_rs2 == ex_q.rd)));
+  // an ALU instruction: OP-IMM, or OP without the M extension (its operands
+  // go only into the ALU, never into a compare, an address or the
+  // multiplier), and not a shift by the loaded register (the shift amount
+  // does not take the forward either)
+  logic alu_only_id;
+  assign alu_only_id  = (instr_id_i[6:0] == 7'b0010011) ||
+                        ((instr_id_i[6:0] == 7'b0110011) && (instr_id_i[31:25] != 7'b0000001) &&
+                         !((instr_id_i[13:12] == 2'b01) && (dec_rs2 == rd_mem_i)));
   assign load_use_mem = valid_mem_i && dside_rd_mem_i && (rd_mem_i != 5'd0) &&
+                        !(lf_mem_i && alu_only_id) &&
                         ((dec_rs1_used && (dec_rs1 == rd_mem_i)) ||
                          (dec_rs2_used && (dec_rs2 == rd_mem_i)));
   assign load_use     = valid_id_i && (load_use_ex || load_use_mem);

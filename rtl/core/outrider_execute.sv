@@ -4,7 +4,7 @@
 //
 // Forwards operands (from MEM, WB and the cycle after WB, only from the same
 // context; a MEM result that is not known yet is never forwarded: decode's
-// interlock took care of it), runs the ALU (outrider_alu, single-cycle
+// interlock took care of it; a word load's answer in WB to the ALU only), runs the ALU (outrider_alu, single-cycle
 // multiply included), resolves branches and jumps, generates data addresses,
 // byte enables and store lanes, checks jump-target and data alignment, and
 // reports a wrong prediction (redirect_ex_o with the PC to fetch instead,
@@ -19,9 +19,13 @@
 // Timing: everything here is combinational from the ID/EX register, the
 // register-file data (synchronous read, available in EX) and the forwarding
 // sources, which are all registers (MEM: the EX/MEM register; WB: the
-// MEM/WB register's result, never the data side's answer, which a reader
-// gets from WB2 a cycle later; WB2). hold_i (the lane's MEM lost the data port)
-// keeps EX and the EX/MEM register.
+// MEM/WB register's result; WB2), with one exception: a hart's aligned word
+// load in WB forwards the data side's answer (lf_data_i, late in the cycle)
+// into the ALU's operands only, chosen last by a select from registers, and
+// the ALU's result is chosen last into the EX/MEM register. Every other
+// reader of a data-side value gets it from WB2 (decode's interlock), so the
+// answer reaches no compare, address, redirect or exception. hold_i (the
+// lane's MEM lost the data port) keeps EX and the EX/MEM register.
 module outrider_execute #(
   parameter int NumCtx = 2,
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1
@@ -48,6 +52,10 @@ module outrider_execute #(
   input  logic [TidW-1:0]      tid_wb2_i,
   input  logic [4:0]           rd_wb2_i,
   input  logic [31:0]          data_wb2_i,
+  // the word load in WB whose value comes with this cycle's answer
+  // (lf_wb_i, rd_wb_i; lf_data_i: the answer): forwarded only into the ALU
+  input  logic                 lf_wb_i,
+  input  logic [31:0]          lf_data_i,
 
   input  logic [31:0]          pred_target_ex_i, // where ex_i.pred sent the context (outrider_bpred)
   // the lane holds (MEM lost the data port): EX and MEM keep their
@@ -97,38 +105,64 @@ module outrider_execute #(
                           wb_fwd_ok && (rd_wb_i == ex_i.rs2), wb_value_i,
                           wb2_fwd_ok && (rd_wb2_i == ex_i.rs2), data_wb2_i);
 
+  // The ALU's operands: the same, but a word load in WB forwards its
+  // answer here (after MEM's value, before WB2's). Only the ALU sees it:
+  // decode lets only an ALU instruction follow such a load this closely,
+  // and the answer's cone stays off the compare, the address adder, the
+  // multiplier and the redirect.
+  logic        lf_hit1, lf_hit2;
+  logic [31:0] rs1_lf, rs2_lf, rs1_alu, rs2_alu;
+  assign lf_hit1 = valid_wb_i && lf_wb_i && (tid_wb_i == tid_ex_i) && (rd_wb_i == ex_i.rs1) &&
+                   (ex_i.rs1 != 5'd0) && !(mem_fwd_ok && (mem_q.rd == ex_i.rs1));
+  assign lf_hit2 = valid_wb_i && lf_wb_i && (tid_wb_i == tid_ex_i) && (rd_wb_i == ex_i.rs2) &&
+                   (ex_i.rs2 != 5'd0) && !(mem_fwd_ok && (mem_q.rd == ex_i.rs2));
+  assign rs1_lf  = lf_hit1 ? lf_data_i : rs1_fwd;   // (only for the held copies below)
+  assign rs2_lf  = lf_hit2 ? lf_data_i : rs2_fwd;
+
   // While the lane holds, the forwarding sources drain (WB and WB2 move on):
   // the operands forwarded in the first held cycle are kept and used until
   // the instruction leaves EX
   logic        op_held_q;
-  logic [31:0] rs1_held_q, rs2_held_q;
-  assign rs1_ex = op_held_q ? rs1_held_q : rs1_fwd;
-  assign rs2_ex = op_held_q ? rs2_held_q : rs2_fwd;
+  logic [31:0] rs1_held_q, rs2_held_q, rs1_alu_held_q, rs2_alu_held_q;
+  assign rs1_ex  = op_held_q ? rs1_held_q : rs1_fwd;
+  assign rs2_ex  = op_held_q ? rs2_held_q : rs2_fwd;
+  assign rs1_alu = op_held_q ? rs1_alu_held_q : rs1_fwd;
+  assign rs2_alu = op_held_q ? rs2_alu_held_q : rs2_fwd;
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) op_held_q <= 1'b0;
     else         op_held_q <= hold_i;
   end
   always_ff @(posedge clk_i) begin
     if (hold_i && !op_held_q) begin
-      rs1_held_q <= rs1_fwd;
-      rs2_held_q <= rs2_fwd;
+      rs1_held_q     <= rs1_fwd;
+      rs2_held_q     <= rs2_fwd;
+      rs1_alu_held_q <= rs1_lf;
+      rs2_alu_held_q <= rs2_lf;
     end
   end
 
-  logic [31:0] alu_a, alu_b, alu_result;
+  // the answer is chosen last, by a select from registers (the answer
+  // arrives late in the cycle: one LUT level before the ALU)
+  logic [31:0] alu_a_reg, alu_a, alu_b_reg, alu_b, alu_result;
+  logic        lf_a, lf_b;
   always_comb begin
     unique case (ex_i.alu_a_sel)
-      AluAPc:   alu_a = ex_i.pc;
-      AluAZero: alu_a = 32'd0;
-      default:  alu_a = rs1_ex;
+      AluAPc:   alu_a_reg = ex_i.pc;
+      AluAZero: alu_a_reg = 32'd0;
+      default:  alu_a_reg = rs1_alu;
     endcase
   end
-  assign alu_b = ex_i.alu_b_imm ? ex_i.imm : rs2_ex;
+  assign lf_a  = lf_hit1 && !op_held_q && (ex_i.alu_a_sel == AluARs1);
+  assign lf_b  = lf_hit2 && !op_held_q && !ex_i.alu_b_imm;
+  assign alu_a = lf_a ? lf_data_i : alu_a_reg;
+  assign alu_b_reg = ex_i.alu_b_imm ? ex_i.imm : rs2_alu;
+  assign alu_b     = lf_b ? lf_data_i : alu_b_reg;
 
   outrider_alu u_alu (
     .op_i     (ex_i.alu_op),
     .a_i      (alu_a),
     .b_i      (alu_b),
+    .shamt_i  (alu_b_reg[4:0]),   // a shift amount is never the late operand (decode)
     .result_o (alu_result)
   );
 
@@ -223,7 +257,11 @@ module outrider_execute #(
     end
   end
 
-  // EX result
+  // EX result (keep: the ALU's result meets the others in one last LUT level)
+  (* keep *) logic [31:0] result_other;
+  logic        alu_ex;   // the ALU's result goes to MEM (no EX exception is possible then)
+  assign alu_ex = !(ex_i.jal || ex_i.jalr || ex_i.branch || ex_i.csr || ex_i.hstart || ex_i.div || ex_i.mem ||
+                    ex_i.exc || mul_ex);
   logic [31:0] result_ex;
   always_comb begin
     if (ex_i.jal || ex_i.jalr)        result_ex = link_ex;
@@ -231,6 +269,8 @@ module outrider_execute #(
     else if (ex_i.hstart || ex_i.div) result_ex = rs1_ex;
     else                              result_ex = alu_result;
   end
+
+  assign result_other = mul_ex ? mul_result : (exc_ex ? 32'd0 : result_ex);
 
   // redirect on a wrong prediction
   assign live_ex_o        = valid_ex_i && !kill_ex_i[tid_ex_i] && !hold_i;   // goes on now
@@ -244,7 +284,8 @@ module outrider_execute #(
     mem_d.pc         = ex_i.pc;
     mem_d.insn       = ex_i.insn;
     // (a multiply's EX exception can only come from ID: no branch, no access)
-    mem_d.result     = mul_ex ? mul_result : (exc_ex ? 32'd0 : result_ex);
+    // the ALU's result is chosen last too (alu_ex, from registers)
+    mem_d.result     = alu_ex ? alu_result : result_other;
     mem_d.wdata      = wdata_ex;
     mem_d.be         = be_ex;
     mem_d.rd         = ex_i.rd;

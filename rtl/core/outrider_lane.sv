@@ -81,6 +81,9 @@ module outrider_lane #(
   input  logic                 valid_wb2_i,
   input  logic [4:0]           rd_wb2_i,
   input  logic [31:0]          data_wb2_i,
+  // the data side's answer word for this lane's context, this cycle: the
+  // value of a word load in WB, forwarded to an ALU instruction in EX
+  input  logic [31:0]          dresp_rdata_i,
 
   // CSR file: this lane's access port
   output logic [11:0]          csr_addr_o,
@@ -150,6 +153,7 @@ module outrider_lane #(
   output logic [6:0]           dbg_flags_o     // IF squashed, ID stalls, ID squashed,
                                                // EX squashed, MEM retires, traps, replays
 );
+  `include "outrider_defs.svh"
   localparam logic [TidW-1:0] Tid = TidW'(Lane);
   localparam logic [NumCtx-1:0] Mine = NumCtx'(1) << Lane;
 
@@ -232,6 +236,21 @@ module outrider_lane #(
     .hold_i           (hold)
   );
 
+  // ---- the word-load forward (docs/core.md "Load-use") ---------------------------
+  // A hart's aligned LW in MEM: its value arrives with the answer while it
+  // is in WB, and goes straight into the ALU of an ALU instruction in EX
+  // (lf_wb_q: the same load, now in WB). When the answer does not bring the
+  // value (a miss parks, an outstanding answer, an access fault), the squash
+  // after WB takes the reader (wb_dep_o names it; a park or a fault squashes
+  // every younger instruction).
+  logic lf_mem, lf_wb_q;
+  assign lf_mem = valid_mem && mem_rec.mem && mem_rec.rd_we && (mem_rec.mem_op == DopLoad) &&
+                  (mem_rec.f3 == 3'b010) && (mem_rec.result[1:0] == 2'b00) && !pthread_i[Lane];
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) lf_wb_q <= 1'b0;
+    else         lf_wb_q <= lf_mem && !hold;   // MEM/WB loads every cycle: whether the load went on
+  end
+
   // ---- ID ----------------------------------------------------------------------
   outrider_decode #(.NumCtx(NumCtx)) u_decode (
     .clk_i, .rst_ni,
@@ -249,6 +268,7 @@ module outrider_lane #(
     .valid_mem_i    (valid_mem),
     .dside_rd_mem_i (mem_rec.mem && mem_rec.rd_we),
     .rd_mem_i       (mem_rec.rd),
+    .lf_mem_i       (lf_mem),
     .rs1_id_o,
     .rs2_id_o,
     .stall_id_o,
@@ -272,7 +292,8 @@ module outrider_lane #(
     .tid_wb_i         (Tid),
     // WB forwards only values it holds in its register (the MEM/WB record's
     // result): a data-side value (load, LR, SC, AMO) or a divide's comes
-    // from WB2 once written, so the data side's answer reaches no operand
+    // from WB2 once written; only an aligned word load's answer goes to the
+    // ALU's operands directly (lf_*)
     .rd_we_wb_i       (wb_rec.rd_we && !wb_rec.wait_resp),
     .rd_wb_i          (wb_rec.rd),
     .wb_value_i       (wb_rec.result),
@@ -280,6 +301,8 @@ module outrider_lane #(
     .tid_wb2_i        (Tid),
     .rd_wb2_i,
     .data_wb2_i,
+    .lf_wb_i          (lf_wb_q && valid_wb && wb_rec.wait_resp),
+    .lf_data_i        (dresp_rdata_i),
     .pred_target_ex_i (pred_target_ex),
     .hold_i           (hold),
     .live_ex_o        (live_ex),

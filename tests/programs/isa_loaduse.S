@@ -20,12 +20,17 @@
  *   5 lu_sl   sw; lw (another word)             (... behind a store)
  *   6 lu_lc   lw; csrr mscratch                 (a CSR access right behind a load in WB)
  *   7 lu_lx   lw; addi; addi (independent)      (plain instructions pass a load in WB)
+ *   8 lu_bd1  lw; bne using it (not taken)      (a reader that is not an ALU instruction:
+ *   9 lu_bd2  lw; addi; bne using it             the word-load forward is for the ALU only)
+ *  10 lu_hd1  lh; add using it                  (a load that is not an aligned word)
+ *  11 lu_ad1  lw; lw with it as the address     (an address)
+ *  12 lu_md1  lw; mul using it                  (the multiplier)
  */
 #include "test_asm.h"
 
 #define LU_N1 10
 #define LU_N2 20
-#define LU_KERNELS 8
+#define LU_KERNELS 13
 
 .macro KERNEL name
     .balign 128
@@ -127,11 +132,52 @@
     bnez    a0, 1b
     KERNEL_END
 
+    KERNEL  lu_bd1
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    bne     t2, s5, 2f
+2:  addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
+    KERNEL  lu_bd2
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    addi    a0, a0, -1
+    beq     t2, s5, 2f
+2:  bnez    a0, 1b
+    KERNEL_END
+
+    KERNEL  lu_hd1
+    csrr    t0, mcycle
+1:  lh      t2, 0(s5)
+    add     t3, t2, t2
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
+    KERNEL  lu_ad1
+    csrr    t0, mcycle
+1:  lw      t2, 8(s5)
+    lw      t4, 0(t2)
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
+    KERNEL  lu_md1
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    mul     t3, t2, t2
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
     UNEXPECTED_TRAP_HANDLER
     WORDS results, 3 * LU_KERNELS
     .data
     .balign 4
 kernels:
     .word   lu_d1, lu_d2, lu_d3, lu_csr, lu_ll, lu_sl, lu_lc, lu_lx
+    .word   lu_bd1, lu_bd2, lu_hd1, lu_ad1, lu_md1
 word:
-    .word   0x12345678, 0
+    .word   0x12345678, 0, word

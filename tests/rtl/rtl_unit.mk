@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
 # tests/rtl/rtl_unit.mk - unit benches for the RTL blocks around the core:
-# divider, AMO ALU, CLINT, MMIO, data-side bus interface unit, misaligned-
+# divider, ALU, AMO ALU, CLINT, MMIO, data-side bus interface unit, misaligned-
 # access splitter (Icarus), and
 # the data cache (Verilator --binary --timing, several parameter sets).
 #
@@ -28,11 +28,14 @@ rtlu_src       = $(filter %/outrider_$(1).sv,$(RTLU_RTL))
 RTLU_COMMON   := rtl/include/outrider_defs.svh tests/rtl/tb_common.svh tests/rtl/rtl_unit.mk
 
 # bench name -> top module, parameters, sources
-RTLU_BENCHES := divider amo_alu clint clint1 clint3 mmio dbiu dbiu1 dbiu3 \
+RTLU_BENCHES := divider alu amo_alu clint clint1 clint3 mmio dbiu dbiu1 dbiu3 \
                 dside_split dside_split1 dside_split3
 
 RTLU_divider_TOP  := tb_divider
 RTLU_divider_SRCS := tests/rtl/tb_divider.sv $(call rtlu_src,divider)
+
+RTLU_alu_TOP      := tb_alu
+RTLU_alu_SRCS     := tests/rtl/tb_alu.sv $(call rtlu_src,alu)
 
 RTLU_amo_alu_TOP  := tb_amo_alu
 RTLU_amo_alu_SRCS := tests/rtl/tb_amo_alu.sv $(call rtlu_src,amo_alu)

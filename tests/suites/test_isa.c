@@ -268,6 +268,10 @@ static void test_branch_penalties(void **state)
 /* ---- isa_loaduse.S: the load-use rows of the penalty table --------------- */
 #define PEN_LOAD_D1 2u  /* a load's (LR's, SC's, AMO's) value used by the next instruction */
 #define PEN_LOAD_D2 1u  /* ... by the one after: it is forwarded only from WB2 */
+/* a hart's aligned word load used by an ALU instruction (OP, OP-IMM): the
+ * answer is forwarded into the ALU in EX while the load is in WB */
+#define PEN_LW_ALU_D1 1u
+#define PEN_LW_ALU_D2 0u
 #define PEN_CSR_D1  1u  /* a CSR read used by the next instruction */
 /* a memory operation or CSR access right behind a memory operation in WB
  * (which waits for its answer) waits a cycle in MEM: only plain
@@ -275,7 +279,7 @@ static void test_branch_penalties(void **state)
 #define PEN_MEM_BEHIND_WB 1u
 #define LU_N1 10u
 #define LU_N2 20u
-#define LU_KERNELS 8u
+#define LU_KERNELS 13u
 
 static void test_load_use_penalties(void **state)
 {
@@ -284,14 +288,19 @@ static void test_load_use_penalties(void **state)
         const char *name;
         unsigned insns, pen;
     } k[LU_KERNELS] = {
-        { "lu_d1 (lw; use)", 4, PEN_LOAD_D1 },
-        { "lu_d2 (lw; other; use)", 4, PEN_LOAD_D2 },
+        { "lu_d1 (lw; use)", 4, PEN_LW_ALU_D1 },
+        { "lu_d2 (lw; other; use)", 4, PEN_LW_ALU_D2 },
         { "lu_d3 (lw; 2 others; use)", 5, 0 },
         { "lu_csr (csrr; use)", 4, PEN_CSR_D1 },
         { "lu_ll (lw; lw)", 4, PEN_MEM_BEHIND_WB },
         { "lu_sl (sw; lw)", 4, PEN_MEM_BEHIND_WB },
         { "lu_lc (lw; csrr)", 4, PEN_MEM_BEHIND_WB },
         { "lu_lx (lw; 2 plain)", 4, 0 },
+        { "lu_bd1 (lw; bne)", 4, PEN_LOAD_D1 },
+        { "lu_bd2 (lw; other; beq)", 4, PEN_LOAD_D2 },
+        { "lu_hd1 (lh; use)", 4, PEN_LOAD_D1 },
+        { "lu_ad1 (lw; lw from it)", 4, PEN_LOAD_D1 },
+        { "lu_md1 (lw; mul)", 4, PEN_LOAD_D1 },
     };
     uint32_t res[3 * LU_KERNELS];
     run_timed_kernels(state, "test_isa_loaduse", res, 3 * LU_KERNELS);
