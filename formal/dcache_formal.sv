@@ -9,7 +9,9 @@
 // store has a byte lane enabled.
 // Reset is held in the first cycle. The cache's own FORMAL block holds the
 // MSHR, reservation and p-thread properties; this wrapper adds "every
-// accepted request is answered, within Bound cycles, exactly once".
+// accepted request is answered, within Bound cycles, exactly once" (but a
+// load taken while its context's previous request is still unanswered,
+// which the cache drops unanswered).
 module dcache_formal #(
   parameter int Bound   = 24,
   parameter bit NoFence = 1'b0,  // 1: no fence requests (their answer waits for
@@ -112,9 +114,13 @@ module dcache_formal #(
       if (!rst_ni) begin
         pend_q[c] <= 1'b0;
         age_q[c]  <= 8'd0;
-      end else if (accept && (dreq_tid_i == c[0])) begin
+      end else if (accept && (dreq_tid_i == c[0]) && (!pend_q[c] || resp_valid[c])) begin
         pend_q[c] <= 1'b1;
         age_q[c]  <= 8'd0;
+      end else if (accept && (dreq_tid_i == c[0])) begin
+        // a load taken while the previous request is unanswered: the cache
+        // drops it (no answer); the previous one keeps its age
+        age_q[c]  <= age_q[c] + 8'd1;
       end else if (resp_valid[c]) begin
         pend_q[c] <= 1'b0;
       end else if (pend_q[c]) begin
@@ -128,8 +134,11 @@ module dcache_formal #(
         assert (!resp_valid[c] || pend_q[c]);          // no answer without a request
         assert (!pend_q[c] || (age_q[c] < 8'(Bound))); // no request left unanswered
       end
-      // the core never has two requests of a context outstanding
-      if (accept) assert (!pend_q[dreq_tid_i] || resp_valid[dreq_tid_i]);
+      // the core never has two requests of a context outstanding, but for a
+      // load taken while the previous one is in stage 1 (dropped if that
+      // one is not answered then)
+      if (accept) assert (!pend_q[dreq_tid_i] || resp_valid[dreq_tid_i] ||
+                          (dreq_op_i == 3'd0));
     end
   end
 endmodule

@@ -19,8 +19,11 @@
 //   cycle's answers: stage 1's (s1_resp_i) and the parked-request table's
 //   (pend_resp_i) into dresp_*_o. A new core request's dreq_nb_i goes to
 //   stage 1 with it (s1_nb_o); stage 1 may answer it "outstanding"
-//   (s1_nbl_i -> dresp_nbl_o: a non-blocking load, docs/dcache.md section 18). dreq_ready_o depends on dreq_tid_i
-//   and state, never on dreq_valid_i nor on this cycle's answers.
+//   (s1_nbl_i -> dresp_nbl_o: a non-blocking load, docs/dcache.md section 18). dreq_ready_o depends on dreq_tid_i,
+//   dreq_op_i/addr_i/spec_i and state, never on dreq_valid_i nor on this cycle's answers.
+// - Takes a context's plain load to RAM also in the cycle its previous
+//   request is in stage 1; drops it in stage 1 (no answer, no effect) when
+//   that previous request was not answered in its stage 1 (it parked).
 //
 // Timing: combinational from the inputs to dreq_ready_o, dresp_*_o, the
 // array read address (rd_set_o, rd_word_o), the go signals and per_*_o;
@@ -157,9 +160,17 @@ module outrider_dcache_arb #(
   assign replay_go = replay_any_i && !(vr_want_i && vr_prio_i);
   // a context's next request is taken from the cycle after its answer (not
   // in the answer's cycle: ready then depends on registers only, not on
-  // this cycle's lookup)
+  // this cycle's lookup), except a plain load to RAM (d2_ok): that one is
+  // taken in the cycle its context's previous request is in stage 1, and
+  // if the previous one is not answered now (it parks) the load is dropped
+  // in stage 1, unanswered (s1_drop_q; the core squashes it anyway, docs/
+  // dcache.md "Pipeline")
+  logic s1_drop_q;
+  logic d2_ok;
+  assign d2_ok = s1_v_q && !s1_drop_q && (s1_src_q == SrcReq) && (s1_tid_q == dreq_tid_i) &&
+                 (dreq_op_i == DopLoad) && !dreq_spec_i && addr_is_ram(dreq_addr_i);
   assign dreq_ready_o = tid_ok && !replay_any_i && !(vr_want_i && vr_prio_i) &&
-                        !busy_q[dreq_tid_i];
+                        (!busy_q[dreq_tid_i] || d2_ok);
   assign accept    = dreq_valid_i && dreq_ready_o;
   assign vr_go     = vr_want_i && (vr_prio_i || (!replay_any_i && !accept));
   // the probe waits in its queue for an idle stage 0 and a free MSHR (with
@@ -268,8 +279,10 @@ module outrider_dcache_arb #(
       s1_route_q <= RtNop;
       s1_cls_q   <= 1'b0;
       s1_nb_q    <= 1'b0;
+      s1_drop_q  <= 1'b0;
     end else begin
       s1_nb_q    <= accept && !vr_go && dreq_nb_i;
+      s1_drop_q  <= accept && busy_q[dreq_tid_i] && !resp_now[dreq_tid_i];
       busy_q     <= busy_d;
       s1_v_q     <= s1_v_d;
       s1_src_q   <= s1_src_d;
@@ -280,7 +293,7 @@ module outrider_dcache_arb #(
     end
   end
 
-  assign s1_v_o     = s1_v_q;
+  assign s1_v_o     = s1_v_q && !s1_drop_q;
   assign s1_src_o   = s1_src_q;
   assign s1_tid_o   = s1_tid_q;
   assign s1_req_o   = s1_req_q;
@@ -297,5 +310,8 @@ module outrider_dcache_arb #(
   `OR_ASSERT(4'(vr_go) + 4'(replay_go) + 4'(accept) + 4'(probe_go) <= 4'd1, "stage 0: more than one source takes the arrays")
   // an answer only for a context with an accepted request outstanding
   `OR_ASSERT((resp_now & ~busy_q) == '0, "an answer without an accepted request")
+  // a request taken while its context's previous one is outstanding is a
+  // plain load to RAM, taken while that one is in stage 1
+  `OR_ASSERT(!(accept && busy_q[dreq_tid_i]) || d2_ok, "a second request of a context that is not a plain load")
 `endif
 endmodule

@@ -4,7 +4,8 @@
 // outrider_dbiu.sv: per context at most one request outstanding; exactly one
 // response per accepted request, never in the acceptance cycle; a new request
 // of a context is accepted only when it has none outstanding or the
-// outstanding one is answered in that very cycle; the thread id is in range;
+// outstanding one is answered in that very cycle, or it is a load (which the
+// cache drops, unanswered, when the outstanding one is not answered then); the thread id is in range;
 // a store has at least one byte lane enabled (formal/dcache_formal.sv
 // assumes it); an answer marked outstanding (dresp_nbl_i, non-blocking
 // loads) only for a plain load that came with dreq_nb_i, and never with an
@@ -56,7 +57,8 @@ module outrider_dside_checker #(
     if (!rst_ni) nb_q <= '0;
     else begin
       for (int c = 0; c < NumCtx; c++)
-        if (acc[c]) nb_q[c] <= dreq_nb_i && (dreq_op_i == DopLoad);
+        // (a load taken while the first is unanswered is dropped: the first's flag stays)
+        if (acc[c] && !(out_q[c] && !dresp_valid_i[c])) nb_q[c] <= dreq_nb_i && (dreq_op_i == DopLoad);
     end
   end
 
@@ -64,7 +66,8 @@ module outrider_dside_checker #(
   `OR_ASSERT(!(dreq_valid_i && (dreq_op_i == DopStore)) || (dreq_be_i != 4'd0),
              "dreq: a store with no byte lane enabled")
   `OR_ASSERT((dresp_valid_i & ~out_q) == '0, "dresp: a response without an outstanding request (or in the acceptance cycle)")
-  `OR_ASSERT((acc & out_q & ~dresp_valid_i) == '0, "dreq: a second request accepted while the first is unanswered")
+  `OR_ASSERT(((acc & out_q & ~dresp_valid_i) == '0) || (dreq_op_i == DopLoad),
+             "dreq: a second request accepted while the first is unanswered (not a load)")
   `OR_ASSERT((dresp_nbl_i & ~(dresp_valid_i & out_q & nb_q & ~dresp_err_i)) == '0,
              "dresp: an outstanding answer for a request that is not a plain load with dreq_nb, or with a fault")
 endmodule

@@ -30,6 +30,10 @@
 // p-thread's last instruction within its budget: pt_last_i) waits in MEM
 // for that cycle (wb_hold_o: the lane holds as when the data port is
 // lost), and no interrupt is taken. So the answer reaches nothing here.
+// Except a hart's plain aligned load to RAM behind a data-side request
+// that was not split (d2_mem, with d2_en_i: the data cache takes it in the
+// answer's cycle and drops it if that answer does not come; a load changes
+// no state but the cache's, so the squash a cycle later may still take it).
 //
 // It does not decide what happens to the context (new PC, parking, pause,
 // sleep, start/stop: outrider_ctx_ctrl), nor what a p-thread may do
@@ -95,6 +99,12 @@ module outrider_commit #(
   // of the MEM/WB register), and the p-thread's next instruction is its last
   // within the budget (outrider_preexec): what MEM may do behind it
   input  logic                 wb_wait_i,
+  // ... and that instruction is an aligned data-side request (not a divide,
+  // not split in two), and the data side takes a plain load in the cycle
+  // that answers the one before (the data cache does; the perfect-cache
+  // stand-in does not): a hart's plain aligned load to RAM goes on behind it
+  input  logic                 wb_d2_i,
+  input  logic                 d2_en_i,
   input  logic                 pt_last_i,
   output logic                 wb_hold_o,       // MEM waits behind WB: the lane holds
   // a prefetch hint (Zicbop prefetch.r/.w, an ORI to x0 for the ISA) that
@@ -132,11 +142,30 @@ module outrider_commit #(
   assign pt_mem    = pthread_i[tid_mem_i];
   // plain: going on to WB changes nothing but the pipeline registers, so a
   // squash a cycle later undoes it (see the header)
-  assign plain_mem = !(mem_i.mem || mem_i.div || mem_i.csr || mem_i.exc || mem_i.mret ||
-                       mem_i.wfi || mem_i.fencei || mem_i.pause || mem_i.hstart || mem_i.hexit ||
-                       mem_i.pex_spawn || mem_i.pex_stop || mem_i.pex_cancel ||
-                       is_prefetch_rw(mem_i.insn) || (pt_mem && pt_last_i));
-  assign wb_hold   = valid_mem_i && wb_wait_i && !plain_mem;
+  logic other_mem;   // anything but a memory operation that is not plain
+  assign other_mem = mem_i.div || mem_i.csr || mem_i.exc || mem_i.mret ||
+                     mem_i.wfi || mem_i.fencei || mem_i.pause || mem_i.hstart || mem_i.hexit ||
+                     mem_i.pex_spawn || mem_i.pex_stop || mem_i.pex_cancel ||
+                     is_prefetch_rw(mem_i.insn) || (pt_mem && pt_last_i);
+  assign plain_mem = !mem_i.mem && !other_mem;
+  // a load that may go on behind a data-side request in WB (docs/core.md
+  // "The squash after WB"): if that request is not answered now (it parks),
+  // the data cache drops this one and the squash a cycle later takes it;
+  // otherwise it is answered in the next cycle like any other (and ignored
+  // if the squash takes it for another reason: a load changes no state
+  // but the cache's). Only a hart's plain aligned load to RAM: no store, no
+  // peripheral access (performed when the cache takes it), no split.
+  logic d2_mem, aligned_mem;
+  always_comb begin
+    unique case (mem_i.f3[1:0])
+      2'b00:   aligned_mem = 1'b1;
+      2'b01:   aligned_mem = !mem_i.result[0];
+      default: aligned_mem = (mem_i.result[1:0] == 2'b00);
+    endcase
+  end
+  assign d2_mem    = d2_en_i && wb_d2_i && mem_i.mem && (mem_i.mem_op == DopLoad) && !other_mem &&
+                     !pt_mem && aligned_mem && addr_is_ram(mem_i.result);
+  assign wb_hold   = valid_mem_i && wb_wait_i && !plain_mem && !d2_mem;
   assign wb_hold_o = wb_hold;
   assign live_mem  = valid_mem_i && !kill_mem_i[tid_mem_i] && !wb_hold;
 
@@ -252,9 +281,10 @@ module outrider_commit #(
              "only a committing request that was not accepted holds MEM")
   `OR_ASSERT(!(trap_mem && pt_mem), "a p-thread never traps")
   `OR_ASSERT(!(csr_write_o && pt_mem), "a p-thread never writes a CSR")
-  `OR_ASSERT(!(wb_wait_i && live_mem) || (plain_mem && !trap_mem),
-             "behind a WB that waits only a plain instruction goes on")
-  // so an instruction the squash after WB takes from WB never waits for an answer
-  `OR_ASSERT(!(wb_wait_i && retire_mem && (dreq_valid_i || mem_i.div)),
+  `OR_ASSERT(!(wb_wait_i && live_mem) || ((plain_mem || d2_mem) && !trap_mem),
+             "behind a WB that waits only a plain instruction or a plain load goes on")
+  // so an instruction the squash after WB takes from WB never waits for an
+  // answer, but such a load (which the data cache drops, or answers)
+  `OR_ASSERT(!(wb_wait_i && retire_mem && (dreq_valid_i || mem_i.div)) || d2_mem,
              "behind a WB that waits nothing goes on that would wait for an answer")
 endmodule

@@ -98,6 +98,10 @@ module outrider_core #(
   output logic                     dreq_nb_o,       // a plain load that may be answered outstanding
   input  logic [NumCtx-1:0]        dresp_valid_i,
   input  logic [NumCtx*32-1:0]     dresp_rdata_i,
+  // the data side takes a context's plain load in the cycle it answers that
+  // context's previous request (and drops it when it does not answer then):
+  // the data cache does; tie to 0 for a data side that does not
+  input  logic                     dreq_d2_i,
   input  logic [NumCtx-1:0]        dresp_err_i,
   input  logic [NumCtx-1:0]        dresp_nbl_i,     // the answer: outstanding, rdata = refill slot
   // the data cache's refill beats: outstanding loads take their word here
@@ -294,6 +298,7 @@ module outrider_core #(
       .rd_wb2_i            (rd_wb2[5*gl +: 5]),
       .data_wb2_i          (data_wb2[32*gl +: 32]),
       .dresp_rdata_i       (dresp_rdata_i[32*gl +: 32]),
+      .d2_en_i             (dreq_d2_i),
       .csr_addr_o          (csr_addr[12*gl +: 12]),
       .csr_op_o            (csr_op[2*gl +: 2]),
       .csr_wdata_o         (csr_wdata[32*gl +: 32]),

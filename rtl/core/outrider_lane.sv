@@ -84,6 +84,9 @@ module outrider_lane #(
   // the data side's answer word for this lane's context, this cycle: the
   // value of a word load in WB, forwarded to an ALU instruction in EX
   input  logic [31:0]          dresp_rdata_i,
+  // the data side takes a plain load in the cycle it answers the context's
+  // previous request (outrider_soc: the data cache, not the perfect stand-in)
+  input  logic                 d2_en_i,
 
   // CSR file: this lane's access port
   output logic [11:0]          csr_addr_o,
@@ -236,6 +239,17 @@ module outrider_lane #(
     .hold_i           (hold)
   );
 
+  // WB's data-side request went to the data side whole (not split in two by
+  // outrider_dside_split): a load may follow it (outrider_commit, d2_mem)
+  logic wb_aligned;
+  always_comb begin
+    unique case (wb_rec.f3[1:0])
+      2'b00:   wb_aligned = 1'b1;
+      2'b01:   wb_aligned = !wb_rec.addr[0];
+      default: wb_aligned = (wb_rec.addr[1:0] == 2'b00);
+    endcase
+  end
+
   // ---- the word-load forward (docs/core.md "Load-use") ---------------------------
   // A hart's aligned LW in MEM: its value arrives with the answer while it
   // is in WB, and goes straight into the ALU of an ALU instruction in EX
@@ -336,6 +350,8 @@ module outrider_lane #(
     .dreq_ready_i,                        .conflict_i,
     .hold_i,
     .wb_wait_i           (valid_wb && wb_rec.wait_resp),
+    .wb_d2_i             (wb_rec.memop && !wb_rec.div && wb_aligned),
+    .d2_en_i,
     .pt_last_i,
     .wb_hold_o,
     .live_mem_o,

@@ -316,6 +316,7 @@ module outrider_soc #(
       meip_sync   <= meip_meta_q;
     end
   end
+  logic perfect;   // the perfect-cache stand-in serves the data side (below)
   outrider_core #(
     .NumCtx      (NumCtx),
     .PauseCycles (PauseCycles),
@@ -332,6 +333,7 @@ module outrider_soc #(
     .BootAddr        (BootAddr)
   ) u_core (
     .clk_i, .rst_ni,
+    .dreq_d2_i (!perfect),   // the cache takes a load in its previous answer's cycle; the dbiu not
     .imem_req_o, .imem_addr_o, .imem_rdata_i (imem_rdata_in), .imem_err_i (imem_err_in),
     .dreq_valid_o (core_dreq_valid), .dreq_ready_i (core_dreq_ready), .dreq_tid_o (core_dreq_tid),
     .dreq_op_o    (core_dreq_op),    .dreq_amo_o   (core_dreq_amo),   .dreq_addr_o (core_dreq_addr),
@@ -391,8 +393,7 @@ module outrider_soc #(
 
   // ---- data side: the cache, or the uncached dbiu in perfect mode ----------
   // perfect: a register in simulation builds (loaded at the first edge
-  // after reset), the constant 0 otherwise
-  logic                 perfect;
+  // after reset), the constant 0 otherwise (declared before the core)
   if (SimDebug != 0) begin : g_perfect_sel
     logic perfect_q, perfect_load_q;
     always_ff @(posedge clk_i or negedge rst_ni) begin

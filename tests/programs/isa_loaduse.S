@@ -16,8 +16,8 @@
  *   1 lu_d2   lw; addi; add using it            (... by the one after)
  *   2 lu_d3   lw; addi; addi; add using it      (no stall)
  *   3 lu_csr  csrr mscratch; add using it       (a CSR read used by the next instruction)
- *   4 lu_ll   lw; lw (independent)              (a memory operation right behind one in WB)
- *   5 lu_sl   sw; lw (another word)             (... behind a store)
+ *   4 lu_ll   lw; lw (independent)              (a load right behind a load in WB: goes on)
+ *   5 lu_sl   sw; lw (another word)             (... behind a store: goes on)
  *   6 lu_lc   lw; csrr mscratch                 (a CSR access right behind a load in WB)
  *   7 lu_lx   lw; addi; addi (independent)      (plain instructions pass a load in WB)
  *   8 lu_bd1  lw; bne using it (not taken)      (a reader that is not an ALU instruction:
@@ -25,12 +25,14 @@
  *  10 lu_hd1  lh; add using it                  (a load that is not an aligned word)
  *  11 lu_ad1  lw; lw with it as the address     (an address)
  *  12 lu_md1  lw; mul using it                  (the multiplier)
+ *  13 lu_ls   lw; sw (another word)             (a store right behind a load in WB: waits)
+ *  14 lu_ss   sw; sw (another word)             (a store behind a store: waits)
  */
 #include "test_asm.h"
 
 #define LU_N1 10
 #define LU_N2 20
-#define LU_KERNELS 13
+#define LU_KERNELS 15
 
 .macro KERNEL name
     .balign 128
@@ -172,12 +174,28 @@
     bnez    a0, 1b
     KERNEL_END
 
+    KERNEL  lu_ls
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    sw      a0, 4(s5)
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
+    KERNEL  lu_ss
+    csrr    t0, mcycle
+1:  sw      a0, 4(s5)
+    sw      a0, 4(s5)
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
     UNEXPECTED_TRAP_HANDLER
     WORDS results, 3 * LU_KERNELS
     .data
     .balign 4
 kernels:
     .word   lu_d1, lu_d2, lu_d3, lu_csr, lu_ll, lu_sl, lu_lc, lu_lx
-    .word   lu_bd1, lu_bd2, lu_hd1, lu_ad1, lu_md1
+    .word   lu_bd1, lu_bd2, lu_hd1, lu_ad1, lu_md1, lu_ls, lu_ss
 word:
     .word   0x12345678, 0, word

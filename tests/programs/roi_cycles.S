@@ -13,9 +13,8 @@
  *
  *   0 cy_d1  lw; add using it at once    4 instructions, ID stalls 1 cycle
  *                                        (docs/core.md's load-use row)
- *   1 cy_ll  lw; lw                      4 instructions, the lane holds 1
- *                                        cycle (a memory operation behind one
- *                                        in WB)
+ *   1 cy_ls  lw; sw                      4 instructions, the lane holds 1
+ *                                        cycle (a store behind a load in WB)
  *   2 cy_dv  div; add using it           4 instructions; the divide parks the
  *                                        context (31 steps for a 31-bit
  *                                        dividend: wait)
@@ -56,9 +55,9 @@ cy_d1:
     ret
 
     .balign 64
-cy_ll:
+cy_ls:
 1:  lw      t2, 0(s5)
-    lw      t4, 4(s5)
+    sw      a0, 4(s5)
     addi    a0, a0, -1
     bnez    a0, 1b
     ret
@@ -77,6 +76,6 @@ cy_dv:
     .data
     .balign 4
 kernels:
-    .word   cy_d1, cy_ll, cy_dv
+    .word   cy_d1, cy_ls, cy_dv
 word:
     .word   0x12345678, 0

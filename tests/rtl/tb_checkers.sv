@@ -2,7 +2,8 @@
 // tb_checkers: the protocol checkers of rtl/check/ catch what they claim to.
 // One Verilator --binary build; the run's case comes from +case=N:
 //   0  a clean Wishbone burst (stall, accept, ack) and clean core <-> data
-//      side traffic (accept, answer a cycle later, back-to-back answer+accept)
+//      side traffic (accept, answer a cycle later, back-to-back answer+accept,
+//      a load accepted while the request before it is unanswered)
 //      -> the run ends with "tb_checkers: clean"
 //   1..5  one Wishbone violation each, 6..10 one data-side violation each
 //   (8: an outstanding answer to a request that did not ask for one, 9: an
@@ -64,11 +65,19 @@ module tb_checkers ();
                     if (c == 10) dbe = 4'b0000;           // a store of no byte
     @(negedge clk); dresp = 2'b10; dvalid = 1; dready = 1; dtid = 1;   // answer + next accept
                     dop = 3'd0; dbe = 4'd0;               // a load (its lanes do not matter)
-                    if (c == 7) dresp = 2'b00;            // second accept, first unanswered
+                    if (c == 7) begin                     // a second store accepted, first unanswered
+                      dresp = 2'b00; dop = 3'd1; dbe = 4'b0001;  // (a load is allowed: the cache drops it)
+                    end
     @(negedge clk); dresp = 2'b00; dvalid = 0; dready = 0;
     @(negedge clk); dresp = 2'b10;
                     if (c == 8) dnbl = 2'b10;             // outstanding, but it did not ask
     @(negedge clk); dresp = 2'b00; dnbl = 2'b00;
+    // a load accepted while the context's request before it is unanswered
+    // (the data cache drops it): allowed; the first one's answer follows
+    @(negedge clk); dvalid = 1; dready = 1; dtid = 0; dop = 3'd0;
+    @(negedge clk); dvalid = 1; dready = 1; dtid = 0; dop = 3'd0;
+    @(negedge clk); dvalid = 0; dready = 0; dresp = 2'b01;
+    @(negedge clk); dresp = 2'b00;
     @(negedge clk); @(negedge clk);
     $display("tb_checkers: clean (case %0d)", c);
     $finish;

@@ -174,7 +174,7 @@ static void test_cycle_classes(void **state)
         uint64_t issue, id_stall, hold;    /* per iteration */
     } k[3] = {
         { "cy_d1 (lw; use)", 4, 1, 0 },   /* the word-load forward into the ALU */
-        { "cy_ll (lw; lw)", 4, 0, 1 },
+        { "cy_ls (lw; sw)", 4, 0, 1 },
         { "cy_dv (div; use)", 0, 0, 0 },   /* checked below */
     };
     const uint64_t it = CY_N2 - CY_N1;
