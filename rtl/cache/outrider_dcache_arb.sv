@@ -22,8 +22,8 @@
 //   (s1_nbl_i -> dresp_nbl_o: a non-blocking load, docs/dcache.md section 18). dreq_ready_o depends on dreq_tid_i,
 //   dreq_op_i/addr_i/spec_i and state, never on dreq_valid_i nor on this cycle's answers.
 // - Takes a context's plain load to RAM also in the cycle its previous
-//   request is in stage 1; drops it in stage 1 (no answer, no effect) when
-//   that previous request was not answered in its stage 1 (it parked).
+//   request is in stage 1; drops it (it does not enter stage 1: no answer,
+//   no effect) when that previous request is not answered there (it parks).
 //
 // Timing: combinational from the inputs to dreq_ready_o, dresp_*_o, the
 // array read address (rd_set_o, rd_word_o), the go signals and per_*_o;
@@ -162,12 +162,12 @@ module outrider_dcache_arb #(
   // in the answer's cycle: ready then depends on registers only, not on
   // this cycle's lookup), except a plain load to RAM (d2_ok): that one is
   // taken in the cycle its context's previous request is in stage 1, and
-  // if the previous one is not answered now (it parks) the load is dropped
-  // in stage 1, unanswered (s1_drop_q; the core squashes it anyway, docs/
-  // dcache.md "Pipeline")
-  logic s1_drop_q;
-  logic d2_ok;
-  assign d2_ok = s1_v_q && !s1_drop_q && (s1_src_q == SrcReq) && (s1_tid_q == dreq_tid_i) &&
+  // if the previous one is not answered now (it parks) the load is dropped:
+  // it does not enter stage 1 (drop_now clears s1_v_d: the late answer ends
+  // in that flip-flop), so it gets no answer and has no effect; the core
+  // squashes it anyway (docs/dcache.md "Pipeline")
+  logic d2_ok, drop_now;
+  assign d2_ok = s1_v_q && (s1_src_q == SrcReq) && (s1_tid_q == dreq_tid_i) &&
                  (dreq_op_i == DopLoad) && !dreq_spec_i && addr_is_ram(dreq_addr_i);
   assign dreq_ready_o = tid_ok && !replay_any_i && !(vr_want_i && vr_prio_i) &&
                         (!busy_q[dreq_tid_i] || d2_ok);
@@ -251,8 +251,12 @@ module outrider_dcache_arb #(
   end
 
   // ---- next state --------------------------------------------------------------
+  // a load taken while its context's previous request is in stage 1 and
+  // not answered there: dropped (see d2_ok)
+  assign drop_now = accept && busy_q[dreq_tid_i] && !resp_now[dreq_tid_i];
+
   always_comb begin : p_next
-    s1_v_d     = vr_go || replay_go || accept || probe_go;
+    s1_v_d     = (vr_go || replay_go || accept || probe_go) && !drop_now;
     if (vr_go)          s1_src_d = SrcVr;
     else if (replay_go) s1_src_d = SrcReplay;
     else if (accept)    s1_src_d = SrcReq;
@@ -279,10 +283,8 @@ module outrider_dcache_arb #(
       s1_route_q <= RtNop;
       s1_cls_q   <= 1'b0;
       s1_nb_q    <= 1'b0;
-      s1_drop_q  <= 1'b0;
     end else begin
       s1_nb_q    <= accept && !vr_go && dreq_nb_i;
-      s1_drop_q  <= accept && busy_q[dreq_tid_i] && !resp_now[dreq_tid_i];
       busy_q     <= busy_d;
       s1_v_q     <= s1_v_d;
       s1_src_q   <= s1_src_d;
@@ -293,7 +295,7 @@ module outrider_dcache_arb #(
     end
   end
 
-  assign s1_v_o     = s1_v_q && !s1_drop_q;
+  assign s1_v_o     = s1_v_q;
   assign s1_src_o   = s1_src_q;
   assign s1_tid_o   = s1_tid_q;
   assign s1_req_o   = s1_req_q;
