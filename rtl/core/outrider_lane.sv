@@ -35,6 +35,7 @@ module outrider_lane #(
   parameter int BtbEntries    = 32,
   parameter int BhtEntries    = 128,
   parameter int RasDepth      = 4,
+  parameter int LoadForward   = 0,   // 1: the word-load forward (below)
   parameter int TidW          = (NumCtx > 1) ? $clog2(NumCtx) : 1,
   parameter int ExW           = `OR_EXMEM_W,
   parameter int WbW           = `OR_MEMWB_W
@@ -250,15 +251,17 @@ module outrider_lane #(
     endcase
   end
 
-  // ---- the word-load forward (docs/core.md "Load-use") ---------------------------
-  // A hart's aligned LW in MEM: its value arrives with the answer while it
+  // ---- the word-load forward (docs/core.md "Hazards and penalties") ---------------
+  // With LoadForward = 1 (off by default: the answer's cone then reaches the
+  // ALU; routed, that cost more Fmax than it saved cycles). A hart's aligned LW in MEM: its value arrives with the answer while it
   // is in WB, and goes straight into the ALU of an ALU instruction in EX
   // (lf_wb_q: the same load, now in WB). When the answer does not bring the
   // value (a miss parks, an outstanding answer, an access fault), the squash
   // after WB takes the reader (wb_dep_o names it; a park or a fault squashes
   // every younger instruction).
   logic lf_mem, lf_wb_q;
-  assign lf_mem = valid_mem && mem_rec.mem && mem_rec.rd_we && (mem_rec.mem_op == DopLoad) &&
+  assign lf_mem = (LoadForward != 0) &&
+                  valid_mem && mem_rec.mem && mem_rec.rd_we && (mem_rec.mem_op == DopLoad) &&
                   (mem_rec.f3 == 3'b010) && (mem_rec.result[1:0] == 2'b00) && !pthread_i[Lane];
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) lf_wb_q <= 1'b0;
@@ -349,7 +352,10 @@ module outrider_lane #(
     .dreq_be_o,                           .dreq_valid_i,
     .dreq_ready_i,                        .conflict_i,
     .hold_i,
-    .wb_wait_i           (valid_wb && wb_rec.wait_resp),
+    // (an instruction the squash after WB takes is not waited for: a load
+    // that went on behind a parked request is in WB then, and MEM must not
+    // hold the squashed instruction behind it)
+    .wb_wait_i           (valid_wb && wb_rec.wait_resp && !kill_mem_i[Lane]),
     .wb_d2_i             (wb_rec.memop && !wb_rec.div && wb_aligned),
     .d2_en_i,
     .pt_last_i,

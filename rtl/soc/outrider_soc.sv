@@ -54,6 +54,9 @@ module outrider_soc #(
   parameter int BtbEntries    = 32,   // branch target buffer entries (power of two)
   parameter int BhtEntries    = 128,  // 2-bit counters (power of two, >= BtbEntries)
   parameter int RasDepth      = 4,    // return-address stack entries per context (power of two)
+  // 1: a hart's aligned lw reaches an ALU reader a cycle sooner (docs/core.md
+  // "Hazards and penalties"; off by default: it costs routed Fmax)
+  parameter int LoadForward   = 0,
   // data cache (docs/dcache.md; geometry chosen by `make bench-geom`, docs/performance.md)
   parameter int DcacheBytes    = 16384,
   parameter int DcacheWays     = 4,
@@ -325,6 +328,7 @@ module outrider_soc #(
     .DefaultBudget   (DefaultBudget),
     .DefaultPexDist  (DcacheBytes / DcacheLine / 2),
     .BranchPredict   (BranchPredict),
+    .LoadForward     (LoadForward),
     .BtbEntries      (BtbEntries),
     .BhtEntries      (BhtEntries),
     .RasDepth        (RasDepth),

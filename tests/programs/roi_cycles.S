@@ -11,7 +11,7 @@
  * CY_N2 - CY_N1 iterations of the loop, the rest of each region being the
  * same instructions on the same warm state.
  *
- *   0 cy_d1  lw; add using it at once    4 instructions, ID stalls 1 cycle
+ *   0 cy_d1  lw; add using it at once    4 instructions, ID stalls 2 cycles
  *                                        (docs/core.md's load-use row)
  *   1 cy_ls  lw; sw                      4 instructions, the lane holds 1
  *                                        cycle (a store behind a load in WB)
