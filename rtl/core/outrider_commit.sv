@@ -99,11 +99,14 @@ module outrider_commit #(
   // of the MEM/WB register), and the p-thread's next instruction is its last
   // within the budget (outrider_preexec): what MEM may do behind it
   input  logic                 wb_wait_i,
-  // ... and that instruction is an aligned data-side request (not a divide,
-  // not split in two), and the data side takes a plain load in the cycle
-  // that answers the one before (the data cache does; the perfect-cache
-  // stand-in does not): a hart's plain aligned load to RAM goes on behind it
+  // ... and that instruction is a data-side request (not a divide) of that
+  // size at that address (not split in two if whole()), and the data side
+  // takes a plain load in the cycle that answers the one before (the data
+  // cache does; the perfect-cache stand-in does not): a hart's plain
+  // aligned load to RAM goes on behind it
   input  logic                 wb_d2_i,
+  input  logic [1:0]           wb_size_i,       // its access size (f3[1:0]) and address bits 1:0
+  input  logic [1:0]           wb_alo_i,
   input  logic                 d2_en_i,
   input  logic                 pt_last_i,
   output logic                 wb_hold_o,       // MEM waits behind WB: the lane holds
@@ -155,16 +158,19 @@ module outrider_commit #(
   // if the squash takes it for another reason: a load changes no state
   // but the cache's). Only a hart's plain aligned load to RAM: no store, no
   // peripheral access (performed when the cache takes it), no split.
-  logic d2_mem, aligned_mem;
-  always_comb begin
-    unique case (mem_i.f3[1:0])
-      2'b00:   aligned_mem = 1'b1;
-      2'b01:   aligned_mem = !mem_i.result[0];
-      default: aligned_mem = (mem_i.result[1:0] == 2'b00);
+  // an access of that size at that address goes to the data side whole
+  // (outrider_dside_split does not split it)
+  function automatic logic whole(input logic [1:0] size, input logic [1:0] alo);
+    unique case (size)
+      2'b00:   whole = 1'b1;
+      2'b01:   whole = !alo[0];
+      default: whole = (alo == 2'b00);
     endcase
-  end
-  assign d2_mem    = d2_en_i && wb_d2_i && mem_i.mem && (mem_i.mem_op == DopLoad) && !other_mem &&
-                     !pt_mem && aligned_mem && addr_is_ram(mem_i.result);
+  endfunction
+  logic d2_mem;
+  assign d2_mem    = d2_en_i && wb_d2_i && whole(wb_size_i, wb_alo_i) &&
+                     mem_i.mem && (mem_i.mem_op == DopLoad) && !other_mem && !pt_mem &&
+                     whole(mem_i.f3[1:0], mem_i.result[1:0]) && addr_is_ram(mem_i.result);
   assign wb_hold   = valid_mem_i && wb_wait_i && !plain_mem && !d2_mem;
   assign wb_hold_o = wb_hold;
   assign live_mem  = valid_mem_i && !kill_mem_i[tid_mem_i] && !wb_hold;

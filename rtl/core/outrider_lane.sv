@@ -240,17 +240,6 @@ module outrider_lane #(
     .hold_i           (hold)
   );
 
-  // WB's data-side request went to the data side whole (not split in two by
-  // outrider_dside_split): a load may follow it (outrider_commit, d2_mem)
-  logic wb_aligned;
-  always_comb begin
-    unique case (wb_rec.f3[1:0])
-      2'b00:   wb_aligned = 1'b1;
-      2'b01:   wb_aligned = !wb_rec.addr[0];
-      default: wb_aligned = (wb_rec.addr[1:0] == 2'b00);
-    endcase
-  end
-
   // ---- the word-load forward (docs/core.md "Hazards and penalties") ---------------
   // With LoadForward = 1 (off by default: the answer's cone then reaches the
   // ALU; routed, that cost more Fmax than it saved cycles). A hart's aligned LW in MEM: its value arrives with the answer while it
@@ -356,7 +345,9 @@ module outrider_lane #(
     // that went on behind a parked request is in WB then, and MEM must not
     // hold the squashed instruction behind it)
     .wb_wait_i           (valid_wb && wb_rec.wait_resp && !kill_mem_i[Lane]),
-    .wb_d2_i             (wb_rec.memop && !wb_rec.div && wb_aligned),
+    .wb_d2_i             (wb_rec.memop && !wb_rec.div),
+    .wb_size_i           (wb_rec.f3[1:0]),
+    .wb_alo_i            (wb_rec.addr[1:0]),
     .d2_en_i,
     .pt_last_i,
     .wb_hold_o,
