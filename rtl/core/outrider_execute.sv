@@ -111,33 +111,30 @@ module outrider_execute #(
   // and the answer's cone stays off the compare, the address adder, the
   // multiplier and the redirect.
   logic        lf_hit1, lf_hit2;
-  logic [31:0] rs1_lf, rs2_lf, rs1_alu, rs2_alu;
+  logic [31:0] rs1_lf, rs2_lf;
   assign lf_hit1 = valid_wb_i && lf_wb_i && (tid_wb_i == tid_ex_i) && (rd_wb_i == ex_i.rs1) &&
                    (ex_i.rs1 != 5'd0) && !(mem_fwd_ok && (mem_q.rd == ex_i.rs1));
   assign lf_hit2 = valid_wb_i && lf_wb_i && (tid_wb_i == tid_ex_i) && (rd_wb_i == ex_i.rs2) &&
                    (ex_i.rs2 != 5'd0) && !(mem_fwd_ok && (mem_q.rd == ex_i.rs2));
-  assign rs1_lf  = lf_hit1 ? lf_data_i : rs1_fwd;   // (only for the held copies below)
+  assign rs1_lf  = lf_hit1 ? lf_data_i : rs1_fwd;   // (only for the held copy below)
   assign rs2_lf  = lf_hit2 ? lf_data_i : rs2_fwd;
 
   // While the lane holds, the forwarding sources drain (WB and WB2 move on):
   // the operands forwarded in the first held cycle are kept and used until
-  // the instruction leaves EX
+  // the instruction leaves EX (with the load's answer if it was forwarded:
+  // its reader is an ALU instruction, which uses the operands nowhere else)
   logic        op_held_q;
-  logic [31:0] rs1_held_q, rs2_held_q, rs1_alu_held_q, rs2_alu_held_q;
+  logic [31:0] rs1_held_q, rs2_held_q;
   assign rs1_ex  = op_held_q ? rs1_held_q : rs1_fwd;
   assign rs2_ex  = op_held_q ? rs2_held_q : rs2_fwd;
-  assign rs1_alu = op_held_q ? rs1_alu_held_q : rs1_fwd;
-  assign rs2_alu = op_held_q ? rs2_alu_held_q : rs2_fwd;
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) op_held_q <= 1'b0;
     else         op_held_q <= hold_i;
   end
   always_ff @(posedge clk_i) begin
     if (hold_i && !op_held_q) begin
-      rs1_held_q     <= rs1_fwd;
-      rs2_held_q     <= rs2_fwd;
-      rs1_alu_held_q <= rs1_lf;
-      rs2_alu_held_q <= rs2_lf;
+      rs1_held_q <= rs1_lf;
+      rs2_held_q <= rs2_lf;
     end
   end
 
@@ -149,13 +146,13 @@ module outrider_execute #(
     unique case (ex_i.alu_a_sel)
       AluAPc:   alu_a_reg = ex_i.pc;
       AluAZero: alu_a_reg = 32'd0;
-      default:  alu_a_reg = rs1_alu;
+      default:  alu_a_reg = rs1_ex;
     endcase
   end
   assign lf_a  = lf_hit1 && !op_held_q && (ex_i.alu_a_sel == AluARs1);
   assign lf_b  = lf_hit2 && !op_held_q && !ex_i.alu_b_imm;
   assign alu_a = lf_a ? lf_data_i : alu_a_reg;
-  assign alu_b_reg = ex_i.alu_b_imm ? ex_i.imm : rs2_alu;
+  assign alu_b_reg = ex_i.alu_b_imm ? ex_i.imm : rs2_ex;
   assign alu_b     = lf_b ? lf_data_i : alu_b_reg;
 
   outrider_alu u_alu (
