@@ -10,8 +10,10 @@
 #
 # BUILD holds rvgen, smtsim, outrider-iss; programs and reports go to
 # BUILD/verify/ (a failing seed keeps its .S, .elf and report there).
+# SMTSIM=PATH runs another model (a variant, e.g. build/smtsim-lf).
 set -eu
 build=$1; seeds=$2; first=${3:-1000}
+smtsim=${SMTSIM:-$build/smtsim}
 dir=$build/verify
 mkdir -p "$dir"
 CC=${RISCV_PREFIX:-riscv64-unknown-elf-}gcc
@@ -34,7 +36,7 @@ while [ "$i" -lt "$seeds" ]; do
         -Wl,--gc-sections -o "$base.elf" "$base.o" -lgcc
     set +e
     # shellcheck disable=SC2086
-    "$build/smtsim" --cosim --max-cycles 5000000 --mem-latency "$lat" --mem-outstanding "$out" \
+    "$smtsim" --cosim --max-cycles 5000000 --mem-latency "$lat" --mem-outstanding "$out" \
         $extra "$base.elf" > /dev/null 2> "$base.log"
     rc=$?
     set -e

@@ -23,6 +23,9 @@ $(COMPUTE_SUITE): $(TESTS_BUILD)/obj/test_compute.o $(TESTS_BUILD)/obj/trun.o $(
 
 tests-build: $(COMPUTE_SUITE) $(COMPUTE_SMOKE_ELFS)
 
+# make verify-variants (tests/cosim.mk) runs the full-size set on build/smtsim-lf
+verify-variants: $(COMPUTE_ELFS)
+
 .PHONY: run-test_compute
 run-test_compute: $(COMPUTE_SUITE) $(COMPUTE_SMOKE_ELFS) $(TB_SMTSIM)
 	$(COMPUTE_SUITE)

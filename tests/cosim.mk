@@ -7,7 +7,7 @@
 # built into $(BUILD)/gen/rand_SEED.elf and run by test_cosim at several
 # memory latencies; `make verify SEEDS=N [FIRST_SEED=S]` runs N more
 # (scripts/verify.sh) and prints the summary.
-# Targets: run-test_cosim, iss-speed, verify.
+# Targets: run-test_cosim, iss-speed, verify, verify-variants.
 # Also the non-blocking-load suite (test_nbl, tests/suites/test_nbl.c):
 # tests/programs/cosim_nbl.S in lockstep at three latencies and the
 # retirement port's late writes (docs/verification.md "Non-blocking
@@ -82,6 +82,30 @@ ISS_SPEED_PROGS ?= $(SW_PROG_BUILD)/listwalk.elf $(SW_PROG_BUILD)/pex_tree.elf
 iss-speed: $(TB_ISS) $(ISS_SPEED_PROGS)
 	@scripts/iss-speed.sh $(TB_ISS) $(ISS_SPEED_PROGS)
 
+# ---- make verify-variants: the models that are not the default -----------
+# LoadForward = 1 (docs/core.md "Hazards and penalties"; off by default, so
+# nothing in `make test` builds it): build/smtsim-lf, test_isa linked
+# against it with that model's load-use rows (OUTRIDER_LOAD_FORWARD), the
+# compute set (COMPUTE_ELFS, tests/compute.mk) in lockstep, and
+# VARIANT_SEEDS random programs under cosim (scripts/verify.sh, SMTSIM=).
+VARIANT_SEEDS ?= 40
+$(eval $(call tb_variant_rule,lf,-GLoadForward=1))
+TEST_ISA_LF := $(TESTS_BUILD)/test_isa_lf
+$(TESTS_BUILD)/obj/test_isa_lf.o: tests/suites/test_isa.c tests/tests.mk tests/cosim.mk | deps
+	@mkdir -p $(@D)
+	$(CC) $(TESTS_CFLAGS) -DOUTRIDER_LOAD_FORWARD=1 -MMD -MP -c -o $@ $<
+$(TEST_ISA_LF): $(TESTS_BUILD)/obj/test_isa_lf.o $(TESTS_COMMON:%=$(TESTS_BUILD)/obj/%.o) $(BUILD)/liboutrider_tb-lf.a
+	$(CC) -o $@ $(filter %.o,$^) $(BUILD)/liboutrider_tb-lf.a $(TB_LDLIBS) -lcmocka
+.PHONY: verify-variants
+verify-variants: $(TEST_ISA_LF) $(BUILD)/smtsim-lf $(TESTS_ELFS) $(GEN_TOOL) | deps
+	@echo "==== verify-variants: LoadForward = 1 (build/smtsim-lf)"
+	@$(TEST_ISA_LF)
+	@for e in $(COMPUTE_ELFS); do n=$$(basename $$e .elf); \
+	  $(BUILD)/smtsim-lf --cosim $$e > /dev/null 2> $(BUILD)/verify-lf.log \
+	    || { echo "verify-variants: $$n on smtsim-lf failed:"; cat $(BUILD)/verify-lf.log; exit 1; }; \
+	  sed -n "s/^smtsim: cosim: /verify-variants: $$n: /p" $(BUILD)/verify-lf.log; done
+	@SMTSIM=$(BUILD)/smtsim-lf RISCV_PREFIX=$(RISCV_PREFIX) scripts/verify.sh $(BUILD) $(VARIANT_SEEDS) 70000
+
 # Many random programs under co-simulation; also the sync library's long
 # stress run (verify-sync) and the pre-execution suite with the full-size
 # examples (verify-preexec) when those fragments exist.
@@ -89,5 +113,5 @@ SEEDS      ?= 200
 FIRST_SEED ?= 1000
 .PHONY: verify
 verify: $(if $(wildcard tests/sync.mk),verify-sync) $(if $(wildcard tests/preexec.mk),verify-preexec) \
-        $(TB_SMTSIM) $(GEN_TOOL) | deps
+        verify-variants $(TB_SMTSIM) $(GEN_TOOL) | deps
 	@RISCV_PREFIX=$(RISCV_PREFIX) scripts/verify.sh $(BUILD) $(SEEDS) $(FIRST_SEED)
