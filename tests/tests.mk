@@ -201,6 +201,8 @@ test:
 	@python3 scripts/mlpbound.py --self-test || echo mlpbound >> $(TESTS_FAILED)
 	@echo "==== comb-depth (scripts/comb-depth.py --self-test: the path arithmetic of make timing)"
 	@python3 scripts/comb-depth.py --self-test || echo comb-depth >> $(TESTS_FAILED)
+	@echo "==== bp-study (scripts/bp-study.py --self-test: the branch stream and the predictor models)"
+	@python3 scripts/bp-study.py --self-test || echo bp-study >> $(TESTS_FAILED)
 	@echo "===="; \
 	if [ -s $(TESTS_FAILED) ]; then echo "make test: FAILED:" $$(cat $(TESTS_FAILED)); exit 1; fi; \
 	echo "make test: all suites passed"
