@@ -21,8 +21,12 @@
 // outrider_regfile, and EX forwards from WB2), so nothing that reaches the
 // register file waits for the data side's answer. The other writes, in
 // their cycle: an outstanding load's late write when WB2 leaves the port
-// free, a register-mirror write (outrider_preexec), hart.start's argument
-// in a0 of the started context.
+// free, a register-mirror write (outrider_preexec); and a cycle after
+// hart.start commits, its argument into a0 of the started context (the
+// started context fetches its first instruction in that cycle, so the
+// write comes before any read; the decision to commit depends on the data
+// port's grant, and taken straight to the bank's write enable it was the
+// routed critical path, 38.5 ns).
 // A load the data cache answered as outstanding (dresp_nbl_i) retires here
 // without its value (retire_rd_late_o) and goes to the outstanding-load
 // table (outrider_nbl, NbLoads entries per context), which writes the
@@ -42,7 +46,7 @@
 // Timing: the retirement ports are combinational from the MEM/WB register,
 // the parked records and this cycle's data-side answer (dresp_*_i); the
 // register-file write ports from registers (WB2, the outstanding-load
-// table, the mirror's inputs); divides take 2 to 33 cycles (outrider_divider).
+// table, the mirror's inputs, the registered hart.start); divides take 2 to 33 cycles (outrider_divider).
 module outrider_writeback #(
   parameter int NumCtx = 2,
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1,
@@ -285,9 +289,21 @@ module outrider_writeback #(
   // loads and nothing in WB2: the term is redundant)
   logic [NumCtx-1:0] valid_wb2_q;
   logic [NumCtx-1:0] port_free;
+  // hart.start's a0 write, a cycle after it commits (see the header)
+  logic              hs_wr_q;
+  logic [TidW-1:0]   hs_wr_tid_q;
+  logic [31:0]       hs_arg_q;
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) hs_wr_q <= 1'b0;
+    else         hs_wr_q <= hs_start_i;
+  end
+  always_ff @(posedge clk_i) begin
+    hs_wr_tid_q <= hs_tid_i;
+    hs_arg_q    <= hs_arg_i;
+  end
   always_comb begin
     for (int t = 0; t < NumCtx; t++)
-      port_free[t] = !valid_wb2_q[t] && !(hs_start_i && (hs_tid_i == TidW'(t)));
+      port_free[t] = !valid_wb2_q[t] && !(hs_wr_q && (hs_wr_tid_q == TidW'(t)));
   end
 
   // a retiring write (also a younger outstanding load) drops older
@@ -355,10 +371,10 @@ module outrider_writeback #(
         rf_wdata_o[32*t +: 32] = mirror_wdata_i[32*t +: 32];
       end
       // hart.start passes its argument in a0 of the started context
-      if (hs_start_i && (hs_tid_i == TidW'(t))) begin
+      if (hs_wr_q && (hs_wr_tid_q == TidW'(t))) begin
         rf_we_o[t]             = 1'b1;
         rf_waddr_o[5*t +: 5]   = RegA0;
-        rf_wdata_o[32*t +: 32] = hs_arg_i;
+        rf_wdata_o[32*t +: 32] = hs_arg_q;
       end
     end
   end
@@ -397,7 +413,8 @@ module outrider_writeback #(
   `include "outrider_assert.svh"
   `OR_ASSERT((wb_err_o & wb_park_o) == '0, "an instruction in WB either parks or gets its answer")
   `OR_ASSERT((valid_wb2_q & late_we_o) == '0, "WB2's write finds the port taken, not free")
-  `OR_ASSERT(!(hs_start_i && own_we_o[hs_tid_i]), "hart.start's a0 write meets no own write")
+  `OR_ASSERT(!(hs_wr_q && own_we_o[hs_wr_tid_q]), "hart.start's a0 write meets no own write")
+  `OR_ASSERT(!(hs_wr_q && mirror_we_i[hs_wr_tid_q]), "hart.start's a0 write meets no mirror write")
   // a parked context has nothing in WB, and the mirror writes only banks that
   // were free a cycle ago (no outstanding loads): properties of the reachable
   // states, so checked in simulation only (the core's formal check proves
