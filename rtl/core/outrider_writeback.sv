@@ -413,13 +413,15 @@ module outrider_writeback #(
   `include "outrider_assert.svh"
   `OR_ASSERT((wb_err_o & wb_park_o) == '0, "an instruction in WB either parks or gets its answer")
   `OR_ASSERT((valid_wb2_q & late_we_o) == '0, "WB2's write finds the port taken, not free")
+  // a parked context has nothing in WB, and the mirror writes only banks that
+  // were free a cycle ago (no outstanding loads); hart.start's a0 write, a
+  // cycle after the start, goes to a context that was free then (nothing in
+  // WB2, no outstanding loads) and is now running (no mirror write):
+  // properties of the reachable states, so checked in simulation only (the
+  // core's formal check proves its assertions from every state)
+`ifdef OUTRIDER_ASSERT
   `OR_ASSERT(!(hs_wr_q && own_we_o[hs_wr_tid_q]), "hart.start's a0 write meets no own write")
   `OR_ASSERT(!(hs_wr_q && mirror_we_i[hs_wr_tid_q]), "hart.start's a0 write meets no mirror write")
-  // a parked context has nothing in WB, and the mirror writes only banks that
-  // were free a cycle ago (no outstanding loads): properties of the reachable
-  // states, so checked in simulation only (the core's formal check proves
-  // its assertions from every state)
-`ifdef OUTRIDER_ASSERT
   `OR_ASSERT((late_we_o & mirror_we_i) == '0, "no mirror write to a context with outstanding loads")
   `OR_ASSERT((wait_i & wb_v) == '0, "a parked context has no instruction in WB")
 `endif
