@@ -180,6 +180,8 @@ module outrider_writeback #(
 
   logic [NumCtx-1:0] resp_now_wb, complete_wb, err_wb, park_wb;
   logic [31:0]       value_wb [NumCtx];
+  logic [31:0]       ans_wb [NumCtx], raw_wb [NumCtx];
+  logic [NumCtx-1:0] ext_wb;
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       resp_now_wb[t] = wb_div[t] ? div_done[t] : dresp_valid_i[t];
@@ -187,12 +189,15 @@ module outrider_writeback #(
       err_wb[t]      = wb_v[t] && wb_wait[t] && wb_memop[t] && resp_now_wb[t] &&
                        dresp_err_i[t];
       park_wb[t]     = wb_v[t] && wb_wait[t] && !resp_now_wb[t];
-      if (wb_wait[t] && wb_div[t]) value_wb[t] = div_result[t];
-      else if (wb_wait[t])         value_wb[t] = load_extract(wb_f3[t], wb_addr[t][1:0],
-                                       sb_merge(dresp_rdata_i[32*t +: 32],
-                                                sb_wb_mask_i[4*t +: 4],
-                                                sb_wb_data_i[32*t +: 32]));
-      else                         value_wb[t] = wb_result[t];
+      // the answer word with the p-thread's buffered bytes over it; what
+      // WB2 keeps (raw_wb: extracted only after the WB2 register)
+      ans_wb[t] = sb_merge(dresp_rdata_i[32*t +: 32], sb_wb_mask_i[4*t +: 4],
+                           sb_wb_data_i[32*t +: 32]);
+      ext_wb[t] = wb_wait[t] && !wb_div[t];
+      if (wb_wait[t] && wb_div[t]) raw_wb[t] = div_result[t];
+      else if (wb_wait[t])         raw_wb[t] = ans_wb[t];
+      else                         raw_wb[t] = wb_result[t];
+      value_wb[t] = ext_wb[t] ? load_extract(wb_f3[t], wb_addr[t][1:0], ans_wb[t]) : raw_wb[t];
     end
   end
 
@@ -242,15 +247,16 @@ module outrider_writeback #(
 
   // late completion of parked instructions
   logic [NumCtx-1:0] late_done, late_err;
-  logic [31:0]       late_value [NumCtx];
+  logic [31:0]       late_value [NumCtx], raw_late [NumCtx];
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       late_done[t]  = wait_i[t] && (pend_div_q[t] ? div_done[t] : dresp_valid_i[t]);
       late_err[t]   = late_done[t] && !pend_div_q[t] && dresp_err_i[t];
-      late_value[t] = pend_div_q[t] ? div_result[t]
-                    : load_extract(pend_insn_q[t][14:12], pend_addr_q[t][1:0],
-                                   sb_merge(dresp_rdata_i[32*t +: 32], sb_late_mask_i[4*t +: 4],
-                                            sb_late_data_i[32*t +: 32]));
+      raw_late[t]   = pend_div_q[t] ? div_result[t]
+                    : sb_merge(dresp_rdata_i[32*t +: 32], sb_late_mask_i[4*t +: 4],
+                               sb_late_data_i[32*t +: 32]);
+      late_value[t] = pend_div_q[t] ? raw_late[t]
+                    : load_extract(pend_insn_q[t][14:12], pend_addr_q[t][1:0], raw_late[t]);
       pend_pc_o[32*t +: 32]   = pend_pc_q[t];
       pend_addr_o[32*t +: 32] = pend_addr_q[t];
     end
@@ -387,11 +393,28 @@ module outrider_writeback #(
     else         valid_wb2_q <= ret_we;
   end
 
+  // WB2 keeps the retirement's value as it came: a load's (LR's, SC's,
+  // AMO's) answer word, store-buffer bytes merged, is extracted (byte or
+  // halfword select, sign or zero extension, the rotation of a
+  // word-crossing access) after the register, so the data side's answer
+  // meets one LUT level (the merge) and the choice of the value before it
+  logic [31:0]       raw_wb2_q [NumCtx];
+  logic [NumCtx-1:0] ext_wb2_q;
+  logic [2:0]        f3_wb2_q  [NumCtx];
+  logic [1:0]        off_wb2_q [NumCtx];
   always_ff @(posedge clk_i) begin
     for (int t = 0; t < NumCtx; t++) begin
-      rd_wb2_o[5*t +: 5]     <= retire_rd_o[5*t +: 5];
-      data_wb2_o[32*t +: 32] <= retire_rd_wdata_o[32*t +: 32];
+      rd_wb2_o[5*t +: 5] <= retire_rd_o[5*t +: 5];
+      raw_wb2_q[t]       <= wait_i[t] ? raw_late[t] : raw_wb[t];
+      ext_wb2_q[t]       <= wait_i[t] ? !pend_div_q[t] : ext_wb[t];
+      f3_wb2_q[t]        <= wait_i[t] ? pend_insn_q[t][14:12] : wb_f3[t];
+      off_wb2_q[t]       <= wait_i[t] ? pend_addr_q[t][1:0] : wb_addr[t][1:0];
     end
+  end
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++)
+      data_wb2_o[32*t +: 32] = ext_wb2_q[t] ? load_extract(f3_wb2_q[t], off_wb2_q[t], raw_wb2_q[t])
+                                            : raw_wb2_q[t];
   end
 
   assign valid_wb2_o = valid_wb2_q;
