@@ -11,8 +11,12 @@
 // kept in the context's parked-instruction record (pend_*). When the answer
 // comes (late_done_o) the record retires through the context's own register
 // write port, never colliding with another context's write-back. An access
-// fault in the answer (wb_err_o, late_err_o) does not retire: the context
-// traps (outrider_ctx_ctrl) or, a p-thread, stops (outrider_preexec). Loads
+// fault in the answer does not retire: the instruction parks (also when the
+// fault is the answer in WB: wb_efault_o), the fault is registered (err_q)
+// and in the next cycle the parked record completes with it (late_err_o):
+// the context traps (outrider_ctx_ctrl) or, a p-thread, stops
+// (outrider_preexec). So the data side's error bit reaches no trap, CSR or
+// p-thread state in its own cycle, only this register and the park. Loads
 // of a p-thread see its own buffered stores (the store-buffer lookups come
 // from outrider_preexec). The register-file write ports are driven here. A
 // context's own retirement writes its register a cycle later, from the WB2
@@ -107,10 +111,10 @@ module outrider_writeback #(
   input  logic [TidW-1:0]      hs_tid_i,
   input  logic [31:0]          hs_arg_i,
 
-  output logic [NumCtx-1:0]    wb_err_o,      // per lane: the answer in WB is an access fault
+  output logic [NumCtx-1:0]    wb_efault_o,   // per lane: the answer in WB is an access fault (it parks)
   output logic [NumCtx-1:0]    wb_park_o,     // the instruction in WB parks its context
   output logic [NumCtx-1:0]    late_done_o,   // a parked instruction completes now
-  output logic [NumCtx-1:0]    late_err_o,    // ... with an access fault
+  output logic [NumCtx-1:0]    late_err_o,    // ... with an access fault (from a register)
   output logic [NumCtx*32-1:0] pend_pc_o,     // parked records (traps, counters, lookups)
   output logic [NumCtx*32-1:0] pend_addr_o,
   output logic [NumCtx-1:0]    pend_store_o,
@@ -179,16 +183,18 @@ module outrider_writeback #(
   end
 
   logic [NumCtx-1:0] resp_now_wb, complete_wb, err_wb, park_wb;
+  logic [NumCtx-1:0] err_q;   // the parked record's answer was an access fault (last cycle)
   logic [31:0]       value_wb [NumCtx];
   logic [31:0]       ans_wb [NumCtx], raw_wb [NumCtx];
   logic [NumCtx-1:0] ext_wb;
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       resp_now_wb[t] = wb_div[t] ? div_done[t] : dresp_valid_i[t];
-      complete_wb[t] = wb_v[t] && (!wb_wait[t] || resp_now_wb[t]);
+      // an access fault answered now parks, like no answer (see the header)
       err_wb[t]      = wb_v[t] && wb_wait[t] && wb_memop[t] && resp_now_wb[t] &&
                        dresp_err_i[t];
-      park_wb[t]     = wb_v[t] && wb_wait[t] && !resp_now_wb[t];
+      complete_wb[t] = wb_v[t] && (!wb_wait[t] || resp_now_wb[t]) && !err_wb[t];
+      park_wb[t]     = wb_v[t] && wb_wait[t] && (!resp_now_wb[t] || err_wb[t]);
       // the answer word with the p-thread's buffered bytes over it; what
       // WB2 keeps (raw_wb: extracted only after the WB2 register)
       ans_wb[t] = sb_merge(dresp_rdata_i[32*t +: 32], sb_wb_mask_i[4*t +: 4],
@@ -201,7 +207,7 @@ module outrider_writeback #(
     end
   end
 
-  assign wb_err_o  = err_wb;
+  assign wb_efault_o = err_wb;
   assign wb_park_o = park_wb;
 
   // ---- non-blocking loads ----------------------------------------------------------
@@ -250,8 +256,13 @@ module outrider_writeback #(
   logic [31:0]       late_value [NumCtx], raw_late [NumCtx];
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      late_done[t]  = wait_i[t] && (pend_div_q[t] ? div_done[t] : dresp_valid_i[t]);
-      late_err[t]   = late_done[t] && !pend_div_q[t] && dresp_err_i[t];
+      // a fault completes the record a cycle after it came (err_q); an
+      // answer in that cycle (a load the data cache took behind the faulting
+      // access, squashed) is not this record's
+      late_done[t]  = wait_i[t] && (err_q[t] ||
+                                    (pend_div_q[t] ? div_done[t]
+                                                   : dresp_valid_i[t] && !dresp_err_i[t]));
+      late_err[t]   = wait_i[t] && err_q[t];
       raw_late[t]   = pend_div_q[t] ? div_result[t]
                     : sb_merge(dresp_rdata_i[32*t +: 32], sb_late_mask_i[4*t +: 4],
                                sb_late_data_i[32*t +: 32]);
@@ -259,6 +270,16 @@ module outrider_writeback #(
                     : load_extract(pend_insn_q[t][14:12], pend_addr_q[t][1:0], raw_late[t]);
       pend_pc_o[32*t +: 32]   = pend_pc_q[t];
       pend_addr_o[32*t +: 32] = pend_addr_q[t];
+    end
+  end
+  // err_q: set by a fault answered in WB (the instruction parks now) or to
+  // the parked record (it stays parked a cycle more); a one-cycle pulse
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) err_q <= '0;
+    else begin
+      for (int t = 0; t < NumCtx; t++)
+        err_q[t] <= err_wb[t] ||
+                    (wait_i[t] && !err_q[t] && !pend_div_q[t] && dresp_valid_i[t] && dresp_err_i[t]);
     end
   end
   assign late_done_o  = late_done;
@@ -276,7 +297,7 @@ module outrider_writeback #(
   logic [NumCtx-1:0] ret_we;    // ... and writes its register now
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      from_wb[t] = complete_wb[t] && !err_wb[t];
+      from_wb[t] = complete_wb[t];
       retire_valid_o[t]             = from_wb[t] || (late_done[t] && !late_err[t]);
       retire_pc_o[32*t +: 32]       = wait_i[t] ? pend_pc_q[t] : wb_pc[t];
       retire_insn_o[32*t +: 32]     = wait_i[t] ? pend_insn_q[t] : wb_insn[t];
@@ -434,7 +455,7 @@ module outrider_writeback #(
   end
 
   `include "outrider_assert.svh"
-  `OR_ASSERT((wb_err_o & wb_park_o) == '0, "an instruction in WB either parks or gets its answer")
+  `OR_ASSERT((wb_efault_o & ~wb_park_o) == '0, "an access fault answered in WB parks")
   `OR_ASSERT((valid_wb2_q & late_we_o) == '0, "WB2's write finds the port taken, not free")
   // a parked context has nothing in WB, and the mirror writes only banks that
   // were free a cycle ago (no outstanding loads); hart.start's a0 write, a
