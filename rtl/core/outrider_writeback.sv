@@ -237,13 +237,9 @@ module outrider_writeback #(
   logic [4:0]  pend_rd_q   [NumCtx];
   logic [NumCtx-1:0] pend_rd_we_q, pend_div_q, pend_store_q;
 
-  // loaded from every instruction in WB that waits for an answer, whether
-  // it parks or not (read only while the context is parked, wait_i, and a
-  // parked context has nothing in WB): so the answer reaches none of these
-  // enables
   always_ff @(posedge clk_i) begin
     for (int t = 0; t < NumCtx; t++) begin
-      if (wb_v[t] && wb_wait[t]) begin
+      if (park_wb[t]) begin
         pend_pc_q[t]    <= wb_pc[t];
         pend_insn_q[t]  <= wb_insn[t];
         pend_addr_q[t]  <= wb_addr[t];
@@ -299,40 +295,10 @@ module outrider_writeback #(
   // depends on this cycle's answer; which register it writes does not.
   logic [NumCtx-1:0] from_wb;   // context t retires from its lane's WB stage
   logic [NumCtx-1:0] ret_we;    // ... and writes its register now
-  // Whether context t retires, and writes its register, for each value of
-  // the answer's valid, error and outstanding bits, chosen by them last:
-  // the answer arrives late (from the cache's tag compare), and synthesis,
-  // which does not know that, otherwise buries it under the rest (keep).
-  // ret_v0: no answer; ret_v1: answered; ret_ve: an access fault;
-  // we_v1n: answered outstanding (retires, writes its register later).
-  (* keep *) logic [NumCtx-1:0] ret_v0, ret_v1, ret_ve, we_v0, we_v1, we_ve, we_v1n;
-  logic [NumCtx-1:0] wb_v1;   // WB's instruction completes if answered (no fault)
-  always_comb begin
-    logic v, e, resp, wbok, r;
-    for (int t = 0; t < NumCtx; t++) begin
-      // k = 0: no answer; 1: answered; 2: answered with an access fault. WB's
-      // instruction completes (wbok), or the parked record does, faultless
-      for (int k = 0; k < 3; k++) begin
-        v    = (k != 0);
-        e    = (k == 2);
-        resp = wb_div[t] ? div_done[t] : v;
-        wbok = wb_v[t] && (!wb_wait[t] || resp) && !(wb_wait[t] && wb_memop[t] && resp && e);
-        r    = wbok || (wait_i[t] && !err_q[t] && (pend_div_q[t] ? div_done[t] : v && !e));
-        if (k == 0) ret_v0[t] = r;
-        if (k == 1) begin ret_v1[t] = r; wb_v1[t] = wbok; end
-        if (k == 2) ret_ve[t] = r;
-      end
-      we_v0[t]  = ret_v0[t] && retire_rd_we_o[t];
-      we_v1[t]  = ret_v1[t] && retire_rd_we_o[t];
-      we_ve[t]  = ret_ve[t] && retire_rd_we_o[t];
-      we_v1n[t] = ret_v1[t] && retire_rd_we_o[t] && !(wb_v1[t] && wb_load[t]);
-    end
-  end
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       from_wb[t] = complete_wb[t];
-      retire_valid_o[t]             = !dresp_valid_i[t] ? ret_v0[t] :
-                                      dresp_err_i[t]    ? ret_ve[t] : ret_v1[t];
+      retire_valid_o[t]             = from_wb[t] || (late_done[t] && !late_err[t]);
       retire_pc_o[32*t +: 32]       = wait_i[t] ? pend_pc_q[t] : wb_pc[t];
       retire_insn_o[32*t +: 32]     = wait_i[t] ? pend_insn_q[t] : wb_insn[t];
       retire_rd_we_o[t]             = wait_i[t] ? pend_rd_we_q[t] : wb_rd_we[t];
@@ -340,9 +306,7 @@ module outrider_writeback #(
       retire_rd_wdata_o[32*t +: 32] = wait_i[t] ? late_value[t] : value_wb[t];
       retire_addr_o[32*t +: 32]     = wait_i[t] ? pend_addr_q[t] : wb_addr[t];
       retire_rd_late_o[t]           = from_wb[t] && nbl_new[t];
-      ret_we[t]                     = !dresp_valid_i[t] ? we_v0[t] :
-                                      dresp_err_i[t]    ? we_ve[t] :
-                                      dresp_nbl_i[t]    ? we_v1n[t] : we_v1[t];
+      ret_we[t]                     = retire_valid_o[t] && retire_rd_we_o[t] && !(from_wb[t] && nbl_new[t]);
     end
   end
 
