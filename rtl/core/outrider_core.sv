@@ -234,7 +234,7 @@ module outrider_core #(
   logic [31:0]          pex_budget;
 
   // WB, WB2
-  logic [NumCtx-1:0]    valid_wb, wb_efault, wb_park, valid_wb2;
+  logic [NumCtx-1:0]    valid_wb, wb_err, wb_park, valid_wb2;
   logic [NumCtx*WbW-1:0] wb_rec;
   logic [NumCtx*32-1:0] data_wb2;
   logic [NumCtx*5-1:0]  rd_wb2;
@@ -546,7 +546,7 @@ module outrider_core #(
     .sp_tid_o            (sp_tid),       .dreq_valid_o        (lane_dreq),
     .dreq_op_o           (lane_op),      .dreq_spec_o         (lane_spec),
     .valid_wb_i          (valid_wb),
-    .wb_i                (wb_rec),
+    .wb_i                (wb_rec),       .wb_err_i            (wb_err),
     .late_err_i          (late_err),     .pend_addr_i         (pend_addr),
     .sb_wb_mask_o        (sb_wb_mask),   .sb_wb_data_o        (sb_wb_data),
     .sb_late_mask_o      (sb_late_mask), .sb_late_data_o      (sb_late_data),
@@ -595,7 +595,7 @@ module outrider_core #(
     .sb_late_data_i    (sb_late_data),   .mirror_we_i       (mirror_we),
     .mirror_waddr_i    (mirror_waddr),   .mirror_wdata_i    (mirror_wdata),
     .hs_start_i        (hs_start),       .hs_tid_i          (hs_tid),
-    .hs_arg_i          (m_wdata[hs_lane]), .wb_efault_o       (wb_efault),
+    .hs_arg_i          (m_wdata[hs_lane]), .wb_err_o          (wb_err),
     .wb_park_o         (wb_park),
     .late_done_o       (late_done),      .late_err_o        (late_err),
     .pend_pc_o         (pend_pc),        .pend_addr_o       (pend_addr),
@@ -628,7 +628,7 @@ module outrider_core #(
     .retire_mem_i     (retire_mem),      .hold_mem_i       (dport_lost_o),
     .valid_wb_i       (valid_wb),        .valid_wb2_i      (valid_wb2),
     .wb_i             (wb_rec),
-    .wb_park_i        (wb_park),
+    .wb_err_i         (wb_err),          .wb_park_i        (wb_park),
     .wb_nbl_i         (wb_nbl),          .nbl_any_i        (nbl_any),
     .late_done_i      (late_done),       .late_err_i       (late_err),
     .pend_pc_i        (pend_pc),         .pend_addr_i      (pend_addr),
@@ -673,7 +673,7 @@ module outrider_core #(
       dbg_pipe_pc_o[160*t +: 160]           = {wrec.pc, dbg_pc[128*t +: 128]};
       dbg_pipe_insn_o[160*t +: 160]         = {wrec.insn, dbg_insn[128*t +: 128]};
       dbg_pipe_flags_o[16*t +: 16]          = {5'd0, valid_wb[t] && kill_wb[t],
-                                               dport_lost_o[t] || wb_hold[t], wb_efault[t],
+                                               dport_lost_o[t] || wb_hold[t], wb_err[t],
                                                wb_park[t], dbg_flags[7*t +: 7]};
       for (int s = 0; s < 5; s++) dbg_pipe_tid_o[TidW*(5*t + s) +: TidW] = TidW'(t);
     end

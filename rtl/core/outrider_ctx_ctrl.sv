@@ -13,13 +13,12 @@
 // lowest free context starts at rs1 with a0 = rs2).
 //
 // The squash that follows WB is a cycle late and comes from a register
-// (kill_wb_q): when the instruction in WB parks (also on an access fault,
-// which completes a cycle later as a parked one: outrider_writeback), or is
+// (kill_wb_q): when the instruction in WB parks, gets an access fault, or is
 // a load answered as outstanding that a younger instruction reads, the
 // younger instructions of its context (which moved on meanwhile: only
 // plain ones could leave MEM, outrider_commit) are squashed in the next
 // cycle, in every stage including WB, and the context re-fetches from the
-// PC recorded with it (the next instruction). So the
+// PC recorded with it (the next instruction, or the trap vector). So the
 // data side's answer reaches no squash, no next PC and no stage of this
 // cycle (docs/core.md "The squash after WB").
 //
@@ -27,7 +26,8 @@
 //   1. the context is started (pex.spawn, hart.start): the start PC;
 //   2. a parked instruction completes with an access fault: trap vector;
 //   3. the squash after WB (kill_wb_q): the recorded PC (the instruction
-//      after the one that parked or left a load outstanding);
+//      after the one that parked or left a load outstanding, or the trap
+//      vector after an access fault);
 //   4. MEM: trap -> trap vector; replay -> the instruction again;
 //      mret -> mepc; fence.i, pause, wfi, hart.exit -> the next instruction;
 //   5. EX: wrong prediction -> the resolved target / fall-through;
@@ -86,6 +86,7 @@ module outrider_ctx_ctrl #(
   input  logic [NumCtx-1:0]    valid_wb_i,
   input  logic [NumCtx-1:0]    valid_wb2_i,    // WB2 writes a register (outrider_writeback)
   input  logic [NumCtx*WbW-1:0] wb_i,
+  input  logic [NumCtx-1:0]    wb_err_i,
   input  logic [NumCtx-1:0]    wb_park_i,
   input  logic [NumCtx-1:0]    wb_nbl_i,      // the load in WB is outstanding (outrider_nbl)
   input  logic [NumCtx-1:0]    nbl_any_i,     // the context has outstanding loads
@@ -179,7 +180,8 @@ module outrider_ctx_ctrl #(
   logic [31:0]       m_pc [NumCtx];
   logic [31:0]       m_result [NumCtx];
   logic [31:0]       w_pc [NumCtx];
-  logic [NumCtx-1:0] m_mret, m_fencei, m_pause, m_hexit, m_hstart;
+  logic [31:0]       w_addr [NumCtx];
+  logic [NumCtx-1:0] m_mret, m_fencei, m_pause, m_hexit, m_hstart, w_store;
   outrider_exmem_t   mrec;   // temporaries inside the loop
   outrider_memwb_t   wrec;
   always_comb begin
@@ -196,6 +198,8 @@ module outrider_ctx_ctrl #(
       m_hexit[t]  = mrec.hexit;
       m_hstart[t] = mrec.hstart;
       w_pc[t]     = wrec.pc;
+      w_addr[t]   = wrec.addr;
+      w_store[t]  = wrec.store;
     end
   end
 
@@ -204,11 +208,11 @@ module outrider_ctx_ctrl #(
   // load outstanding that a younger instruction reads
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) kill_wb_q <= '0;
-    else         kill_wb_q <= wb_park_i | wb_nbl_i;
+    else         kill_wb_q <= wb_park_i | wb_nbl_i | wb_err_i;
   end
   always_ff @(posedge clk_i) begin
     for (int t = 0; t < NumCtx; t++)
-      kill_pc_q[t] <= w_pc[t] + 32'd4;
+      kill_pc_q[t] <= wb_err_i[t] ? exc_vector[t] : w_pc[t] + 32'd4;
   end
 
   logic [NumCtx-1:0] mem_redirects;   // the instruction in MEM sends its context elsewhere
@@ -251,6 +255,11 @@ module outrider_ctx_ctrl #(
         trap_cause_o[32*t +: 32] = pend_store_i[t] ? ExcStoreAccess : ExcLoadAccess;
         trap_pc_o[32*t +: 32]    = pend_pc_i[32*t +: 32];
         trap_tval_o[32*t +: 32]  = pend_addr_i[32*t +: 32];
+      end else if (wb_err_i[t]) begin
+        trap_o[t]                = !pthread_q[t];
+        trap_cause_o[32*t +: 32] = w_store[t] ? ExcStoreAccess : ExcLoadAccess;
+        trap_pc_o[32*t +: 32]    = w_pc[t];
+        trap_tval_o[32*t +: 32]  = w_addr[t];
       end else if (trap_mem_i[t]) begin
         trap_o[t] = 1'b1;
       end
@@ -331,7 +340,7 @@ module outrider_ctx_ctrl #(
       // parked: a cancelled p-thread leaves its outstanding access behind
       if (pt_cancel_i[t])                            wait_d[t] = 1'b0;
       else if (late_done_i[t])                       wait_d[t] = 1'b0;
-      else if (wb_park_i[t])                         wait_d[t] = 1'b1;
+      else if (wb_park_i[t] && !wb_err_i[t])         wait_d[t] = 1'b1;
       else                                           wait_d[t] = wait_q[t];
 
       // wfi: until an interrupt is pending

@@ -113,6 +113,7 @@ module outrider_preexec #(
   input  logic [NumCtx-1:0]    valid_wb_i,
   input  logic [NumCtx-1:0]    kill_wb_i,      // the squash after WB (outrider_ctx_ctrl)
   input  logic [NumCtx*WbW-1:0] wb_i,
+  input  logic [NumCtx-1:0]    wb_err_i,
   input  logic [NumCtx-1:0]    late_err_i,
   input  logic [NumCtx*32-1:0] pend_addr_i,
   output logic [NumCtx*4-1:0]  sb_wb_mask_o,   // store-buffer forwarding
@@ -249,7 +250,7 @@ module outrider_preexec #(
   logic [NumCtx-1:0] stop_exc;
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      stop_exc[t] = pt_exc_mem_o[t] || (pthread_i[t] && late_err_i[t]);
+      stop_exc[t] = pt_exc_mem_o[t] || (pthread_i[t] && (wb_err_i[t] || late_err_i[t]));
     end
   end
   assign pt_end_o    = stop_exc | stop_norm_mem | stop_budget_mem | cancel_hit;

@@ -11,12 +11,8 @@
 // kept in the context's parked-instruction record (pend_*). When the answer
 // comes (late_done_o) the record retires through the context's own register
 // write port, never colliding with another context's write-back. An access
-// fault in the answer does not retire: the instruction parks (also when the
-// fault is the answer in WB: wb_efault_o), the fault is registered (err_q)
-// and in the next cycle the parked record completes with it (late_err_o):
-// the context traps (outrider_ctx_ctrl) or, a p-thread, stops
-// (outrider_preexec). So the data side's error bit reaches no trap, CSR or
-// p-thread state in its own cycle, only this register and the park. Loads
+// fault in the answer (wb_err_o, late_err_o) does not retire: the context
+// traps (outrider_ctx_ctrl) or, a p-thread, stops (outrider_preexec). Loads
 // of a p-thread see its own buffered stores (the store-buffer lookups come
 // from outrider_preexec). The register-file write ports are driven here. A
 // context's own retirement writes its register a cycle later, from the WB2
@@ -111,10 +107,10 @@ module outrider_writeback #(
   input  logic [TidW-1:0]      hs_tid_i,
   input  logic [31:0]          hs_arg_i,
 
-  output logic [NumCtx-1:0]    wb_efault_o,   // per lane: the answer in WB is an access fault (it parks)
+  output logic [NumCtx-1:0]    wb_err_o,      // per lane: the answer in WB is an access fault
   output logic [NumCtx-1:0]    wb_park_o,     // the instruction in WB parks its context
   output logic [NumCtx-1:0]    late_done_o,   // a parked instruction completes now
-  output logic [NumCtx-1:0]    late_err_o,    // ... with an access fault (from a register)
+  output logic [NumCtx-1:0]    late_err_o,    // ... with an access fault
   output logic [NumCtx*32-1:0] pend_pc_o,     // parked records (traps, counters, lookups)
   output logic [NumCtx*32-1:0] pend_addr_o,
   output logic [NumCtx-1:0]    pend_store_o,
@@ -183,31 +179,24 @@ module outrider_writeback #(
   end
 
   logic [NumCtx-1:0] resp_now_wb, complete_wb, err_wb, park_wb;
-  logic [NumCtx-1:0] err_q;   // the parked record's answer was an access fault (last cycle)
   logic [31:0]       value_wb [NumCtx];
-  logic [31:0]       ans_wb [NumCtx], raw_wb [NumCtx];
-  logic [NumCtx-1:0] ext_wb;
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       resp_now_wb[t] = wb_div[t] ? div_done[t] : dresp_valid_i[t];
-      // an access fault answered now parks, like no answer (see the header)
+      complete_wb[t] = wb_v[t] && (!wb_wait[t] || resp_now_wb[t]);
       err_wb[t]      = wb_v[t] && wb_wait[t] && wb_memop[t] && resp_now_wb[t] &&
                        dresp_err_i[t];
-      complete_wb[t] = wb_v[t] && (!wb_wait[t] || resp_now_wb[t]) && !err_wb[t];
-      park_wb[t]     = wb_v[t] && wb_wait[t] && (!resp_now_wb[t] || err_wb[t]);
-      // the answer word with the p-thread's buffered bytes over it; what
-      // WB2 keeps (raw_wb: extracted only after the WB2 register)
-      ans_wb[t] = sb_merge(dresp_rdata_i[32*t +: 32], sb_wb_mask_i[4*t +: 4],
-                           sb_wb_data_i[32*t +: 32]);
-      ext_wb[t] = wb_wait[t] && !wb_div[t];
-      if (wb_wait[t] && wb_div[t]) raw_wb[t] = div_result[t];
-      else if (wb_wait[t])         raw_wb[t] = ans_wb[t];
-      else                         raw_wb[t] = wb_result[t];
-      value_wb[t] = ext_wb[t] ? load_extract(wb_f3[t], wb_addr[t][1:0], ans_wb[t]) : raw_wb[t];
+      park_wb[t]     = wb_v[t] && wb_wait[t] && !resp_now_wb[t];
+      if (wb_wait[t] && wb_div[t]) value_wb[t] = div_result[t];
+      else if (wb_wait[t])         value_wb[t] = load_extract(wb_f3[t], wb_addr[t][1:0],
+                                       sb_merge(dresp_rdata_i[32*t +: 32],
+                                                sb_wb_mask_i[4*t +: 4],
+                                                sb_wb_data_i[32*t +: 32]));
+      else                         value_wb[t] = wb_result[t];
     end
   end
 
-  assign wb_efault_o = err_wb;
+  assign wb_err_o  = err_wb;
   assign wb_park_o = park_wb;
 
   // ---- non-blocking loads ----------------------------------------------------------
@@ -253,33 +242,17 @@ module outrider_writeback #(
 
   // late completion of parked instructions
   logic [NumCtx-1:0] late_done, late_err;
-  logic [31:0]       late_value [NumCtx], raw_late [NumCtx];
+  logic [31:0]       late_value [NumCtx];
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      // a fault completes the record a cycle after it came (err_q); an
-      // answer in that cycle (a load the data cache took behind the faulting
-      // access, squashed) is not this record's
-      late_done[t]  = wait_i[t] && (err_q[t] ||
-                                    (pend_div_q[t] ? div_done[t]
-                                                   : dresp_valid_i[t] && !dresp_err_i[t]));
-      late_err[t]   = wait_i[t] && err_q[t];
-      raw_late[t]   = pend_div_q[t] ? div_result[t]
-                    : sb_merge(dresp_rdata_i[32*t +: 32], sb_late_mask_i[4*t +: 4],
-                               sb_late_data_i[32*t +: 32]);
-      late_value[t] = pend_div_q[t] ? raw_late[t]
-                    : load_extract(pend_insn_q[t][14:12], pend_addr_q[t][1:0], raw_late[t]);
+      late_done[t]  = wait_i[t] && (pend_div_q[t] ? div_done[t] : dresp_valid_i[t]);
+      late_err[t]   = late_done[t] && !pend_div_q[t] && dresp_err_i[t];
+      late_value[t] = pend_div_q[t] ? div_result[t]
+                    : load_extract(pend_insn_q[t][14:12], pend_addr_q[t][1:0],
+                                   sb_merge(dresp_rdata_i[32*t +: 32], sb_late_mask_i[4*t +: 4],
+                                            sb_late_data_i[32*t +: 32]));
       pend_pc_o[32*t +: 32]   = pend_pc_q[t];
       pend_addr_o[32*t +: 32] = pend_addr_q[t];
-    end
-  end
-  // err_q: set by a fault answered in WB (the instruction parks now) or to
-  // the parked record (it stays parked a cycle more); a one-cycle pulse
-  always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) err_q <= '0;
-    else begin
-      for (int t = 0; t < NumCtx; t++)
-        err_q[t] <= err_wb[t] ||
-                    (wait_i[t] && !err_q[t] && !pend_div_q[t] && dresp_valid_i[t] && dresp_err_i[t]);
     end
   end
   assign late_done_o  = late_done;
@@ -297,7 +270,7 @@ module outrider_writeback #(
   logic [NumCtx-1:0] ret_we;    // ... and writes its register now
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      from_wb[t] = complete_wb[t];
+      from_wb[t] = complete_wb[t] && !err_wb[t];
       retire_valid_o[t]             = from_wb[t] || (late_done[t] && !late_err[t]);
       retire_pc_o[32*t +: 32]       = wait_i[t] ? pend_pc_q[t] : wb_pc[t];
       retire_insn_o[32*t +: 32]     = wait_i[t] ? pend_insn_q[t] : wb_insn[t];
@@ -414,28 +387,11 @@ module outrider_writeback #(
     else         valid_wb2_q <= ret_we;
   end
 
-  // WB2 keeps the retirement's value as it came: a load's (LR's, SC's,
-  // AMO's) answer word, store-buffer bytes merged, is extracted (byte or
-  // halfword select, sign or zero extension, the rotation of a
-  // word-crossing access) after the register, so the data side's answer
-  // meets one LUT level (the merge) and the choice of the value before it
-  logic [31:0]       raw_wb2_q [NumCtx];
-  logic [NumCtx-1:0] ext_wb2_q;
-  logic [2:0]        f3_wb2_q  [NumCtx];
-  logic [1:0]        off_wb2_q [NumCtx];
   always_ff @(posedge clk_i) begin
     for (int t = 0; t < NumCtx; t++) begin
-      rd_wb2_o[5*t +: 5] <= retire_rd_o[5*t +: 5];
-      raw_wb2_q[t]       <= wait_i[t] ? raw_late[t] : raw_wb[t];
-      ext_wb2_q[t]       <= wait_i[t] ? !pend_div_q[t] : ext_wb[t];
-      f3_wb2_q[t]        <= wait_i[t] ? pend_insn_q[t][14:12] : wb_f3[t];
-      off_wb2_q[t]       <= wait_i[t] ? pend_addr_q[t][1:0] : wb_addr[t][1:0];
+      rd_wb2_o[5*t +: 5]     <= retire_rd_o[5*t +: 5];
+      data_wb2_o[32*t +: 32] <= retire_rd_wdata_o[32*t +: 32];
     end
-  end
-  always_comb begin
-    for (int t = 0; t < NumCtx; t++)
-      data_wb2_o[32*t +: 32] = ext_wb2_q[t] ? load_extract(f3_wb2_q[t], off_wb2_q[t], raw_wb2_q[t])
-                                            : raw_wb2_q[t];
   end
 
   assign valid_wb2_o = valid_wb2_q;
@@ -455,7 +411,7 @@ module outrider_writeback #(
   end
 
   `include "outrider_assert.svh"
-  `OR_ASSERT((wb_efault_o & ~wb_park_o) == '0, "an access fault answered in WB parks")
+  `OR_ASSERT((wb_err_o & wb_park_o) == '0, "an instruction in WB either parks or gets its answer")
   `OR_ASSERT((valid_wb2_q & late_we_o) == '0, "WB2's write finds the port taken, not free")
   // a parked context has nothing in WB, and the mirror writes only banks that
   // were free a cycle ago (no outstanding loads); hart.start's a0 write, a
