@@ -33,7 +33,8 @@ module dcache_formal #(
   input  logic        pf_valid_i,
   input  logic [31:0] pf_addr_i,
   input  logic        pf_tid_i,
-  input  logic        pf_spec_i
+  input  logic        pf_spec_i,
+  input  logic        pex_keep_i     // any value, any cycle: it only chooses among victims
 );
   logic f_init_q = 1'b1;
   always_ff @(posedge clk_i) f_init_q <= 1'b0;
@@ -98,10 +99,11 @@ module dcache_formal #(
     .ev_acc_valid_o (), .ev_acc_tid_o (), .ev_acc_spec_o (), .ev_acc_op_o (), .ev_acc_cls_o (),
     .ev_acc_addr_o (), .ev_fill_valid_o (), .ev_fill_tid_o (), .ev_fill_spec_o (),
     .ev_fill_pref_o (), .ev_fill_addr_o (), .ev_wb_valid_o (), .ev_wb_tid_o (),
-    .ev_wb_addr_o (), .ev_evict_valid_o (), .ev_evict_useless_o (), .ev_evict_addr_o (),
+    .ev_wb_addr_o (), .ev_evict_valid_o (), .ev_evict_useless_o (), .ev_evict_spared_o (), .ev_evict_addr_o (),
     .ev_mshr_full_o (), .dbg_addr_i (32'd0), .dbg_hit_o (), .dbg_data_o (),
     .dbg_dirty_any_o (),
-    .pf_valid_i, .pf_addr_i, .pf_tid_i, .pf_spec_i, .pfill_cnt_o ()
+    .pf_valid_i, .pf_addr_i, .pf_tid_i, .pf_spec_i, .pfill_cnt_o (),
+    .pex_keep_i
   );
 
   // every accepted request is answered once, within Bound cycles

@@ -12,7 +12,7 @@
 # Targets: run-test_preexec, verify-preexec (the full-size examples).
 
 PEX_RAW_PROGS := pex_basic pex_notrace pex_seg pex_fwd pex_misalign
-PEX_C_PROGS   := pex_capi
+PEX_C_PROGS   := pex_capi pex_wrong
 $(foreach p,$(PEX_RAW_PROGS),$(eval $(call sw_raw_prog_rule,test_$(p),tests/programs/$(p).S)))
 $(foreach p,$(PEX_C_PROGS),$(eval $(call sw_prog_rule,test_$(p),tests/programs/$(p).c,$(SW_OWN_CFLAGS))))
 PEX_TEST_ELFS := $(patsubst %,$(SW_PROG_BUILD)/test_%.elf,$(PEX_RAW_PROGS) $(PEX_C_PROGS))

@@ -104,7 +104,7 @@ module outrider_fpga #(
   logic [NumCtx*32-1:0] late_wdata;
   logic [7:0]           pex_event;
   logic                 ev_acc_valid, ev_acc_spec, ev_fill_valid, ev_fill_spec, ev_fill_pref;
-  logic                 ev_wb_valid, ev_evict_valid, ev_evict_useless;
+  logic                 ev_wb_valid, ev_evict_valid, ev_evict_useless, ev_evict_spared;
   logic [TidW-1:0]      ev_acc_tid, ev_fill_tid, ev_wb_tid;
   logic [2:0]           ev_acc_op, ev_acc_cls;
   logic [31:0]          ev_acc_addr, ev_fill_addr, ev_wb_addr, ev_evict_addr;
@@ -211,6 +211,7 @@ module outrider_fpga #(
     .dc_ev_wb_addr_o       (ev_wb_addr),
     .dc_ev_evict_valid_o   (ev_evict_valid),
     .dc_ev_evict_useless_o (ev_evict_useless),
+    .dc_ev_evict_spared_o  (ev_evict_spared),
     .dc_ev_evict_addr_o    (ev_evict_addr),
     .dc_ev_mshr_full_o     (ev_mshr_full),
     .dbg_addr_i        (32'd0),

@@ -82,7 +82,11 @@
 // dropped otherwise; nobody waits for them.
 //
 // pfill_cnt_o: lines a p-thread filled that no other access has used yet
-// (the core's p-thread distance control, docs/preexec.md 4.5).
+// (the core's p-thread distance control, docs/preexec.md 4.5). While
+// pex_keep_i is high (from a register in the core: a p-thread runs and is
+// not held) and more than about half of the recent p-thread fills were
+// used, such lines are replaced only when the set has no other candidate
+// (docs/dcache.md section 7, docs/preexec.md 4.6).
 //
 // Events (one-cycle pulses for the test bench, see docs/dcache.md): one
 // access per cycle (ev_acc_*), one fill (ev_fill_*), one write-back
@@ -200,6 +204,7 @@ module outrider_dcache #(
   output logic [31:0]          ev_wb_addr_o,
   output logic                 ev_evict_valid_o, // a valid line was chosen as victim
   output logic                 ev_evict_useless_o,
+  output logic                 ev_evict_spared_o, // ... instead of the pseudo-LRU way's unused p-thread fill
   output logic [31:0]          ev_evict_addr_o,
   output logic [NumCtx-1:0]    ev_mshr_full_o,   // context parked: no free MSHR
 
@@ -212,6 +217,7 @@ module outrider_dcache #(
   // lines a p-thread filled that no other access has used yet (they are
   // counted as they are filled, used or evicted: docs/preexec.md 4.5)
   output logic [15:0]          pfill_cnt_o,
+  input  logic                 pex_keep_i,      // spare those lines when replacing
 
   // debug backdoor (DebugPort = 1): the newest copy of a word the cache
   // holds dirty (in a line, in the write-back buffer, posted bytes in an
@@ -319,6 +325,8 @@ module outrider_dcache #(
   logic [2:0]           s1_ev_cls;
   // frames
   logic [Ways-1:0]      s1_valid, s1_dirty, s1_pfill, fl_valid, fl_dirty, dbg_dirty;
+  logic                 pfill_good;   // p-thread fills lately mostly used
+  logic                 victim_spared; // the victim is not the pseudo-LRU way: that one is spared
   logic                 dirty_any;
   // MSHRs and the job queue
   logic                 free_v, match, match_done, match_err, match_spec, mswb_any;
@@ -432,8 +440,9 @@ module outrider_dcache #(
 
   outrider_dcache_plru #(.Sets (Sets), .Ways (Ways)) u_plru (
     .clk_i, .rst_ni,
-    .set_i (s1_set), .avail_i (s1_avail), .invalid_i (~s1_valid), .victim_o (victim),
-    .found_o (victim_found), .touch0_i (fill), .touch0_set_i (done_line[SetW-1:0]),
+    .set_i (s1_set), .avail_i (s1_avail), .invalid_i (~s1_valid),
+    .spare_i ((pex_keep_i && pfill_good) ? s1_pfill : '0), .victim_o (victim),
+    .found_o (victim_found), .spared_o (victim_spared), .touch0_i (fill), .touch0_set_i (done_line[SetW-1:0]),
     .touch0_way_i (done_way), .touch1_i (touch_hit), .touch1_set_i (s1_set), .touch1_way_i (hit_way)
   );
 
@@ -464,7 +473,7 @@ module outrider_dcache #(
     .s1_pfill_o (s1_pfill), .fill_i (fill), .fill_set_i (done_line[SetW-1:0]),
     .fill_way_i (done_way), .fill_pf_i (done_pfill), .fill_dirty_i (done_posted), .wb_done_i (vr_done), .vr_set_i (vr_set),
     .vr_way_i (vr_way), .fl_set_i (fl_set), .fl_valid_o (fl_valid), .fl_dirty_o (fl_dirty), .dbg_set_i (dbg_set), .dbg_dirty_o (dbg_dirty), .dirty_any_o (dirty_any),
-    .pfill_cnt_o
+    .pfill_cnt_o, .pfill_good_o (pfill_good)
   );
 
   outrider_dcache_resv #(.NumCtx (NumCtx)) u_resv (
@@ -609,6 +618,7 @@ module outrider_dcache #(
   assign ev_wb_addr_o       = {vr_line, {OffW{1'b0}}};
   assign ev_evict_valid_o   = s1_alloc && s1_valid[victim];
   assign ev_evict_useless_o = s1_pfill[victim];
+  assign ev_evict_spared_o  = victim_spared;
   assign ev_evict_addr_o    = {victim_tag, s1_set, {OffW{1'b0}}};
 
   // ---- debug backdoor -----------------------------------------------------------

@@ -18,6 +18,11 @@
 // yet (the p-thread distance control of docs/preexec.md reads it). It is a
 // counter kept in step with the pfill bits (+1 for a p-thread fill, -1 for
 // a first use or an eviction of such a line), not an adder over all frames.
+// pfill_good_o: the p-thread fills have lately been useful: a saturating
+// count (0..63, 0 after reset) goes up by 2 at a first use of a p-thread
+// fill and down by 1 at a p-thread fill; high while it is at least 32, i.e.
+// while more than about half of the recent fills were used
+// (docs/dcache.md section 7).
 //
 // Timing: views combinational from the state; updates at the clock edge.
 //
@@ -59,7 +64,8 @@ module outrider_dcache_frames #(
   input  logic [SetW-1:0] dbg_set_i,
   output logic [Ways-1:0] dbg_dirty_o,
   output logic            dirty_any_o,
-  output logic [15:0]     pfill_cnt_o
+  output logic [15:0]     pfill_cnt_o,
+  output logic            pfill_good_o
 );
   localparam int Frames = Sets * Ways;
   localparam int FrameW = $clog2(Frames);
@@ -116,20 +122,31 @@ module outrider_dcache_frames #(
   assign pc_dn_vic = alloc_i && pfill_q[fidx(s1_set_i, victim_i)];
   assign pcnt_d    = pcnt_q + 16'(pc_up) - 16'(pc_dn_hit) - 16'(pc_dn_vic);
 
+  // usefulness of the recent p-thread fills: +2 per first use, -1 per fill
+  logic [5:0] good_q, good_d;
+  always_comb begin : p_good
+    good_d = good_q;
+    if (pc_dn_hit) good_d = (good_d >= 6'd62) ? 6'd63 : good_d + 6'd2;
+    if (pc_up)     good_d = (good_d == 6'd0) ? 6'd0 : good_d - 6'd1;
+  end
+
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       valid_q <= '0;
       dirty_q <= '0;
       pfill_q <= '0;
       pcnt_q  <= '0;
+      good_q  <= '0;
     end else begin
       valid_q <= valid_d;
       dirty_q <= dirty_d;
       pfill_q <= pfill_d;
       pcnt_q  <= pcnt_d;
+      good_q  <= good_d;
     end
   end
-  assign pfill_cnt_o = pcnt_q;
+  assign pfill_cnt_o  = pcnt_q;
+  assign pfill_good_o = good_q[5];
 
   assign s1_valid_o  = valid_q[Ways*s1_set_i +: Ways];
   assign s1_dirty_o  = dirty_q[Ways*s1_set_i +: Ways];

@@ -3,15 +3,19 @@
 // Ways-1 bits per set in flip-flops (exact LRU for 2 ways).
 //
 // - Victim choice for set_i (combinational): the lowest-numbered way that is
-//   both invalid_i and avail_i; otherwise the tree's pseudo-LRU way if it is
-//   avail_i; otherwise the lowest-numbered avail_i way; found_o is low when
-//   no way is avail_i (every way of the set is being refilled or written
-//   back: the cache retries later).
+//   both invalid_i and avail_i; otherwise, among the avail_i ways that are
+//   not spare_i, the tree's pseudo-LRU way if it is one of them, else the
+//   lowest-numbered of them; only when every avail_i way is spare_i, the
+//   pseudo-LRU way if it is avail_i, else the lowest-numbered avail_i way.
+//   (spare_i: lines to keep while others can go; the cache passes its
+//   unused p-thread fills while the core asks for it, else 0.) found_o is
+//   low when no way is avail_i (every way of the set is being refilled or
+//   written back: the cache retries later).
 // - Two touch ports (a hit and a fill completing in the same cycle): each
 //   makes its way the most recently used of its set. Port 1 is applied after
 //   port 0.
 //
-// Timing: victim_o and found_o are combinational from set_i, avail_i,
+// Timing: victim_o, found_o and spared_o are combinational from set_i, avail_i,
 // invalid_i and the tree bits; touches change the bits at the clock edge.
 // The bits are kept node by node (tree_q[Sets*n + s]: node n of set s), so
 // the victim read takes bit set_i of each node's vector and a touch is a
@@ -37,8 +41,10 @@ module outrider_dcache_plru #(
   input  logic [SetW-1:0]  set_i,
   input  logic [Ways-1:0]  avail_i,
   input  logic [Ways-1:0]  invalid_i,
+  input  logic [Ways-1:0]  spare_i,
   output logic [WayW-1:0]  victim_o,
   output logic             found_o,
+  output logic             spared_o,   // the pseudo-LRU way was passed over: it is spare_i
 
   input  logic             touch0_i,
   input  logic [SetW-1:0]  touch0_set_i,
@@ -83,18 +89,22 @@ module outrider_dcache_plru #(
   always_comb begin : p_victim
     logic [Sets-1:0] nvec;
     logic [WayW-1:0] lru;
-    logic            got_inv, got_any;
-    logic [WayW-1:0] inv_way, any_way;
+    logic            got_inv, got_any, got_oth;
+    logic [WayW-1:0] inv_way, any_way, oth_way;
+    logic [Ways-1:0] other;
     logic [NodeN-1:0] bits;
     for (int n = 0; n < NodeN; n++) begin
       nvec    = tree_q[Sets*n +: Sets];
       bits[n] = nvec[set_i];
     end
     lru     = plru_way(bits);
+    other   = avail_i & ~spare_i;
     got_inv = 1'b0;
     got_any = 1'b0;
+    got_oth = 1'b0;
     inv_way = '0;
     any_way = '0;
+    oth_way = '0;
     for (int w = Ways - 1; w >= 0; w--) begin
       if (avail_i[w] && invalid_i[w]) begin
         got_inv = 1'b1;
@@ -104,9 +114,16 @@ module outrider_dcache_plru #(
         got_any = 1'b1;
         any_way = WayW'(w);
       end
+      if (other[w]) begin
+        got_oth = 1'b1;
+        oth_way = WayW'(w);
+      end
     end
-    found_o = got_any;
+    found_o  = got_any;
+    spared_o = !got_inv && avail_i[lru] && spare_i[lru] && got_oth;
     if (got_inv)            victim_o = inv_way;
+    else if (other[lru])    victim_o = lru;
+    else if (got_oth)       victim_o = oth_way;
     else if (avail_i[lru])  victim_o = lru;
     else                    victim_o = any_way;
   end

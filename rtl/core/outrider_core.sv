@@ -141,6 +141,7 @@ module outrider_core #(
   input  logic                     pex_dist_set_i,  // pexdist after reset: pex_dist_i,
   input  logic [15:0]              pex_dist_i,      // ... else DefaultPexDist
   output logic [NumCtx-1:0]        pex_hold_o,      // p-thread held by distance control
+  output logic                     pex_keep_o,      // the data cache spares unused p-thread fills
 
   // prefetch hints (Zicbop) to the data cache, and what the cache tells the
   // distance control (docs/preexec.md 4.5)
@@ -536,6 +537,7 @@ module outrider_core #(
     .pex_en_i            (pex_en),       .pex_budget_i        (pex_budget),
     .pex_dist_i          (pex_dist),     .pfill_cnt_i,
     .evict_useless_i,                    .hold_o              (pex_hold_o),
+    .keep_o              (pex_keep_o),
     .mem_i               (mem_rec),
     .live_mem_i          (live_mem),     .pt_mem_i            (pt_mem),
     .exc_any_mem_i       (exc_any_mem),  .req_mem_i           (req_mem),

@@ -87,6 +87,7 @@ module outrider_preexec #(
   input  logic [15:0]          pfill_cnt_i,
   input  logic                 evict_useless_i,
   output logic [NumCtx-1:0]    hold_o,         // p-thread context held (no fetch)
+  output logic                 keep_o,         // the cache spares unused p-thread fills
 
   // each lane's commit point (outrider_commit), lane t = context t
   input  logic [NumCtx*ExW-1:0] mem_i,
@@ -291,6 +292,11 @@ module outrider_preexec #(
     else if (hold_clr) hold_q <= 1'b0;
   end
   assign hold_o = hold_q ? (pthread_i & active_i) : '0;
+  // the cache spares the lines p-threads filled and no hart has used yet
+  // while a p-thread runs and distance control is on and not holding it:
+  // the hold bounds what they can take from the harts (docs/preexec.md 4.6).
+  // All registers (no path from the cache's answers).
+  assign keep_o = (pex_dist_i != 16'd0) && !hold_q && |(pthread_i & active_i);
 
   // pre-execution events for the test bench
   always_comb begin

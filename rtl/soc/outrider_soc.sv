@@ -187,6 +187,7 @@ module outrider_soc #(
   output logic [31:0]              dc_ev_wb_addr_o,
   output logic                     dc_ev_evict_valid_o,
   output logic                     dc_ev_evict_useless_o,
+  output logic                     dc_ev_evict_spared_o,
   output logic [31:0]              dc_ev_evict_addr_o,
   output logic [NumCtx-1:0]        dc_ev_mshr_full_o,
 
@@ -268,6 +269,7 @@ module outrider_soc #(
   logic [31:0]          mmio_exit_value;
 
   logic [15:0]          dc_pfill_cnt;   // p-thread lines not yet used (distance control)
+  logic                 core_pex_keep;  // the cache spares them while a p-thread runs
 
   // ---- input register (SimRegInputs = 1: the C test bench's model) -----------
   // The answers of the instruction port (imem_rdata_i, imem_err_i), the
@@ -350,7 +352,7 @@ module outrider_soc #(
     .retire_valid_o, .retire_pc_o, .retire_insn_o, .retire_rd_we_o, .retire_rd_o,
     .retire_rd_wdata_o, .retire_addr_o, .trap_valid_o, .trap_cause_o, .trap_tval_o,
     .ctx_active_o, .ctx_pthread_o, .pex_event_o, .pex_enable_i,
-    .pex_dist_set_i, .pex_dist_i, .pex_hold_o,
+    .pex_dist_set_i, .pex_dist_i, .pex_hold_o, .pex_keep_o (core_pex_keep),
     .dpf_valid_o, .dpf_addr_o, .dpf_tid_o, .dpf_spec_o,
     .pfill_cnt_i (dc_pfill_cnt), .evict_useless_i (dc_ev_evict_valid_o && dc_ev_evict_useless_o),
     .dbg_pipe_valid_o (core_pipe_valid), .dbg_pipe_tid_o (core_pipe_tid),
@@ -471,9 +473,10 @@ module outrider_soc #(
     .ev_fill_addr_o (dc_ev_fill_addr_o),
     .ev_wb_valid_o (dc_ev_wb_valid_o), .ev_wb_tid_o (dc_ev_wb_tid_o), .ev_wb_addr_o (dc_ev_wb_addr_o),
     .ev_evict_valid_o (dc_ev_evict_valid_o), .ev_evict_useless_o (dc_ev_evict_useless_o),
+    .ev_evict_spared_o (dc_ev_evict_spared_o),
     .ev_evict_addr_o (dc_ev_evict_addr_o), .ev_mshr_full_o (dc_ev_mshr_full_o),
     .pf_valid_i (dpf_valid_o && !perfect), .pf_addr_i (dpf_addr_o), .pf_tid_i (dpf_tid_o),
-    .pf_spec_i (dpf_spec_o), .pfill_cnt_o (dc_pfill_cnt),
+    .pf_spec_i (dpf_spec_o), .pfill_cnt_o (dc_pfill_cnt), .pex_keep_i (core_pex_keep),
     .dbg_addr_i, .dbg_hit_o, .dbg_data_o, .dbg_dirty_any_o
   );
 

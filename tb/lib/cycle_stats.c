@@ -161,9 +161,11 @@ void cycle_stats_sample(outrider_stats *st, const model_shim_outputs *o, uint64_
     if (o->dc_evict_valid) {
         st->dcache.evictions++;
         st->preexec.useless_fills += o->dc_evict_useless;
+        st->preexec.spared_fills += o->dc_evict_spared;
         if (log)
             put(log, cycle, OUTRIDER_EV_EVICT, 0, 0, o->dc_evict_addr, 0, 0,
-                o->dc_evict_useless ? OUTRIDER_EVF_USELESS : 0);
+                (o->dc_evict_useless ? OUTRIDER_EVF_USELESS : 0u) |
+                (o->dc_evict_spared ? OUTRIDER_EVF_SPARED : 0u));
     }
     if (o->dc_mshr_full) {
         st->dcache.mshr_full_stall_cycles++;

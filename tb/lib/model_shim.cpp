@@ -237,6 +237,7 @@ void model_shim_get_outputs(const model_shim *m, model_shim_outputs *o) {
     o->dc_wb_addr = t->dc_ev_wb_addr_o;
     o->dc_evict_valid = t->dc_ev_evict_valid_o;
     o->dc_evict_useless = t->dc_ev_evict_useless_o;
+    o->dc_evict_spared = t->dc_ev_evict_spared_o;
     o->dc_evict_addr = t->dc_ev_evict_addr_o;
     o->dc_mshr_full = t->dc_ev_mshr_full_o;
     o->trap_valid = t->trap_valid_o;

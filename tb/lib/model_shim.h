@@ -69,6 +69,8 @@ typedef struct {
     uint8_t  dc_wb_valid, dc_wb_tid;
     uint32_t dc_wb_addr;
     uint8_t  dc_evict_valid, dc_evict_useless;
+    uint8_t  dc_evict_spared;  /* the victim is not the pseudo-LRU way: that one, an unused
+                                * p-thread fill, was spared (docs/dcache.md section 2) */
     uint32_t dc_evict_addr;
     uint32_t dc_mshr_full;   /* bit c: context c is parked for lack of an MSHR */
     uint32_t trap_valid;     /* bit c: context c (a hart) took a trap */

@@ -153,6 +153,8 @@ typedef struct {
     uint64_t useful_fills;       /* first main-thread hits on a p-thread-filled line */
     uint64_t late_fills;         /* main-thread accesses merged into a p-thread fill in flight */
     uint64_t useless_fills;      /* p-thread-filled lines evicted before any main-thread use */
+    uint64_t spared_fills;       /* evictions that passed over the pseudo-LRU way because it held
+                                    an unused p-thread fill (docs/dcache.md section 2) */
     uint64_t throttled_cycles;   /* cycles a p-thread was held by distance control */
     uint64_t holds;              /* times distance control started holding */
     uint64_t main_loads;         /* cacheable loads/LR of non-p-threads */
@@ -269,6 +271,8 @@ typedef enum {
 
 #define OUTRIDER_EVF_PREFETCH 1u   /* FILL: prefetch hint or next-line prefetch */
 #define OUTRIDER_EVF_USELESS  1u   /* EVICT: p-thread fill never used */
+#define OUTRIDER_EVF_SPARED   2u   /* EVICT: chosen instead of the pseudo-LRU way's unused
+                                      p-thread fill */
 #define OUTRIDER_EVF_BURST    1u   /* BUS: a burst (CTI incrementing) */
 
 typedef struct {

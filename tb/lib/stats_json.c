@@ -58,14 +58,16 @@ static void preexec_json(const outrider_preexec_stats *p, FILE *out)
             ",\"budget_stops\":%" PRIu64 ",\"exception_stops\":%" PRIu64 ",\"stops\":%" PRIu64
             ",\"stores_buffered\":%" PRIu64 ",\"mmio_loads_suppressed\":%" PRIu64
             ",\"instructions\":%" PRIu64 ",\"fills\":%" PRIu64 ",\"useful_fills\":%" PRIu64
-            ",\"late_fills\":%" PRIu64 ",\"useless_fills\":%" PRIu64 ",\"main_loads\":%" PRIu64
+            ",\"late_fills\":%" PRIu64 ",\"useless_fills\":%" PRIu64 ",\"spared_fills\":%" PRIu64
+            ",\"main_loads\":%" PRIu64
             ",\"main_load_misses\":%" PRIu64 ",\"throttled_cycles\":%" PRIu64
             ",\"holds\":%" PRIu64 ",\"ready_cycles\":%" PRIu64
             ",\"slot_lost_cycles\":%" PRIu64 ",\"no_slot_cycles\":%" PRIu64
             ",\"nb_loads\":%" PRIu64 "}",
             p->spawned, p->refused, p->cancelled, p->budget_stops, p->exception_stops, p->stops,
             p->stores_buffered, p->mmio_loads_suppressed, p->instructions, p->fills,
-            p->useful_fills, p->late_fills, p->useless_fills, p->main_loads, p->main_load_misses,
+            p->useful_fills, p->late_fills, p->useless_fills, p->spared_fills, p->main_loads,
+            p->main_load_misses,
             p->throttled_cycles, p->holds, p->ready_cycles, p->slot_lost_cycles,
             p->no_slot_cycles, p->nb_loads);
 }

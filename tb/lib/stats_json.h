@@ -13,7 +13,7 @@
  *    "preexec":{"spawned":N,"refused":N,"cancelled":N,"budget_stops":N,
  *               "exception_stops":N,"stops":N,"stores_buffered":N,
  *               "mmio_loads_suppressed":N,"instructions":N,"fills":N,
- *               "useful_fills":N,"late_fills":N,"useless_fills":N,
+ *               "useful_fills":N,"late_fills":N,"useless_fills":N,"spared_fills":N,
  *               "main_loads":N,"main_load_misses":N,...,"nb_loads":N},
  *    "derived":{"coverage":X|null,"accuracy":X|null,"lateness":X|null},
  *    "config":{"mem_latency":N,"mem_outstanding":N,"perfect_dcache":B,

@@ -135,6 +135,7 @@ outrider_sc_core::outrider_sc_core(sc_module_name name, const outrider_sc_core_p
     s.dc_ev_wb_addr_o(wbk_addr_);
     s.dc_ev_evict_valid_o(evict_valid_);
     s.dc_ev_evict_useless_o(evict_useless_);
+    s.dc_ev_evict_spared_o(evict_spared_);
     s.dc_ev_evict_addr_o(evict_addr_);
     s.dc_ev_mshr_full_o(mshr_full_);
     s.dbg_addr_i(dbg_addr_);
@@ -271,6 +272,7 @@ void outrider_sc_core::sample(model_shim_outputs &o) const
     o.dc_wb_addr = wbk_addr_.read();
     o.dc_evict_valid = evict_valid_.read();
     o.dc_evict_useless = evict_useless_.read();
+    o.dc_evict_spared = evict_spared_.read();
     o.dc_evict_addr = evict_addr_.read();
     o.dc_mshr_full = mshr_full_.read();
     o.trap_valid = trap_valid_.read();

@@ -159,7 +159,7 @@ private:
     sc_core::sc_signal<bool> rst_n_, wb_cyc_, wb_stb_, wb_we_, wb_ack_,
         wb_err_, wb_stall_, tohost_en_, pex_enable_, ext_req_, ext_we_, io_ready_, perfect_,
         acc_valid_, acc_tid_, acc_spec_, fill_valid_, fill_tid_, fill_spec_, fill_pref_,
-        wbk_valid_, wbk_tid_, evict_valid_, evict_useless_, dbg_hit_, dbg_dirty_any_,
+        wbk_valid_, wbk_tid_, evict_valid_, evict_useless_, evict_spared_, dbg_hit_, dbg_dirty_any_,
         pex_dist_set_, dpf_valid_, dpf_tid_, dpf_spec_;
     sc_core::sc_signal<uint32_t> wb_sel_, wb_cti_, wb_bte_, meip_, retire_valid_, retire_rd_we_,
         trap_valid_, ctx_active_, ctx_pthread_, pex_event_, ext_be_, acc_op_, acc_cls_,

@@ -81,7 +81,7 @@ module outrider_soc_tb #(
     .dc_ev_acc_valid_o (), .dc_ev_acc_tid_o (), .dc_ev_acc_spec_o (), .dc_ev_acc_op_o (),
     .dc_ev_acc_cls_o (), .dc_ev_acc_addr_o (), .dc_ev_fill_valid_o (), .dc_ev_fill_tid_o (),
     .dc_ev_fill_spec_o (), .dc_ev_fill_pref_o (), .dc_ev_fill_addr_o (), .dc_ev_wb_valid_o (),
-    .dc_ev_wb_tid_o (), .dc_ev_wb_addr_o (), .dc_ev_evict_valid_o (), .dc_ev_evict_useless_o (),
+    .dc_ev_wb_tid_o (), .dc_ev_wb_addr_o (), .dc_ev_evict_valid_o (), .dc_ev_evict_useless_o (), .dc_ev_evict_spared_o (),
     .dc_ev_evict_addr_o (), .dc_ev_mshr_full_o (),
     .dbg_addr_i (32'd0), .dbg_hit_o (), .dbg_data_o (), .dbg_dirty_any_o ()
   );

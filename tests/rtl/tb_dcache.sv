@@ -112,7 +112,7 @@ module tb_dcache;
   logic [TidW-1:0]   ev_acc_tid, ev_fill_tid, ev_wb_tid;
   logic [2:0]        ev_acc_op, ev_acc_cls;
   logic [31:0]       ev_acc_addr, ev_fill_addr, ev_wb_addr, ev_evict_addr;
-  logic              ev_wb_valid, ev_evict_valid, ev_evict_useless;
+  logic              ev_wb_valid, ev_evict_valid, ev_evict_useless, ev_evict_spared;
   logic [NC-1:0]     ev_mshr_full;
   logic [31:0]       dbg_addr = '0, dbg_data;
   logic              dbg_hit, dbg_dirty_any, ev_acc_posted;
@@ -120,6 +120,8 @@ module tb_dcache;
   logic        pf_valid = 1'b0;
   logic [31:0] pf_addr = '0, pf_state = 32'h1234_5679;
   logic [15:0] pfill_cnt;
+  logic        pex_keep = 1'b0;             // spare unused p-thread fills: random, or set by a test
+  bit          keep_rand = 1'b1;
   int          n_hint = 0;
   bit          hints_on = 1'b1;             // off during the directed posted-store tests
   bit          err_ok = 1'b0;               // the slave may answer with an error (D8)
@@ -147,11 +149,12 @@ module tb_dcache;
     .ev_fill_addr_o (ev_fill_addr),
     .ev_wb_valid_o (ev_wb_valid), .ev_wb_tid_o (ev_wb_tid), .ev_wb_addr_o (ev_wb_addr),
     .ev_evict_valid_o (ev_evict_valid), .ev_evict_useless_o (ev_evict_useless),
+    .ev_evict_spared_o (ev_evict_spared),
     .ev_evict_addr_o (ev_evict_addr), .ev_mshr_full_o (ev_mshr_full),
     .dbg_addr_i (dbg_addr), .dbg_hit_o (dbg_hit), .dbg_data_o (dbg_data),
     .dbg_dirty_any_o (dbg_dirty_any),
     .pf_valid_i (pf_valid), .pf_addr_i (pf_addr), .pf_tid_i ('0), .pf_spec_i (1'b0),
-    .pfill_cnt_o (pfill_cnt)
+    .pfill_cnt_o (pfill_cnt), .pex_keep_i (pex_keep)
   );
 
   // prefetch hints (Zicbop): now and then one for a line of the test's pool
@@ -165,6 +168,7 @@ module tb_dcache;
     x = x ^ (x << 5);
     pf_state <= x;
     pf_valid <= rst_n && hints_on && (x[3:0] == 4'd0);
+    if (keep_rand) pex_keep <= x[28];
     pf_addr  <= (x[7:4] == 4'd0) ? (MmioBase | 32'(x[11:8]) << 2)
                                  : line_addr(int'(x[15:8]) % (WAYS + 4), int'(x[19:16]) % 4) +
                                    32'({x[24:22], 2'b00});
@@ -292,15 +296,21 @@ module tb_dcache;
   // tree pseudo-LRU, fed with the cache's touches (a completed fill, then a
   // hit: each makes its way the most recently used), and the victim it
   // picks for every allocation in stage 1 (the lowest invalid way that may
-  // be replaced, else the pseudo-LRU way if it may be, else the lowest way
-  // that may be); the model walks the tree with node arithmetic, as the
-  // cache did before it was rewritten with constant compares
+  // be replaced; else, while pex_keep is high, among the ways that may be
+  // replaced and hold no unused p-thread fill, the pseudo-LRU way if it is
+  // one, else the lowest of them; else the pseudo-LRU way if it may be
+  // replaced, else the lowest way that may be); the model walks the tree
+  // with node arithmetic, as the cache did before it was rewritten with
+  // constant compares
   localparam int RSets  = SIZE / (LINE * WAYS);
   localparam int RSetW  = $clog2(RSets);
   localparam int RLev   = (WAYS > 1) ? $clog2(WAYS) : 0;
   localparam int RNodes = (WAYS > 1) ? WAYS - 1 : 1;
   logic [RNodes-1:0] ref_tree [RSets];
   int                n_lru_pick = 0;           // victims the tree chose
+  int                n_spared   = 0;           // victims other than a p-thread fill the tree chose
+  int                ref_good   = 0;           // the cache's p-thread usefulness count (0..63)
+  int                n_good_cyc = 0;           // cycles it was at 32 or more
   function automatic int ref_lru(input logic [RNodes-1:0] b);
     int node;
     node = 0;
@@ -320,24 +330,42 @@ module tb_dcache;
   initial for (int i = 0; i < RSets; i++) ref_tree[i] = '0;
   always @(posedge clk) begin : replacement
     int lru, exp, set;
-    logic [WAYS-1:0] av, inv;
+    bit spared;
+    logic [WAYS-1:0] av, inv, oth;
+    if (rst_n) `CHECK(u_dut.pfill_good == (ref_good >= 32),
+                      $sformatf("usefulness of p-thread fills: cache %b, model %0d", u_dut.pfill_good, ref_good))
     if (rst_n && WAYS > 1) begin
       if (u_dut.s1_alloc) begin
         set = int'(u_dut.s1_set);
         av  = u_dut.s1_avail;
         inv = ~u_dut.s1_valid;
         lru = ref_lru(ref_tree[set]);
+        oth = (pex_keep && ref_good >= 32) ? (av & ~u_dut.s1_pfill) : av;
         exp = -1;
+        spared = 1'b0;
         for (int w = WAYS - 1; w >= 0; w--) if (av[w] && inv[w]) exp = w;
+        if (exp < 0 && oth != av && oth != '0) begin
+          if (oth[lru]) exp = lru;
+          else for (int w = WAYS - 1; w >= 0; w--) if (oth[w]) exp = w;
+          spared = av[lru] && exp != lru;
+          if (spared) n_spared++;
+        end
         if (exp < 0 && av[lru]) begin
           exp = lru;
           n_lru_pick++;
         end
         if (exp < 0) for (int w = WAYS - 1; w >= 0; w--) if (av[w]) exp = w;
+        `CHECK(ev_evict_spared == spared,
+               $sformatf("replacement in set %0d: spared event %b, expected %b", set, ev_evict_spared, spared))
         `CHECK(int'(u_dut.victim) == exp,
                $sformatf("replacement in set %0d: victim way %0d, expected %0d (may be replaced %b, invalid %b, tree %b)",
                          set, u_dut.victim, exp, av, inv, ref_tree[set]))
       end
+      // the usefulness count: +2 per first use of a p-thread fill, -1 per p-thread fill
+      if (u_dut.s1_pfill_clr && u_dut.s1_pfill[u_dut.hit_way]) ref_good = (ref_good + 2 > 63) ? 63 : ref_good + 2;
+      if (u_dut.fill && u_dut.done_pfill && !u_dut.u_frames.pfill_q[int'(u_dut.done_line[RSetW-1:0]) * WAYS + int'(u_dut.done_way)])
+        ref_good = (ref_good == 0) ? 0 : ref_good - 1;
+      if (ref_good >= 32) n_good_cyc++;
       if (u_dut.fill)
         ref_tree[int'(u_dut.done_line[RSetW-1:0])] = ref_touch(ref_tree[int'(u_dut.done_line[RSetW-1:0])],
                                                                int'(u_dut.done_way));
@@ -1146,6 +1174,81 @@ module tb_dcache;
   endtask
   /* verilator lint_on UNUSEDSIGNAL */
 
+  // ---- directed test: unused p-thread fills are spared (docs/dcache.md section 7) ---
+  // In one set: the p-thread loads a line P, context 0 then loads its own
+  // Ways lines, one at a time (so one of them has to replace something,
+  // and no way is being refilled), and then P. With pex_keep high and the
+  // usefulness count at 32 or more (raised first; every P is then used, so
+  // it stays there), P is never the victim while a line of context 0 can
+  // go: P still hits after context 0's loads. The replacement
+  // model above checks every victim; with pex_keep low the same sequence
+  // replaces the pseudo-LRU way whatever it holds.
+  task automatic t_keep();
+    logic [31:0] p;
+    logic        e, hit;
+    /* verilator lint_off UNUSEDSIGNAL */
+    logic [31:0] d;
+    longint      lat;
+    /* verilator lint_on UNUSEDSIGNAL */
+    int          s, spared0, kept, filled;
+    bit          pmiss;
+    if (NC < 2 || WAYS < 2 || PREF != 0) begin
+      $display("  %s: spared p-thread fill tests skipped (one context, one way, or next-line prefetcher)", name);
+      return;
+    end
+    $display("  %s: directed tests of spared p-thread fills", name);
+    wait_idle();
+    hints_on  = 1'b0;
+    keep_rand = 1'b0;
+    s         = NSets / 2;
+    // raise the usefulness count: the p-thread fills a line and context 0
+    // uses it once it is installed (+2 - 1), in another set, over more lines
+    // than the set holds
+    for (int r = 0; r < 64 && ref_good < 40; r++) begin
+      p = line_addr(r % Tags, (s + 1) % NSets);
+      xact(NC - 1, DopLoad, 5'd0, p, 32'd0, 4'hF, 1'b1, d, e);
+      wait_idle();     // installed (the answer can come with its word, before the line)
+      ld_check(0, p, lat);
+    end
+    `CHECK(ref_good >= 32, $sformatf("K0: usefulness count %0d after used p-thread fills", ref_good))
+    for (int phase = 0; phase < 2; phase++) begin
+      pex_keep = (phase == 0);
+      spared0  = n_spared;
+      kept     = 0;
+      filled   = 0;
+      for (int r = 0; r < 48; r++) begin
+        p = line_addr(WAYS + r % 4, s);
+        xact(NC - 1, DopLoad, 5'd0, p, 32'd0, 4'hF, 1'b1, d, e);
+        `CHECK(!e, $sformatf("K: p-thread load %h: error", p))
+        pmiss = (resp_cyc[NC - 1] - acc_cyc[NC - 1]) > 1;   // it filled P (a hit does not)
+        if (pmiss) filled++;
+        wait_idle();
+        for (int t = 0; t < WAYS; t++) begin
+          ld_check(0, line_addr(t, s), lat);
+          wait_idle();   // a way being refilled cannot be replaced: one at a time
+        end
+        wait_idle();
+        ld_check(0, p, lat);            // a hit answers in the next cycle
+        hit = (lat == 1);
+        if (phase == 0 && pmiss)
+          `CHECK(hit, $sformatf("K1: p-thread line %h replaced while context 0's lines could go", p))
+        if (hit) kept++;
+        wait_idle();
+      end
+      $display("  %s: pex_keep %0d: %0d victims spared a p-thread fill, p-thread line present %0d of 48 times (%0d filled by the p-thread)",
+               name, pex_keep, n_spared - spared0, kept, filled);
+      `CHECK(filled >= 40, $sformatf("K: the p-thread filled P only %0d of 48 times", filled))
+      if (phase == 0)
+        `CHECK(n_spared > spared0 && ref_good >= 32,
+               $sformatf("K1: %0d p-thread fills spared, usefulness count %0d", n_spared - spared0, ref_good))
+      else
+        `CHECK(n_spared == spared0 && kept < 48,
+               $sformatf("K2: pex_keep low: %0d fills spared, P present %0d of 48 times", n_spared - spared0, kept))
+    end
+    keep_rand = 1'b1;
+    hints_on  = 1'b1;
+  endtask
+
   // ---- directed tests of the p-thread MSHR policy (docs/dcache.md section 7) -------
   // one more miss of context 0 to a fresh line that must allocate an MSHR
   // at once: a load with nb answered outstanding, or else a posted store
@@ -1277,6 +1380,7 @@ module tb_dcache;
     t_nbl();
     t_posted();
     t_pex_mshr();
+    t_keep();
     run_config(2, 20, 8, 300);
     `CHECK(u_mem.proto_errors == 0, $sformatf("%0d Wishbone protocol errors", u_mem.proto_errors))
     `CHECK(n_ready_dep == 0, $sformatf("ready depended on valid %0d times", n_ready_dep))
@@ -1292,6 +1396,8 @@ module tb_dcache;
     `CHECK(n_bursts > 0, "Wishbone bursts were checked")
     if (WAYS > 1)
       `CHECK(n_lru_pick > 0, $sformatf("%0d victims chosen by the pseudo-LRU tree", n_lru_pick))
+    if (WAYS > 1 && NC > 1 && PREF == 0)
+      `CHECK(n_spared > 0, $sformatf("%0d unused p-thread fills spared from the pseudo-LRU's choice", n_spared))
     `CHECK(n_spec_fill > 0, "p-thread loads filled lines")
     `CHECK((POSTED != 0) == (n_posted > 0), $sformatf("%0d posted stores", n_posted))
     if (nb_on)

@@ -838,6 +838,7 @@ typedef struct {
     outrider_preexec_stats pex;
     outrider_dcache_stats dc;
     unsigned hold_events, nonram_hints, nonram_loads, nonram_bus, nonram_fills;
+    unsigned spared_events;      /* evict records with OUTRIDER_EVF_SPARED */
 } hint_run;
 
 static void run_collect(outrider_sim *sim, hint_run *r)
@@ -855,6 +856,8 @@ static void run_collect(outrider_sim *sim, hint_run *r)
             r->nonram_loads += ev[i].kind == OUTRIDER_EV_LOAD && !ram;
             r->nonram_bus += ev[i].kind == OUTRIDER_EV_BUS && !ram;
             r->nonram_fills += ev[i].kind == OUTRIDER_EV_FILL && !ram;
+            r->spared_events += ev[i].kind == OUTRIDER_EV_EVICT &&
+                                (ev[i].flags & OUTRIDER_EVF_SPARED) != 0;
         }
         outrider_sim_clear_events(sim);
     } while (st == OUTRIDER_RUNNING);
@@ -937,6 +940,62 @@ static void test_distance_hold(void **state)
     assert_string_equal(dflt.console, nopex.console);
     assert_string_equal(off.console, nopex.console);
     assert_true(dflt.retired0 == nopex.retired0 && off.retired0 == nopex.retired0);
+}
+
+/* Sparing unused p-thread fills (docs/dcache.md section 2, docs/preexec.md
+ * 4.6). pex_plain_small with the default pexdist: some evictions pass over
+ * the pseudo-LRU way's unused p-thread fill, fewer fills are evicted unused
+ * and the run is faster than with pexdist = 0 (which turns sparing off with
+ * distance control). test_pex_wrong, whose p-threads load lines the main
+ * thread never reads, with a pexdist that never holds them (1024): the
+ * usefulness count keeps sparing off, so nothing is spared. The main
+ * thread's results are those without pre-execution in every run. */
+static void test_spare_fills(void **state)
+{
+    static const struct { const char *prog; int pex; int dist_set; unsigned dist; } runs[] = {
+        { "pex_plain_small", 1, 0, 0 },   /* the default pexdist */
+        { "pex_plain_small", 1, 1, 0 },   /* distance control (and sparing) off */
+        { "pex_plain_small", 0, 0, 0 },
+        { "test_pex_wrong",  1, 1, 1024 },
+        { "test_pex_wrong",  0, 0, 0 },
+    };
+    hint_run r[5];
+    for (int i = 0; i < 5; i++) {
+        outrider_config cfg = pex_config(runs[i].pex, 1, EXAMPLE_CYCLES);
+        cfg.pex_dist_set = runs[i].dist_set;
+        cfg.pex_dist = runs[i].dist;
+        outrider_sim *sim = tprog_load(state, runs[i].prog, &cfg);
+        if (strcmp(runs[i].prog, "pex_plain_small") == 0)
+            tprog_set_word(sim, "pex_example_report", 0, 0);
+        run_collect(sim, &r[i]);
+        assert_int_equal(r[i].exit_code, 0);
+        assert_int_equal(r[i].spared_events, r[i].pex.spared_fills);
+    }
+    print_message("  pex_plain_small: default %llu cycles, %llu spared, %llu evicted unused; "
+                  "pexdist 0: %llu cycles, %llu spared, %llu evicted unused\n",
+                  (unsigned long long)r[0].cycles, (unsigned long long)r[0].pex.spared_fills,
+                  (unsigned long long)r[0].pex.useless_fills, (unsigned long long)r[1].cycles,
+                  (unsigned long long)r[1].pex.spared_fills,
+                  (unsigned long long)r[1].pex.useless_fills);
+    print_message("  test_pex_wrong (pexdist 1024): %llu spawns, %llu fills, %llu evicted unused, "
+                  "%llu spared, %llu cycles (%llu without pre-execution)\n",
+                  (unsigned long long)r[3].pex.spawned, (unsigned long long)r[3].pex.fills,
+                  (unsigned long long)r[3].pex.useless_fills,
+                  (unsigned long long)r[3].pex.spared_fills, (unsigned long long)r[3].cycles,
+                  (unsigned long long)r[4].cycles);
+    assert_true(r[0].pex.spawned > 0 && r[0].pex.spared_fills > 0);
+    assert_int_equal(r[1].pex.spared_fills, 0);
+    assert_true(r[0].pex.useless_fills < r[1].pex.useless_fills);
+    assert_true(r[0].cycles < r[1].cycles);
+    assert_true(r[3].pex.spawned > 4 && r[3].pex.fills > 500);
+    assert_true(r[3].pex.useless_fills > r[3].pex.fills / 2);
+    assert_int_equal(r[3].pex.spared_fills, 0);
+    assert_int_equal(r[3].pex.throttled_cycles, 0);
+    for (int i = 0; i < 5; i++) {
+        int ref = i < 3 ? 2 : 4;      /* the run without pre-execution */
+        assert_string_equal(r[i].console, r[ref].console);
+        assert_true(r[i].retired0 == r[ref].retired0);
+    }
 }
 
 static void test_invariant_corpus(void **state)
@@ -1104,6 +1163,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_notrace, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_prefetch_hints, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_distance_hold, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_spare_fills, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_invariant_corpus, tprog_setup, tprog_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
