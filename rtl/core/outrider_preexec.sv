@@ -40,7 +40,9 @@
 //     (pfill_cnt_i), or after such a line was evicted unused while at least
 //     pexdist/2 remain, the running p-threads are held (hold_o: not eligible
 //     for fetch, not killed) until the count drops below pexdist/2;
-//     pexdist = 0 turns it off;
+//     pexdist = 0 turns it off; keep_o asks the data cache to spare the
+//     unused p-thread fills when it replaces lines while a p-thread runs
+//     and is not held (docs/preexec.md 4.6);
 //   - the pre-execution events for the test bench (pex_event_o).
 //
 // Each issue lane has its own commit point (lane t holds only context t's
