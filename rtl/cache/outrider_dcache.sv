@@ -86,7 +86,7 @@
 // pex_keep_i is high (from a register in the core: a p-thread runs and is
 // not held) and more than about half of the recent p-thread fills were
 // used, such lines are replaced only when the set has no other candidate
-// (docs/dcache.md section 7, docs/preexec.md 4.6).
+// (docs/dcache.md section 2, docs/preexec.md 4.6).
 //
 // Events (one-cycle pulses for the test bench, see docs/dcache.md): one
 // access per cycle (ev_acc_*), one fill (ev_fill_*), one write-back

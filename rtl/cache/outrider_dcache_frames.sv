@@ -22,7 +22,7 @@
 // count (0..63, 0 after reset) goes up by 2 at a first use of a p-thread
 // fill and down by 1 at a p-thread fill; high while it is at least 32, i.e.
 // while more than about half of the recent fills were used
-// (docs/dcache.md section 7).
+// (docs/dcache.md section 2).
 //
 // Timing: views combinational from the state; updates at the clock edge.
 //
