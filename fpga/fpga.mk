@@ -36,6 +36,12 @@ FPGA_SEEDS    ?= 1 2 3
 FPGA_REPORT_MHZ ?= 50
 # extra fpga-run.py pnr options for the report's runs, e.g. --no-route (placement estimates)
 FPGA_REPORT_PNR_FLAGS ?=
+# nextpnr's router (router1: nextpnr's default; router2), and the minutes a
+# router may go without cutting its overused wires by 5% before the run stops
+# with a message (status route-stalled; 0: never; docs/fpga.md "When routing
+# does not finish")
+FPGA_ROUTER    ?= router1
+FPGA_STALL_MIN ?= 30
 # sources: the RTL (rtl/rtl.mk), the FPGA top (fpga/rtl/), FPGA_EXTRA_SRCS
 FPGA_EXTRA_SRCS ?=
 FPGA_SRCS      = $(RTL_SRCS) $(wildcard fpga/rtl/*.sv) $(FPGA_EXTRA_SRCS)
@@ -112,8 +118,9 @@ $(FPGA_DIR)/$(1)/outrider.json: $$(FPGA_SRCS) $$(FPGA_INCS) $$(call fpga_board_s
 	  $$(addprefix --inc ,$$(RTL_INCDIRS)) $$(addprefix --param ,$$(FPGA_PARAMS_$(1))) \
 	  --hex $$(fpga__hex) --min-luts $$(FPGA_MIN_LUTS) $$(FPGA_SRCS) $$(call fpga_board_srcs,$(1))
 $(FPGA_DIR)/$(1)/$(1).$(if $(filter ecp5,$(2)),config,asc): $(FPGA_DIR)/$(1)/outrider.json $$(FPGA_CONSTR_$(1))
-	@$$(FPGA_RUN) pnr --nextpnr "$$(FPGA_NEXTPNR_$(2))" --family $(2) --device "$$(FPGA_DEVICE_$(1))" \
-	  --json $$< --tag $(1) --constr $$(FPGA_CONSTR_$(1)) --seed $$(FPGA_SEED) \
+	@$$(FPGA_RUN) pnr --nextpnr "$$(FPGA_NEXTPNR_$(2)) --router $$(FPGA_ROUTER)" --family $(2) \
+	  --device "$$(FPGA_DEVICE_$(1))" --json $$< --tag $(1) --constr $$(FPGA_CONSTR_$(1)) \
+	  --seed $$(FPGA_SEED) --stall-minutes $$(FPGA_STALL_MIN) \
 	  $(if $(filter ecp5,$(2)),--textcfg,--asc)
 # the report's yardstick: the same board top with VexRiscv_Full in place of outrider_fpga
 $(FPGA_DIR)/$(1)/vexriscv.json: fpga/yardstick/vexriscv_soc.sv $$(call fpga_board_srcs,$(1)) \
@@ -128,9 +135,10 @@ $(FPGA_DIR)/$(1)/vexriscv.json: fpga/yardstick/vexriscv_soc.sv $$(call fpga_boar
 # on a net that does not exist stops the run (docs/fpga.md "How Fmax is measured")
 $(FPGA_DIR)/$(1)/report-%.pnr.json: $$$$(FPGA_DIR)/$(1)/$$$$(firstword $$$$(subst -s, ,$$$$*)).json \
     $$(FPGA_CONSTR_$(1)) fpga/fpga.mk scripts/fpga-run.py
-	@$$(FPGA_RUN) pnr --nextpnr "$$(FPGA_NEXTPNR_$(2))" --family $(2) --device "$$(FPGA_DEVICE_$(1))" \
-	  --json $$< --tag report-$$* --constr $$(FPGA_CONSTR_$(1)) --clock-mhz $$(FPGA_REPORT_MHZ) \
-	  --seed $$(lastword $$(subst -s, ,$$*)) --report-only $$(FPGA_REPORT_PNR_FLAGS)
+	@$$(FPGA_RUN) pnr --nextpnr "$$(FPGA_NEXTPNR_$(2)) --router $$(FPGA_ROUTER)" --family $(2) \
+	  --device "$$(FPGA_DEVICE_$(1))" --json $$< --tag report-$$* --constr $$(FPGA_CONSTR_$(1)) \
+	  --clock-mhz $$(FPGA_REPORT_MHZ) --seed $$(lastword $$(subst -s, ,$$*)) \
+	  --stall-minutes $$(FPGA_STALL_MIN) --report-only $$(FPGA_REPORT_PNR_FLAGS)
 endef
 $(foreach b,$(FPGA_BOARDS),$(eval $(call fpga_board_rules,$(b),$(FPGA_FAMILY_$(b)))))
 

@@ -28,6 +28,12 @@
       exist in design, ignoring clock constraint") stops the run at once with
       exit 1: an ignored target would silently time against another clock.
       --no-route stops after placement (status "placed", nextpnr's estimate).
+      --stall-minutes M (default 30; 0: never) stops a router that has not
+      cut the number of overused wires by 5% in M minutes (status
+      "route-stalled", exit 3, no Fmax; a run of the report records it and
+      goes on): nextpnr's routers can spend hours on a congested placement,
+      and another seed or the other router (--router in --nextpnr) may route
+      the same netlist in minutes.
 """
 import argparse
 import json
@@ -180,6 +186,18 @@ PLL_OUTPUTS = {"ecp5": {"EHXPLLL": "CLKOP"},
                          "SB_PLL40_2F_PAD": "PLLOUTGLOBALA"}}
 # nextpnr's warning for a clock constraint on a net it does not know
 MISSING_NET = re.compile(r"net '([^']*)' does not exist in design")
+# the routers' progress lines; the group is the number of overused wires:
+# router1's table row "Info:  <iter> | <wires ripup> | <ripup arcs> | <overused> | <time>",
+# router2's "iter=<n> wires=<n> overused=<n> ..."
+ROUTE_PROGRESS = re.compile(r"^Info:\s+\d+\s*\|\s*\d+\s+\d+\s*\|\s*\d+\s+\d+\s*\|\s*(\d+)\s*\|"
+                            r"|\biter=\d+\s+wires=\d+\s+overused=(\d+)", re.M)
+# a stalled router: not 5% fewer overused wires than at the last mark for this long
+STALL_PROGRESS = 0.95
+
+
+class RouteStalled(Exception):
+    """The router made no progress for the allowed time (args: overused
+    wires, seconds since routing began)."""
 
 
 def clock_net(netlist_path, family):
@@ -213,12 +231,17 @@ def clock_net(netlist_path, family):
     return min(names, key=lambda n: (n.count("."), len(n), n))
 
 
-def run_nextpnr(args, d, log_name):
+def run_nextpnr(args, d, log_name, stall_s=0.0):
     """Runs nextpnr in d; stops it at once and dies when its log says that a
-    clock constraint names a net that does not exist. Returns the exit code."""
+    clock constraint names a net that does not exist. With stall_s > 0, stops
+    it and raises RouteStalled when the router's count of overused wires has
+    not fallen below STALL_PROGRESS times its last mark for stall_s seconds.
+    Returns the exit code."""
     log_path = os.path.join(d, log_name)
     proc = subprocess.Popen(args, cwd=d, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     seen = 0
+    route_t0 = mark = mark_t = None
+    last = 0
     while True:
         try:
             rc = proc.wait(timeout=2)
@@ -241,11 +264,26 @@ def run_nextpnr(args, d, log_name):
             die(f"clock constraint on net '{m.group(1)}', which does not exist in the"
                 f" synthesised design: nextpnr would ignore it and time against another"
                 f" clock (log: {log_path})")
+        now = time.monotonic()
+        for p in ROUTE_PROGRESS.finditer(chunk[:cut]):
+            over = int(p.group(1) or p.group(2))
+            if route_t0 is None:
+                route_t0 = now
+            if mark is None or over <= STALL_PROGRESS * mark:
+                mark, mark_t = over, now
+            last = over
+        if (rc is None and stall_s > 0 and mark_t is not None and last > 0
+                and now - mark_t > stall_s):
+            proc.terminate()
+            proc.wait()
+            raise RouteStalled(last, now - route_t0)
         if rc is not None:
             return rc
 
 
 def pnr(a):
+    if a.stall_minutes < 0:
+        die(f"--stall-minutes must be 0 (never stop) or more, not {a.stall_minutes:g}", 2)
     d = os.path.dirname(os.path.abspath(a.json))
     src = os.path.basename(a.json)
     tag = a.tag
@@ -279,7 +317,11 @@ def pnr(a):
     if os.path.exists(os.path.join(d, tag + ".log")):
         os.remove(os.path.join(d, tag + ".log"))
     t0 = time.time()
-    rc = run_nextpnr(args, d, tag + ".log")
+    stalled = None
+    try:
+        rc = run_nextpnr(args, d, tag + ".log", a.stall_minutes * 60.0)
+    except RouteStalled as e:
+        rc, stalled = None, e.args
     wall = time.time() - t0
     try:
         log = open(os.path.join(d, tag + ".log"), errors="replace").read()
@@ -295,7 +337,7 @@ def pnr(a):
         util = {k: (v["used"], v["available"]) for k, v in rep["utilization"].items()}
     fmax = {k: {"achieved": round(v["achieved"], 2), "constraint": round(v["constraint"], 2)}
             for k, v in (rep.get("fmax") or {}).items()}
-    if not fmax:
+    if not fmax and not stalled:
         # no report (e.g. --no-route): the log's last estimate per clock
         for m in re.finditer(r"Max frequency for clock '([^']+)': ([\d.]+) MHz \((?:PASS|FAIL) at ([\d.]+) MHz\)", log):
             fmax[m.group(1)] = {"achieved": round(float(m.group(2)), 2),
@@ -307,7 +349,10 @@ def pnr(a):
     over = {k: v for k, v in util.items() if v[1] and v[0] > v[1]}
     want = (tag + ".config") if a.textcfg else (tag + ".asc") if a.asc else None
     produced = (want is None and bool(fmax)) or (want and os.path.exists(os.path.join(d, want)))
-    if over:
+    if stalled:
+        out["status"] = "route-stalled"
+        out["overused_wires"] = stalled[0]
+    elif over:
         out["status"] = "no-fit"
         out["over"] = {k: list(v) for k, v in over.items()}
     elif a.no_route:
@@ -324,6 +369,14 @@ def pnr(a):
     with open(os.path.join(d, tag + ".pnr.json"), "w") as f:
         json.dump(out, f, indent=1)
     where = os.path.join(d, tag + ".log")
+    if stalled:
+        msg = (f"{tag}: routing stalled: {stalled[0]} wires still overused after"
+               f" {stalled[1] / 60:.0f} min of routing, not 5% fewer in the last {a.stall_minutes:g} min;"
+               f" try another seed (FPGA_SEED) or router (FPGA_ROUTER=router2) (log: {where})")
+        if a.report_only:
+            print(f"fpga: {msg}")
+            return
+        die(msg, 3)
     if out["status"] == "no-fit":
         lines = ", ".join(f"{k} {u}/{n} ({100.0 * u / n:.0f}%)" for k, (u, n) in over.items())
         msg = f"{tag}: the design does not fit {a.device}: {lines} (log: {where})"
@@ -374,6 +427,9 @@ def main():
                    help="constrain the PLL's output net (the core clock) to this frequency")
     p.add_argument("--no-route", action="store_true", help="stop after placement")
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--stall-minutes", type=float, default=30.0,
+                   help="stop a router that has not cut its overused wires by 5%% in this"
+                        " many minutes (0: never)")
     p.add_argument("--textcfg", action="store_true")
     p.add_argument("--asc", action="store_true")
     p.add_argument("--report-only", action="store_true",

@@ -12,7 +12,11 @@ and nextpnr-ice40 (seconds):
   synthesised design stops the run with exit 1 and a one-line message,
   before place and route (nextpnr alone only warns and times against
   another clock);
-- --clock-mhz on a design without a PLL is refused with a message.
+- --clock-mhz on a design without a PLL is refused with a message;
+- a router that stops making progress (a stand-in for nextpnr that writes
+  router1's or router2's progress lines with a constant count of overused
+  wires) is stopped after --stall-minutes with exit 3, one line and status
+  "route-stalled" (no Fmax); one whose count keeps falling is left to finish.
 Prints cmocka-style lines; exit status 0 iff every test passed.
 """
 import argparse
@@ -128,9 +132,70 @@ def main():
             return f"expected one line about the PLL, got: {r.stderr.strip()!r}"
         return None
 
+    # a stand-in for nextpnr: `python3 FAKE MODE ARGS...` writes router
+    # progress lines into its --log file, one every 0.2 s: MODE stall1 /
+    # stall2: router1's / router2's lines, the overused count constant;
+    # progress: router1's lines, the count 10% lower each time (about 9 s,
+    # several polls and stall periods), then exit 0
+    fake = os.path.join(tmp, "fake_nextpnr.py")
+    with open(fake, "w") as f:
+        f.write("""import sys, time
+mode, args = sys.argv[1], sys.argv[2:]
+log = open(args[args.index("--log") + 1], "w")
+log.write("Info: Routing..\\n")
+over = 5000
+for i in range(1, 301):
+    if mode == "progress":
+        over = over * 9 // 10 if over > 50 else 0
+    if mode == "stall2":
+        log.write("Info:     iter=%d wires=90000 overused=%d overuse=%d archfail=NA\\n" % (i, over, over))
+    else:
+        log.write("Info: %10d | %8d %8d | %4d %4d | %9d| %10.2f %10.2f|\\n"
+                  % (1000 * i, 20 * i, 80 * i, 300, 700, over, 0.2, 0.2 * i))
+    log.flush()
+    if over == 0:
+        sys.exit(0)
+    time.sleep(0.2)
+sys.exit(0)
+""")
+
+    def fake_pnr(mode, tag, *extra):
+        return run("pnr", "--nextpnr", f"{sys.executable} {fake} {mode}", "--family", "ice40",
+                   "--device", "--hx8k --package ct256", "--json", os.path.join(tmp, "fake.json"),
+                   "--tag", tag, "--stall-minutes", "0.05", *extra)
+
+    def stalled_router_stops():
+        for mode in ("stall1", "stall2"):
+            t0 = time.monotonic()
+            r = fake_pnr(mode, "stall-" + mode)
+            dt = time.monotonic() - t0
+            if r.returncode != 3:
+                return f"{mode}: expected exit 3, got {r.returncode} (stderr: {r.stderr.strip()})"
+            lines = r.stderr.strip().splitlines()
+            if len(lines) != 1 or "routing stalled" not in lines[0] or "5000" not in lines[0]:
+                return f"{mode}: expected one line on the stall, got: {r.stderr.strip()!r}"
+            if dt > 30:
+                return f"{mode}: the run took {dt:.0f} s: it was not stopped"
+            summary = json.load(open(os.path.join(tmp, f"stall-{mode}.pnr.json")))
+            if summary.get("status") != "route-stalled" or summary.get("fmax"):
+                return f"{mode}: summary {summary}"
+        r = fake_pnr("stall1", "stall-report", "--report-only")
+        if r.returncode != 0 or "routing stalled" not in r.stdout:
+            return f"--report-only: expected exit 0 and the message, got {r.returncode}: {r.stdout!r}"
+        return None
+
+    def progressing_router_runs():
+        r = fake_pnr("progress", "progress", "--report-only")
+        summary = json.load(open(os.path.join(tmp, "progress.pnr.json")))
+        if r.returncode != 0 or summary.get("status") == "route-stalled":
+            return f"exit {r.returncode}, summary {summary}: a router making progress was stopped"
+        return None
+
     test("--clock-mhz times the PLL's output net at the target", constrained_at_target)
     test("a clock constraint on a missing net stops the run", missing_net_stops)
     test("--clock-mhz without a PLL is refused", no_pll_refused)
+    test("a router without progress is stopped after --stall-minutes", stalled_router_stops)
+    test("a router whose overused wires keep falling is not stopped", progressing_router_runs)
 
     failed = [n for n, ok in results if not ok]
     write_junit(results)
