@@ -104,6 +104,7 @@ def main():
     ap.add_argument("--seeds", required=True)
     ap.add_argument("--mhz", required=True)
     ap.add_argument("--desc", action="append", default=[])
+    ap.add_argument("--router", default="router1", help="the router the runs used (for the text)")
     a = ap.parse_args()
     desc = dict(d.split("=", 1) for d in a.desc)
     seeds = a.seeds.split()
@@ -112,7 +113,8 @@ def main():
           f"Each board's top (PLL, pins) around `outrider_fpga` with the board's parameters, "
           f"and around `vexriscv_soc` (VexRiscv_Full in the same shell) as the yardstick, "
           f"placed and routed with the board's constraints and a {a.mhz} MHz target on the "
-          f"core clock, seeds {', '.join(seeds)}. LUT4/FF/BRAM/DSP from synthesis "
+          f"core clock, seeds {', '.join(seeds)}, nextpnr's {a.router} (a run whose router "
+          f"stopped making progress is marked stalled). LUT4/FF/BRAM/DSP from synthesis "
           f"(yosys `stat`); logic cells used and Fmax (the core clock's) from nextpnr.", ""]
     for b in a.boards.split():
         rdir = os.path.join(a.dir, b)
@@ -146,8 +148,13 @@ def main():
                 if len(f["seeds"]) < len(seeds):
                     fm += f" ({len(f['seeds'])} of {len(seeds)} seeds: " + \
                           ", ".join(f"s{k} {v:.1f}" for k, v in sorted(f["seeds"].items())) + ")"
+                stalled = [x["seed"] for x in r["runs"] if x.get("status") == "route-stalled"]
+                if stalled:
+                    fm += "; routing stalled: " + ", ".join(f"s{k}" for k in sorted(stalled))
             elif "no-fit" in r.get("status", []):
                 fm = "does not fit"
+            elif r["runs"] and r.get("status") == ["route-stalled"]:
+                fm = "routing stalled"
             elif r["runs"]:
                 fm = "failed: " + ", ".join(r["status"])
             else:

@@ -372,7 +372,8 @@ def pnr(a):
     if stalled:
         msg = (f"{tag}: routing stalled: {stalled[0]} wires still overused after"
                f" {stalled[1] / 60:.0f} min of routing, not 5% fewer in the last {a.stall_minutes:g} min;"
-               f" try another seed (FPGA_SEED) or router (FPGA_ROUTER=router2) (log: {where})")
+               f" try another seed (FPGA_SEED) or the other router (router1/router2:"
+               f" FPGA_ROUTER, FPGA_REPORT_ROUTER) (log: {where})")
         if a.report_only:
             print(f"fpga: {msg}")
             return
