@@ -153,8 +153,6 @@ def main():
                     fm += "; routing stalled: " + ", ".join(f"s{k}" for k in sorted(stalled))
             elif "no-fit" in r.get("status", []):
                 fm = "does not fit"
-            elif r["runs"] and r.get("status") == ["route-stalled"]:
-                fm = "routing stalled"
             elif r["runs"]:
                 fm = "failed: " + ", ".join(r["status"])
             else:

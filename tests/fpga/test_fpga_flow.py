@@ -132,32 +132,9 @@ def main():
             return f"expected one line about the PLL, got: {r.stderr.strip()!r}"
         return None
 
-    # a stand-in for nextpnr: `python3 FAKE MODE ARGS...` writes router
-    # progress lines into its --log file, one every 0.2 s: MODE stall1 /
-    # stall2: router1's / router2's lines, the overused count constant;
-    # progress: router1's lines, the count 10% lower each time (about 9 s,
-    # several polls and stall periods), then exit 0
-    fake = os.path.join(tmp, "fake_nextpnr.py")
-    with open(fake, "w") as f:
-        f.write("""import sys, time
-mode, args = sys.argv[1], sys.argv[2:]
-log = open(args[args.index("--log") + 1], "w")
-log.write("Info: Routing..\\n")
-over = 5000
-for i in range(1, 301):
-    if mode == "progress":
-        over = over * 9 // 10 if over > 50 else 0
-    if mode == "stall2":
-        log.write("Info:     iter=%d wires=90000 overused=%d overuse=%d archfail=NA\\n" % (i, over, over))
-    else:
-        log.write("Info: %10d | %8d %8d | %4d %4d | %9d| %10.2f %10.2f|\\n"
-                  % (1000 * i, 20 * i, 80 * i, 300, 700, over, 0.2, 0.2 * i))
-    log.flush()
-    if over == 0:
-        sys.exit(0)
-    time.sleep(0.2)
-sys.exit(0)
-""")
+    # a stand-in for nextpnr that writes router progress lines only
+    # (tests/fpga/fake_nextpnr.py: modes stall1, stall2, progress)
+    fake = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fake_nextpnr.py")
 
     def fake_pnr(mode, tag, *extra):
         return run("pnr", "--nextpnr", f"{sys.executable} {fake} {mode}", "--family", "ice40",
