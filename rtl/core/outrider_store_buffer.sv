@@ -84,27 +84,40 @@ module outrider_store_buffer #(
     end
   end
 
+  // the lookups: at most one valid entry holds a word (a store to a
+  // buffered word merges into its entry), so the answer is an AND-OR of the
+  // entries masked by their compares, not a priority chain
+  logic [Entries-1:0] m_a, m_b;
   always_comb begin
     lookup_a_mask_o = 4'd0;
     lookup_a_data_o = 32'd0;
     lookup_b_mask_o = 4'd0;
     lookup_b_data_o = 32'd0;
-    // (valid tested first, alone: the same logic, but a simulator skips the
-    // address compares of empty entries, and the buffer is empty whenever no
-    // p-thread stores)
     for (int e = 0; e < Entries; e++) begin
-      if (valid_q[e]) begin
-        if (waddr_q[e] == lookup_a_addr_i[31:2]) begin
-          lookup_a_mask_o = mask_q[e];
-          lookup_a_data_o = data_q[e];
-        end
-        if (waddr_q[e] == lookup_b_addr_i[31:2]) begin
-          lookup_b_mask_o = mask_q[e];
-          lookup_b_data_o = data_q[e];
-        end
-      end
+      m_a[e] = valid_q[e] && (waddr_q[e] == lookup_a_addr_i[31:2]);
+      m_b[e] = valid_q[e] && (waddr_q[e] == lookup_b_addr_i[31:2]);
+      lookup_a_mask_o = lookup_a_mask_o | (mask_q[e] & {4{m_a[e]}});
+      lookup_a_data_o = lookup_a_data_o | (data_q[e] & {32{m_a[e]}});
+      lookup_b_mask_o = lookup_b_mask_o | (mask_q[e] & {4{m_b[e]}});
+      lookup_b_data_o = lookup_b_data_o | (data_q[e] & {32{m_b[e]}});
     end
   end
+
+`ifdef OUTRIDER_ASSERT
+  // no two valid entries hold the same word (what makes the AND-OR above a
+  // selection): a store merges into its word's entry or takes a free one
+  // for a word no entry holds (simulation only, like the check of
+  // outrider_dcache_frames: the pairwise compares are not logic to build)
+  logic dup;
+  always_comb begin
+    dup = 1'b0;
+    for (int e = 0; e < Entries; e++)
+      for (int f = e + 1; f < Entries; f++)
+        if (valid_q[e] && valid_q[f] && (waddr_q[e] == waddr_q[f])) dup = 1'b1;
+  end
+  `include "outrider_assert.svh"
+  `OR_ASSERT(!dup, "two store-buffer entries hold the same word")
+`endif
 
   logic unused_addr;
   assign unused_addr = ^{addr_i[1:0], lookup_a_addr_i[1:0], lookup_b_addr_i[1:0]};
