@@ -184,6 +184,7 @@ module outrider_dcache_mshr #(
   // posted stores: per entry a line of bytes, their mask, and which words
   // the refill has already written into the data array
   localparam int LB = WPL * 4;
+  logic [NumMshr*LB*8-1:0]  pbuf_q, pbuf_d;
   logic [NumMshr*LB-1:0]    pmask_q, pmask_d;
   logic [NumMshr*WPL-1:0]   bw_q, bw_d;
   logic [NumMshr*NumCtx-1:0] pctx_q, pctx_d;      // contexts whose stores are posted here
@@ -282,6 +283,7 @@ module outrider_dcache_mshr #(
     err_d   = err_q;
     pref_d  = pref_q;
     word_d  = word_q;
+    pbuf_d  = pbuf_q;
     pmask_d = pmask_q;
     bw_d    = bw_q;
     pctx_d  = pctx_q;
@@ -317,7 +319,10 @@ module outrider_dcache_mshr #(
         for (int k = 0; k < WPL; k++) begin
           if (post_word_i == WordW'(k)) begin
             for (int b = 0; b < 4; b++) begin
-              if (post_be_i[b]) pmask_d[LB*m + 4*k + b] = 1'b1;
+              if (post_be_i[b]) begin
+                pmask_d[LB*m + 4*k + b]          = 1'b1;
+                pbuf_d[8*(LB*m + 4*k + b) +: 8]  = post_data_i[8*b +: 8];
+              end
             end
           end
         end
@@ -406,24 +411,9 @@ module outrider_dcache_mshr #(
     // word is indexed by {entry, word} (powers of two: a balanced multiplexer;
     // a loop of ifs over every word of every entry mapped into a chain)
     logic [3:0]  rsp_be;
-    logic [31:0] rsp_buf, dbg_buf;
-    logic [MshrW-1:0] dbg_m;
+    logic [31:0] rsp_buf;
     assign rsp_be  = pmask_q[4*{rsp_id_i, rsp_idx_i} +: 4];
-    // the posted bytes themselves: a memory of one word per {entry, word},
-    // written with byte enables (distributed RAM on an FPGA: written one
-    // word a cycle, read at the refill beat's word and the debug view's);
-    // a byte is meaningful only while its pmask bit is set, so it needs no
-    // reset
-    localparam int PAddrW = MshrW + WordW;
-    logic [31:0] pbuf_mem [2**PAddrW];
-    always_ff @(posedge clk_i) begin
-      if (post_i) begin
-        for (int b = 0; b < 4; b++)
-          if (post_be_i[b]) pbuf_mem[{post_id_i, post_word_i}][8*b +: 8] <= post_data_i[8*b +: 8];
-      end
-    end
-    assign rsp_buf = pbuf_mem[{rsp_id_i, rsp_idx_i}];
-    assign dbg_buf = pbuf_mem[{dbg_m, dbg_word_i}];
+    assign rsp_buf = pbuf_q[32*{rsp_id_i, rsp_idx_i} +: 32];
     for (genvar b = 0; b < 4; b++) begin : g_fill_byte
       assign fill_data_o[8*b +: 8] = rsp_be[b] ? rsp_buf[8*b +: 8] : rsp_data_i[8*b +: 8];
     end
@@ -437,19 +427,19 @@ module outrider_dcache_mshr #(
     // line compares) was the bulk of that region (docs/performance.md
     // "Simulation speed"). Only the debug backdoor reads it.
     always_comb begin : p_posted_dbg
-      dbg_m    = '0;
-      dbg_be_o = '0;
+      logic [3:0] dbe;
+      dbe        = '0;
+      dbg_be_o   = '0;
+      dbg_data_o = '0;
       for (int m = 0; m < NumMshr; m++) begin
         if ((st_q[2*m +: 2] != MsFree) && (line_q[LineW*m +: LineW] == dbg_line_i) &&
             (32'(dbg_word_i) < WPL)) begin
-          dbg_m    = MshrW'(m);
-          dbg_be_o = pmask_q[LB*m + 4*32'(dbg_word_i) +: 4];
+          dbe      = pmask_q[LB*m + 4*32'(dbg_word_i) +: 4];
+          dbg_be_o = dbe;
+          for (int b = 0; b < 4; b++)
+            if (dbe[b]) dbg_data_o[8*b +: 8] = pbuf_q[8*(LB*m + 4*32'(dbg_word_i) + b) +: 8];
         end
       end
-    end
-    // (a block of its own: dbg_buf is read at dbg_m, computed above)
-    for (genvar b = 0; b < 4; b++) begin : g_dbg_byte
-      assign dbg_data_o[8*b +: 8] = dbg_be_o[b] ? dbg_buf[8*b +: 8] : 8'd0;
     end
   end else begin : g_no_posted
     assign posted_any_o      = 1'b0;
@@ -461,7 +451,7 @@ module outrider_dcache_mshr #(
     assign dbg_data_o        = '0;
     logic unused_posted;
     assign unused_posted = ^{post_i, post_id_i, post_word_i, post_tid_i, pctx_q, post_data_i, post_be_i, s1_word_i,
-                             rsp_idx_i, dbg_line_i, dbg_word_i, pmask_q, bw_q};
+                             rsp_idx_i, dbg_line_i, dbg_word_i, pbuf_q, pmask_q, bw_q};
   end
 
   // job queue: pop at the sequencer, push at allocation
@@ -493,6 +483,7 @@ module outrider_dcache_mshr #(
       err_q     <= '0;
       pref_q    <= '0;
       word_q    <= '0;
+      pbuf_q    <= '0;
       pmask_q   <= '0;
       bw_q      <= '0;
       pctx_q    <= '0;
@@ -510,6 +501,7 @@ module outrider_dcache_mshr #(
       err_q     <= err_d;
       pref_q    <= pref_d;
       word_q    <= word_d;
+      pbuf_q    <= pbuf_d;
       pmask_q   <= pmask_d;
       bw_q      <= bw_d;
       pctx_q    <= pctx_d;
