@@ -109,7 +109,7 @@ module outrider_store_buffer #(
   end
 
 `ifdef OUTRIDER_ASSERT
-  // no two valid entries hold the same word (what makes the AND-OR above a
+  // no two valid entries hold the same word (what makes the OR above a
   // selection): a store merges into its word's entry or takes a free one
   // for a word no entry holds (simulation only, like the check of
   // outrider_dcache_frames: the pairwise compares are not logic to build)
