@@ -211,20 +211,34 @@ module outrider_dcache_arb #(
                   : (probe_go ? {DopLoad, 5'd0, 4'd0, pfq_spec_i, 32'd0, pfq_line_i, {OffW{1'b0}}}
                               : s0_req);
 
+  // The array read address: the core's request's when it is accepted or
+  // nothing else reads; otherwise the victim read's, the replay's or the
+  // probe's. Written with accept (the core's valid: the latest of these
+  // inputs, behind the core's commit decision) as the last select: the
+  // other sources' choice (alt) is made without it, from what they would do
+  // if the core's request were not taken; when it is taken none of them
+  // goes (dreq_ready_o excludes a replay and a victim read with priority,
+  // and the others yield to it).
+  logic              alt_vr, alt_replay, alt_probe, alt;
+  logic [SetW-1:0]   alt_set;
+  logic [WordW-1:0]  alt_word;
+  assign alt_vr     = vr_want_i && (vr_prio_i || !replay_any_i);
+  assign alt_replay = replay_go;
+  assign alt_probe  = pfq_v_i && free_v_i && !replay_any_i && !vr_want_i;
+  assign alt        = alt_vr || alt_replay || alt_probe;
   always_comb begin : p_stage0
-    if (vr_go) begin
-      rd_set_o  = vr_set_i;
-      rd_word_o = vr_word_i;
-    end else if (replay_go || accept) begin
-      rd_set_o  = s0_addr[OffW +: SetW];
-      rd_word_o = s0_addr[2 +: WordW];
-    end else if (probe_go) begin
-      rd_set_o  = pfq_line_i[SetW-1:0];
-      rd_word_o = '0;
+    if (alt_vr) begin
+      alt_set  = vr_set_i;
+      alt_word = vr_word_i;
+    end else if (alt_replay) begin
+      alt_set  = s0_addr[OffW +: SetW];   // the replay's (replay_go)
+      alt_word = s0_addr[2 +: WordW];
     end else begin
-      rd_set_o  = dreq_addr_i[OffW +: SetW];
-      rd_word_o = dreq_addr_i[2 +: WordW];
+      alt_set  = pfq_line_i[SetW-1:0];
+      alt_word = '0;
     end
+    rd_set_o  = (alt && !accept) ? alt_set  : dreq_addr_i[OffW +: SetW];
+    rd_word_o = (alt && !accept) ? alt_word : dreq_addr_i[2 +: WordW];
   end
 
   // peripheral accesses go out when stage 0 takes them (at acceptance, or at
@@ -310,6 +324,9 @@ module outrider_dcache_arb #(
 `ifndef FORMAL_SKIP_LIVE
   // one source takes the arrays at a time
   `OR_ASSERT(4'(vr_go) + 4'(replay_go) + 4'(accept) + 4'(probe_go) <= 4'd1, "stage 0: more than one source takes the arrays")
+  `OR_ASSERT(accept ? !(alt_vr && vr_prio_i) && !alt_replay
+                    : (vr_go == alt_vr) && (probe_go == (alt_probe && !alt_vr)),
+             "the read address's late select: an accepted request excludes the other sources' choice")
   // an answer only for a context with an accepted request outstanding
   `OR_ASSERT((resp_now & ~busy_q) == '0, "an answer without an accepted request")
   // a request taken while its context's previous one is outstanding is a

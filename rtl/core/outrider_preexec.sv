@@ -360,6 +360,16 @@ module outrider_preexec #(
   // answer reaches neither the mirror nor the copy engine
   assign own_we0    = own_we_i[0];
   assign own_waddr0 = own_waddr_i[4:0];
+  // the registers written now, as masks (one decoder each, applied to whole
+  // vectors below: no per-bit index logic on the late write's address)
+  logic [31:0] own_mask0, copy_mask;
+  logic [31:0] own_mask [NumCtx];
+  assign own_mask0 = own_we0 ? (32'd1 << own_waddr0) : 32'd0;
+  assign copy_mask = 32'd1 << copy_reg_q;
+  always_comb begin
+    for (int c = 0; c < NumCtx; c++)
+      own_mask[c] = own_we_i[c] ? (32'd1 << own_waddr_i[5*c +: 5]) : 32'd0;
+  end
   // the copy is written unless context 0 writes a register now (a skipped
   // copy is read again)
   assign copy_write = copy_valid_q && !copy_stale_q && !own_we0;
@@ -424,15 +434,13 @@ module outrider_preexec #(
           // a p-thread runs (or its last instruction drains): a register
           // either context writes is no longer known equal; the rest stay
           // equal, so only these are copied once the context is free again
-          // (also the write mirrored just after a spawn: copied again later)
-          if (own_we0) mirror_ok_q[c][own_waddr0] <= 1'b0;
-          if (own_we_i[c] && (own_waddr_i[5*c +: 5] != 5'd0))
-            mirror_ok_q[c][own_waddr_i[5*c +: 5]] <= 1'b0;
-          mirror_ok_q[c][0] <= 1'b1;                       // x0 is always equal
+          // (also the write mirrored just after a spawn: copied again later);
+          // x0 is always equal
+          mirror_ok_q[c] <= (mirror_ok_q[c] & ~own_mask0 & ~own_mask[c]) | 32'd1;
         end else if (own_we0) begin
-          mirror_ok_q[c][own_waddr0] <= 1'b1;       // written to the mirror too
+          mirror_ok_q[c] <= mirror_ok_q[c] | own_mask0;    // written to the mirror too
         end else if (copy_write) begin
-          mirror_ok_q[c][copy_reg_q] <= 1'b1;
+          mirror_ok_q[c] <= mirror_ok_q[c] | copy_mask;
         end
       end
     end
