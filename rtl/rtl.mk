@@ -4,6 +4,7 @@
 #                    synth_ice40 and synth_ecp5 (no latches, register files in BRAM)
 #   make synth       the same yosys runs, reports in build/synth/
 #   make timing      the longest paths of the cache and the core (scripts/comb-depth.py)
+#   make timing-soc  the same on the whole SoC as one netlist (about 10 minutes)
 # The RTL lives in rooms (docs/architecture.md):
 #   rtl/include/  the shared encodings and the address decode (included in module bodies)
 #   rtl/core/     the two-context pipeline and its units
@@ -83,6 +84,36 @@ timing: $(SYNTH_DIR)/core_ecp5.json $(SYNTH_DIR)/dcache_soc_ecp5.json
 	  --outputs-json $(SYNTH_DIR)/dcache_soc_ecp5.out.json | tee $(SYNTH_DIR)/timing-dcache.txt
 	@python3 scripts/comb-depth.py $(SYNTH_DIR)/core_ecp5.json --top $(TIMING_TOP) \
 	  --inputs-from $(SYNTH_DIR)/dcache_soc_ecp5.out.json | tee $(SYNTH_DIR)/timing-core.txt
+
+# make timing-soc: the same estimate on the whole SoC as one netlist (core,
+# misaligned-access splitter, cache, peripherals), with the ULX3S's cache
+# parameters (TIMING_SOC_PARAMS) and the perfect-cache mode tied off as in
+# the FPGA top. It sees the paths that cross the units (the core's commit
+# decision -> its data-port arbitration -> the splitter -> the cache's
+# array read address), which make timing, timing each unit alone, cannot.
+# Yosys 0.23 maps the cache's arrays to distributed RAM where the FPGA
+# flow's yosys maps them to block RAM: TIMING_SOC_CUT makes their ports
+# path ends, as a block RAM's registered ports are. Paths to top-level
+# outputs (<output ...>) end at the simulation's debug ports, which the
+# FPGA top leaves open: read them as informative. About 10 minutes.
+TIMING_SOC_PARAMS ?= DcacheBytes=16384 DcacheWays=4 DcacheMshrs=8 PexMshrReserve=2 PexMissWait=1
+TIMING_SOC_CUT    ?= u_arrays.*mem_q
+.PHONY: timing-soc
+timing-soc: $(SYNTH_DIR)/soc_ecp5.json
+	@python3 scripts/comb-depth.py $< --top $(TIMING_TOP) --cut '$(TIMING_SOC_CUT)' \
+	  | tee $(SYNTH_DIR)/timing-soc.txt
+
+$(SYNTH_DIR)/soc_ecp5.json: $(RTL_CORE_SRCS) $(RTL_CACHE_SRCS) $(RTL_SOC_SRCS) $(RTL_INCS) rtl/rtl.mk | deps
+	@mkdir -p $(SYNTH_DIR)
+	@echo "synth: yosys synth_ecp5 (outrider_soc, $(TIMING_SOC_PARAMS))"
+	@{ echo "read_verilog -sv $(RTL_IFLAGS) $(RTL_CORE_SRCS) $(RTL_CACHE_SRCS) $(RTL_SOC_SRCS)"; \
+	   echo "chparam $(foreach p,$(TIMING_SOC_PARAMS),-set $(subst =, ,$(p))) outrider_soc"; \
+	   echo "hierarchy -top outrider_soc"; echo "proc"; echo "cd outrider_soc"; \
+	   echo "connect -set perfect_dcache_i 1'b0"; echo "cd"; \
+	   echo "delete -port outrider_soc/perfect_dcache_i"; \
+	   echo "synth_ecp5 -top outrider_soc -json $@"; } > $(SYNTH_DIR)/soc_ecp5.ys
+	@yosys -q -l $(SYNTH_DIR)/soc_ecp5.log $(SYNTH_DIR)/soc_ecp5.ys > /dev/null 2>&1 \
+	  || { tail -20 $(SYNTH_DIR)/soc_ecp5.log; exit 1; }
 
 $(SYNTH_DIR)/dcache_soc_ecp5.json: $(SYNTH_SRCS_dcache) $(RTL_INCS) rtl/rtl.mk | deps
 	@mkdir -p $(SYNTH_DIR)
