@@ -113,6 +113,8 @@ bench-geom: $(BENCH_ELFS) $(SW_PROG_BUILD)/pex_plain.elf | deps
 #   compute_K_2h       two copies at the same time, one per hart (COMPUTE_HARTS=2)
 #   compute_K_small    small size (the smoke test, tests/compute.mk), and
 #   compute_K_small_2h / compute_K_wrong   its two-hart and wrong-answer builds
+#   compute_K_tuned    one copy, scheduled by GCC for a dual-issue in-order core
+#                      (-mtune=sifive-7-series; make bench-dual BENCH_DUAL_SUFFIX=_tuned)
 # (compute_K_bare, the build without runtime for other cores: tb/sim-speed.mk)
 COMPUTE_KERNELS ?= crc matmul sort fsm strlist
 COMPUTE_DIR     := sw/bench/compute
@@ -124,6 +126,7 @@ $(call sw_prog_rule,compute_$(1)_2h,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCO
 $(call sw_prog_rule,compute_$(1)_small,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1)
 $(call sw_prog_rule,compute_$(1)_small_2h,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1 -DCOMPUTE_HARTS=2)
 $(call sw_prog_rule,compute_$(1)_wrong,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -DCOMPUTE_SMALL=1 -DCOMPUTE_WRONG=1)
+$(call sw_prog_rule,compute_$(1)_tuned,$(COMPUTE_DIR)/$(1).c,$(COMPUTE_CFLAGS) -mtune=sifive-7-series)
 endef
 ifneq ($(filter bench bench-compute,$(MAKECMDGOALS)),)
 $(foreach k,$(COMPUTE_KERNELS),$(if $(wildcard $(COMPUTE_DIR)/$(k).c),,$(error make bench: no compute kernel '$(k)' ($(COMPUTE_DIR)/$(k).c not found))))
@@ -142,3 +145,33 @@ bench-compute: $(BENCH_SMTSIM) $(COMPUTE_ELFS) | deps
 	@mkdir -p $(BENCH_DIR)
 	python3 scripts/bench-compute.py --build $(BUILD) --out $(BENCH_DIR) --jobs $(BENCH_JOBS) \
 	    --smtsim $(BENCH_SMTSIM) --latency $(BENCH_LATENCY) --kernels "$(COMPUTE_KERNELS)"
+
+# ---- two instructions per cycle from one context: the model (scripts/dual-study.py) ----
+#   make bench-dual   one-hart runs of the compute set with a commit log
+#                     (--mem-latency $(BENCH_LATENCY)), then the trace model of
+#                     docs/design/dual-issue.md in four settings:
+#                     $(BENCH_DIR)/dual/dual.md (about 15 CPU minutes; the logs,
+#                     ~100 MB each, are deleted at the end).
+#                     BENCH_DUAL_SUFFIX=_tuned: the compute_K_tuned builds, in
+#                     $(BENCH_DIR)/dual_tuned/
+BENCH_DUAL_SUFFIX   ?=
+BENCH_DUAL_DIR      := $(BENCH_DIR)/dual$(BENCH_DUAL_SUFFIX)
+BENCH_DUAL_SETTINGS := "" "--cascade" "--load-use 1" "--load-use 1 --cascade" "--fetch aligned"
+BENCH_DUAL_LOGS     := $(foreach k,$(COMPUTE_KERNELS),$(BENCH_DUAL_DIR)/$(k).log:$(BENCH_DUAL_DIR)/$(k).json)
+.PHONY: bench-dual
+bench-dual: $(BENCH_SMTSIM) $(foreach k,$(COMPUTE_KERNELS),$(SW_PROG_BUILD)/compute_$(k)$(BENCH_DUAL_SUFFIX).elf) | deps
+	@mkdir -p $(BENCH_DUAL_DIR)
+	@for k in $(COMPUTE_KERNELS); do \
+	  echo "bench-dual: compute_$$k$(BENCH_DUAL_SUFFIX): smtsim --commit-log"; \
+	  $(BENCH_SMTSIM) --mem-latency $(BENCH_LATENCY) --commit-log $(BENCH_DUAL_DIR)/$$k.log \
+	    --stats-json $(BENCH_DUAL_DIR)/$$k.json $(SW_PROG_BUILD)/compute_$$k$(BENCH_DUAL_SUFFIX).elf \
+	    > $(BENCH_DUAL_DIR)/$$k.out 2>&1 || { cat $(BENCH_DUAL_DIR)/$$k.out; exit 1; }; \
+	done
+	@rm -f $(BENCH_DUAL_DIR)/dual.md
+	@for s in $(BENCH_DUAL_SETTINGS); do \
+	  echo "bench-dual: scripts/dual-study.py $$s"; \
+	  python3 scripts/dual-study.py $$s $(BENCH_DUAL_LOGS) >> $(BENCH_DUAL_DIR)/dual.md || exit 1; \
+	  echo >> $(BENCH_DUAL_DIR)/dual.md; \
+	done
+	@rm -f $(BENCH_DUAL_DIR)/*.log
+	@cat $(BENCH_DUAL_DIR)/dual.md

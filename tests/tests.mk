@@ -203,6 +203,8 @@ test:
 	@python3 scripts/comb-depth.py --self-test || echo comb-depth >> $(TESTS_FAILED)
 	@echo "==== bp-study (scripts/bp-study.py --self-test: the branch stream and the predictor models)"
 	@python3 scripts/bp-study.py --self-test || echo bp-study >> $(TESTS_FAILED)
+	@echo "==== dual-study (scripts/dual-study.py --self-test: the single- and dual-issue timing model)"
+	@python3 scripts/dual-study.py --self-test || echo dual-study >> $(TESTS_FAILED)
 	@echo "===="; \
 	if [ -s $(TESTS_FAILED) ]; then echo "make test: FAILED:" $$(cat $(TESTS_FAILED)); exit 1; fi; \
 	echo "make test: all suites passed"
