@@ -44,12 +44,18 @@ and the pair's classes are allowed by the variant:
 
 With `--cascade` the second instruction may also read the first one's ALU
 result (an ALU, address adder or branch compare in series behind slot 0's
-ALU: the pair's cycle gets two adders long). With `--fetch aligned` a pair must also start at an 8-byte aligned PC (a
+ALU: the pair's cycle gets two adders long). With `--late-alu` an ALU instruction whose operands are not ready for EX but
+will be two stages later executes there (a second ALU at the WB stage, fed
+from the WB2 register and its own forwarding: the data cache's answer still
+reaches no logic in the cycle it arrives); its result reaches EX readers from
+WB2 (ready 3 cycles after its EX), late readers a cycle after it. A load's
+ALU reader can then go right behind the load, and a dependent ALU pair can
+issue together (the second one late). With `--fetch aligned` a pair must also start at an 8-byte aligned PC (a
 64-bit instruction port without a fetch buffer); `seq` (default) assumes a
 buffer that pairs any two sequential instructions.
 
   scripts/dual-study.py LOG[:ROI] [...] [--load-use N] [--fetch F]
-                        [--cascade] [--json FILE]
+                        [--cascade] [--late-alu] [--json FILE]
   scripts/dual-study.py --self-test
 
 LOG is a commit log; ROI (optional) the run's roi[0].cycles, as a number or
@@ -227,12 +233,15 @@ def pair_class(ins):
     return {'alu': 'alu', 'br': 'br', 'load': 'mem', 'store': 'mem', 'mul': 'mul'}.get(ins.cls)
 
 
-def simulate(insns, first, last, variant=None, load_use=2, fetch='seq', cascade=False):
+def simulate(insns, first, last, variant=None, load_use=2, fetch='seq', cascade=False,
+             late_alu=False):
     """Cycles of the region [first, last] (EX cycle of last - EX cycle of
     first) and the number of pairs issued; variant None = single issue."""
-    ready = [0] * 32                 # earliest EX cycle of a reader, per register
+    ready = [0] * 32                 # earliest EX cycle of an EX reader, per register
+    ready_late = [0] * 32            # ... of a reader that executes in the late ALU
     pred = Predictor()
     t_prev = -1                      # EX cycle of the previous instruction
+    prev_late = False                # the previous instruction executed late
     paired_prev = False              # the previous instruction took the second slot
     fe = 0                           # earliest EX cycle after a redirect
     memwb_prev = False               # previous instruction: memory op or divide
@@ -241,26 +250,36 @@ def simulate(insns, first, last, variant=None, load_use=2, fetch='seq', cascade=
     allow = ALLOW[variant] if variant else set()
     prev = None
     for k, ins in enumerate(insns):
-        t = max(fe, t_prev + 1)
-        for r in ins.srcs:
-            t = max(t, ready[r])
-        if variant and prev is not None and not paired_prev and k > 0:
-            # may ins go in the same cycle as prev?
+        can_late = late_alu and ins.cls == 'alu'
+
+        def when(lo, casc):
+            """(cycle, late): the earliest EX cycle >= lo with the operands
+            there; casc: a register read from the pair's first ALU."""
+            te = tl = lo
+            for r in ins.srcs:
+                te = max(te, t_prev if r == casc else ready[r])
+                tl = max(tl, ready_late[r])
+            if can_late and tl + 1 < te:    # late only when it saves 2 cycles
+                return tl, True
+            return te, False
+
+        t, late = when(max(fe, t_prev + 1), None)
+        if variant and prev is not None and not paired_prev:
+            # may ins go in the same cycle as prev? (a read of prev's result
+            # waits by the ready times, but for the cascade)
             a, b = pair_class(prev), pair_class(ins)
             ok = (a in allow and b in allow and ins.pc == prev.pc + 4
-                  and not (prev.wr and prev.wr in ins.srcs
-                           and not (cascade and a == 'alu' and b != 'mul'))
                   and (a != b or a == 'alu')
                   and (fetch == 'seq' or prev.pc % 8 == 0)
                   and fe <= t_prev)
             if ok:
-                t2 = t_prev
-                for r in ins.srcs:
-                    if r != prev.wr:         # prev's own result: cascaded (checked above)
-                        t2 = max(t2, ready[r])
-                if t2 == t_prev:
-                    t = t_prev
-        slot2 = variant is not None and k > 0 and t == t_prev
+                casc = prev.wr if cascade and a == 'alu' and b != 'mul' and not prev_late else None
+                t2, late2 = when(t_prev, casc)
+                # pair it, but not into the late ALU when it could go early
+                # a cycle later (its EX readers would wait two cycles more)
+                if t2 == t_prev and not (late2 and not late and t == t_prev + 1):
+                    t, late = t2, late2
+        slot2 = variant is not None and prev is not None and t == t_prev
         # the squash after WB: a memory op (or ...) right behind one in WB
         if (not slot2 and memwb_prev and t == t_prev + 1
                 and ins.cls in ('load', 'store', 'csr', 'div', 'sys')
@@ -268,8 +287,14 @@ def simulate(insns, first, last, variant=None, load_use=2, fetch='seq', cascade=
                          and prev is not None and prev.cls != 'div')):
             t += 1
         if ins.wr:
-            ready[ins.wr] = t + (1 + load_use if ins.cls == 'load' else
-                                 2 if ins.cls == 'csr' else 1)
+            if ins.cls == 'load':
+                ready[ins.wr], ready_late[ins.wr] = t + 1 + load_use, t + 1
+            elif ins.cls == 'csr':
+                ready[ins.wr], ready_late[ins.wr] = t + 2, t + 1
+            elif late:                   # computed two stages after EX, read from WB2
+                ready[ins.wr], ready_late[ins.wr] = t + 3, t + 1
+            else:                        # a late reader may even share the cycle
+                ready[ins.wr], ready_late[ins.wr] = t + 1, t
         pen = pred.penalty(ins)
         fe = max(fe, t + 1 + pen) if pen else fe
         if ins.cls == 'div':
@@ -282,19 +307,20 @@ def simulate(insns, first, last, variant=None, load_use=2, fetch='seq', cascade=
         if slot2 and first < k <= last:
             pairs += 1
         paired_prev = slot2
+        prev_late = late
         t_prev = t
         prev = ins
     return t_last - t_first, pairs
 
 
-def study(insns, load_use, fetch, cascade):
+def study(insns, load_use, fetch, cascade, late_alu=False):
     first, last = region(insns)
     n = last - first
     rows = {}
-    cyc, _ = simulate(insns, first, last, None, load_use, fetch)
+    cyc, _ = simulate(insns, first, last, None, load_use, fetch, False, late_alu)
     rows['single'] = {'cycles': cyc, 'ipc': n / cyc if cyc else 0.0, 'pairs': 0}
     for v in VARIANTS:
-        c, p = simulate(insns, first, last, v, load_use, fetch, cascade)
+        c, p = simulate(insns, first, last, v, load_use, fetch, cascade, late_alu)
         rows[v] = {'cycles': c, 'ipc': n / c if c else 0.0, 'pairs': p}
     return n, rows
 
@@ -319,6 +345,23 @@ def self_test():
     # a dependent ALU pair only with --cascade
     ins = parse(asm([addi(1, 0, 1), addi(2, 1, 1)]))
     assert simulate(ins, 0, 1, 'alu')[0] == 1 and simulate(ins, 0, 1, 'alu', cascade=True)[0] == 0
+    # the late ALU: a load's ALU reader goes right behind it; a branch on
+    # the late result waits until it is in WB2 (EX cycles 0, 1, 4)
+    beq = lambda a, b: b << 20 | a << 15 | 8 << 8 | 0x63
+    lines = asm([lw(1, 2), addi(3, 1, 1), beq(3, 0)])
+    lines[0] += ' x1  0x00000000 mem 0x80001000'
+    ins = parse(lines)
+    assert simulate(ins, 0, 1)[0] == 3 and simulate(ins, 0, 1, late_alu=True)[0] == 1
+    assert simulate(ins, 0, 2, late_alu=True)[0] == 4, simulate(ins, 0, 2, late_alu=True)
+    # ... but a dependent ALU op that could go early a cycle later is not
+    # paired into the late ALU; a chain of late ALU ops goes one per cycle
+    # (EX cycles 0, 1, 2)
+    ins = parse(asm([addi(1, 0, 1), addi(2, 1, 1)]))
+    assert simulate(ins, 0, 1, 'alu', late_alu=True)[0] == 1
+    lines = asm([lw(1, 2), addi(3, 1, 1), addi(4, 3, 1)])
+    lines[0] += ' x1  0x00000000 mem 0x80001000'
+    ins = parse(lines)
+    assert simulate(ins, 0, 2, 'full', late_alu=True) == (2, 0)
     # a load pairs with an ALU op only from alu-br-mem on
     lines = asm([lw(1, 2), addi(3, 4, 1)])
     lines[0] += ' x1  0x00000000 mem 0x80001000'
@@ -374,6 +417,9 @@ def main(argv):
     ap.add_argument('--fetch', default='seq', choices=('seq', 'aligned'))
     ap.add_argument('--cascade', action='store_true',
                     help="slot 1 may read slot 0's ALU result (a second ALU in series)")
+    ap.add_argument('--late-alu', action='store_true',
+                    help='an ALU instruction whose operand is not ready for EX executes two '
+                         'stages later, reading it from WB2')
     ap.add_argument('--json', metavar='FILE')
     ap.add_argument('--self-test', action='store_true')
     args = ap.parse_args(argv)
@@ -402,12 +448,13 @@ def main(argv):
         except Bad as e:
             print('dual-study.py: %s: %s' % (path, e), file=sys.stderr)
             return 2
-        n, rows = study(insns, args.load_use, args.fetch, args.cascade)
+        n, rows = study(insns, args.load_use, args.fetch, args.cascade, args.late_alu)
         results.append({'log': path, 'instructions': n, 'real_cycles': real,
                         'load_use': args.load_use, 'fetch': args.fetch,
-                        'cascade': args.cascade, 'rows': rows})
-    print('load-use %d, fetch %s%s' % (args.load_use, args.fetch,
-                                      ', cascade' if args.cascade else ''))
+                        'cascade': args.cascade, 'late_alu': args.late_alu, 'rows': rows})
+    print('load-use %d, fetch %s%s%s' % (args.load_use, args.fetch,
+                                        ', cascade' if args.cascade else '',
+                                        ', late ALU' if args.late_alu else ''))
     print()
     print('| log | instructions | real cycles | single (model) | model error | '
           + ' | '.join('IPC %s (pairs)' % v for v in ['single'] + VARIANTS) + ' |')
