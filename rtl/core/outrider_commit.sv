@@ -251,7 +251,11 @@ module outrider_commit #(
     wb_d.pc        = mem_i.pc;
     wb_d.insn      = mem_i.insn;
     wb_d.result    = result_mem;
-    wb_d.addr      = mem_i.result;
+    wb_d.addr      = mem_i.lalu ? mem_i.wdata : mem_i.result;   // a late ALU's operand b
+    wb_d.lalu      = mem_i.lalu;
+    wb_d.lalu_a    = mem_i.lalu_a;
+    wb_d.lalu_b    = mem_i.lalu_b;
+    wb_d.alu_op    = mem_i.alu_op;
     wb_d.rd        = mem_i.rd;
     wb_d.rd_we     = mem_i.rd_we;
     wb_d.wait_resp = dreq_valid_i || mem_i.div;   // only accepted requests reach WB
@@ -283,6 +287,12 @@ module outrider_commit #(
 
   `include "outrider_assert.svh"
   `OR_ASSERT(!(trap_mem && go_mem), "an instruction either traps or executes")
+`ifndef FORMAL
+  // (from reset on: a late ALU instruction is a hart's plain instruction,
+  // outrider_decode; it moves on with the load it reads, whose value it
+  // takes from WB2 in the next cycle)
+  `OR_ASSERT(!(valid_mem_i && mem_i.lalu && wb_hold), "a late ALU instruction never waits in MEM")
+`endif
   `OR_ASSERT(!hold_i || (go_mem && dreq_valid_i && !dreq_ready_i),
              "only a committing request that was not accepted holds MEM")
   `OR_ASSERT(!(trap_mem && pt_mem), "a p-thread never traps")

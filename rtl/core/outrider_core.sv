@@ -73,6 +73,7 @@ module outrider_core #(
   parameter int BhtEntries      = 128,
   parameter int RasDepth        = 4,
   parameter int LoadForward     = 0,      // 1: the word-load forward into the ALU (outrider_lane)
+  parameter int LateAlu         = 1,      // 1: the late ALU in WB for a load's ALU reader (outrider_decode)
   parameter int NbLoads         = 4,      // outstanding loads per context (outrider_nbl); 0: loads block
   parameter int FillW           = 5,      // the data cache's refill-slot width (outrider_dcache FillW)
   parameter logic [31:0] BootAddr = 32'h8000_0000, // context 0's PC after reset
@@ -265,7 +266,7 @@ module outrider_core #(
   // ===========================================================================
   genvar gl;
   for (gl = 0; gl < NumCtx; gl++) begin : g_lane
-    outrider_lane #(.NumCtx(NumCtx), .Lane(gl), .BranchPredict(BranchPredict), .LoadForward(LoadForward),
+    outrider_lane #(.NumCtx(NumCtx), .Lane(gl), .BranchPredict(BranchPredict), .LoadForward(LoadForward), .LateAlu(LateAlu),
                     .BtbEntries(BtbEntries), .BhtEntries(BhtEntries),
                     .RasDepth(RasDepth)) u_lane (
       .clk_i, .rst_ni,

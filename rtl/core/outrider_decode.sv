@@ -16,6 +16,13 @@
 // of registers a younger instruction in EX, MEM or WB writes, whose value
 // the instruction gets by forwarding). Writing such a register does not
 // wait: the writer's retirement drops the older load's write.
+// With LateAlu = 1 a hart's ALU instruction (OP-IMM, or OP without the M
+// extension) right behind a data-side value in EX (a load, LR, SC, AMO, or
+// another such late ALU instruction) does not wait: it goes on marked lalu,
+// EX carries its other operand, and outrider_writeback computes it in WB
+// with the loaded value from the WB2 register (the load is there then: the
+// two move on together, and whatever takes the load from WB takes the
+// reader too). Its own readers wait for WB2 as a load's do.
 // The register-file read addresses go out in ID (rs1_id_o/rs2_id_o: the
 // register file is synchronous, the data arrive in EX). The ID/EX register
 // (ex_o: outrider_idex_t, valid_ex_o, tid_ex_o) is loaded whenever ID does
@@ -27,6 +34,7 @@
 // Timing: stall_id_o, predict_id_o and the read addresses are combinational
 // from the IF/ID, ID/EX and EX/MEM registers and the instruction word.
 module outrider_decode #(
+  parameter int LateAlu = 1,   // 1: an ALU reader right behind a load goes on, to the late ALU
   parameter int NumCtx = 2,
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (
@@ -54,6 +62,10 @@ module outrider_decode #(
   // ALU instruction in EX straight from the answer (outrider_execute), so
   // an ALU reader does not wait for it here
   input  logic                 lf_mem_i,
+  // the lane's context runs a p-thread: no late ALU (a p-thread's last
+  // instruction within its budget waits in MEM behind a WB that waits,
+  // outrider_commit, and would lose the WB2 value it reads)
+  input  logic                 pthread_i,
 
   output logic [4:0]           rs1_id_o,     // register-file read addresses
   output logic [4:0]           rs2_id_o,
@@ -175,7 +187,17 @@ module outrider_decode #(
                         !(lf_mem_i && alu_only_id) &&
                         ((dec_rs1_used && (dec_rs1 == rd_mem_i)) ||
                          (dec_rs2_used && (dec_rs2 == rd_mem_i)));
-  assign load_use     = valid_id_i && (load_use_ex || load_use_mem);
+  // the late ALU: an ALU instruction whose only wait is for a data-side
+  // value (or a late ALU result) in EX takes that value in WB, from WB2
+  logic late_cap_id, late_src_ex, lalu_id, lalu_a_id, lalu_b_id;
+  assign late_cap_id = (LateAlu != 0) && !pthread_i &&
+                       ((instr_id_i[6:0] == 7'b0010011) ||
+                        ((instr_id_i[6:0] == 7'b0110011) && (instr_id_i[31:25] != 7'b0000001)));
+  assign late_src_ex = (ex_q.mem || ex_q.lalu) && (ex_q.rd != 5'd0);
+  assign lalu_id     = late_cap_id && late_src_ex && load_use_ex && !load_use_mem && !exc_id;
+  assign lalu_a_id   = dec_rs1_used && (dec_rs1 == ex_q.rd);
+  assign lalu_b_id   = dec_rs2_used && (dec_rs2 == ex_q.rd) && !dec_alu_b_imm;
+  assign load_use     = valid_id_i && ((load_use_ex && !lalu_id) || load_use_mem);
   // scoreboard (non-blocking loads, outrider_nbl): an instruction that reads
   // a register an outstanding load will write waits here; one that only
   // writes it goes on (its retirement drops the older load's write)
@@ -194,7 +216,10 @@ module outrider_decode #(
     ex_d.rd         = dec_rd;
     ex_d.amo        = dec_amo_op;
     ex_d.rd_we      = dec_rd_we && !exc_id;
-    ex_d.late       = dec_late;
+    ex_d.late       = dec_late || lalu_id;   // its readers wait for WB2
+    ex_d.lalu       = lalu_id;
+    ex_d.lalu_a     = lalu_id && lalu_a_id;
+    ex_d.lalu_b     = lalu_id && lalu_b_id;
     ex_d.pred       = predict_id_o || bp_pred_id_i;
     ex_d.alu_op     = dec_alu_op;
     ex_d.alu_a_sel  = dec_alu_a_sel;
@@ -243,4 +268,6 @@ module outrider_decode #(
   `OR_ASSERT(!load_use_ex || (valid_ex_q && (tid_ex_q == tid_id_i)),
              "the load-use interlock only matches the same context")
   `OR_ASSERT(!load_use_mem || valid_mem_i, "the MEM interlock matches only a valid instruction")
+  `OR_ASSERT(!(valid_id_i && lalu_id) || (lalu_a_id || lalu_b_id),
+             "a late ALU instruction takes at least one operand from WB2")
 endmodule

@@ -5,7 +5,8 @@
 // Forwards operands (from MEM, WB and the cycle after WB, only from the same
 // context; a MEM result that is not known yet is never forwarded: decode's
 // interlock took care of it; a word load's answer in WB to the ALU only), runs the ALU (outrider_alu, single-cycle
-// multiply included), resolves branches and jumps, generates data addresses,
+// multiply included; a late ALU instruction only passes its operands on),
+// resolves branches and jumps, generates data addresses,
 // byte enables and store lanes, checks jump-target and data alignment, and
 // reports a wrong prediction (redirect_ex_o with the PC to fetch instead,
 // redirect_pc_ex_o): the wrong direction, or a taken branch or jump that was
@@ -258,7 +259,7 @@ module outrider_execute #(
   (* keep *) logic [31:0] result_other;
   logic        alu_ex;   // the ALU's result goes to MEM (no EX exception is possible then)
   assign alu_ex = !(ex_i.jal || ex_i.jalr || ex_i.branch || ex_i.csr || ex_i.hstart || ex_i.div || ex_i.mem ||
-                    ex_i.exc || mul_ex);
+                    ex_i.exc || mul_ex || ex_i.lalu);
   logic [31:0] result_ex;
   always_comb begin
     if (ex_i.jal || ex_i.jalr)        result_ex = link_ex;
@@ -267,7 +268,10 @@ module outrider_execute #(
     else                              result_ex = alu_result;
   end
 
-  assign result_other = mul_ex ? mul_result : (exc_ex ? 32'd0 : result_ex);
+  // a late ALU instruction (ex_i.lalu, outrider_decode) carries its operands
+  // instead: a in result, b in wdata; the one that comes from WB2 is garbage
+  // here and replaced in WB (outrider_writeback)
+  assign result_other = ex_i.lalu ? alu_a_reg : (mul_ex ? mul_result : (exc_ex ? 32'd0 : result_ex));
 
   // redirect on a wrong prediction
   assign live_ex_o        = valid_ex_i && !kill_ex_i[tid_ex_i] && !hold_i;   // goes on now
@@ -283,12 +287,16 @@ module outrider_execute #(
     // (a multiply's EX exception can only come from ID: no branch, no access)
     // the ALU's result is chosen last too (alu_ex, from registers)
     mem_d.result     = alu_ex ? alu_result : result_other;
-    mem_d.wdata      = wdata_ex;
+    mem_d.wdata      = ex_i.lalu ? alu_b_reg : wdata_ex;
     mem_d.be         = be_ex;
     mem_d.rd         = ex_i.rd;
     mem_d.amo        = ex_i.amo;
     mem_d.rd_we      = ex_i.rd_we && !exc_ex;
     mem_d.late       = ex_i.late;
+    mem_d.lalu       = ex_i.lalu;
+    mem_d.lalu_a     = ex_i.lalu_a;
+    mem_d.lalu_b     = ex_i.lalu_b;
+    mem_d.alu_op     = ex_i.alu_op;
     mem_d.mem        = ex_i.mem && !exc_ex;
     mem_d.div        = ex_i.div && !exc_ex;
     mem_d.csr        = ex_i.csr && !exc_ex;

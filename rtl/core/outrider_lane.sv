@@ -36,6 +36,7 @@ module outrider_lane #(
   parameter int BhtEntries    = 128,
   parameter int RasDepth      = 4,
   parameter int LoadForward   = 0,   // 1: the word-load forward (below)
+  parameter int LateAlu       = 1,   // 1: the late ALU (outrider_decode, outrider_writeback)
   parameter int TidW          = (NumCtx > 1) ? $clog2(NumCtx) : 1,
   parameter int ExW           = `OR_EXMEM_W,
   parameter int WbW           = `OR_MEMWB_W
@@ -258,7 +259,7 @@ module outrider_lane #(
   end
 
   // ---- ID ----------------------------------------------------------------------
-  outrider_decode #(.NumCtx(NumCtx)) u_decode (
+  outrider_decode #(.NumCtx(NumCtx), .LateAlu(LateAlu)) u_decode (
     .clk_i, .rst_ni,
     .valid_id_i   (valid_id),
     .tid_id_i     (Tid),
@@ -272,7 +273,8 @@ module outrider_lane #(
     .busy_i       (nbl_busy_i & ~shadow),
     .kill_ex_i,
     .valid_mem_i    (valid_mem),
-    .dside_rd_mem_i (mem_rec.mem && mem_rec.rd_we),
+    .pthread_i      (pthread_i[Lane]),
+    .dside_rd_mem_i ((mem_rec.mem || mem_rec.lalu) && mem_rec.rd_we),   // its value only from WB2
     .rd_mem_i       (mem_rec.rd),
     .lf_mem_i       (lf_mem),
     .rs1_id_o,
@@ -300,7 +302,7 @@ module outrider_lane #(
     // result): a data-side value (load, LR, SC, AMO) or a divide's comes
     // from WB2 once written; only an aligned word load's answer goes to the
     // ALU's operands directly (lf_*)
-    .rd_we_wb_i       (wb_rec.rd_we && !wb_rec.wait_resp),
+    .rd_we_wb_i       (wb_rec.rd_we && !wb_rec.wait_resp && !wb_rec.lalu),
     .rd_wb_i          (wb_rec.rd),
     .wb_value_i       (wb_rec.result),
     .valid_wb2_i,
@@ -365,13 +367,16 @@ module outrider_lane #(
   // (register fields compared from the pipeline registers only; ID's raw
   // fields, so an instruction that does not read a field may match: a
   // needless squash, never a missed one). Only readers: MEM's instruction
-  // cannot read it (the load-use interlock kept it a stage behind), and a
+  // reads it only if it is a late ALU instruction (the load-use interlock
+  // kept every other reader a stage behind; a late one reads the value the
+  // instruction right before it leaves in WB2, so it reads this load), and a
   // younger write of the register drops the load's late write when it
   // retires (outrider_nbl).
   logic [4:0] wrd;
   assign wrd      = wb_rec.rd;
   assign wb_dep_o = (valid_id && ((instr_id[19:15] == wrd) || (instr_id[24:20] == wrd))) ||
-                    (valid_ex && ((ex_rec.rs1 == wrd) || (ex_rec.rs2 == wrd)));
+                    (valid_ex && ((ex_rec.rs1 == wrd) || (ex_rec.rs2 == wrd))) ||
+                    (valid_mem && mem_rec.lalu);   // the late ALU reads it in WB
 
   // ---- registers a younger instruction in EX, MEM or WB writes ---------------------
   // An outstanding load's register that such an instruction writes is not

@@ -157,6 +157,8 @@ module outrider_writeback #(
   logic [4:0]  wb_rd [NumCtx];
   logic [2:0]  wb_f3 [NumCtx];
   logic [NumCtx-1:0] wb_rd_we, wb_wait, wb_div, wb_memop, wb_store;
+  logic [NumCtx-1:0] wb_lalu, wb_lalu_a, wb_lalu_b;
+  logic [3:0]  wb_alu_op [NumCtx];
   logic [NumCtx-1:0] wb_v;   // valid and not squashed
   assign wb_v = valid_wb_i & ~kill_wb_i;
   outrider_memwb_t rec;   // a temporary: lane t's record inside the loop
@@ -175,7 +177,31 @@ module outrider_writeback #(
       wb_div[t]    = rec.div;
       wb_memop[t]  = rec.memop;
       wb_store[t]  = rec.store;
+      wb_lalu[t]   = rec.lalu;
+      wb_lalu_a[t] = rec.lalu_a;
+      wb_lalu_b[t] = rec.lalu_b;
+      wb_alu_op[t] = rec.alu_op;
     end
+  end
+
+  // ---- the late ALU (outrider_decode, LateAlu) -------------------------------------
+  // An ALU instruction that followed a load (or another late one) right
+  // behind computes here: the operand it read from that instruction is the
+  // value WB2 holds now (the instruction before it retired from WB in the
+  // cycle before, with a register write: anything else squashes this one),
+  // the other one EX's (result: a, addr: b). Inputs from registers only.
+  logic [31:0] lalu_res [NumCtx];
+  for (genvar gl = 0; gl < NumCtx; gl++) begin : g_lalu
+    logic [31:0] a, b;
+    assign a = wb_lalu_a[gl] ? data_wb2_o[32*gl +: 32] : wb_result[gl];
+    assign b = wb_lalu_b[gl] ? data_wb2_o[32*gl +: 32] : wb_addr[gl];
+    outrider_alu u_alu (
+      .op_i     (wb_alu_op[gl]),
+      .a_i      (a),
+      .b_i      (b),
+      .shamt_i  (b[4:0]),
+      .result_o (lalu_res[gl])
+    );
   end
 
   logic [NumCtx-1:0] resp_now_wb, complete_wb, err_wb, park_wb;
@@ -192,6 +218,7 @@ module outrider_writeback #(
                                        sb_merge(dresp_rdata_i[32*t +: 32],
                                                 sb_wb_mask_i[4*t +: 4],
                                                 sb_wb_data_i[32*t +: 32]));
+      else if (wb_lalu[t])         value_wb[t] = lalu_res[t];
       else                         value_wb[t] = wb_result[t];
     end
   end
@@ -424,5 +451,24 @@ module outrider_writeback #(
   `OR_ASSERT(!(hs_wr_q && mirror_we_i[hs_wr_tid_q]), "hart.start's a0 write meets no mirror write")
   `OR_ASSERT((late_we_o & mirror_we_i) == '0, "no mirror write to a context with outstanding loads")
   `OR_ASSERT((wait_i & wb_v) == '0, "a parked context has no instruction in WB")
+`ifndef FORMAL
+  // (a state invariant, from reset on: formal/core.ys's induction starts
+  // anywhere, docs/verification.md)
+  for (genvar gl = 0; gl < NumCtx; gl++) begin : g_lalu_chk
+    logic [31:0] insn;
+    logic [4:0]  rs1, rs2, rd2;
+    logic        ok;
+    assign insn = wb_insn[gl];
+    assign rs1  = insn[19:15];
+    assign rs2  = insn[24:20];
+    assign rd2  = rd_wb2_o[5*gl +: 5];
+    assign ok   = valid_wb2_q[gl] && (!wb_lalu_a[gl] || (rd2 == rs1)) &&
+                  (!wb_lalu_b[gl] || (rd2 == rs2));
+    logic unused_insn;
+    assign unused_insn = ^{insn[31:25], insn[14:0]};
+    `OR_ASSERT(!(from_wb[gl] && wb_lalu[gl]) || ok,
+               "a late ALU instruction retires with the value it reads in WB2")
+  end
+`endif
 `endif
 endmodule

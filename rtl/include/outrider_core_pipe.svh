@@ -24,6 +24,9 @@ typedef struct packed {
   logic [4:0]  zimm;        // CSR[RSC]I immediate (the rs1 field)
   logic        rd_we;
   logic        late;        // result known only after MEM (load-use interlock)
+  logic        lalu;        // computed by the late ALU in WB (LateAlu, outrider_decode)
+  logic        lalu_a;      // ... its first operand is the value WB2 holds then
+  logic        lalu_b;      // ... its second operand is the value WB2 holds then
   logic        pred;        // ID predicted this instruction taken
   logic [3:0]  alu_op;
   logic [1:0]  alu_a_sel;
@@ -63,6 +66,10 @@ typedef struct packed {
   logic [4:0]  amo;
   logic        rd_we;
   logic        late;
+  logic        lalu;        // late ALU (see outrider_idex_t): result = operand a, wdata = operand b
+  logic        lalu_a;
+  logic        lalu_b;
+  logic [3:0]  alu_op;      // the late ALU's operation
   logic        mem;
   logic        div;
   logic        csr;
@@ -95,10 +102,14 @@ typedef struct packed {
   logic        memop;       // a data-side request was sent
   logic        store;       // a store, SC or AMO (access faults report as store faults)
   logic [2:0]  f3;
+  logic        lalu;        // late ALU: rd value = alu_op(result, addr), either operand
+  logic        lalu_a;      // ... (lalu_a: result, lalu_b: addr) replaced by WB2's value
+  logic        lalu_b;
+  logic [3:0]  alu_op;
   logic [31:0] pc;
   logic [31:0] insn;
-  logic [31:0] result;      // rd value unless it waits (wait)
-  logic [31:0] addr;        // data address (retire_addr_o)
+  logic [31:0] result;      // rd value unless it waits (wait) or is late (lalu: operand a)
+  logic [31:0] addr;        // data address (retire_addr_o); a late ALU's operand b
 } outrider_memwb_t;
 
 // Field order: the narrow fields first (high bits), the 32-bit ones last, so
@@ -111,7 +122,7 @@ typedef struct packed {
 // vector (lane t at [W*t +: W]): yosys 0.23 has no $bits of a type, and
 // Icarus 11 cannot select a member of an element of an array of structs.
 // The width check of make lint (verilator -Wall) catches a wrong number here.
-`define OR_EXMEM_W 227
-`define OR_MEMWB_W 141
+`define OR_EXMEM_W 234
+`define OR_MEMWB_W 148
 
 `endif

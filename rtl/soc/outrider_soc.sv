@@ -57,6 +57,10 @@ module outrider_soc #(
   // 1: a hart's aligned lw reaches an ALU reader a cycle sooner (docs/core.md
   // "Hazards and penalties"; off by default: it costs routed Fmax)
   parameter int LoadForward   = 0,
+  // 1: an ALU instruction right behind a load (or another such) takes the
+  // loaded value in WB, in a second ALU fed from registers (docs/core.md
+  // "The late ALU"); 0: it waits two cycles, as every other reader
+  parameter int LateAlu       = 1,
   // data cache (docs/dcache.md; geometry chosen by `make bench-geom`, docs/performance.md)
   parameter int DcacheBytes    = 16384,
   parameter int DcacheWays     = 4,
@@ -331,6 +335,7 @@ module outrider_soc #(
     .DefaultPexDist  (DcacheBytes / DcacheLine / 2),
     .BranchPredict   (BranchPredict),
     .LoadForward     (LoadForward),
+    .LateAlu         (LateAlu),
     .BtbEntries      (BtbEntries),
     .BhtEntries      (BhtEntries),
     .RasDepth        (RasDepth),

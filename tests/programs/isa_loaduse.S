@@ -27,12 +27,14 @@
  *  12 lu_md1  lw; mul using it                  (the multiplier)
  *  13 lu_ls   lw; sw (another word)             (a store right behind a load in WB: waits)
  *  14 lu_ss   sw; sw (another word)             (a store behind a store: waits)
+ *  15 lu_lc2  lw; add using it; add using that  (the late ALU's result to a late ALU reader)
+ *  16 lu_lb   lw; add using it; bne using that  (... to a branch: waits for WB2)
  */
 #include "test_asm.h"
 
 #define LU_N1 10
 #define LU_N2 20
-#define LU_KERNELS 15
+#define LU_KERNELS 17
 
 .macro KERNEL name
     .balign 128
@@ -53,6 +55,15 @@
     la      s0, results
     la      s1, kernels
     li      s3, LU_KERNELS
+    /* bring the result words' lines into the data cache first: a kernel's
+     * result store that missed would refill its line (posted) during a
+     * later kernel's timed loop, whose stores then wait for the refill */
+    mv      t2, s0
+    li      t3, 3 * LU_KERNELS
+2:  lw      t4, 0(t2)
+    addi    t2, t2, 4
+    addi    t3, t3, -1
+    bnez    t3, 2b
 1:  lw      s4, 0(s1)
     li      a0, LU_N1
     mv      a1, s0
@@ -190,12 +201,30 @@
     bnez    a0, 1b
     KERNEL_END
 
+    KERNEL  lu_lc2
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    add     t3, t2, t2
+    add     t4, t3, t3
+    addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
+    KERNEL  lu_lb
+    csrr    t0, mcycle
+1:  lw      t2, 0(s5)
+    add     t3, t2, t2
+    bne     t3, s5, 2f
+2:  addi    a0, a0, -1
+    bnez    a0, 1b
+    KERNEL_END
+
     UNEXPECTED_TRAP_HANDLER
     WORDS results, 3 * LU_KERNELS
     .data
     .balign 4
 kernels:
     .word   lu_d1, lu_d2, lu_d3, lu_csr, lu_ll, lu_sl, lu_lc, lu_lx
-    .word   lu_bd1, lu_bd2, lu_hd1, lu_ad1, lu_md1, lu_ls, lu_ss
+    .word   lu_bd1, lu_bd2, lu_hd1, lu_ad1, lu_md1, lu_ls, lu_ss, lu_lc2, lu_lb
 word:
     .word   0x12345678, 0, word

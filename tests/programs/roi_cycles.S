@@ -11,8 +11,10 @@
  * CY_N2 - CY_N1 iterations of the loop, the rest of each region being the
  * same instructions on the same warm state.
  *
- *   0 cy_d1  lw; add using it at once    4 instructions, ID stalls 2 cycles
- *                                        (docs/core.md's load-use row)
+ *   0 cy_d1  lw; mul using it at once    4 instructions, ID stalls 2 cycles
+ *                                        (docs/core.md's load-use row; a
+ *                                        multiply: an ALU reader would go
+ *                                        on to the late ALU)
  *   1 cy_ls  lw; sw                      4 instructions, the lane holds 1
  *                                        cycle (a store behind a load in WB)
  *   2 cy_dv  div; add using it           4 instructions; the divide parks the
@@ -49,7 +51,7 @@
     .balign 64
 cy_d1:
 1:  lw      t2, 0(s5)
-    add     t3, t2, t2
+    mul     t3, t2, t2
     addi    a0, a0, -1
     bnez    a0, 1b
     ret

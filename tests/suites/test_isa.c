@@ -279,6 +279,24 @@ static void test_branch_penalties(void **state)
 #define PEN_LW_ALU_D1 PEN_LOAD_D1
 #define PEN_LW_ALU_D2 PEN_LOAD_D2
 #endif
+/* An ALU instruction (OP-IMM, OP without M) right behind a load, or behind
+ * such an instruction, goes on and computes in WB with the loaded value
+ * from WB2 (LateAlu = 1, the default; the late ALU, docs/core.md): 0
+ * cycles for any load's ALU reader next; the late result reaches a reader
+ * that is not an ALU instruction from WB2, as a load's does. Built with
+ * OUTRIDER_NO_LATE_ALU for the LateAlu = 0 model (test_isa_nola, `make
+ * verify-variants`). */
+#ifdef OUTRIDER_NO_LATE_ALU
+#define PEN_ALU_D1    PEN_LW_ALU_D1   /* lw; add */
+#define PEN_LH_ALU_D1 PEN_LOAD_D1     /* lh; add */
+#define PEN_ALU_CHAIN PEN_LW_ALU_D1   /* lw; add; add: the second one is forwarded */
+#define PEN_ALU_BR    (PEN_LW_ALU_D1 == 1u ? 1u : 2u)   /* lw; add; bne */
+#else
+#define PEN_ALU_D1    0u
+#define PEN_LH_ALU_D1 0u
+#define PEN_ALU_CHAIN 0u
+#define PEN_ALU_BR    PEN_LOAD_D1
+#endif
 #define PEN_CSR_D1  1u  /* a CSR read used by the next instruction */
 /* a memory operation or CSR access right behind a memory operation in WB
  * (which waits for its answer) waits a cycle in MEM: only plain
@@ -289,7 +307,7 @@ static void test_branch_penalties(void **state)
 #define PEN_LOAD_BEHIND_WB 0u
 #define LU_N1 10u
 #define LU_N2 20u
-#define LU_KERNELS 15u
+#define LU_KERNELS 17u
 
 static void test_load_use_penalties(void **state)
 {
@@ -298,7 +316,7 @@ static void test_load_use_penalties(void **state)
         const char *name;
         unsigned insns, pen;
     } k[LU_KERNELS] = {
-        { "lu_d1 (lw; add)", 4, PEN_LW_ALU_D1 },
+        { "lu_d1 (lw; add)", 4, PEN_ALU_D1 },
         { "lu_d2 (lw; other; add)", 4, PEN_LW_ALU_D2 },
         { "lu_d3 (lw; 2 others; use)", 5, 0 },
         { "lu_csr (csrr; use)", 4, PEN_CSR_D1 },
@@ -308,11 +326,13 @@ static void test_load_use_penalties(void **state)
         { "lu_lx (lw; 2 plain)", 4, 0 },
         { "lu_bd1 (lw; bne)", 4, PEN_LOAD_D1 },
         { "lu_bd2 (lw; other; beq)", 4, PEN_LOAD_D2 },
-        { "lu_hd1 (lh; use)", 4, PEN_LOAD_D1 },
+        { "lu_hd1 (lh; add)", 4, PEN_LH_ALU_D1 },
         { "lu_ad1 (lw; lw from it)", 4, PEN_LOAD_D1 },
         { "lu_md1 (lw; mul)", 4, PEN_LOAD_D1 },
         { "lu_ls (lw; sw)", 4, PEN_MEM_BEHIND_WB },
         { "lu_ss (sw; sw)", 4, PEN_MEM_BEHIND_WB },
+        { "lu_lc2 (lw; add; add)", 5, PEN_ALU_CHAIN },
+        { "lu_lb (lw; add; bne)", 5, PEN_ALU_BR },
     };
     uint32_t res[3 * LU_KERNELS];
     run_timed_kernels(state, "test_isa_loaduse", res, 3 * LU_KERNELS);

@@ -173,7 +173,7 @@ static void test_cycle_classes(void **state)
         const char *name;
         uint64_t issue, id_stall, hold;    /* per iteration */
     } k[3] = {
-        { "cy_d1 (lw; use)", 4, 2, 0 },
+        { "cy_d1 (lw; mul)", 4, 2, 0 },
         { "cy_ls (lw; sw)", 4, 0, 1 },
         { "cy_dv (div; use)", 0, 0, 0 },   /* checked below */
     };
