@@ -183,10 +183,11 @@ module outrider_decode #(
   assign alu_only_id  = (instr_id_i[6:0] == 7'b0010011) ||
                         ((instr_id_i[6:0] == 7'b0110011) && (instr_id_i[31:25] != 7'b0000001) &&
                          !((instr_id_i[13:12] == 2'b01) && (dec_rs2 == rd_mem_i)));
-  assign load_use_mem = valid_mem_i && dside_rd_mem_i && (rd_mem_i != 5'd0) &&
-                        !(lf_mem_i && alu_only_id) &&
+  logic mem_match;   // reads the data-side value of the instruction in MEM
+  assign mem_match    = valid_mem_i && dside_rd_mem_i && (rd_mem_i != 5'd0) &&
                         ((dec_rs1_used && (dec_rs1 == rd_mem_i)) ||
                          (dec_rs2_used && (dec_rs2 == rd_mem_i)));
+  assign load_use_mem = mem_match && !(lf_mem_i && alu_only_id);
   // the late ALU: an ALU instruction whose only wait is for a data-side
   // value (or a late ALU result) in EX takes that value in WB, from WB2
   logic late_cap_id, late_src_ex, lalu_id, lalu_a_id, lalu_b_id;
@@ -194,7 +195,10 @@ module outrider_decode #(
                        ((instr_id_i[6:0] == 7'b0010011) ||
                         ((instr_id_i[6:0] == 7'b0110011) && (instr_id_i[31:25] != 7'b0000001)));
   assign late_src_ex = (ex_q.mem || ex_q.lalu) && (ex_q.rd != 5'd0);
-  assign lalu_id     = late_cap_id && late_src_ex && load_use_ex && !load_use_mem && !exc_id;
+  // (not when the other operand is MEM's data-side value: with
+  // LoadForward it would come from the word-load forward into EX's ALU,
+  // which a late instruction does not use)
+  assign lalu_id     = late_cap_id && late_src_ex && load_use_ex && !mem_match && !exc_id;
   assign lalu_a_id   = dec_rs1_used && (dec_rs1 == ex_q.rd);
   assign lalu_b_id   = dec_rs2_used && (dec_rs2 == ex_q.rd) && !dec_alu_b_imm;
   assign load_use     = valid_id_i && ((load_use_ex && !lalu_id) || load_use_mem);
