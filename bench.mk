@@ -149,15 +149,15 @@ bench-compute: $(BENCH_SMTSIM) $(COMPUTE_ELFS) | deps
 # ---- two instructions per cycle from one context: the model (scripts/dual-study.py) ----
 #   make bench-dual   one-hart runs of the compute set with a commit log
 #                     (--mem-latency $(BENCH_LATENCY)), then the trace model of
-#                     docs/design/dual-issue.md in six settings (the first is
-#                     the default core's pipeline, LateAlu = 1; "" is LateAlu = 0):
+#                     docs/design/dual-issue.md in six settings (the first, "",
+#                     is the default core's pipeline; --late-alu is LateAlu = 1's):
 #                     $(BENCH_DIR)/dual/dual.md (about 18 CPU minutes; the logs,
 #                     ~100 MB each, are deleted at the end).
 #                     BENCH_DUAL_SUFFIX=_tuned: the compute_K_tuned builds, in
 #                     $(BENCH_DIR)/dual_tuned/
 BENCH_DUAL_SUFFIX   ?=
 BENCH_DUAL_DIR      := $(BENCH_DIR)/dual$(BENCH_DUAL_SUFFIX)
-BENCH_DUAL_SETTINGS := "--late-alu" "--late-alu --cascade" "--late-alu --fetch aligned" "" "--load-use 1" \
+BENCH_DUAL_SETTINGS := "" "--cascade" "--fetch aligned" "--late-alu" "--load-use 1" \
                        "--load-use 1 --cascade"
 BENCH_DUAL_LOGS     := $(foreach k,$(COMPUTE_KERNELS),$(BENCH_DUAL_DIR)/$(k).log:$(BENCH_DUAL_DIR)/$(k).json)
 .PHONY: bench-dual

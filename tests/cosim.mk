@@ -96,24 +96,25 @@ $(TESTS_BUILD)/obj/test_isa_lf.o: tests/suites/test_isa.c tests/tests.mk tests/c
 	$(CC) $(TESTS_CFLAGS) -DOUTRIDER_LOAD_FORWARD=1 -MMD -MP -c -o $@ $<
 $(TEST_ISA_LF): $(TESTS_BUILD)/obj/test_isa_lf.o $(TESTS_COMMON:%=$(TESTS_BUILD)/obj/%.o) $(BUILD)/liboutrider_tb-lf.a
 	$(CC) -o $@ $(filter %.o,$^) $(BUILD)/liboutrider_tb-lf.a $(TB_LDLIBS) -lcmocka
-# LateAlu = 0 (docs/core.md "The late ALU"; on by default): build/smtsim-nola,
-# test_isa with that model's load-use rows (OUTRIDER_NO_LATE_ALU), the
-# compute set in lockstep
-$(eval $(call tb_variant_rule,nola,-GLateAlu=0))
-TEST_ISA_NOLA := $(TESTS_BUILD)/test_isa_nola
-$(TESTS_BUILD)/obj/test_isa_nola.o: tests/suites/test_isa.c tests/tests.mk tests/cosim.mk | deps
+# LateAlu = 1 (docs/core.md "The late ALU"; off by default): build/smtsim-la,
+# test_isa with that model's load-use rows (OUTRIDER_LATE_ALU), the
+# compute set in lockstep, random programs
+$(eval $(call tb_variant_rule,la,-GLateAlu=1))
+TEST_ISA_LA := $(TESTS_BUILD)/test_isa_la
+$(TESTS_BUILD)/obj/test_isa_la.o: tests/suites/test_isa.c tests/tests.mk tests/cosim.mk | deps
 	@mkdir -p $(@D)
-	$(CC) $(TESTS_CFLAGS) -DOUTRIDER_NO_LATE_ALU=1 -MMD -MP -c -o $@ $<
-$(TEST_ISA_NOLA): $(TESTS_BUILD)/obj/test_isa_nola.o $(TESTS_COMMON:%=$(TESTS_BUILD)/obj/%.o) $(BUILD)/liboutrider_tb-nola.a
-	$(CC) -o $@ $(filter %.o,$^) $(BUILD)/liboutrider_tb-nola.a $(TB_LDLIBS) -lcmocka
+	$(CC) $(TESTS_CFLAGS) -DOUTRIDER_LATE_ALU=1 -MMD -MP -c -o $@ $<
+$(TEST_ISA_LA): $(TESTS_BUILD)/obj/test_isa_la.o $(TESTS_COMMON:%=$(TESTS_BUILD)/obj/%.o) $(BUILD)/liboutrider_tb-la.a
+	$(CC) -o $@ $(filter %.o,$^) $(BUILD)/liboutrider_tb-la.a $(TB_LDLIBS) -lcmocka
 .PHONY: verify-variants
-verify-variants: $(TEST_ISA_LF) $(BUILD)/smtsim-lf $(TEST_ISA_NOLA) $(BUILD)/smtsim-nola $(TESTS_ELFS) $(GEN_TOOL) | deps
-	@echo "==== verify-variants: LateAlu = 0 (build/smtsim-nola)"
-	@$(TEST_ISA_NOLA)
+verify-variants: $(TEST_ISA_LF) $(BUILD)/smtsim-lf $(TEST_ISA_LA) $(BUILD)/smtsim-la $(TESTS_ELFS) $(GEN_TOOL) | deps
+	@echo "==== verify-variants: LateAlu = 1 (build/smtsim-la)"
+	@$(TEST_ISA_LA)
 	@for e in $(COMPUTE_ELFS); do n=$$(basename $$e .elf); \
-	  $(BUILD)/smtsim-nola --cosim $$e > /dev/null 2> $(BUILD)/verify-nola.log \
-	    || { echo "verify-variants: $$n on smtsim-nola failed:"; cat $(BUILD)/verify-nola.log; exit 1; }; \
-	  sed -n "s/^smtsim: cosim: /verify-variants: $$n: /p" $(BUILD)/verify-nola.log; done
+	  $(BUILD)/smtsim-la --cosim $$e > /dev/null 2> $(BUILD)/verify-la.log \
+	    || { echo "verify-variants: $$n on smtsim-la failed:"; cat $(BUILD)/verify-la.log; exit 1; }; \
+	  sed -n "s/^smtsim: cosim: /verify-variants: $$n: /p" $(BUILD)/verify-la.log; done
+	@SMTSIM=$(BUILD)/smtsim-la RISCV_PREFIX=$(RISCV_PREFIX) scripts/verify.sh $(BUILD) $(VARIANT_SEEDS) 71000
 	@echo "==== verify-variants: LoadForward = 1 (build/smtsim-lf)"
 	@$(TEST_ISA_LF)
 	@for e in $(COMPUTE_ELFS); do n=$$(basename $$e .elf); \

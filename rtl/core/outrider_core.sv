@@ -73,7 +73,7 @@ module outrider_core #(
   parameter int BhtEntries      = 128,
   parameter int RasDepth        = 4,
   parameter int LoadForward     = 0,      // 1: the word-load forward into the ALU (outrider_lane)
-  parameter int LateAlu         = 1,      // 1: the late ALU in WB for a load's ALU reader (outrider_decode)
+  parameter int LateAlu         = 0,      // 1: the late ALU in WB for a load's ALU reader (outrider_decode)
   parameter int NbLoads         = 4,      // outstanding loads per context (outrider_nbl); 0: loads block
   parameter int FillW           = 5,      // the data cache's refill-slot width (outrider_dcache FillW)
   parameter logic [31:0] BootAddr = 32'h8000_0000, // context 0's PC after reset

@@ -34,7 +34,7 @@
 // Timing: stall_id_o, predict_id_o and the read addresses are combinational
 // from the IF/ID, ID/EX and EX/MEM registers and the instruction word.
 module outrider_decode #(
-  parameter int LateAlu = 1,   // 1: an ALU reader right behind a load goes on, to the late ALU
+  parameter int LateAlu = 0,   // 1: an ALU reader right behind a load goes on, to the late ALU
   parameter int NumCtx = 2,
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1
 ) (

@@ -36,7 +36,7 @@ module outrider_lane #(
   parameter int BhtEntries    = 128,
   parameter int RasDepth      = 4,
   parameter int LoadForward   = 0,   // 1: the word-load forward (below)
-  parameter int LateAlu       = 1,   // 1: the late ALU (outrider_decode, outrider_writeback)
+  parameter int LateAlu       = 0,   // 1: the late ALU (outrider_decode, outrider_writeback)
   parameter int TidW          = (NumCtx > 1) ? $clog2(NumCtx) : 1,
   parameter int ExW           = `OR_EXMEM_W,
   parameter int WbW           = `OR_MEMWB_W

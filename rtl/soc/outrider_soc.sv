@@ -59,8 +59,9 @@ module outrider_soc #(
   parameter int LoadForward   = 0,
   // 1: an ALU instruction right behind a load (or another such) takes the
   // loaded value in WB, in a second ALU fed from registers (docs/core.md
-  // "The late ALU"); 0: it waits two cycles, as every other reader
-  parameter int LateAlu       = 1,
+  // "The late ALU"; off by default: it cost routed Fmax); 0: it waits two
+  // cycles, as every other reader
+  parameter int LateAlu       = 0,
   // data cache (docs/dcache.md; geometry chosen by `make bench-geom`, docs/performance.md)
   parameter int DcacheBytes    = 16384,
   parameter int DcacheWays     = 4,

@@ -279,23 +279,23 @@ static void test_branch_penalties(void **state)
 #define PEN_LW_ALU_D1 PEN_LOAD_D1
 #define PEN_LW_ALU_D2 PEN_LOAD_D2
 #endif
-/* An ALU instruction (OP-IMM, OP without M) right behind a load, or behind
- * such an instruction, goes on and computes in WB with the loaded value
- * from WB2 (LateAlu = 1, the default; the late ALU, docs/core.md): 0
- * cycles for any load's ALU reader next; the late result reaches a reader
- * that is not an ALU instruction from WB2, as a load's does. Built with
- * OUTRIDER_NO_LATE_ALU for the LateAlu = 0 model (test_isa_nola, `make
- * verify-variants`). */
-#ifdef OUTRIDER_NO_LATE_ALU
-#define PEN_ALU_D1    PEN_LW_ALU_D1   /* lw; add */
-#define PEN_LH_ALU_D1 PEN_LOAD_D1     /* lh; add */
-#define PEN_ALU_CHAIN PEN_LW_ALU_D1   /* lw; add; add: the second one is forwarded */
-#define PEN_ALU_BR    (PEN_LW_ALU_D1 == 1u ? 1u : 2u)   /* lw; add; bne */
-#else
+/* With LateAlu = 1 (not the default; built as test_isa_la by `make
+ * verify-variants`, OUTRIDER_LATE_ALU defined) an ALU instruction (OP-IMM,
+ * OP without M) right behind a load, or behind such an instruction, goes
+ * on and computes in WB with the loaded value from WB2 (the late ALU,
+ * docs/core.md): 0 cycles for any load's ALU reader next; the late result
+ * reaches a reader that is not an ALU instruction from WB2, as a load's
+ * does. */
+#ifdef OUTRIDER_LATE_ALU
 #define PEN_ALU_D1    0u
 #define PEN_LH_ALU_D1 0u
 #define PEN_ALU_CHAIN 0u
 #define PEN_ALU_BR    PEN_LOAD_D1
+#else
+#define PEN_ALU_D1    PEN_LW_ALU_D1   /* lw; add */
+#define PEN_LH_ALU_D1 PEN_LOAD_D1     /* lh; add */
+#define PEN_ALU_CHAIN PEN_LW_ALU_D1   /* lw; add; add: the second one is forwarded */
+#define PEN_ALU_BR    (PEN_LW_ALU_D1 == 1u ? 1u : 2u)   /* lw; add; bne */
 #endif
 #define PEN_CSR_D1  1u  /* a CSR read used by the next instruction */
 /* a memory operation or CSR access right behind a memory operation in WB
