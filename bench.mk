@@ -151,7 +151,7 @@ bench-compute: $(BENCH_SMTSIM) $(COMPUTE_ELFS) | deps
 #                     (--mem-latency $(BENCH_LATENCY)), then the trace model of
 #                     docs/design/dual-issue.md in six settings (the first, "",
 #                     is the default core's pipeline; --late-alu is LateAlu = 1's):
-#                     $(BENCH_DIR)/dual/dual.md (about 18 CPU minutes; the logs,
+#                     $(BENCH_DIR)/dual/dual.md (about 25 minutes; the logs,
 #                     ~100 MB each, are deleted at the end).
 #                     BENCH_DUAL_SUFFIX=_tuned: the compute_K_tuned builds, in
 #                     $(BENCH_DIR)/dual_tuned/
