@@ -179,10 +179,12 @@ module outrider_decode #(
   // go only into the ALU, never into a compare, an address or the
   // multiplier), and not a shift by the loaded register (the shift amount
   // does not take the forward either)
-  logic alu_only_id;
-  assign alu_only_id  = (instr_id_i[6:0] == 7'b0010011) ||
-                        ((instr_id_i[6:0] == 7'b0110011) && (instr_id_i[31:25] != 7'b0000001) &&
-                         !((instr_id_i[13:12] == 2'b01) && (dec_rs2 == rd_mem_i)));
+  logic alu_class_id, alu_only_id;
+  assign alu_class_id = (instr_id_i[6:0] == 7'b0010011) ||
+                        ((instr_id_i[6:0] == 7'b0110011) && (instr_id_i[31:25] != 7'b0000001));
+  assign alu_only_id  = alu_class_id &&
+                        !((instr_id_i[6:0] == 7'b0110011) && (instr_id_i[13:12] == 2'b01) &&
+                          (dec_rs2 == rd_mem_i));
   logic mem_match;   // reads the data-side value of the instruction in MEM
   assign mem_match    = valid_mem_i && dside_rd_mem_i && (rd_mem_i != 5'd0) &&
                         ((dec_rs1_used && (dec_rs1 == rd_mem_i)) ||
@@ -191,9 +193,7 @@ module outrider_decode #(
   // the late ALU: an ALU instruction whose only wait is for a data-side
   // value (or a late ALU result) in EX takes that value in WB, from WB2
   logic late_cap_id, late_src_ex, lalu_id, lalu_a_id, lalu_b_id;
-  assign late_cap_id = (LateAlu != 0) && !pthread_i &&
-                       ((instr_id_i[6:0] == 7'b0010011) ||
-                        ((instr_id_i[6:0] == 7'b0110011) && (instr_id_i[31:25] != 7'b0000001)));
+  assign late_cap_id = (LateAlu != 0) && !pthread_i && alu_class_id;   // shifts too
   assign late_src_ex = (ex_q.mem || ex_q.lalu) && (ex_q.rd != 5'd0);
   // (not when the other operand is MEM's data-side value: with
   // LoadForward it would come from the word-load forward into EX's ALU,
