@@ -205,7 +205,6 @@ module outrider_writeback #(
   end
 
   logic [NumCtx-1:0] resp_now_wb, complete_wb, err_wb, park_wb;
-  logic [31:0]       value_wb [NumCtx];
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       resp_now_wb[t] = wb_div[t] ? div_done[t] : dresp_valid_i[t];
@@ -213,13 +212,6 @@ module outrider_writeback #(
       err_wb[t]      = wb_v[t] && wb_wait[t] && wb_memop[t] && resp_now_wb[t] &&
                        dresp_err_i[t];
       park_wb[t]     = wb_v[t] && wb_wait[t] && !resp_now_wb[t];
-      if (wb_wait[t] && wb_div[t]) value_wb[t] = div_result[t];
-      else if (wb_wait[t])         value_wb[t] = load_extract(wb_f3[t], wb_addr[t][1:0],
-                                       sb_merge(dresp_rdata_i[32*t +: 32],
-                                                sb_wb_mask_i[4*t +: 4],
-                                                sb_wb_data_i[32*t +: 32]));
-      else if (wb_lalu[t])         value_wb[t] = lalu_res[t];
-      else                         value_wb[t] = wb_result[t];
     end
   end
 
@@ -269,15 +261,10 @@ module outrider_writeback #(
 
   // late completion of parked instructions
   logic [NumCtx-1:0] late_done, late_err;
-  logic [31:0]       late_value [NumCtx];
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       late_done[t]  = wait_i[t] && (pend_div_q[t] ? div_done[t] : dresp_valid_i[t]);
       late_err[t]   = late_done[t] && !pend_div_q[t] && dresp_err_i[t];
-      late_value[t] = pend_div_q[t] ? div_result[t]
-                    : load_extract(pend_insn_q[t][14:12], pend_addr_q[t][1:0],
-                                   sb_merge(dresp_rdata_i[32*t +: 32], sb_late_mask_i[4*t +: 4],
-                                            sb_late_data_i[32*t +: 32]));
       pend_pc_o[32*t +: 32]   = pend_pc_q[t];
       pend_addr_o[32*t +: 32] = pend_addr_q[t];
     end
@@ -295,6 +282,38 @@ module outrider_writeback #(
   // depends on this cycle's answer; which register it writes does not.
   logic [NumCtx-1:0] from_wb;   // context t retires from its lane's WB stage
   logic [NumCtx-1:0] ret_we;    // ... and writes its register now
+
+  // The value written: the data side's answer, extracted once, is the last
+  // select. The answer's word arrives late in the cycle (the cache's hit
+  // compare and way select, the splitter); what it is extracted with (the
+  // byte offset, the width, the store buffer's bytes) and every other value
+  // (the divider's, the late ALU's, EX's result) is chosen first, from
+  // registers, by whether the context waits (the parked record) or not
+  // (WB's). keep: synthesis would otherwise fold the other values' choice
+  // into the answer's multiplexer (the late ALU's result had put a level
+  // of logic behind the answer: docs/fpga.md "The late ALU").
+  logic [NumCtx-1:0] use_ans;
+  logic [2:0]        ans_f3 [NumCtx];
+  logic [1:0]        ans_off [NumCtx];
+  logic [3:0]        ans_mask [NumCtx];
+  logic [31:0]       ans_sb [NumCtx];
+  logic [31:0]       ans_value [NumCtx];
+  (* keep *) logic [31:0] other_value [NumCtx];
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      use_ans[t]     = wait_i[t] ? !pend_div_q[t] : (wb_wait[t] && !wb_div[t]);
+      ans_f3[t]      = wait_i[t] ? pend_insn_q[t][14:12] : wb_f3[t];
+      ans_off[t]     = wait_i[t] ? pend_addr_q[t][1:0] : wb_addr[t][1:0];
+      ans_mask[t]    = wait_i[t] ? sb_late_mask_i[4*t +: 4] : sb_wb_mask_i[4*t +: 4];
+      ans_sb[t]      = wait_i[t] ? sb_late_data_i[32*t +: 32] : sb_wb_data_i[32*t +: 32];
+      ans_value[t]   = load_extract(ans_f3[t], ans_off[t],
+                                    sb_merge(dresp_rdata_i[32*t +: 32], ans_mask[t], ans_sb[t]));
+      if (wait_i[t] || wb_wait[t]) other_value[t] = div_result[t];
+      else if (wb_lalu[t])         other_value[t] = lalu_res[t];
+      else                         other_value[t] = wb_result[t];
+    end
+  end
+
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       from_wb[t] = complete_wb[t] && !err_wb[t];
@@ -303,7 +322,7 @@ module outrider_writeback #(
       retire_insn_o[32*t +: 32]     = wait_i[t] ? pend_insn_q[t] : wb_insn[t];
       retire_rd_we_o[t]             = wait_i[t] ? pend_rd_we_q[t] : wb_rd_we[t];
       retire_rd_o[5*t +: 5]         = wait_i[t] ? pend_rd_q[t] : wb_rd[t];
-      retire_rd_wdata_o[32*t +: 32] = wait_i[t] ? late_value[t] : value_wb[t];
+      retire_rd_wdata_o[32*t +: 32] = use_ans[t] ? ans_value[t] : other_value[t];
       retire_addr_o[32*t +: 32]     = wait_i[t] ? pend_addr_q[t] : wb_addr[t];
       retire_rd_late_o[t]           = from_wb[t] && nbl_new[t];
       ret_we[t]                     = retire_valid_o[t] && retire_rd_we_o[t] && !(from_wb[t] && nbl_new[t]);
