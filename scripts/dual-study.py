@@ -50,12 +50,15 @@ from the WB2 register and its own forwarding: the data cache's answer still
 reaches no logic in the cycle it arrives); its result reaches EX readers from
 WB2 (ready 3 cycles after its EX), late readers a cycle after it. A load's
 ALU reader can then go right behind the load, and a dependent ALU pair can
-issue together (the second one late). With `--fetch aligned` a pair must also start at an 8-byte aligned PC (a
+issue together (the second one late). With `--late-branch` a conditional
+branch or JALR whose operands are not ready for EX resolves two stages later
+in the same way (its reader of a load goes right behind it; a wrong
+prediction then costs 4 cycles instead of 2). With `--fetch aligned` a pair must also start at an 8-byte aligned PC (a
 64-bit instruction port without a fetch buffer); `seq` (default) assumes a
 buffer that pairs any two sequential instructions.
 
   scripts/dual-study.py LOG[:ROI] [...] [--load-use N] [--fetch F]
-                        [--cascade] [--late-alu] [--json FILE]
+                        [--cascade] [--late-alu] [--late-branch] [--json FILE]
   scripts/dual-study.py --self-test
 
 LOG is a commit log; ROI (optional) the run's roi[0].cycles, as a number or
@@ -234,7 +237,7 @@ def pair_class(ins):
 
 
 def simulate(insns, first, last, variant=None, load_use=2, fetch='seq', cascade=False,
-             late_alu=False):
+             late_alu=False, late_branch=False):
     """Cycles of the region [first, last] (EX cycle of last - EX cycle of
     first) and the number of pairs issued; variant None = single issue."""
     ready = [0] * 32                 # earliest EX cycle of an EX reader, per register
@@ -250,7 +253,8 @@ def simulate(insns, first, last, variant=None, load_use=2, fetch='seq', cascade=
     allow = ALLOW[variant] if variant else set()
     prev = None
     for k, ins in enumerate(insns):
-        can_late = late_alu and ins.cls == 'alu'
+        late_br = late_branch and ins.cls == 'br' and ins.op in (0x63, 0x67)
+        can_late = (late_alu and ins.cls == 'alu') or late_br
 
         def when(lo, casc):
             """(cycle, late): the earliest EX cycle >= lo with the operands
@@ -291,11 +295,13 @@ def simulate(insns, first, last, variant=None, load_use=2, fetch='seq', cascade=
                 ready[ins.wr], ready_late[ins.wr] = t + 1 + load_use, t + 1
             elif ins.cls == 'csr':
                 ready[ins.wr], ready_late[ins.wr] = t + 2, t + 1
-            elif late:                   # computed two stages after EX, read from WB2
+            elif late and not late_br:   # computed two stages after EX, read from WB2
                 ready[ins.wr], ready_late[ins.wr] = t + 3, t + 1
             else:                        # a late reader may even share the cycle
                 ready[ins.wr], ready_late[ins.wr] = t + 1, t
         pen = pred.penalty(ins)
+        if late and late_br and pen == 2:    # resolved two stages after EX
+            pen = 4
         fe = max(fe, t + 1 + pen) if pen else fe
         if ins.cls == 'div':
             fe = max(fe, t + DIV_BASE + ins.steps)
@@ -313,14 +319,14 @@ def simulate(insns, first, last, variant=None, load_use=2, fetch='seq', cascade=
     return t_last - t_first, pairs
 
 
-def study(insns, load_use, fetch, cascade, late_alu=False):
+def study(insns, load_use, fetch, cascade, late_alu=False, late_branch=False):
     first, last = region(insns)
     n = last - first
     rows = {}
-    cyc, _ = simulate(insns, first, last, None, load_use, fetch, False, late_alu)
+    cyc, _ = simulate(insns, first, last, None, load_use, fetch, False, late_alu, late_branch)
     rows['single'] = {'cycles': cyc, 'ipc': n / cyc if cyc else 0.0, 'pairs': 0}
     for v in VARIANTS:
-        c, p = simulate(insns, first, last, v, load_use, fetch, cascade, late_alu)
+        c, p = simulate(insns, first, last, v, load_use, fetch, cascade, late_alu, late_branch)
         rows[v] = {'cycles': c, 'ipc': n / c if c else 0.0, 'pairs': p}
     return n, rows
 
@@ -353,6 +359,21 @@ def self_test():
     ins = parse(lines)
     assert simulate(ins, 0, 1)[0] == 3 and simulate(ins, 0, 1, late_alu=True)[0] == 1
     assert simulate(ins, 0, 2, late_alu=True)[0] == 4, simulate(ins, 0, 2, late_alu=True)
+    # the late branch: a load's branch reader resolves two stages later
+    # (EX cycles 0 and 1, instead of 0 and 3); the beq above is not taken,
+    # not in the BTB: predicted right
+    lines = asm([lw(1, 2), beq(1, 0), addi(4, 0, 1)])
+    lines[0] += ' x1  0x00000001 mem 0x80001000'
+    ins = parse(lines)
+    assert simulate(ins, 0, 1)[0] == 3 and simulate(ins, 0, 1, late_branch=True)[0] == 1
+    assert simulate(ins, 0, 2, late_branch=True)[0] == 2
+    # ... and when the branch is mispredicted (taken, not in the BTB: ID's
+    # guess is not-taken for a forward branch) its 2 cycles become 4
+    lines = asm([lw(1, 2), beq(1, 0)]) + asm([addi(4, 0, 1)], pc=0x80000010)
+    lines[0] += ' x1  0x00000000 mem 0x80001000'
+    ins = parse(lines)
+    assert simulate(ins, 0, 2)[0] == 3 + 1 + 2, simulate(ins, 0, 2)
+    assert simulate(ins, 0, 2, late_branch=True)[0] == 1 + 1 + 4, simulate(ins, 0, 2, late_branch=True)
     # ... but a dependent ALU op that could go early a cycle later is not
     # paired into the late ALU; a chain of late ALU ops goes one per cycle
     # (EX cycles 0, 1, 2)
@@ -420,6 +441,9 @@ def main(argv):
     ap.add_argument('--late-alu', action='store_true',
                     help='an ALU instruction whose operand is not ready for EX executes two '
                          'stages later, reading it from WB2')
+    ap.add_argument('--late-branch', action='store_true',
+                    help='a branch or JALR whose operand is not ready for EX resolves two '
+                         'stages later (a mispredicted one then costs 4 cycles)')
     ap.add_argument('--json', metavar='FILE')
     ap.add_argument('--self-test', action='store_true')
     args = ap.parse_args(argv)
@@ -448,13 +472,16 @@ def main(argv):
         except Bad as e:
             print('dual-study.py: %s: %s' % (path, e), file=sys.stderr)
             return 2
-        n, rows = study(insns, args.load_use, args.fetch, args.cascade, args.late_alu)
+        n, rows = study(insns, args.load_use, args.fetch, args.cascade, args.late_alu,
+                        args.late_branch)
         results.append({'log': path, 'instructions': n, 'real_cycles': real,
                         'load_use': args.load_use, 'fetch': args.fetch,
-                        'cascade': args.cascade, 'late_alu': args.late_alu, 'rows': rows})
-    print('load-use %d, fetch %s%s%s' % (args.load_use, args.fetch,
-                                        ', cascade' if args.cascade else '',
-                                        ', late ALU' if args.late_alu else ''))
+                        'cascade': args.cascade, 'late_alu': args.late_alu,
+                        'late_branch': args.late_branch, 'rows': rows})
+    print('load-use %d, fetch %s%s%s%s' % (args.load_use, args.fetch,
+                                          ', cascade' if args.cascade else '',
+                                          ', late ALU' if args.late_alu else '',
+                                          ', late branch' if args.late_branch else ''))
     print()
     print('| log | instructions | real cycles | single (model) | model error | '
           + ' | '.join('IPC %s (pairs)' % v for v in ['single'] + VARIANTS) + ' |')
