@@ -575,7 +575,7 @@ module outrider_core #(
     end
   end
 
-  outrider_writeback #(.NumCtx(NumCtx), .NbLoads(NbLoads), .FillW(FillW)) u_writeback (
+  outrider_writeback #(.NumCtx(NumCtx), .NbLoads(NbLoads), .LateAlu(LateAlu), .FillW(FillW)) u_writeback (
     .clk_i, .rst_ni,
     .valid_wb_i        (valid_wb),       .kill_wb_i         (kill_wb),
     .wb_i              (wb_rec),         .wait_i            (waiting),

@@ -166,9 +166,29 @@ module outrider_lane #(
   logic [31:0]     pc_id, instr_id, pred_target_ex;
   logic [TidW-1:0] tid_if_unused, tid_id_unused, tid_ex_unused, tid_mem_unused, tid_wb_unused;
   logic [TidW-1:0] dreq_tid_unused;
-  outrider_idex_t  ex_rec;
-  outrider_exmem_t mem_rec;
-  outrider_memwb_t wb_rec;
+  outrider_idex_t  ex_rec, ex_raw;
+  outrider_exmem_t mem_rec, mem_raw;
+  outrider_memwb_t wb_rec, wb_raw;
+  // The stages' records as every reader sees them. With LateAlu = 0 no
+  // instruction is marked late (outrider_decode), but the marks are pipeline
+  // register bits synthesis cannot prove constant: they are tied to 0 here,
+  // so the late ALU's logic in EX, MEM and WB (outrider_writeback) and their
+  // operand multiplexers are removed from the netlist.
+  localparam bit LateOn = (LateAlu != 0);
+  always_comb begin
+    ex_rec         = ex_raw;
+    ex_rec.lalu    = ex_raw.lalu && LateOn;
+    ex_rec.lalu_a  = ex_raw.lalu_a && LateOn;
+    ex_rec.lalu_b  = ex_raw.lalu_b && LateOn;
+    mem_rec        = mem_raw;
+    mem_rec.lalu   = mem_raw.lalu && LateOn;
+    mem_rec.lalu_a = mem_raw.lalu_a && LateOn;
+    mem_rec.lalu_b = mem_raw.lalu_b && LateOn;
+    wb_rec         = wb_raw;
+    wb_rec.lalu    = wb_raw.lalu && LateOn;
+    wb_rec.lalu_a  = wb_raw.lalu_a && LateOn;
+    wb_rec.lalu_b  = wb_raw.lalu_b && LateOn;
+  end
   logic            valid_mem, valid_wb;
   // the lane holds: MEM lost the data port, or waits behind WB
   logic            hold;
@@ -284,7 +304,7 @@ module outrider_lane #(
     .target_id_o,
     .valid_ex_o   (valid_ex),
     .tid_ex_o     (tid_ex_unused),
-    .ex_o         (ex_rec)
+    .ex_o         (ex_raw)
   );
 
   // ---- EX ----------------------------------------------------------------------
@@ -319,7 +339,7 @@ module outrider_lane #(
     .redirect_pc_ex_o,
     .valid_mem_o      (valid_mem),
     .tid_mem_o        (tid_mem_unused),
-    .mem_o            (mem_rec)
+    .mem_o            (mem_raw)
   );
 
   // ---- MEM ---------------------------------------------------------------------
@@ -360,7 +380,7 @@ module outrider_lane #(
     .retire_mem_o,                        .div_start_o,
     .pf_valid_o,                          .pf_addr_o,
     .valid_wb_o          (valid_wb),      .tid_wb_o            (tid_wb_unused),
-    .wb_o                (wb_rec)
+    .wb_o                (wb_raw)
   );
 
   // ---- younger instructions that depend on the load in WB ------------------------

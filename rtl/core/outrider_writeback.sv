@@ -52,6 +52,7 @@ module outrider_writeback #(
   parameter int TidW   = (NumCtx > 1) ? $clog2(NumCtx) : 1,
   parameter int WbW    = `OR_MEMWB_W,
   parameter int NbLoads = 4,      // outstanding loads per context (outrider_nbl); 0: none
+  parameter int LateAlu = 0,      // 1: the late ALU per lane (outrider_decode); 0: none built
   parameter int FillW  = 5
 ) (
   input  logic                 clk_i,
@@ -190,18 +191,26 @@ module outrider_writeback #(
   // value WB2 holds now (the instruction before it retired from WB in the
   // cycle before, with a register write: anything else squashes this one),
   // the other one EX's (result: a, addr: b). Inputs from registers only.
+  // (built only with LateAlu = 1: the ALU's kept nets would otherwise keep
+  // an unused copy in the netlist)
   logic [31:0] lalu_res [NumCtx];
   for (genvar gl = 0; gl < NumCtx; gl++) begin : g_lalu
-    logic [31:0] a, b;
-    assign a = wb_lalu_a[gl] ? data_wb2_o[32*gl +: 32] : wb_result[gl];
-    assign b = wb_lalu_b[gl] ? data_wb2_o[32*gl +: 32] : wb_addr[gl];
-    outrider_alu u_alu (
-      .op_i     (wb_alu_op[gl]),
-      .a_i      (a),
-      .b_i      (b),
-      .shamt_i  (b[4:0]),
-      .result_o (lalu_res[gl])
-    );
+    if (LateAlu != 0) begin : g_on
+      logic [31:0] a, b;
+      assign a = wb_lalu_a[gl] ? data_wb2_o[32*gl +: 32] : wb_result[gl];
+      assign b = wb_lalu_b[gl] ? data_wb2_o[32*gl +: 32] : wb_addr[gl];
+      outrider_alu u_alu (
+        .op_i     (wb_alu_op[gl]),
+        .a_i      (a),
+        .b_i      (b),
+        .shamt_i  (b[4:0]),
+        .result_o (lalu_res[gl])
+      );
+    end else begin : g_off
+      assign lalu_res[gl] = 32'd0;
+      logic unused_lalu;
+      assign unused_lalu = ^{wb_alu_op[gl], wb_lalu[gl], wb_lalu_a[gl], wb_lalu_b[gl]};
+    end
   end
 
   logic [NumCtx-1:0] resp_now_wb, complete_wb, err_wb, park_wb;
