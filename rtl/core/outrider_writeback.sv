@@ -40,12 +40,18 @@
 // An instruction squashed in WB (kill_wb_i: a younger one that went on while
 // the one before it parked, outrider_ctx_ctrl) does nothing here.
 //
+// With LateAlu = 1 each lane has a second ALU here, the late ALU (an ALU
+// instruction that followed a load right behind it computes in WB with the
+// loaded value from WB2: docs/core.md "The late ALU"); with LateAlu = 0 it
+// is not built.
+//
 // It does not decide whether an instruction commits (outrider_commit) and
 // owns no context state but the parked records.
 //
 // Timing: the retirement ports are combinational from the MEM/WB register,
-// the parked records and this cycle's data-side answer (dresp_*_i); the
-// register-file write ports from registers (WB2, the outstanding-load
+// the parked records and this cycle's data-side answer (dresp_*_i; the
+// answer is the last select of the value written, everything else is chosen
+// before it); the register-file write ports from registers (WB2, the outstanding-load
 // table, the mirror's inputs, the registered hart.start); divides take 2 to 33 cycles (outrider_divider).
 module outrider_writeback #(
   parameter int NumCtx = 2,
