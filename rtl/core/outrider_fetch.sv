@@ -17,9 +17,17 @@
 // It does not compute the next PC (outrider_ctx_ctrl does: fire_if_o and
 // tid_if_o tell it which context advanced) and does not decode.
 //
+// The instruction port reads whenever a context could fetch (imem_req_o),
+// also in a cycle in which ID stalls and IF therefore does not fire: the
+// word read then is never used (the cycle after a stall ID takes its
+// instruction from the hold register), so the port's enable does not wait
+// for ID's decision (the instruction word -> decode -> load-use check ->
+// stall path then ends at registers of the core, not at the instruction
+// memory's enable).
+//
 // Timing: imem_addr_o/imem_req_o are combinational from the context state
-// (registers) and stall_id_i; instr_id_o is imem_rdata_i of the cycle after
-// the fetch, or the held word.
+// (registers only); fire_if_o also from stall_id_i; instr_id_o is
+// imem_rdata_i of the cycle after the fetch, or the held word.
 module outrider_fetch #(
   parameter int NumCtx       = 2,
   parameter int SelectPolicy = 1,
@@ -89,7 +97,7 @@ module outrider_fetch #(
   assign eligible_o  = eligible;
   assign fire_if_o   = valid_if && !stall_id_i;
   assign tid_if_o    = tid_if;
-  assign imem_req_o  = fire_if_o;
+  assign imem_req_o  = valid_if;   // not fire_if_o: see the header
   assign imem_addr_o = pc_q[tid_if];
 
   // ---- IF/ID register ------------------------------------------------------
