@@ -117,6 +117,11 @@ module outrider_commit #(
 
   // the commit decision (outrider_ctx_ctrl, outrider_preexec)
   output logic                 live_mem_o,      // valid and not squashed
+  // a memory operation that may ask for the data port this cycle, from
+  // registers only (valid, not squashed, not waiting behind WB): the port's
+  // arbitration chooses among these (outrider_core), so the request's
+  // address does not wait for the commit decision
+  output logic                 mem_cand_o,
   output logic                 trap_mem_o,      // a hart's instruction traps
   output logic [31:0]          trap_cause_mem_o,
   output logic [31:0]          trap_tval_mem_o,
@@ -174,6 +179,8 @@ module outrider_commit #(
   assign wb_hold   = valid_mem_i && wb_wait_i && !plain_mem && !d2_mem;
   assign wb_hold_o = wb_hold;
   assign live_mem  = valid_mem_i && !kill_mem_i[tid_mem_i] && !wb_hold;
+  // (for a memory operation wb_hold is wb_wait_i && !d2_mem: plain_mem is 0)
+  assign mem_cand_o = valid_mem_i && mem_i.mem && !kill_mem_i[tid_mem_i] && !(wb_wait_i && !d2_mem);
 
   // CSR access
   assign csr_addr_o         = mem_i.insn[31:20];
@@ -303,4 +310,5 @@ module outrider_commit #(
   // answer, but such a load (which the data cache drops, or answers)
   `OR_ASSERT(!(wb_wait_i && retire_mem && (dreq_valid_i || mem_i.div)) || d2_mem,
              "behind a WB that waits nothing goes on that would wait for an answer")
+  `OR_ASSERT(!req_mem_o || mem_cand_o, "a lane that asks for the data port is a candidate")
 endmodule

@@ -217,6 +217,7 @@ module outrider_core #(
 
   // each lane's data-side request, gated (outrider_preexec) and arbitrated
   logic [NumCtx-1:0]    lane_dreq, lane_spec, lane_ready;
+  logic [NumCtx-1:0]    mem_cand, dport_cand;   // lanes that may ask for the data port
   logic [NumCtx*3-1:0]  lane_op;
   logic [NumCtx*5-1:0]  lane_amo;
   logic [NumCtx*32-1:0] lane_addr, lane_wdata;
@@ -336,6 +337,7 @@ module outrider_core #(
       .pf_valid_o          (pf_valid[gl]),
       .pf_addr_o           (pf_addr[32*gl +: 32]),
       .live_mem_o          (live_mem[gl]),
+      .mem_cand_o          (mem_cand[gl]),
       .pt_mem_o            (pt_mem[gl]),
       .exc_any_mem_o       (exc_any_mem[gl]),
       .trap_mem_o          (trap_mem[gl]),
@@ -434,21 +436,37 @@ module outrider_core #(
 
   // ===========================================================================
   // the data port: one request per cycle from the lanes' committing memory
-  // operations (after the p-thread gating). SelectPolicy picks among lanes
-  // that want it (outrider_thread_select: 0 round-robin, 1 harts before
-  // p-threads, 2 lowest lane first); the others hold (dport_lost_o: their
-  // IF, ID, EX and MEM keep their instructions) and ask again next cycle
+  // operations (after the p-thread gating). SelectPolicy picks among the
+  // lanes that may ask (outrider_thread_select: 0 round-robin, 1 harts
+  // before p-threads, 2 lowest lane first): dport_cand, a memory operation
+  // in MEM that is valid, not squashed, not waiting behind WB and not
+  // gated (a p-thread's store or access outside RAM never goes out), all
+  // from registers. The request goes out when the chosen lane's commit
+  // decision sends it (lane_dreq); the others hold (dport_lost_o: their IF,
+  // ID, EX and MEM keep their instructions) and ask again next cycle. So
+  // the request's address, context and data are chosen without waiting for
+  // the commit decisions (traps, replays, the p-thread budget), which only
+  // decide whether it goes. (When the chosen lane's instruction does not go
+  // after all, an asking lane that was not chosen waits a cycle it could
+  // have used: both lanes must then hold a memory operation in MEM.)
   // ===========================================================================
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) begin
+      dport_cand[t] = mem_cand[t] &&
+                      (!pthread[t] || (((m_op[t] == DopLoad) || (m_op[t] == DopLr) ||
+                                        (m_op[t] == DopAmo)) && m_ram[t]));
+    end
+  end
   outrider_thread_select #(.NumCtx(NumCtx), .Policy(SelectPolicy)) u_dport_arb (
     .clk_i, .rst_ni,
-    .eligible_i (lane_dreq),
+    .eligible_i (dport_cand),
     .prio_i     (~pthread),
     .advance_i  (dreq_valid_o && dreq_ready_i),
     .valid_o    (grant_valid),
     .tid_o      (grant)
   );
 
-  assign dreq_valid_o = grant_valid;
+  assign dreq_valid_o = grant_valid && lane_dreq[grant];
   assign dreq_tid_o   = grant;
   assign dreq_op_o    = lane_op[3*grant +: 3];
   assign dreq_spec_o  = lane_spec[grant];
@@ -458,7 +476,7 @@ module outrider_core #(
   assign dreq_be_o    = lane_be[4*grant +: 4];
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
-      lane_ready[t]   = grant_valid && (grant == TidW'(t)) && dreq_ready_i;
+      lane_ready[t]   = dreq_valid_o && (grant == TidW'(t)) && dreq_ready_i;
       dport_lost_o[t] = lane_dreq[t] && !(grant_valid && (grant == TidW'(t)));
     end
   end
@@ -724,6 +742,7 @@ module outrider_core #(
 
   `include "outrider_assert.svh"
   `OR_ASSERT(!dreq_valid_o || lane_dreq[dreq_tid_o], "the data port serves a lane that asks")
+  `OR_ASSERT((lane_dreq & ~dport_cand) == '0, "a lane that asks for the data port is a candidate")
   `OR_ASSERT((lane_ready & ~lane_dreq) == '0, "only the granted lane's request is accepted")
   // a property of the reachable states (a parked context has nothing in MEM),
   // so checked in simulation only

@@ -134,6 +134,7 @@ module outrider_lane #(
 
   // the commit decision
   output logic                 live_mem_o,
+  output logic                 mem_cand_o,   // may ask for the data port (outrider_commit)
   output logic                 pt_mem_o,
   output logic                 exc_any_mem_o,
   output logic                 trap_mem_o,
@@ -374,6 +375,7 @@ module outrider_lane #(
     .pt_last_i,
     .wb_hold_o,
     .live_mem_o,
+    .mem_cand_o,
     .trap_mem_o,                          .trap_cause_mem_o,
     .trap_tval_mem_o,                     .go_mem_o,
     .replay_mem_o,                        .sleep_mem_o,
