@@ -19,10 +19,11 @@ place-and-route report (`make fpga-report`) for an Fmax to quote.
 Usage:
   scripts/comb-depth.py --self-test        (the arithmetic on hand-made netlists)
   scripts/comb-depth.py NETLIST.json [--top N] [--from REGEX] [--to REGEX]
-                        [--through REGEX] [--json OUT]
+                        [--through REGEX] [--per-start] [--json OUT]
 Prints the worst N endpoints (default 10): estimated delay, LUT levels, and
 the named nets along the path. --from/--to/--through keep only paths whose
-start / end / some net name matches (Python regex on the net names).
+start / end / some net name matches (Python regex on the net names);
+--per-start shows at most one endpoint per start register.
 Exit 1 with one line on a file that is not a flattened yosys JSON netlist.
 """
 import argparse
@@ -115,6 +116,9 @@ def main(argv=None):
     ap.add_argument("--from", dest="frm")
     ap.add_argument("--to")
     ap.add_argument("--through")
+    ap.add_argument("--per-start", action="store_true",
+                    help="at most one path per start register (its name without the bit "
+                         "index): the worst paths of a design often all start at one counter")
     ap.add_argument("--json")
     ap.add_argument("--verbose", action="store_true",
                     help="every net of each path with its delay so far, driver and aliases")
@@ -324,7 +328,7 @@ def main(argv=None):
     rt = re.compile(a.to) if a.to else None
     rth = re.compile(a.through) if a.through else None
     ends.sort(key=lambda e: -e[0])
-    shown, seen = [], set()
+    shown, seen, seen_start = [], set(), set()
     for t_ns, b, ep in ends:
         p = path(b)
         names = [label(x) for x in p]
@@ -339,7 +343,11 @@ def main(argv=None):
         key = re.sub(r"\[\d+\]", "", key)
         if key in seen:
             continue
+        skey = re.sub(r"\[\d+\]", "", names[0])
+        if a.per_start and skey in seen_start:
+            continue
         seen.add(key)
+        seen_start.add(skey)
         # compress: keep the named nets, drop consecutive duplicates of a base name
         chain = []
         for n in names:
@@ -443,6 +451,21 @@ def self_test():
         top1 = json.load(open(rep))["paths"][0]
         if top1["levels"] != 1:
             fails.append(f"--cut: the path through 'mid' should be cut in two, got {top1}")
+        # two ends behind one start register, and a shorter path from another
+        two = netlist({"ff1": ff(10, 2), "l1": lut(2, 3), "l2": lut(3, 4), "ff2": ff(4, 5),
+                       "l4": lut(3, 11), "ff3": ff(11, 12),
+                       "ff4": ff(20, 14), "l5": lut(14, 15), "ff5": ff(15, 16)}, {})
+        tj = w("two.json", two)
+        with contextlib.redirect_stdout(io.StringIO()):
+            main([tj, "--json", rep, "--top", "2"])
+        starts = [x["start"] for x in json.load(open(rep))["paths"]]
+        if starts != ["ff1.Q", "ff1.Q"]:
+            fails.append(f"two ends of ff1 first: got {starts}")
+        with contextlib.redirect_stdout(io.StringIO()):
+            main([tj, "--json", rep, "--top", "2", "--per-start"])
+        starts = [x["start"] for x in json.load(open(rep))["paths"]]
+        if starts != ["ff1.Q", "ff4.Q"]:
+            fails.append(f"--per-start: got {starts}, want ff1.Q then ff4.Q")
         for bad, what in ((w("loop.json", loop), "combinational loop"),
                           (w("text.json", "not json"), "cannot read"),
                           (w("empty.json", {"modules": {}}), "not a yosys JSON netlist")):
@@ -453,7 +476,7 @@ def self_test():
     for f in fails:
         print(f"comb-depth self-test: FAIL: {f}", file=sys.stderr)
     if not fails:
-        print("comb-depth self-test: 8 checks passed")
+        print("comb-depth self-test: 10 checks passed")
     return 1 if fails else 0
 
 
