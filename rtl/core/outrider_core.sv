@@ -218,6 +218,7 @@ module outrider_core #(
   // each lane's data-side request, gated (outrider_preexec) and arbitrated
   logic [NumCtx-1:0]    lane_dreq, lane_spec, lane_ready;
   logic [NumCtx-1:0]    mem_cand, dport_cand;   // lanes that may ask for the data port
+  logic [NumCtx-1:0]    pt_gate_ok;
   logic [NumCtx*3-1:0]  lane_op;
   logic [NumCtx*5-1:0]  lane_amo;
   logic [NumCtx*32-1:0] lane_addr, lane_wdata;
@@ -450,13 +451,7 @@ module outrider_core #(
   // after all, an asking lane that was not chosen waits a cycle it could
   // have used: both lanes must then hold a memory operation in MEM.)
   // ===========================================================================
-  always_comb begin
-    for (int t = 0; t < NumCtx; t++) begin
-      dport_cand[t] = mem_cand[t] &&
-                      (!pthread[t] || (((m_op[t] == DopLoad) || (m_op[t] == DopLr) ||
-                                        (m_op[t] == DopAmo)) && m_ram[t]));
-    end
-  end
+  assign dport_cand = mem_cand & pt_gate_ok;   // the p-thread gating: outrider_preexec
   outrider_thread_select #(.NumCtx(NumCtx), .Policy(SelectPolicy)) u_dport_arb (
     .clk_i, .rst_ni,
     .eligible_i (dport_cand),
@@ -565,6 +560,7 @@ module outrider_core #(
     .pt_last_o           (pt_last),      .kill_wb_i           (kill_wb),
     .pt_suppressed_mem_o (pt_suppressed_mem), .sp_start_o          (sp_start),
     .sp_tid_o            (sp_tid),       .dreq_valid_o        (lane_dreq),
+    .pt_gate_ok_o        (pt_gate_ok),
     .dreq_op_o           (lane_op),      .dreq_spec_o         (lane_spec),
     .valid_wb_i          (valid_wb),
     .wb_i                (wb_rec),       .wb_err_i            (wb_err),

@@ -109,6 +109,7 @@ module outrider_preexec #(
   // the gated request of each lane (the other dreq_* fields come from
   // outrider_commit; the core arbitrates the lanes)
   output logic [NumCtx-1:0]    dreq_valid_o,
+  output logic [NumCtx-1:0]    pt_gate_ok_o,   // MEM's memory operation passes the p-thread gating (from registers)
   output logic [NumCtx*3-1:0]  dreq_op_o,
   output logic [NumCtx-1:0]    dreq_spec_o,
 
@@ -207,7 +208,8 @@ module outrider_preexec #(
   always_comb begin
     for (int t = 0; t < NumCtx; t++) begin
       // the gating: only a p-thread's loads (LR, AMO as loads) to RAM go out
-      dreq_valid_o[t]    = req_mem_i[t] && (!pt_mem_i[t] || (loadlike_mem[t] && ram_mem[t]));
+      pt_gate_ok_o[t]    = !pt_mem_i[t] || (loadlike_mem[t] && ram_mem[t]);
+      dreq_valid_o[t]    = req_mem_i[t] && pt_gate_ok_o[t];
       dreq_op_o[3*t +: 3] = pt_mem_i[t] ? DopLoad : m_op[t];
       dreq_spec_o[t]     = pt_mem_i[t];
       // p-thread ends at this instruction (after it: pex.stop, hart.exit, budget)
