@@ -273,10 +273,22 @@ module outrider_execute #(
   // here and replaced in WB (outrider_writeback)
   assign result_other = ex_i.lalu ? alu_a_reg : (mul_ex ? mul_result : (exc_ex ? 32'd0 : result_ex));
 
-  // redirect on a wrong prediction
+  // redirect on a wrong prediction. A branch or jump redirects unless it
+  // traps (an exception from ID, or a taken target that is not 4-byte
+  // aligned); any other instruction (cti_ex low) was predicted wrongly
+  // exactly when it was predicted taken (a stale BTB entry) and then goes
+  // on to pc + 4 without asking whether it traps in EX: the data address's
+  // misalignment check (an adder, a range compare) stays off the redirect,
+  // which only a memory operation could need and which changes nothing
+  // there (the trap in MEM squashes what the redirect fetched, a cycle later)
+  logic cti_ex;
+  assign cti_ex           = ex_i.jal || ex_i.jalr || ex_i.branch;
   assign live_ex_o        = valid_ex_i && !kill_ex_i[tid_ex_i] && !hold_i;   // goes on now
-  assign redirect_ex_o    = live_ex_o && !exc_ex &&
-                            ((taken_ex != ex_i.pred) || (taken_ex && (target_ex != pred_target_ex_i)));
+  assign redirect_ex_o    = live_ex_o && !ex_i.exc &&
+                            (cti_ex ? (!(taken_ex && target_ex[1]) &&
+                                       ((taken_ex != ex_i.pred) ||
+                                        (taken_ex && (target_ex != pred_target_ex_i))))
+                                    : ex_i.pred);
   assign taken_ex_o       = taken_ex;
   assign redirect_pc_ex_o = taken_ex ? target_ex : link_ex;
 

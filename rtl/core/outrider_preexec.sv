@@ -7,11 +7,16 @@
 //     register mirror is complete, when pexctl.EN is set (sp_start_o);
 //   - cancel: pex.cancel of a hart kills the running p-thread it spawned
 //     (spawner_q[t]);
-//   - budget: counts each p-thread's committed instructions (budget_cnt_q[t];
-//     one squashed in WB a cycle after it committed, because the one before
-//     it parked, is taken back: kill_wb_i) and stops it at pexbudget; its
-//     last instruction within the budget waits in MEM behind a WB that waits
-//     (pt_last_o, outrider_commit) so a stop never passes a squash;
+//   - budget: each p-thread takes pexbudget's value when it is spawned
+//     (budget_rem_q[t], the instructions it may still commit; budget_on_q[t]:
+//     that value was not 0), counts down at each commit (one squashed in WB
+//     a cycle after it committed, because the one before it parked, is
+//     given back: kill_wb_i) and stops at 0; its last instruction within the
+//     budget waits in MEM behind a WB that waits (pt_last_o, outrider_commit)
+//     so a stop never passes a squash. pt_last_o comes from a register
+//     (budget_last_q[t] = remaining <= 1, chosen at the clock edge among the
+//     next count's candidates, each compared from registers): no adder or
+//     compare stands before the commit decision;
 //   - stops: pex.stop / hart.exit, exceptions (where a hart would trap, an
 //     access outside RAM/MMIO/CLINT, a store-buffer overflow, an access fault
 //     in an answer) end the p-thread silently (pt_end_o);
@@ -147,7 +152,9 @@ module outrider_preexec #(
   `include "outrider_core_funcs.svh"
 
   logic [TidW-1:0]   spawner_q    [NumCtx];  // who spawned the p-thread
-  logic [31:0]       budget_cnt_q [NumCtx];  // its instructions so far
+  logic [31:0]       budget_rem_q [NumCtx];  // instructions it may still commit
+  logic [NumCtx-1:0] budget_on_q;            // pexbudget was not 0 at its spawn
+  logic [NumCtx-1:0] budget_last_q;          // budget_rem_q[t] <= 1
 
   // lane t's records, field by field (Icarus cannot select a member of an
   // element of an array of structs)
@@ -220,8 +227,7 @@ module outrider_preexec #(
   assign pt_stop_mem_o = stop_norm_mem | stop_budget_mem;
   always_comb begin
     for (int t = 0; t < NumCtx; t++)
-      pt_last_o[t] = pthread_i[t] && (pex_budget_i != 32'd0) &&
-                     ((budget_cnt_q[t] + 32'd1) >= pex_budget_i);
+      pt_last_o[t] = pthread_i[t] && budget_on_q[t] && budget_last_q[t];
   end
 
   // ---- spawn and cancel ----------------------------------------------------------------
@@ -264,18 +270,27 @@ module outrider_preexec #(
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       for (int t = 0; t < NumCtx; t++) begin
-        spawner_q[t]    <= '0;
-        budget_cnt_q[t] <= 32'd0;
+        spawner_q[t]     <= '0;
+        budget_rem_q[t]  <= 32'd0;
+        budget_on_q[t]   <= 1'b0;
+        budget_last_q[t] <= 1'b1;
       end
     end else begin
       for (int t = 0; t < NumCtx; t++) begin
+        // budget_last_q follows budget_rem_q <= 1 (asserted below); each
+        // candidate is compared from registers, the commit decision only
+        // chooses among them
         if (sp_start_o && (sp_tid_o == TidW'(t))) begin
-          spawner_q[t]    <= '0;   // only context 0 spawns
-          budget_cnt_q[t] <= 32'd0;
+          spawner_q[t]     <= '0;   // only context 0 spawns
+          budget_rem_q[t]  <= pex_budget_i;
+          budget_on_q[t]   <= (pex_budget_i != 32'd0);
+          budget_last_q[t] <= (pex_budget_i[31:1] == 31'd0);
         end else if (retire_mem_i[t] && pt_mem_i[t]) begin
-          budget_cnt_q[t] <= budget_cnt_q[t] + 32'd1;
+          budget_rem_q[t]  <= budget_rem_q[t] - 32'd1;
+          budget_last_q[t] <= (budget_rem_q[t] == 32'd1) || (budget_rem_q[t] == 32'd2);
         end else if (valid_wb_i[t] && kill_wb_i[t] && pthread_i[t]) begin
-          budget_cnt_q[t] <= budget_cnt_q[t] - 32'd1;   // committed, then squashed in WB
+          budget_rem_q[t]  <= budget_rem_q[t] + 32'd1;   // committed, then squashed in WB
+          budget_last_q[t] <= (budget_rem_q[t] == 32'd0) || (budget_rem_q[t] == 32'hFFFF_FFFF);
         end
       end
     end
@@ -448,11 +463,16 @@ module outrider_preexec #(
     end
   end
 
+  logic [NumCtx-1:0] budget_le1;   // (assertions only)
+  always_comb begin
+    for (int t = 0; t < NumCtx; t++) budget_le1[t] = (budget_rem_q[t] <= 32'd1);
+  end
+
   // only context 0's write port feeds the mirror; the store buffer of context
   // 0 does not exist, so its parked load address needs no lookup; fields of
   // the records this unit does not read
   logic unused_pex;
-  assign unused_pex = ^{own_wdata_i, pend_addr_i[31:0], mem_i, wb_i,
+  assign unused_pex = ^{own_wdata_i, budget_le1, pend_addr_i[31:0], mem_i, wb_i,
                         hs_start_i, hs_tid_i, mrec, wrec, m_result[0], m_wdata[0], m_be[0],
                         w_addr[0]};   // (NumCtx = 1: no store buffer)
 
@@ -465,6 +485,7 @@ module outrider_preexec #(
     `OR_ASSERT(!(dreq_valid_o[t] && pt_mem_i[t] && !(loadlike_mem[t] && ram_mem[t])),
                "a p-thread never sends a store, SC or uncached access to the data side")
     `OR_ASSERT(!(stop_norm_mem[t] && stop_budget_mem[t]), "a p-thread stops for one reason")
+    `OR_ASSERT(budget_last_q[t] == budget_le1[t], "budget_last_q follows the remaining budget")
   end
   `OR_ASSERT(!sp_start_o || (mirror_full[sp_tid_o] && free_i[sp_tid_o]),
              "a spawn starts a free context whose register mirror is complete")

@@ -25,7 +25,8 @@
  *   int  pex_enabled(void)   pexctl.EN.
  *   void pex_set_budget(n)   pexbudget = n: a p-thread stops itself after
  *                            committing n instructions (0 = no budget;
- *                            reset value 65536).
+ *                            reset value 65536); each p-thread takes the
+ *                            value in force at its spawn.
  *   unsigned pex_budget(void), unsigned pex_status(void) (pexstatus:
  *                            bits [1:0] context active, [17:16] p-thread).
  *   int  pex_running(void)   non-zero while some context runs a p-thread
