@@ -14,9 +14,10 @@
  *     re-spawned (attempted every K_CHUNK items, refused while it runs)
  *     if it ended. The main thread publishes the item it works on
  *     (s->progress, one store per item, a cache hit); the p-thread runs
- *     k_touch on items ahead of it, at most K_AHEAD items ahead (beyond
- *     that it throttles itself with `pause`, so its lines are not evicted
- *     before use), and when the main thread has caught up with it (the
+ *     k_touch on items ahead of it (how far ahead is left to the
+ *     hardware's distance control, pexdist: docs/preexec.md 4.5; with
+ *     K_AHEAD > 0 it also throttles itself with `pause` beyond K_AHEAD
+ *     items ahead), and when the main thread has caught up with it (the
  *     p-thread is at most K_NEAR items ahead), it skips to K_LEAD items
  *     past the main thread: a p-thread level with the main thread only
  *     duplicates its misses (the main thread merges into them, "late"),
@@ -24,8 +25,9 @@
  *     miss in flight at most (a missing load parks it), so the best this
  *     can do is two parallel miss streams. No instruction budget
  *     (pexbudget 0). docs/performance.md has the measurements behind
- *     the defaults (K_NEAR 1, K_LEAD 3; K_AHEAD never binds: the
- *     p-thread is never faster than the main thread).
+ *     the defaults (K_NEAR 1, K_LEAD 3, K_AHEAD 0: a software throttle at
+ *     8 items bound in em3d and spmv and cost them 6% and 2%; none at all
+ *     measures the same as one at 16 or 32).
  *
  * BENCH_TOUCH2=1 (the chase kernels list, tree and hash define k_touch2):
  * the runner touches two items at once, k_touch2(s, i, i + 1), whose loop
@@ -48,7 +50,7 @@
 #define K_CHUNK 4
 #endif
 #ifndef K_AHEAD
-#define K_AHEAD 8
+#define K_AHEAD 0               /* 0: no software throttle */
 #endif
 #ifndef K_LEAD
 #define K_LEAD 3
@@ -97,8 +99,10 @@ static void bench_ahead(void *arg)
         uint32_t m = s->progress.item;
         if (i <= m + K_NEAR)
             i = m + 1 + K_LEAD;         /* caught up: skip ahead */
+#if K_AHEAD > 0
         while (i > s->progress.item + K_AHEAD)
             outrider_pause();           /* far enough ahead: wait */
+#endif
         if (i >= n)
             break;
 #if BENCH_TOUCH2

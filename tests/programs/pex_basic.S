@@ -56,6 +56,11 @@
  *      main thread's posted stores hold all 8, more than the reserve: the
  *      miss parks, docs/dcache.md section 7), the next p-thread is spawned
  *      and sees the spawner's registers (1)
+ * 47 V budget 100 at the spawn, pexbudget = 0 written while the endless
+ *      loop runs: the loop still stops at its 100 (0)
+ * 48 V budget 0 at the spawn, pexbudget = 100 written while the endless
+ *      loop runs: it runs on (1); each p-thread takes the budget in force
+ *      at its spawn
  * data[] must be unchanged by every p-thread (the suite compares it with
  * the ELF's initial values); hart_flag is set by the helper hart.
  */
@@ -75,7 +80,7 @@
     VERDICT \n
 .endm
 
-#define NRESULTS 47
+#define NRESULTS 49
 #define PT_BUDGET 100
 #define P(i) (0x5A000000 + ((i) << 16) + (i) * 0x111)
 #define R(i) (0xC3000000 + ((i) << 12) + (i) * 0x5)
@@ -260,6 +265,24 @@
     sw      t6, 4*45(t4)
     VERDICT 45
     la      s2, data
+
+    /* 47-48: the budget is taken at the spawn; a later write changes it
+     * only for the p-threads spawned after it */
+    li      t0, PT_BUDGET
+    csrw    PEX_CSR_BUDGET, t0
+    SPAWN_RETRY t6, pt_alu_loop
+    csrw    PEX_CSR_BUDGET, zero
+    la      t4, spawn_rd
+    sw      t6, 4*47(t4)
+    VERDICT 47
+    SPAWN_RETRY t6, pt_alu_loop
+    li      t0, PT_BUDGET
+    csrw    PEX_CSR_BUDGET, t0
+    la      t4, spawn_rd
+    sw      t6, 4*48(t4)
+    VERDICT 48
+    li      t0, PEX_DEFAULT_BUDGET
+    csrw    PEX_CSR_BUDGET, t0
 
     /* 37-40: pexctl.EN = 0 refuses every spawn */
     PAUSES  8

@@ -486,7 +486,7 @@ static void test_misaligned_pthread(void **state)
 
 /* ---- pex_basic.S: spawn, refusal, stop, cancel, budget, exceptions -------- */
 
-#define BASIC_N 47
+#define BASIC_N 49
 
 static void test_spawn_stop_cancel_refuse(void **state)
 {
@@ -551,6 +551,8 @@ static void test_spawn_stop_cancel_refuse(void **state)
         { 44, 1, "a late answer after cancel does not reach the next p-thread" },
         { 46, 1, "cancel while a miss waits for an MSHR; the next p-thread is clean" },
         { 45, 1, "registers a p-thread wrote are the spawner's again in the next" },
+        { 47, 0, "budget 100 taken at the spawn: a later write of 0 does not lift it" },
+        { 48, 1, "budget 0 taken at the spawn: a later write of 100 does not impose it" },
     };
     for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
         tprog_check(v[i].what, v[i].idx, r[v[i].idx], v[i].alive, &fails);
@@ -577,7 +579,7 @@ static void test_spawn_stop_cancel_refuse(void **state)
 
     /* the stop counters: exactly the checks that must end a p-thread */
     const outrider_preexec_stats *p = pex_stats(sim);
-    tprog_check("budget stops", 0, (uint32_t)p->budget_stops, 1, &fails);
+    tprog_check("budget stops (7, 47)", 0, (uint32_t)p->budget_stops, 2, &fails);
     tprog_check("exception stops (10-15, 26)", 0, (uint32_t)p->exception_stops, 7, &fails);
     tprog_check("stops (6, 16, 32)", 0, (uint32_t)p->stops, 3, &fails);
     if (p->cancelled < 10)
