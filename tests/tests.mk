@@ -19,7 +19,7 @@ TESTS_PROG_DIR := $(abspath $(SW_PROG_BUILD))
 
 # ---- test programs --------------------------------------------------------
 # Raw assembly programs (tests/programs/NAME.S -> test_NAME.elf).
-TESTS_RAW_PROGS := isa_alu isa_imm isa_misc isa_branch isa_jump isa_mem isa_fwd isa_amo isa_bpred isa_loaduse isa_misalign \
+TESTS_RAW_PROGS := isa_alu isa_imm isa_misc isa_branch isa_jump isa_mem isa_fwd isa_amo isa_bpred isa_loaduse isa_misalign isa_stale_btb \
                    traps_exc traps_csr traps_vec \
                    irq_timer irq_soft irq_wfi irq_masked irq_precise \
                    harts_basic harts_count harts_pause harts_smc harts_irq harts_kernel \

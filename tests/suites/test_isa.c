@@ -518,6 +518,30 @@ static void test_loads_stores(void **state)
     run_mem_case(state, p2, 0x7F80FF01u, 0x00000000u, 2);
 }
 
+/* ---- isa_stale_btb.S ---------------------------------------------------- */
+/* A misaligned AMO on a stale BTB entry predicted taken (docs/core.md
+ * "Branch prediction"): EX redirects it without waiting for its checks,
+ * the trap in MEM follows at the AMO's PC, the program goes on after it. */
+static void test_stale_btb_trap(void **state)
+{
+    uint32_t r[8];
+    outrider_sim *sim = tprog_load(state, "test_isa_stale_btb", NULL);
+    tprog_fill(sim, "results", 8, SENTINEL);
+    tprog_run_ok(sim);
+    tprog_read(sim, "results", 0, r, 8);
+    unsigned fails = 0;
+    tprog_check("a0 after the trained jumps", 0, r[0], 0, &fails);
+    tprog_check("a0 after the AMO's trap", 1, r[1], 1, &fails);
+    tprog_check("mcause: store/AMO address misaligned", 2, r[2], 6, &fails);
+    tprog_check("mepc - code_buf", 3, r[3], 0, &fails);
+    tprog_check("mtval - amo_word", 4, r[4], 2, &fails);
+    tprog_check("amo_word unchanged", 5, r[5], 0x11223344u, &fails);
+    tprog_check("rd of the trapping AMO unchanged", 6, r[6], 0x5A5A5A5Au, &fails);
+    if (r[7] < 1 || r[7] > 3)
+        tprog_check("EX redirects over the AMO's call (1..3)", 7, r[7], 1, &fails);
+    tprog_checks_done("isa_stale_btb", fails);
+}
+
 /* ---- isa_misalign.S ----------------------------------------------------- */
 #define MIS_NRES 48
 
@@ -808,6 +832,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_load_use_penalties, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_loads_stores, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_misaligned_ram, tprog_setup, tprog_teardown),
+        cmocka_unit_test_setup_teardown(test_stale_btb_trap, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_forwarding_load_use, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_lr_sc, tprog_setup, tprog_teardown),
         cmocka_unit_test_setup_teardown(test_amo_ops, tprog_setup, tprog_teardown),
