@@ -21,9 +21,12 @@
  *     p-thread is at most K_NEAR items ahead), it skips to K_LEAD items
  *     past the main thread: a p-thread level with the main thread only
  *     duplicates its misses (the main thread merges into them, "late"),
- *     one further ahead misses in parallel with it. Each context has one
- *     miss in flight at most (a missing load parks it), so the best this
- *     can do is two parallel miss streams. No instruction budget
+ *     one further ahead misses in parallel with it. Loads do not block
+ *     (a context waits only when it reads a loaded register), so the
+ *     independent loads of an item overlap, but a chain (each address the
+ *     value of the load before) still has one miss in flight per context:
+ *     for the chase kernels the best this can do is two parallel miss
+ *     streams, the main thread's and the p-thread's. No instruction budget
  *     (pexbudget 0). docs/performance.md has the measurements behind
  *     the defaults (K_NEAR 1, K_LEAD 3, K_AHEAD 0: a software throttle at
  *     8 items bound in em3d and spmv and cost them 6% and 2%; none at all
